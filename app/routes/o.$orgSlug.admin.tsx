@@ -1,0 +1,172 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary, SelectField, TextField } from "~/components/ui/form-fields";
+import { formatUkDate } from "~/shared/dates";
+import { authorizeOr403, requireOrgMember } from "~/utils/auth.server";
+import { parseForm } from "~/utils/forms";
+import { listMembersOfOrganisation } from "../../db/queries/users";
+import { authorize } from "../../server/policies/authorize";
+import { organisationPolicy } from "../../server/policies/organisation-policy";
+import { ROLE_LABELS } from "../../server/policies/principal";
+import { createApiToken, listApiTokens } from "../../server/commands/api-token-creator";
+import { CommandError } from "../../server/commands/errors";
+import { createInvitation, createPasswordReset, listPendingInvitations } from "../../server/commands/one-time-links";
+import { emailSchema, roleSchema } from "../../server/commands/user-creator";
+
+export const meta: MetaFunction = () => [{ title: "Admin – Minuted" }];
+
+const adminActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("invite"), email: emailSchema, role: roleSchema }),
+  z.object({ intent: z.literal("reset-password"), email: emailSchema }),
+  z.object({ intent: z.literal("create-token"), name: z.string().trim().min(1, "Give the token a name that says what uses it").max(80) }),
+]);
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { org, principal } = await requireOrgMember(request, context, params.orgSlug);
+  authorizeOr403(() => authorize(organisationPolicy.administer(principal, org)));
+  const { db } = context.services;
+  const [members, invitations, tokens] = await Promise.all([
+    listMembersOfOrganisation(db, org.id),
+    listPendingInvitations(db, org.id),
+    listApiTokens(db, org.id),
+  ]);
+  return {
+    members,
+    invitations: invitations.map((i) => ({ ...i, expires: formatUkDate(i.expiresAt) })),
+    tokens: tokens.map((t) => ({ id: t.id, name: t.name, prefix: t.prefix, created: formatUkDate(t.createdAt), revoked: Boolean(t.revokedAt) })),
+  };
+}
+
+type ActionResult =
+  | { fieldErrors: Record<string, string> }
+  | { message: string; secret: string; secretLabel: string };
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { org, principal, user } = await requireOrgMember(request, context, params.orgSlug);
+  const parsed = parseForm(adminActionSchema, await request.formData());
+  if (!parsed.ok) return data<ActionResult>({ fieldErrors: parsed.fieldErrors }, { status: 400 });
+  authorizeOr403(() => authorize(organisationPolicy.administer(principal, org)));
+  const { db, config } = context.services;
+  const actor = { userId: user.id, label: user.email };
+  const origin = config.publicUrl ?? new URL(request.url).origin;
+  const input = parsed.data;
+  try {
+    if (input.intent === "invite") {
+      const { token, expiresAt } = await createInvitation(db, { organisationId: org.id, email: input.email, role: input.role, invitedBy: user.id }, actor);
+      return data<ActionResult>({
+        message: `Invitation created for ${input.email} as ${input.role}. Send them this link; it works once, until ${formatUkDate(expiresAt)}.`,
+        secret: `${origin}/invite/${token}`,
+        secretLabel: "Invitation link",
+      });
+    }
+    if (input.intent === "reset-password") {
+      const { token, expiresAt } = await createPasswordReset(db, { email: input.email, organisationId: org.id }, actor);
+      return data<ActionResult>({
+        message: `Password reset link for ${input.email}. It works once, until ${formatUkDate(expiresAt)}.`,
+        secret: `${origin}/reset/${token}`,
+        secretLabel: "Reset link",
+      });
+    }
+    const { token } = await createApiToken(db, { organisationId: org.id, name: input.name, createdBy: user.id }, actor);
+    return data<ActionResult>({
+      message: `API token “${input.name}” created. Copy it now: it will not be shown again.`,
+      secret: token,
+      secretLabel: "API token",
+    });
+  } catch (error) {
+    if (error instanceof CommandError) {
+      return data<ActionResult>({ fieldErrors: { [error.field ?? "form"]: error.message } }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+const roleOptions = (Object.keys(ROLE_LABELS) as (keyof typeof ROLE_LABELS)[]).map((value) => ({ value, label: ROLE_LABELS[value] }));
+
+export default function Admin() {
+  const { members, invitations, tokens } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const errors = result && "fieldErrors" in result ? result.fieldErrors : undefined;
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      {result && "secret" in result ? (
+        <div className="notification notification--success" role="status">
+          <p>{result.message}</p>
+          <p>
+            <strong>{result.secretLabel}</strong>
+            <code className="secret" data-testid="one-time-secret">{result.secret}</code>
+          </p>
+        </div>
+      ) : null}
+      <h1>Admin</h1>
+
+      <h2 id="members">Members</h2>
+      <div className="table-wrapper">
+        <table className="table" aria-labelledby="members">
+          <thead>
+            <tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Account</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.userId}>
+                <td>{m.name}</td>
+                <td>{m.email}</td>
+                <td>{ROLE_LABELS[m.role]}</td>
+                <td>{m.active ? "Active" : "Invited"}</td>
+                <td>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="reset-password" />
+                    <input type="hidden" name="email" value={m.email} />
+                    <button className="link-button" type="submit">Reset link<span className="visually-hidden"> for {m.name}</span></button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>Invite a person</h2>
+      <Form method="post" className="inline-form" noValidate>
+        <input type="hidden" name="intent" value="invite" />
+        <TextField name="email" type="email" label="Email address" autoComplete="off" error={errors?.email} />
+        <SelectField name="role" label="Role" options={roleOptions} defaultValue="member" error={errors?.role} />
+        <div className="form-group"><button className="button" type="submit">Create invitation link</button></div>
+      </Form>
+
+      <h2 id="invitations">Invitations waiting</h2>
+      {invitations.length ? (
+        <table className="table" aria-labelledby="invitations">
+          <thead><tr><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Link expires</th></tr></thead>
+          <tbody>
+            {invitations.map((i) => (
+              <tr key={i.id}><td>{i.email}</td><td>{i.role}</td><td>{i.expires}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>No invitations are waiting.</p>
+      )}
+
+      <h2 id="tokens">API tokens</h2>
+      <p className="hint">For housing-management systems that send figures to Minuted. A token acts for the whole organisation.</p>
+      {tokens.length ? (
+        <table className="table" aria-labelledby="tokens">
+          <thead><tr><th scope="col">Name</th><th scope="col">Starts with</th><th scope="col">Created</th><th scope="col">State</th></tr></thead>
+          <tbody>
+            {tokens.map((t) => (
+              <tr key={t.id}><td>{t.name}</td><td><code>{t.prefix}…</code></td><td>{t.created}</td><td>{t.revoked ? "Revoked" : "Active"}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <Form method="post" className="inline-form" noValidate>
+        <input type="hidden" name="intent" value="create-token" />
+        <TextField name="name" label="Token name" hint="For example: Housing system nightly export" error={errors?.name} />
+        <div className="form-group"><button className="button button--secondary" type="submit">Create API token</button></div>
+      </Form>
+    </>
+  );
+}

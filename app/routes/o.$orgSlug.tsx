@@ -1,0 +1,35 @@
+import { type LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet, useLoaderData } from "@remix-run/react";
+import { AppShell } from "~/components/app-shell";
+import { requireOrgMember } from "~/utils/auth.server";
+import { listMembershipsOfUser } from "../../db/queries/users";
+import { organisationPolicy } from "../../server/policies/organisation-policy";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { user, org, principal } = await requireOrgMember(request, context, params.orgSlug);
+  const organisations = await listMembershipsOfUser(context.services.db, user.id);
+  const base = `/o/${org.slug}`;
+  // Permissions are computed by the policies on the server; the UI only reads them.
+  const nav = [
+    { to: `${base}/scorecard`, label: "Scorecard" },
+    { to: `${base}/meetings`, label: "Meetings" },
+    { to: `${base}/actions`, label: "Actions" },
+    { to: `${base}/packs`, label: "Packs" },
+    ...(organisationPolicy.administer(principal, org) ? [{ to: `${base}/admin`, label: "Admin" }] : []),
+  ];
+  return {
+    user: { name: user.name, email: user.email },
+    org: { slug: org.slug, name: org.name, isDemo: org.isDemo, role: org.role },
+    organisations: organisations.map((o) => ({ slug: o.slug, name: o.name })),
+    nav,
+  };
+}
+
+export default function OrganisationLayout() {
+  const shell = useLoaderData<typeof loader>();
+  return (
+    <AppShell {...shell}>
+      <Outlet />
+    </AppShell>
+  );
+}

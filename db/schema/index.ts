@@ -1,0 +1,3 @@
+// The drizzle schema object: the one list of tables handed to drizzle() and drizzle-kit.
+export * from "./identity";
+export * from "./performance";

@@ -1,0 +1,67 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Database } from "../../db/client";
+import { countOrganisations, findOrganisationBySlug } from "../../db/queries/organisations";
+import type { Role } from "../../db/schema/identity";
+import { areas } from "../../db/schema/performance";
+import { SYSTEM_ACTOR } from "../audit";
+import { createOrganisation } from "./organisation-creator";
+import { addMember } from "./user-creator";
+
+export const DEMO_ORGANISATION = { slug: "northfield", name: "Northfield Homes (demo)" } as const;
+export const DEMO_PASSWORD = "northfield-demo";
+export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
+  { email: "admin@northfield.example", name: "Priya Shah", role: "admin" },
+  { email: "officer@northfield.example", name: "Tom Okafor", role: "officer" },
+  { email: "member@northfield.example", name: "Cllr Margaret Hughes", role: "member" },
+  { email: "viewer@northfield.example", name: "Alan Byrne", role: "viewer" },
+];
+
+export const seedDataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "../../db/seed-data");
+
+export function readSeedFile(name: string): Buffer {
+  return readFileSync(path.join(seedDataDir, name));
+}
+
+function readAreas(): { name: string; homes: number }[] {
+  const [, ...lines] = readSeedFile("areas.csv").toString("utf8").trim().split(/\r?\n/);
+  return lines.map((line) => {
+    const [name, homes] = line.split(",");
+    return { name: name.trim(), homes: Number(homes) };
+  });
+}
+
+export type SeedResult = { created: boolean; lines: string[] };
+
+/**
+ * Seeds "Northfield Homes (demo)": its areas, one person per role and the sample
+ * performance data. Does nothing when the demo organisation already exists.
+ */
+export async function seedDemo(db: Database): Promise<SeedResult> {
+  if (await findOrganisationBySlug(db, DEMO_ORGANISATION.slug)) {
+    return { created: false, lines: [`The demo organisation “${DEMO_ORGANISATION.name}” already exists.`] };
+  }
+  const org = await createOrganisation(db, { ...DEMO_ORGANISATION, isDemo: true }, SYSTEM_ACTOR);
+  await db.insert(areas).values(readAreas().map((a) => ({ ...a, organisationId: org.id })));
+  for (const user of DEMO_USERS) {
+    await addMember(db, { organisationId: org.id, ...user, password: DEMO_PASSWORD }, SYSTEM_ACTOR);
+  }
+  await seedDemoPerformanceData(db, org.id);
+  return {
+    created: true,
+    lines: [
+      `Seeded the demo organisation “${DEMO_ORGANISATION.name}”. Sign in with any of these (password: ${DEMO_PASSWORD}):`,
+      ...DEMO_USERS.map((u) => `  ${u.role.padEnd(8)} ${u.email}`),
+    ],
+  };
+}
+
+/** Seeds on first start only: an empty database gets the demo organisation. */
+export async function seedDemoIfEmpty(db: Database): Promise<SeedResult | null> {
+  if ((await countOrganisations(db)) > 0) return null;
+  return seedDemo(db);
+}
+
+// Replaced when the performance-data imports land: loads db/seed-data through the import commands.
+async function seedDemoPerformanceData(_db: Database, _organisationId: string): Promise<void> {}

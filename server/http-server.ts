@@ -1,0 +1,93 @@
+import { createServer, type Server } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import type { Server as SocketServer } from "socket.io";
+import { originCheck } from "./http/origin-check";
+import { createSocketServer } from "./realtime/io/socket-server";
+import { createUpgradeRouter, type UpgradeHandler } from "./realtime/upgrade-router";
+import type { AppServices } from "./services";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export type RunningHttpServer = {
+  server: Server;
+  io: SocketServer;
+  /** Stops accepting, lets requests in flight finish, closes sockets. */
+  close(): Promise<void>;
+};
+
+/**
+ * Builds the one HTTP server of the process: Express with the Remix handler, /healthz,
+ * the socket.io server and the upgrade router for the realtime paths.
+ */
+export async function createHttpServer(
+  services: AppServices,
+  options: { collabUpgrade?: UpgradeHandler } = {},
+): Promise<RunningHttpServer> {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+
+  app.get("/healthz", async (_req, res) => {
+    const databaseUp = await services.database.ping();
+    res.status(databaseUp ? 200 : 503).json({ status: databaseUp ? "ok" : "database unreachable" });
+  });
+
+  app.use(originCheck(services.config.publicUrl));
+
+  const viteDevServer =
+    services.config.nodeEnv === "production"
+      ? undefined
+      : await import("vite").then((vite) =>
+          vite.createServer({ root, server: { middlewareMode: true } }),
+        );
+
+  if (viteDevServer) {
+    app.use(viteDevServer.middlewares);
+  } else {
+    app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+  }
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+
+  const build = viteDevServer
+    ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+    : ((await import(path.join(root, "build/server/index.js"))) as ServerBuild);
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: services.config.nodeEnv === "production" ? "production" : "development",
+      getLoadContext: (req) => ({ services, clientAddress: req.ip ?? "unknown" }),
+    }),
+  );
+
+  const server = createServer(app);
+  const io = createSocketServer(server, services);
+  server.on(
+    "upgrade",
+    createUpgradeRouter([
+      // socket.io attaches its own upgrade listener; the router only has to leave it be.
+      { prefix: "/socket.io/", handle: () => {} },
+      ...(options.collabUpgrade ? [{ prefix: "/collab/", handle: options.collabUpgrade }] : []),
+      ...(viteDevServer ? [{ prefix: "/__vite_hmr", handle: () => {} }] : []),
+    ]),
+  );
+
+  return {
+    server,
+    io,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        io.close();
+      });
+      await viteDevServer?.close();
+    },
+  };
+}

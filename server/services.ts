@@ -1,0 +1,22 @@
+import type { Redis } from "ioredis";
+import type { Database, DatabaseHandle } from "../db/client";
+import type { SignInLimiter } from "./auth/sign-in-limiter";
+import type { Config } from "./config";
+import type { LiveEvents } from "./realtime/io/live-events";
+
+/** The stateful things of one process, made once by server/index.ts and passed in. */
+export type AppServices = {
+  config: Config;
+  database: DatabaseHandle;
+  db: Database;
+  redis: Redis | null;
+  signInLimiter: SignInLimiter;
+  live: LiveEvents;
+};
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    services: AppServices;
+    clientAddress: string;
+  }
+}
