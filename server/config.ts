@@ -32,7 +32,9 @@ const configSchema = z
       .optional()
       .refine((v) => v === undefined || v.length >= 32, "must be at least 32 characters"),
     PUBLIC_URL: optionalUrl(["http", "https"], "https://minuted.example.org"),
-    MINUTED_SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
+    MINUTED_SEED_DEMO: z.enum(["auto", "never"], { message: "must be auto or never" }).default("auto"),
+    /** Set by `npm run dev`: serve the app through Vite's dev server instead of the build. */
+    MINUTED_DEV_SERVER: z.enum(["0", "1"], { message: "must be 0 or 1" }).default("0"),
   })
   .superRefine((value, ctx) => {
     if (value.NODE_ENV === "production" && !value.SESSION_SECRET) {
@@ -54,6 +56,7 @@ export type Config = {
   sessionSecret: string;
   publicUrl: string | undefined;
   seedDemo: boolean;
+  devServer: boolean;
 };
 
 export class ConfigError extends Error {
@@ -83,6 +86,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     sessionSecret: value.SESSION_SECRET ?? developmentSessionSecret(dataDir),
     publicUrl: value.PUBLIC_URL?.replace(/\/$/, ""),
     seedDemo: value.MINUTED_SEED_DEMO === "auto",
+    devServer: value.MINUTED_DEV_SERVER === "1",
   };
 }
 

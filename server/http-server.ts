@@ -25,7 +25,7 @@ export type RunningHttpServer = {
  */
 export async function createHttpServer(
   services: AppServices,
-  options: { collabUpgrade?: UpgradeHandler } = {},
+  options: { collabUpgrade?: UpgradeHandler; withRemix?: boolean } = {},
 ): Promise<RunningHttpServer> {
   const app = express();
   app.disable("x-powered-by");
@@ -38,8 +38,9 @@ export async function createHttpServer(
 
   app.use(originCheck(services.config.publicUrl));
 
+  const withRemix = options.withRemix ?? true;
   const viteDevServer =
-    services.config.nodeEnv === "production"
+    !withRemix || !services.config.devServer
       ? undefined
       : await import("vite").then((vite) =>
           vite.createServer({ root, server: { middlewareMode: true } }),
@@ -47,24 +48,25 @@ export async function createHttpServer(
 
   if (viteDevServer) {
     app.use(viteDevServer.middlewares);
-  } else {
+  } else if (withRemix) {
     app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
   }
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
-  const build = viteDevServer
-    ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
-    : ((await import(path.join(root, "build/server/index.js"))) as ServerBuild);
-
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: services.config.nodeEnv === "production" ? "production" : "development",
-      getLoadContext: (req) => ({ services, clientAddress: req.ip ?? "unknown" }),
-    }),
-  );
+  if (withRemix) {
+    const build = viteDevServer
+      ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+      : ((await import(path.join(root, "build/server/index.js"))) as ServerBuild);
+    app.all(
+      "*",
+      createRequestHandler({
+        build,
+        mode: viteDevServer ? "development" : "production",
+        getLoadContext: (req) => ({ services, clientAddress: req.ip ?? "unknown" }),
+      }),
+    );
+  }
 
   const server = createServer(app);
   const io = createSocketServer(server, services);

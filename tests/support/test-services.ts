@@ -1,0 +1,60 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { AppLoadContext } from "@remix-run/node";
+import { SignInLimiter } from "../../server/auth/sign-in-limiter";
+import { sessionCookie } from "../../server/auth/session-cookie";
+import { createSession } from "../../server/auth/sessions";
+import { parseConfig } from "../../server/config";
+import { LiveEvents } from "../../server/realtime/io/live-events";
+import type { AppServices } from "../../server/services";
+import { createTestDatabase } from "./test-database";
+
+/** Services as server/index.ts makes them, on a fresh test database. */
+export async function createTestServices(): Promise<AppServices & { cleanup(): Promise<void> }> {
+  const database = await createTestDatabase();
+  const config = parseConfig({
+    NODE_ENV: "test",
+    MINUTED_DATA_DIR: mkdtempSync(path.join(tmpdir(), "minuted-test-")),
+    SESSION_SECRET: "test-secret-test-secret-test-secret-0123",
+  });
+  return {
+    config,
+    database,
+    db: database.db,
+    redis: null,
+    signInLimiter: new SignInLimiter(),
+    live: new LiveEvents(),
+    cleanup: () => database.cleanup(),
+  };
+}
+
+export const loadContext = (services: AppServices): AppLoadContext => ({ services, clientAddress: "127.0.0.1" });
+
+/** A Cookie header for a new session of that person, as the browser would send it. */
+export async function cookieFor(services: AppServices, userId: string): Promise<string> {
+  const { token } = await createSession(services.db, userId);
+  const setCookie = await sessionCookie(services.config.sessionSecret).serialize(token);
+  return setCookie.split(";")[0];
+}
+
+export function formRequest(url: string, fields: Record<string, string>, cookie?: string): Request {
+  return new Request(`http://localhost${url}`, {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
+  });
+}
+
+/** The HTTP status a loader or action answers with, whether it returns or throws. */
+export async function statusOf(promise: Promise<unknown>): Promise<number> {
+  try {
+    const result = await promise;
+    if (result instanceof Response) return result.status;
+    const init = (result as { init?: { status?: number } | null })?.init;
+    return init?.status ?? 200;
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status;
+    throw thrown;
+  }
+}
