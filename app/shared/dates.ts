@@ -1,8 +1,17 @@
 /** Dates the UK way, in London time: "23 November 2026" and "23/11/2026". */
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
-const shortDate = new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/London" });
-const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
+const LONG_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
+const SHORT_DATE = new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/London" });
+const TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
 
-export const formatUkDate = (date: Date | string) => longDate.format(new Date(date));
-export const formatUkShortDate = (date: Date | string) => shortDate.format(new Date(date));
-export const formatUkDateTime = (date: Date | string) => dateTime.format(new Date(date)).replace(",", " at");
+function toValidDate(date: Date | string): Date {
+  const value = new Date(date);
+  if (Number.isNaN(value.getTime())) throw new RangeError("Not a valid date");
+  return value;
+}
+
+/** "23 November 2026", the house style for dates in packs and minutes. */
+export const formatUkDate = (date: Date | string) => LONG_DATE.format(toValidDate(date));
+/** "23/11/2026", for tables where space is short. */
+export const formatUkShortDate = (date: Date | string) => SHORT_DATE.format(toValidDate(date));
+/** "23 November 2026 at 14:05". */
+export const formatUkDateTime = (date: Date | string) => `${formatUkDate(date)} at ${TIME.format(toValidDate(date))}`;
