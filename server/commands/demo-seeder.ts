@@ -4,7 +4,12 @@ import { fileURLToPath } from "node:url";
 import type { Database } from "../../db/client";
 import { countOrganisations, findOrganisationBySlug } from "../../db/queries/organisations";
 import type { Role } from "../../db/schema/identity";
-import { areas } from "../../db/schema/performance";
+import { eq } from "drizzle-orm";
+import { findUserByEmail } from "../../db/queries/users";
+import { areas, indicators } from "../../db/schema/performance";
+import type { ImportKind } from "../imports/parse-import";
+import { formatProblem } from "../imports/problems";
+import { importFile } from "./import-committer";
 import { SYSTEM_ACTOR } from "../audit";
 import { createOrganisation } from "./organisation-creator";
 import { addMember } from "./user-creator";
@@ -63,5 +68,32 @@ export async function seedDemoIfEmpty(db: Database): Promise<SeedResult | null> 
   return seedDemo(db);
 }
 
-// Replaced when the performance-data imports land: loads db/seed-data through the import commands.
-async function seedDemoPerformanceData(_db: Database, _organisationId: string): Promise<void> {}
+/** The sample library and three years of figures, loaded through the same imports a performance team uses. */
+async function seedDemoPerformanceData(db: Database, organisationId: string): Promise<void> {
+  const files: [ImportKind, string][] = [
+    ["indicators", "indicators.csv"],
+    ["targets", "targets.csv"],
+    ["benchmarks", "benchmarks.csv"],
+    ["actuals", "actuals.csv"],
+  ];
+  for (const [kind, filename] of files) {
+    const outcome = await importFile(db, { organisationId, kind, bytes: readSeedFile(filename), filename, actor: SYSTEM_ACTOR });
+    if (!outcome.ok) {
+      throw new Error(`The demo data file ${filename} does not import: ${outcome.problems.map(formatProblem).join("; ")}`);
+    }
+  }
+  await assignDemoOwners(db, organisationId);
+}
+
+/** Every indicator has a named owner (accountable) and manager (enters the figures). */
+async function assignDemoOwners(db: Database, organisationId: string) {
+  const byEmail = new Map<string, string>();
+  for (const u of DEMO_USERS) {
+    const user = await findUserByEmail(db, u.email);
+    if (user) byEmail.set(u.role, user.id);
+  }
+  await db
+    .update(indicators)
+    .set({ ownerUserId: byEmail.get("admin") ?? null, managerUserId: byEmail.get("officer") ?? null })
+    .where(eq(indicators.organisationId, organisationId));
+}

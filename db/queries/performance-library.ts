@@ -1,0 +1,27 @@
+import { asc, eq } from "drizzle-orm";
+import type { ImportContext } from "../../server/imports/import-types";
+import type { Database } from "../client";
+import { areas, indicators } from "../schema/performance";
+
+/** What an import is checked against: the organisation's indicators and areas. */
+export async function loadImportContext(db: Database, organisationId: string): Promise<ImportContext> {
+  const [indicatorRows, areaRows] = await Promise.all([
+    db
+      .select({ code: indicators.code, frequency: indicators.frequency, unit: indicators.unit, aggregation: indicators.aggregation, decimals: indicators.decimals })
+      .from(indicators)
+      .where(eq(indicators.organisationId, organisationId)),
+    listAreas(db, organisationId),
+  ]);
+  return {
+    indicators: new Map(indicatorRows.map((i) => [i.code, { frequency: i.frequency, unit: i.unit, aggregation: i.aggregation, decimals: i.decimals }])),
+    areas: new Set(areaRows.map((a) => a.name)),
+  };
+}
+
+export async function listAreas(db: Database, organisationId: string) {
+  return db
+    .select({ id: areas.id, name: areas.name, homes: areas.homes })
+    .from(areas)
+    .where(eq(areas.organisationId, organisationId))
+    .orderBy(asc(areas.name));
+}

@@ -1,0 +1,77 @@
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findOrganisationBySlug } from "../../db/queries/organisations";
+import { actualRevisions, actuals, indicators } from "../../db/schema/performance";
+import { createTestDatabase } from "../../tests/support/test-database";
+import { SYSTEM_ACTOR } from "../audit";
+import { readSeedFile, seedDemo } from "./demo-seeder";
+import { importFile } from "./import-committer";
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let organisationId: string;
+const csv = (text: string) => new TextEncoder().encode(text);
+const actor = { userId: null, label: "test" };
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo(database.db);
+  organisationId = (await findOrganisationBySlug(database.db, "northfield"))!.id;
+});
+afterAll(() => database.cleanup());
+
+async function countActuals() {
+  const [row] = await database.db.select({ n: sql<number>`count(*)::int` }).from(actuals).where(eq(actuals.organisationId, organisationId));
+  return row.n;
+}
+
+describe("importing performance data", () => {
+  it("seeds the demo organisation with the sample library and three years of figures", async () => {
+    expect(await countActuals()).toBe(1826);
+    const library = await database.db.select().from(indicators).where(eq(indicators.organisationId, organisationId));
+    expect(library).toHaveLength(29);
+    expect(library.every((i) => i.ownerUserId && i.managerUserId)).toBe(true);
+  });
+
+  it("changes nothing when the same file is imported twice", async () => {
+    const revisionsBefore = await database.db.select({ n: sql<number>`count(*)::int` }).from(actualRevisions);
+    const outcome = await importFile(database.db, { organisationId, kind: "actuals", bytes: readSeedFile("actuals.csv"), filename: "actuals.csv", actor });
+    expect(outcome.ok && outcome.summary).toMatchObject({ created: 0, updated: 0, unchanged: 1826 });
+    const revisionsAfter = await database.db.select({ n: sql<number>`count(*)::int` }).from(actualRevisions);
+    expect(revisionsAfter[0].n).toBe(revisionsBefore[0].n);
+  });
+
+  it("records a revision naming the import when a figure changes", async () => {
+    const file = csv("indicator,period,area,value,numerator,denominator,status\nBV212,2026-10,All,31.5,,,submitted\n");
+    const outcome = await importFile(database.db, { organisationId, kind: "actuals", bytes: file, filename: "october-correction.csv", actor });
+    expect(outcome.ok && outcome.summary).toMatchObject({ updated: 1, created: 0 });
+    const [bv212] = await database.db.select().from(indicators).where(and(eq(indicators.organisationId, organisationId), eq(indicators.code, "BV212")));
+    const revisions = await database.db.select().from(actualRevisions).where(and(eq(actualRevisions.indicatorId, bv212.id), eq(actualRevisions.period, "2026-10")));
+    const latest = revisions.at(-1)!;
+    expect(latest.reason).toBe("Imported from october-correction.csv");
+    expect(latest.after.value).toBe(31.5);
+    expect(latest.before?.value).not.toBe(31.5);
+  });
+
+  it("refuses the whole file when any row has a problem, and changes nothing", async () => {
+    const before = await countActuals();
+    const file = csv(
+      "indicator,period,area,value,numerator,denominator,status\n" +
+        "BV212,2030-04,All,20,,,submitted\n" +
+        "NOPE,2030-04,All,20,,,submitted\n" +
+        "BV66a,2030-04,All,abc,,,submitted\n",
+    );
+    const outcome = await importFile(database.db, { organisationId, kind: "actuals", bytes: file, filename: "bad.csv", actor });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) {
+      expect(outcome.problems.map((p) => p.line)).toEqual([3, 4]);
+      expect(outcome.problems[0].message).toContain("Unknown indicator code “NOPE”");
+    }
+    expect(await countActuals()).toBe(before);
+  });
+
+  it("imports the wide spreadsheet layout as organisation-wide figures, unchanged from the long form", async () => {
+    const outcome = await importFile(database.db, { organisationId, kind: "actuals-wide", bytes: readSeedFile("actuals-wide.csv"), filename: "actuals-wide.csv", actor });
+    expect(outcome.ok).toBe(true);
+    if (outcome.ok) expect(outcome.summary).toMatchObject({ created: 0, updated: 1, unchanged: 545 });
+  });
+});

@@ -1,0 +1,322 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { loadImportContext } from "../../db/queries/performance-library";
+import {
+  actualRevisions,
+  actuals,
+  areas,
+  benchmarks,
+  indicators,
+  targets,
+  themes,
+  type FigureSnapshot,
+} from "../../db/schema/performance";
+import { recordAudit, type Actor } from "../audit";
+import { parseImport, type ImportKind, type ImportRowTypes } from "../imports/parse-import";
+import type { ImportProblem } from "../imports/problems";
+
+export type ImportSummary = {
+  kind: ImportKind;
+  source: string;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+};
+
+export type ImportOutcome =
+  | { ok: true; summary: ImportSummary; notices: string[]; changedIndicatorCodes: string[]; changedPeriods: string[] }
+  | { ok: false; problems: ImportProblem[]; notices: string[] };
+
+// Rows per multi-row statement: well under PostgreSQL's 65,535 parameters.
+const CHUNK = 2_000;
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Validates an uploaded file against the organisation's library and, only when
+ * it has no problem at all, commits every row in one transaction (all or nothing).
+ * Importing the same file twice changes nothing; a changed figure makes a revision
+ * whose reason names the import.
+ */
+export async function importFile(
+  db: Database,
+  input: { organisationId: string; kind: ImportKind; bytes: Uint8Array; filename: string; actor: Actor },
+): Promise<ImportOutcome> {
+  const context = await loadImportContext(db, input.organisationId);
+  const result = await parseImport(input.kind, input.bytes, input.filename, context);
+  if (result.problems.length > 0) return { ok: false, problems: result.problems, notices: result.notices };
+  const committed = await commitRows(db, { ...input, rows: result.rows as never });
+  return { ok: true, notices: result.notices, ...committed };
+}
+
+type CommitInput<K extends ImportKind> = {
+  organisationId: string;
+  kind: K;
+  rows: ImportRowTypes[K][];
+  filename: string;
+  actor: Actor;
+};
+
+export async function commitRows<K extends ImportKind>(db: Database, input: CommitInput<K>) {
+  return db.transaction(async (tx) => {
+    const counts = await writers[input.kind](tx, input as never);
+    const summary: ImportSummary = { kind: input.kind, source: input.filename, rows: input.rows.length, ...counts.counts };
+    await recordAudit(tx, {
+      organisationId: input.organisationId,
+      actor: input.actor,
+      action: `import.${input.kind}`,
+      subjectType: "import",
+      subjectId: input.filename,
+      after: summary,
+    });
+    return { summary, changedIndicatorCodes: counts.changedCodes, changedPeriods: counts.changedPeriods };
+  });
+}
+
+type Counts = { created: number; updated: number; unchanged: number };
+type WriteResult = { counts: Counts; changedCodes: string[]; changedPeriods: string[] };
+type Writer<K extends ImportKind> = (tx: Database, input: CommitInput<K>) => Promise<WriteResult>;
+
+async function indicatorIdsByCode(tx: Database, organisationId: string): Promise<Map<string, string>> {
+  const rows = await tx.select({ id: indicators.id, code: indicators.code }).from(indicators).where(eq(indicators.organisationId, organisationId));
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+const sameNumber = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) < 1e-9);
+
+const writeIndicators: Writer<"indicators"> = async (tx, { organisationId, rows }) => {
+  const themeNames = [...new Set(rows.map((r) => r.theme))];
+  if (themeNames.length) {
+    await tx
+      .insert(themes)
+      .values(themeNames.map((name, position) => ({ organisationId, name, position })))
+      .onConflictDoNothing();
+  }
+  const themeRows = await tx.select({ id: themes.id, name: themes.name }).from(themes).where(eq(themes.organisationId, organisationId));
+  const themeId = new Map(themeRows.map((t) => [t.name, t.id]));
+  const existing = new Map(
+    (await tx.select().from(indicators).where(eq(indicators.organisationId, organisationId))).map((i) => [i.code, i]),
+  );
+  const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
+  const changedCodes: string[] = [];
+  for (const row of rows) {
+    const values = {
+      title: row.title,
+      category: row.category,
+      themeId: themeId.get(row.theme) ?? null,
+      unit: row.unit,
+      polarity: row.polarity,
+      frequency: row.frequency,
+      aggregation: row.aggregation,
+      decimals: row.decimals,
+      tenantTopTen: row.tenantTopTen,
+      byArea: row.byArea,
+    };
+    const current = existing.get(row.code);
+    if (!current) {
+      await tx.insert(indicators).values({ organisationId, code: row.code, ...values });
+      counts.created++;
+      changedCodes.push(row.code);
+    } else if (Object.entries(values).some(([key, value]) => current[key as keyof typeof current] !== value)) {
+      await tx.update(indicators).set({ ...values, updatedAt: new Date() }).where(eq(indicators.id, current.id));
+      counts.updated++;
+      changedCodes.push(row.code);
+    } else {
+      counts.unchanged++;
+    }
+  }
+  return { counts, changedCodes, changedPeriods: [] };
+};
+
+const writeTargets: Writer<"targets"> = async (tx, { organisationId, rows }) => {
+  const ids = await indicatorIdsByCode(tx, organisationId);
+  const existing = new Map(
+    (await tx.select().from(targets).where(eq(targets.organisationId, organisationId))).map((t) => [`${t.indicatorId} ${t.year}`, t]),
+  );
+  const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
+  const changedCodes = new Set<string>();
+  for (const row of rows) {
+    const indicatorId = ids.get(row.indicatorCode)!;
+    const current = existing.get(`${indicatorId} ${row.year}`);
+    if (current && sameNumber(current.target, row.target) && sameNumber(current.tolerance, row.tolerance)) {
+      counts.unchanged++;
+      continue;
+    }
+    await tx
+      .insert(targets)
+      .values({ organisationId, indicatorId, year: row.year, target: row.target, tolerance: row.tolerance })
+      .onConflictDoUpdate({ target: [targets.indicatorId, targets.year], set: { target: row.target, tolerance: row.tolerance } });
+    if (current) counts.updated++;
+    else counts.created++;
+    changedCodes.add(row.indicatorCode);
+  }
+  return { counts, changedCodes: [...changedCodes], changedPeriods: [] };
+};
+
+const writeBenchmarks: Writer<"benchmarks"> = async (tx, { organisationId, rows }) => {
+  const ids = await indicatorIdsByCode(tx, organisationId);
+  const existing = new Map(
+    (await tx.select().from(benchmarks).where(eq(benchmarks.organisationId, organisationId))).map((b) => [`${b.indicatorId} ${b.year} ${b.peerGroup}`, b]),
+  );
+  const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
+  const changedCodes = new Set<string>();
+  for (const row of rows) {
+    const indicatorId = ids.get(row.indicatorCode)!;
+    const current = existing.get(`${indicatorId} ${row.year} ${row.peerGroup}`);
+    const values = { upperQuartile: row.upperQuartile, median: row.median, lowerQuartile: row.lowerQuartile };
+    if (current && sameNumber(current.upperQuartile, values.upperQuartile) && sameNumber(current.median, values.median) && sameNumber(current.lowerQuartile, values.lowerQuartile)) {
+      counts.unchanged++;
+      continue;
+    }
+    await tx
+      .insert(benchmarks)
+      .values({ organisationId, indicatorId, year: row.year, peerGroup: row.peerGroup, ...values })
+      .onConflictDoUpdate({ target: [benchmarks.indicatorId, benchmarks.year, benchmarks.peerGroup], set: values });
+    if (current) counts.updated++;
+    else counts.created++;
+    changedCodes.add(row.indicatorCode);
+  }
+  return { counts, changedCodes: [...changedCodes], changedPeriods: [] };
+};
+
+const writeAreas: Writer<"areas"> = async (tx, { organisationId, rows }) => {
+  const existing = new Map((await tx.select().from(areas).where(eq(areas.organisationId, organisationId))).map((a) => [a.name, a]));
+  const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
+  for (const row of rows) {
+    const current = existing.get(row.area);
+    if (current?.homes === row.homes) {
+      counts.unchanged++;
+      continue;
+    }
+    await tx
+      .insert(areas)
+      .values({ organisationId, name: row.area, homes: row.homes })
+      .onConflictDoUpdate({ target: [areas.organisationId, areas.name], set: { homes: row.homes } });
+    if (current) counts.updated++;
+    else counts.created++;
+  }
+  return { counts, changedCodes: [], changedPeriods: [] };
+};
+
+const snapshotOf = (a: { value: number | null; numerator: number | null; denominator: number | null; status: FigureSnapshot["status"]; note: string | null }): FigureSnapshot => ({
+  value: a.value,
+  numerator: a.numerator,
+  denominator: a.denominator,
+  status: a.status,
+  note: a.note,
+});
+
+const writeActuals: Writer<"actuals"> = async (tx, { organisationId, rows, filename, actor, kind }) => {
+  // The wide spreadsheet layout carries values only: where a value is unchanged it must
+  // not wipe the numerator, denominator or verification the figure already has.
+  const valuesOnly = (kind as ImportKind) === "actuals-wide";
+  const ids = await indicatorIdsByCode(tx, organisationId);
+  const areaRows = await tx.select({ id: areas.id, name: areas.name }).from(areas).where(eq(areas.organisationId, organisationId));
+  const areaId = new Map(areaRows.map((a) => [a.name, a.id]));
+  const indicatorIds = [...new Set(rows.map((r) => ids.get(r.indicatorCode)!))];
+  const periods = [...new Set(rows.map((r) => r.period))];
+
+  const key = (indicatorId: string, period: string, area: string | null) => `${indicatorId}|${period}|${area ?? ""}`;
+  const existing = new Map<string, typeof actuals.$inferSelect>();
+  for (const part of chunks(indicatorIds, 500)) {
+    const found = await tx
+      .select()
+      .from(actuals)
+      .where(and(eq(actuals.organisationId, organisationId), inArray(actuals.indicatorId, part), inArray(actuals.period, periods)));
+    for (const a of found) existing.set(key(a.indicatorId, a.period, a.areaId), a);
+  }
+
+  const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
+  const changedCodes = new Set<string>();
+  const changedPeriods = new Set<string>();
+  const upserts: (typeof actuals.$inferInsert)[] = [];
+  const befores = new Map<string, FigureSnapshot | null>();
+  for (const row of rows) {
+    const indicatorId = ids.get(row.indicatorCode)!;
+    const area = row.area === "All" ? null : (areaId.get(row.area) ?? null);
+    const current = existing.get(key(indicatorId, row.period, area));
+    const next = { value: row.value, numerator: row.numerator, denominator: row.denominator, status: row.status, note: row.note };
+    if (valuesOnly && current && sameNumber(current.value, next.value)) {
+      counts.unchanged++;
+      continue;
+    }
+    if (
+      current &&
+      sameNumber(current.value, next.value) &&
+      sameNumber(current.numerator, next.numerator) &&
+      sameNumber(current.denominator, next.denominator) &&
+      current.status === next.status
+    ) {
+      counts.unchanged++;
+      continue;
+    }
+    if (current) counts.updated++;
+    else counts.created++;
+    changedCodes.add(row.indicatorCode);
+    changedPeriods.add(row.period);
+    befores.set(key(indicatorId, row.period, area), current ? snapshotOf(current) : null);
+    upserts.push({
+      organisationId,
+      indicatorId,
+      period: row.period,
+      areaId: area,
+      ...next,
+      note: next.note ?? current?.note ?? null,
+      enteredBy: actor.userId,
+      enteredAt: new Date(),
+      verifiedBy: next.status === "verified" ? (current?.status === "verified" ? current.verifiedBy : actor.userId) : null,
+      verifiedAt: next.status === "verified" ? (current?.verifiedAt ?? new Date()) : null,
+    });
+  }
+
+  const reason = `Imported from ${filename}`;
+  for (const part of chunks(upserts)) {
+    const written = await tx
+      .insert(actuals)
+      .values(part)
+      .onConflictDoUpdate({
+        target: [actuals.indicatorId, actuals.period, actuals.areaId],
+        set: {
+          value: sql`excluded.value`,
+          numerator: sql`excluded.numerator`,
+          denominator: sql`excluded.denominator`,
+          status: sql`excluded.status`,
+          note: sql`excluded.note`,
+          enteredBy: sql`excluded.entered_by`,
+          enteredAt: sql`excluded.entered_at`,
+          verifiedBy: sql`excluded.verified_by`,
+          verifiedAt: sql`excluded.verified_at`,
+        },
+      })
+      .returning();
+    await tx.insert(actualRevisions).values(
+      written.map((a) => ({
+        organisationId,
+        actualId: a.id,
+        indicatorId: a.indicatorId,
+        period: a.period,
+        areaId: a.areaId,
+        before: befores.get(key(a.indicatorId, a.period, a.areaId)) ?? null,
+        after: snapshotOf(a),
+        reason,
+        changedBy: actor.userId,
+        changedByLabel: actor.label,
+      })),
+    );
+  }
+  return { counts, changedCodes: [...changedCodes], changedPeriods: [...changedPeriods].sort() };
+};
+
+const writers: { [K in ImportKind]: Writer<K> } = {
+  indicators: writeIndicators,
+  targets: writeTargets,
+  benchmarks: writeBenchmarks,
+  areas: writeAreas,
+  actuals: writeActuals,
+  "actuals-wide": writeActuals as unknown as Writer<"actuals-wide">,
+};

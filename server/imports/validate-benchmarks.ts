@@ -1,0 +1,126 @@
+// Validates peer-group benchmarks: quartile boundaries per indicator, year
+// and peer group (e.g. from a benchmarking club), from which the quartile
+// position of each figure is derived.
+
+import { cellText, parseFinancialYearCell, parseNumber, showCell, showNumber } from "./cells";
+import { checkRowWidth, ignoredColumnsNotice, matchHeaders, NO_ROWS_MESSAGE } from "./columns";
+import { NO_INDICATOR_MESSAGE, percentageProblem, unknownIndicatorMessage } from "./figure-checks";
+import type { ImportContext, ValidationResult } from "./import-types";
+import { problem, quote, type ImportProblem } from "./problems";
+import type { Table } from "./read-table";
+import { FINANCIAL_YEAR_HINT } from "./validate-targets";
+
+export interface BenchmarkRow {
+  indicatorCode: string;
+  year: string;
+  peerGroup: string;
+  /** The best-performing quartile's boundary: the smallest number for a lower-is-better indicator. */
+  upperQuartile: number;
+  median: number;
+  lowerQuartile: number;
+}
+
+export const BENCHMARK_COLUMNS = {
+  required: ["indicator", "year", "peer_group", "upper_quartile", "median", "lower_quartile"],
+  optional: [],
+} as const;
+
+const QUARTILES = [
+  ["upper_quartile", "upper quartile"],
+  ["median", "median"],
+  ["lower_quartile", "lower quartile"],
+] as const;
+
+export function validateBenchmarks(table: Table, context: ImportContext): ValidationResult<BenchmarkRow> {
+  const header = matchHeaders(table, BENCHMARK_COLUMNS);
+  const problems: ImportProblem[] = [...header.problems];
+  const notices: string[] = [];
+  const rows: BenchmarkRow[] = [];
+  const ignored = ignoredColumnsNotice(header.extras);
+  if (ignored) notices.push(ignored);
+  if (table.rows.length === 0) problems.push(problem(null, null, NO_ROWS_MESSAGE));
+  if (problems.length > 0) return { rows, problems, notices };
+
+  const { index: col, label } = header;
+  const firstSeen = new Map<string, number>();
+  for (const row of table.rows) {
+    const widthProblem = checkRowWidth(row, header.width);
+    if (widthProblem) {
+      problems.push(widthProblem);
+      continue;
+    }
+    const { line, cells } = row;
+    const before = problems.length;
+    const report = (column: string | null, message: string) => problems.push(problem(line, column, message));
+
+    const code = cellText(cells[col.indicator]);
+    const info = code === null ? undefined : context.indicators.get(code);
+    if (code === null) report(label.indicator, NO_INDICATOR_MESSAGE);
+    else if (!info) report(label.indicator, unknownIndicatorMessage(code));
+
+    const year = parseFinancialYearCell(cells[col.year]);
+    if (year === null) {
+      const shown = showCell(cells[col.year]);
+      report(
+        label.year,
+        shown === ""
+          ? `No year: ${FINANCIAL_YEAR_HINT}`
+          : `${quote(shown)} is not a financial year: ${FINANCIAL_YEAR_HINT}`
+      );
+    }
+
+    const peerGroup = cellText(cells[col.peer_group]);
+    if (peerGroup === null) report(label.peer_group, "No peer group: name the group the figures compare against");
+
+    const values: (number | null)[] = QUARTILES.map(([name, words]) => {
+      const value = parseNumber(cells[col[name]]);
+      if (value === null) report(label[name], `No ${words}`);
+      else if (Number.isNaN(value)) report(label[name], `${quote(showCell(cells[col[name]]))} is not a number`);
+      else {
+        const outOfRange = info ? percentageProblem(value, info.unit) : null;
+        if (outOfRange) report(label[name], outOfRange);
+        else return value;
+      }
+      return null;
+    });
+    const [upper, median, lower] = values;
+
+    // The boundaries are in the indicator's own direction (for a
+    // lower-is-better indicator the upper quartile is the smallest number).
+    // Polarity is not known here, so either order is accepted; what cannot
+    // be right is a median outside the other two.
+    if (upper !== null && median !== null && lower !== null) {
+      const descending = upper >= median && median >= lower;
+      const ascending = upper <= median && median <= lower;
+      if (!descending && !ascending) {
+        report(
+          label.median,
+          `The quartiles are out of order: the median (${showNumber(
+            median
+          )}) must lie between the upper quartile (${showNumber(upper)}) and the lower quartile (${showNumber(lower)})`
+        );
+      }
+    }
+
+    if (code !== null && year !== null && peerGroup !== null) {
+      const key = `${code}\u0000${year}\u0000${peerGroup.toLowerCase()}`;
+      const first = firstSeen.get(key);
+      if (first !== undefined)
+        report(null, `Duplicate row: line ${first} already has ${code} for ${year} and this peer group`);
+      else firstSeen.set(key, line);
+    }
+
+    if (
+      problems.length === before &&
+      code !== null &&
+      year !== null &&
+      peerGroup !== null &&
+      upper !== null &&
+      median !== null &&
+      lower !== null
+    ) {
+      rows.push({ indicatorCode: code, year, peerGroup, upperQuartile: upper, median, lowerQuartile: lower });
+    }
+  }
+  return { rows, problems, notices };
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { formatProblem } from "./problems";
+import { csv, csvTable } from "./test-support";
+import { validateIndicators } from "./validate-indicators";
+
+const HEADER = "code,title,theme,category,unit,polarity,frequency,aggregation,decimals,tenant_top_ten,by_area";
+
+const validate = (...lines: string[]) => validateIndicators(csvTable(csv(HEADER, ...lines)));
+const messages = (...lines: string[]) => validate(...lines).problems.map(formatProblem);
+
+describe("validateIndicators", () => {
+  it("reads an indicator, whatever the case of its choices", () => {
+    const result = validate(
+      "BV66a,Rent collected as a percentage of rent due,Valuing Resources,National KPI,%,Higher,MONTHLY,ratio,2,yes,Y",
+      '"NI 158","Stage one complaints received per 1,000 homes",Fair Access,Tenant Satisfaction Measure,"per 1,000 homes",none,annual,snapshot,1,0,false'
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.rows).toEqual([
+      {
+        code: "BV66a",
+        title: "Rent collected as a percentage of rent due",
+        theme: "Valuing Resources",
+        category: "National KPI",
+        unit: "%",
+        polarity: "higher",
+        frequency: "monthly",
+        aggregation: "ratio",
+        decimals: 2,
+        tenantTopTen: true,
+        byArea: true,
+      },
+      {
+        code: "NI 158",
+        title: "Stage one complaints received per 1,000 homes",
+        theme: "Fair Access",
+        category: "Tenant Satisfaction Measure",
+        unit: "per 1,000 homes",
+        polarity: "none",
+        frequency: "annual",
+        aggregation: "snapshot",
+        decimals: 1,
+        tenantTopTen: false,
+        byArea: false,
+      },
+    ]);
+  });
+
+  it("treats the yes/no columns as optional, defaulting to no", () => {
+    const table = csvTable(
+      csv(
+        "code,title,theme,category,unit,polarity,frequency,aggregation,decimals",
+        "LPI-06,Empty homes,Fair Access,Management indicator,count,lower,monthly,snapshot,0"
+      )
+    );
+    const result = validateIndicators(table);
+    expect(result.problems).toEqual([]);
+    expect(result.rows[0]).toMatchObject({ tenantTopTen: false, byArea: false });
+  });
+
+  it("reports missing headings", () => {
+    const result = validateIndicators(csvTable(csv("code,title,unit", "A,B,%")));
+    expect(result.problems.map(formatProblem)).toEqual([
+      "Line 1: Missing columns “theme”, “category”, “polarity”, “frequency”, “aggregation” and “decimals”. The first row must name the columns: code, title, theme, category, unit, polarity, frequency, aggregation and decimals, and optionally tenant_top_ten and by_area",
+    ]);
+  });
+
+  it("reports a header with no rows", () => {
+    expect(validate().problems).toEqual([{ line: null, column: null, message: "The file has a header but no rows" }]);
+  });
+
+  it("reports every bad cell in a row", () => {
+    expect(messages(",,Valuing Resources,National KPI,,best,fortnightly,average,2.5,perhaps,")).toEqual([
+      "Line 2, column code: No indicator code",
+      "Line 2, column title: No title",
+      "Line 2, column unit: No unit (e.g. %, days, £, count)",
+      "Line 2, column polarity: “best” is not a polarity: use higher, lower or none",
+      "Line 2, column frequency: “fortnightly” is not a frequency: use weekly, monthly, quarterly or annual",
+      "Line 2, column aggregation: “average” is not an aggregation: use ratio, mean, snapshot, sum or survey",
+      "Line 2, column decimals: “2.5” is not a number of decimal places: use a whole number from 0 to 4",
+      "Line 2, column tenant_top_ten: “perhaps” is not yes or no",
+    ]);
+    expect(messages("A,T,Th,C,%,higher,monthly,ratio,5,no,no")[0]).toMatch(/“5” is not a number of decimal places/);
+  });
+
+  it("reports a duplicate code, and codes that differ only in capitals", () => {
+    expect(
+      messages(
+        "BV66a,T,Th,C,%,higher,monthly,ratio,2,no,no",
+        "BV66a,T,Th,C,%,higher,monthly,ratio,2,no,no",
+        "bv66a,T,Th,C,%,higher,monthly,ratio,2,no,no"
+      )
+    ).toEqual([
+      "Line 3, column code: Duplicate indicator: line 2 already has BV66a",
+      "Line 4, column code: “bv66a” differs from “BV66a” on line 2 only in capital letters: use one spelling",
+    ]);
+  });
+});

@@ -1,0 +1,157 @@
+// Validates the indicator library: one row per indicator, in the columns of
+// db/seed-data/indicators.csv.
+
+import type { Aggregation, Frequency, Polarity } from "../../app/shared/performance/types";
+import { cellText, parseNumber, parseYesNo, showCell } from "./cells";
+import { checkRowWidth, ignoredColumnsNotice, matchHeaders, NO_ROWS_MESSAGE } from "./columns";
+import type { ImportContext, ValidationResult } from "./import-types";
+import { problem, quote, type ImportProblem } from "./problems";
+import type { Table } from "./read-table";
+
+export interface IndicatorRow {
+  code: string;
+  title: string;
+  theme: string;
+  category: string;
+  unit: string;
+  polarity: Polarity;
+  frequency: Frequency;
+  aggregation: Aggregation;
+  /** 0 to 4. */
+  decimals: number;
+  tenantTopTen: boolean;
+  byArea: boolean;
+}
+
+export const INDICATOR_COLUMNS = {
+  required: ["code", "title", "theme", "category", "unit", "polarity", "frequency", "aggregation", "decimals"],
+  // Flags default to "no": most indicators are neither tenant-chosen nor broken down by area.
+  optional: ["tenant_top_ten", "by_area"],
+} as const;
+
+const POLARITIES = ["higher", "lower", "none"] as const;
+const FREQUENCIES = ["weekly", "monthly", "quarterly", "annual"] as const;
+const AGGREGATIONS = ["ratio", "mean", "snapshot", "sum", "survey"] as const;
+const MAX_DECIMALS = 4;
+
+function choice<T extends string>(options: readonly T[]): Map<string, T> {
+  return new Map(options.map((o) => [o, o]));
+}
+const POLARITY = choice(POLARITIES);
+const FREQUENCY = choice(FREQUENCIES);
+const AGGREGATION = choice(AGGREGATIONS);
+
+function orList(options: readonly string[]): string {
+  return `${options.slice(0, -1).join(", ")} or ${options[options.length - 1]}`;
+}
+
+// The context is unused: an indicator file defines the library rather than
+// referring to it. The parameter keeps every validator's signature the same.
+export function validateIndicators(table: Table, _context?: ImportContext): ValidationResult<IndicatorRow> {
+  const header = matchHeaders(table, INDICATOR_COLUMNS);
+  const problems: ImportProblem[] = [...header.problems];
+  const notices: string[] = [];
+  const rows: IndicatorRow[] = [];
+  const ignored = ignoredColumnsNotice(header.extras);
+  if (ignored) notices.push(ignored);
+  if (table.rows.length === 0) problems.push(problem(null, null, NO_ROWS_MESSAGE));
+  if (problems.length > 0) return { rows, problems, notices };
+
+  const col = header.index;
+  const label = header.label;
+  const firstSeen = new Map<string, { line: number; code: string }>();
+
+  for (const row of table.rows) {
+    const widthProblem = checkRowWidth(row, header.width);
+    if (widthProblem) {
+      problems.push(widthProblem);
+      continue;
+    }
+    const { line, cells } = row;
+    const before = problems.length;
+    const report = (column: string, message: string) => problems.push(problem(line, column, message));
+
+    const text = (name: keyof typeof col, what: string): string => {
+      const value = cellText(cells[col[name]]);
+      if (value === null) report(label[name], `No ${what}`);
+      return value ?? "";
+    };
+    const pick = <T extends string>(name: keyof typeof col, map: Map<string, T>, options: readonly string[]): T => {
+      const value = cellText(cells[col[name]]);
+      const found = value === null ? undefined : map.get(value.toLowerCase());
+      if (!found) {
+        const article = /^[aeiou]/.test(name) ? "an" : "a";
+        report(
+          label[name],
+          value === null
+            ? `No ${name}: use ${orList(options)}`
+            : `${quote(value)} is not ${article} ${name}: use ${orList(options)}`
+        );
+      }
+      return found ?? (options[0] as T);
+    };
+    const flag = (name: "tenant_top_ten" | "by_area"): boolean => {
+      if (col[name] < 0) return false;
+      const value = parseYesNo(cells[col[name]]);
+      if (value === undefined) report(label[name], `${quote(showCell(cells[col[name]]))} is not yes or no`);
+      return value ?? false; // Empty means no.
+    };
+
+    const code = text("code", "indicator code");
+    if (code !== "") {
+      // Codes are case-sensitive, but two that differ only in case are a typing
+      // error in practice, and would confuse everyone who reads a report.
+      const first = firstSeen.get(code.toLowerCase());
+      if (first && first.code === code)
+        report(label.code, `Duplicate indicator: line ${first.line} already has ${code}`);
+      else if (first)
+        report(
+          label.code,
+          `${quote(code)} differs from ${quote(first.code)} on line ${
+            first.line
+          } only in capital letters: use one spelling`
+        );
+      else firstSeen.set(code.toLowerCase(), { line, code });
+    }
+    const title = text("title", "title");
+    const theme = text("theme", "theme: every indicator hangs under a strategic theme");
+    const category = text("category", "category");
+    const unit = text("unit", "unit (e.g. %, days, £, count)");
+    const polarity = pick("polarity", POLARITY, POLARITIES);
+    const frequency = pick("frequency", FREQUENCY, FREQUENCIES);
+    const aggregation = pick("aggregation", AGGREGATION, AGGREGATIONS);
+
+    let decimals = 0;
+    const decimalsCell = cells[col.decimals];
+    const parsedDecimals = parseNumber(decimalsCell);
+    if (parsedDecimals === null) report(label.decimals, `No decimals: give the decimal places, 0 to ${MAX_DECIMALS}`);
+    else if (!Number.isInteger(parsedDecimals) || parsedDecimals < 0 || parsedDecimals > MAX_DECIMALS) {
+      report(
+        label.decimals,
+        `${quote(
+          showCell(decimalsCell)
+        )} is not a number of decimal places: use a whole number from 0 to ${MAX_DECIMALS}`
+      );
+    } else decimals = parsedDecimals;
+
+    const tenantTopTen = flag("tenant_top_ten");
+    const byArea = flag("by_area");
+
+    if (problems.length === before) {
+      rows.push({
+        code,
+        title,
+        theme,
+        category,
+        unit,
+        polarity,
+        frequency,
+        aggregation,
+        decimals,
+        tenantTopTen,
+        byArea,
+      });
+    }
+  }
+  return { rows, problems, notices };
+}
