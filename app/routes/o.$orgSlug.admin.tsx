@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, SelectField, TextField } from "~/components/ui/form-fields";
 import { formatUkDate } from "~/shared/dates";
@@ -101,6 +101,7 @@ export default function Admin() {
         </div>
       ) : null}
       <h1>Admin</h1>
+      <p><Link to="../imports" relative="path">Import performance data</Link>: indicators, targets, benchmarks and monthly figures from CSV or Excel.</p>
 
       <h2 id="members">Members</h2>
       <div className="table-wrapper">

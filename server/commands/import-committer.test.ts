@@ -75,3 +75,13 @@ describe("importing performance data", () => {
     if (outcome.ok) expect(outcome.summary).toMatchObject({ created: 0, updated: 1, unchanged: 545 });
   });
 });
+
+describe("the import preview", () => {
+  it("counts what the import would do and changes nothing", async () => {
+    const before = await countActuals();
+    const file = csv("indicator,period,area,value,numerator,denominator,status\nBV212,2030-04,All,20,,,submitted\nBV212,2026-09,All,99,,,submitted\n");
+    const outcome = await importFile(database.db, { organisationId, kind: "actuals", bytes: file, filename: "preview.csv", actor, dryRun: true });
+    expect(outcome.ok && outcome.summary).toMatchObject({ created: 1, updated: 1 });
+    expect(await countActuals()).toBe(before);
+  });
+});

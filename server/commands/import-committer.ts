@@ -45,13 +45,20 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
  */
 export async function importFile(
   db: Database,
-  input: { organisationId: string; kind: ImportKind; bytes: Uint8Array; filename: string; actor: Actor },
+  input: { organisationId: string; kind: ImportKind; bytes: Uint8Array; filename: string; actor: Actor; dryRun?: boolean },
 ): Promise<ImportOutcome> {
   const context = await loadImportContext(db, input.organisationId);
   const result = await parseImport(input.kind, input.bytes, input.filename, context);
   if (result.problems.length > 0) return { ok: false, problems: result.problems, notices: result.notices };
-  const committed = await commitRows(db, { ...input, rows: result.rows as never });
+  const committed = await commitRows(db, { ...input, rows: result.rows as never }, { rehearse: input.dryRun ?? false });
   return { ok: true, notices: result.notices, ...committed };
+}
+
+/** Thrown inside the transaction to roll a rehearsal back, carrying its result out. */
+class Rehearsal<T> extends Error {
+  constructor(public readonly result: T) {
+    super("rehearsal: rolled back");
+  }
 }
 
 type CommitInput<K extends ImportKind> = {
@@ -62,7 +69,21 @@ type CommitInput<K extends ImportKind> = {
   actor: Actor;
 };
 
-export async function commitRows<K extends ImportKind>(db: Database, input: CommitInput<K>) {
+/**
+ * Writes validated rows in one transaction. With `rehearse` (the preview) it runs the
+ * real writes and rolls them back, so the counts shown before "Import" are exactly
+ * what the import will do.
+ */
+export async function commitRows<K extends ImportKind>(db: Database, input: CommitInput<K>, options = { rehearse: false }) {
+  try {
+    return await writeRows(db, input, options.rehearse);
+  } catch (error) {
+    if (error instanceof Rehearsal) return error.result as Awaited<ReturnType<typeof writeRows>>;
+    throw error;
+  }
+}
+
+async function writeRows<K extends ImportKind>(db: Database, input: CommitInput<K>, rehearse: boolean) {
   return db.transaction(async (tx) => {
     const counts = await writers[input.kind](tx, input as never);
     const summary: ImportSummary = { kind: input.kind, source: input.filename, rows: input.rows.length, ...counts.counts };
@@ -74,7 +95,9 @@ export async function commitRows<K extends ImportKind>(db: Database, input: Comm
       subjectId: input.filename,
       after: summary,
     });
-    return { summary, changedIndicatorCodes: counts.changedCodes, changedPeriods: counts.changedPeriods };
+    const result = { summary, changedIndicatorCodes: counts.changedCodes, changedPeriods: counts.changedPeriods };
+    if (rehearse) throw new Rehearsal(result);
+    return result;
   });
 }
 

@@ -1,0 +1,39 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { requireApiPrincipal } from "~/utils/auth.server";
+import { importFile } from "../../server/commands/import-committer";
+import { DEFAULT_MAX_BYTES } from "../../server/imports/decode-text";
+import { formatProblem } from "../../server/imports/problems";
+import { performanceDataPolicy } from "../../server/policies/performance-data-policy";
+
+const API_KINDS = ["indicators", "targets", "benchmarks", "actuals", "actuals-wide"] as const;
+
+export const loader = () => Response.json({ error: "Send the file with POST" }, { status: 405 });
+
+/**
+ * POST /api/v1/o/:orgSlug/imports/{indicators|targets|benchmarks|actuals|actuals-wide}
+ * with the CSV (or XLSX) file as the body. All or nothing: 200 with the summary, or
+ * 422 with every problem by line and column and nothing changed.
+ */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { principal, org, actor } = await requireApiPrincipal(request, context, params.orgSlug);
+  const kind = API_KINDS.find((k) => k === params.kind);
+  if (!kind) return Response.json({ error: `Unknown import “${params.kind}”: use one of ${API_KINDS.join(", ")}` }, { status: 404 });
+  if (!performanceDataPolicy.importData(principal, org)) return Response.json({ error: "Only administrators and API tokens may import" }, { status: 403 });
+  const declared = Number(request.headers.get("Content-Length") ?? 0);
+  if (declared > DEFAULT_MAX_BYTES) {
+    return Response.json({ error: `The file is larger than the ${DEFAULT_MAX_BYTES / 1024 / 1024} MB limit` }, { status: 413 });
+  }
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  const filename = request.headers.get("X-Filename") ?? `${kind}.csv (API)`;
+  const outcome = await importFile(context.services.db, { organisationId: org.id, kind, bytes, filename, actor });
+  if (!outcome.ok) {
+    return Response.json(
+      { error: "The file was not imported: nothing has changed. Fix these problems and send it again.", problems: outcome.problems.map((p) => ({ ...p, text: formatProblem(p) })), notices: outcome.notices },
+      { status: 422 },
+    );
+  }
+  if (outcome.changedIndicatorCodes.length) {
+    context.services.live.figuresChanged(org.id, { indicatorCodes: outcome.changedIndicatorCodes, periods: outcome.changedPeriods, reason: "import" });
+  }
+  return Response.json({ summary: outcome.summary, notices: outcome.notices });
+}

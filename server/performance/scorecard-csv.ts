@@ -1,0 +1,26 @@
+import { stringify } from "csv-stringify/sync";
+import { statusPresentation } from "../../app/shared/performance/status";
+import type { ScorecardLine } from "./scorecard-view";
+
+/** The scorecard as a spreadsheet: raw numbers for working with, labels for reading. */
+export function scorecardCsv(lines: ScorecardLine[]): string {
+  const header = ["code", "title", "theme", "unit", "period", "value", "target", "tolerance", "status", "direction_vs_last_year", "ytd", "previous_year_value", "quartile", "owner"];
+  const rows = lines.map((l) => [
+    l.code,
+    l.title,
+    l.theme,
+    l.unit,
+    l.reportingPeriod,
+    l.value,
+    l.target,
+    l.tolerance,
+    statusPresentation(l.status).label,
+    l.directionVsLastYear,
+    l.ytd,
+    l.previousYearValue,
+    l.quartile,
+    l.owner,
+  ]);
+  // A byte-order mark so that Excel opens the £ and ’ characters correctly.
+  return "\uFEFF" + stringify([header, ...rows]);
+}

@@ -1,0 +1,118 @@
+import type { Direction } from "../../app/shared/performance/direction";
+import { formatValue } from "../../app/shared/performance/format";
+import { quartileLabel } from "../../app/shared/performance/quartile";
+import { STATUS_SEVERITY, type TargetStatus } from "../../app/shared/performance/status";
+import type { Polarity } from "../../app/shared/performance/types";
+import type { Scorecard, ScorecardEntry } from "./scorecard";
+
+/** One scorecard line as the page, the CSV export and the pack show it: values already formatted. */
+export type ScorecardLine = {
+  code: string;
+  title: string;
+  theme: string;
+  unit: string;
+  polarity: Polarity;
+  tenantTopTen: boolean;
+  byArea: boolean;
+  owner: string | null;
+  reportingPeriod: string;
+  value: number | null;
+  valueText: string;
+  target: number | null;
+  targetText: string;
+  tolerance: number | null;
+  status: TargetStatus;
+  directionVsLastYear: Direction;
+  directionVsPreviousPeriod: Direction;
+  previousYearValue: number | null;
+  previousYearText: string;
+  ytd: number | null;
+  ytdText: string;
+  quartile: 1 | 2 | 3 | 4 | null;
+  quartileText: string;
+  sparkline: (number | null)[];
+  decimals: number;
+};
+
+export function toScorecardLine(entry: ScorecardEntry): ScorecardLine {
+  const { indicator, rule, row } = entry;
+  const fmt = (v: number | null) => formatValue(rule, v);
+  return {
+    code: indicator.code,
+    title: indicator.title,
+    theme: indicator.theme,
+    unit: indicator.unit,
+    polarity: indicator.polarity,
+    tenantTopTen: indicator.tenantTopTen,
+    byArea: indicator.byArea,
+    owner: indicator.ownerName,
+    reportingPeriod: row.reportingPeriod,
+    value: row.value,
+    valueText: fmt(row.value),
+    target: row.target,
+    targetText: row.target === null ? "No target" : fmt(row.target),
+    tolerance: row.tolerance,
+    status: row.status,
+    directionVsLastYear: row.directionVsLastYear,
+    directionVsPreviousPeriod: row.directionVsPreviousPeriod,
+    previousYearValue: row.previousYearValue,
+    previousYearText: fmt(row.previousYearValue),
+    ytd: row.ytd,
+    ytdText: fmt(row.ytd),
+    quartile: row.quartile,
+    quartileText: entry.peerGroup === null && indicator.polarity !== "none" ? "No benchmark" : quartileLabel(row.quartile),
+    sparkline: row.sparkline,
+    decimals: indicator.decimals,
+  };
+}
+
+export type ScorecardFilters = {
+  theme?: string | null;
+  offTargetOnly?: boolean;
+  tenantTopTenOnly?: boolean;
+  sort?: ScorecardSort;
+};
+
+export const SCORECARD_SORTS = ["theme", "code", "status", "direction"] as const;
+export type ScorecardSort = (typeof SCORECARD_SORTS)[number];
+
+const DIRECTION_ORDER: Record<Direction, number> = { worse: 0, same: 1, better: 2, none: 3 };
+
+/** Filters and sorts a scorecard; the exception view is `offTargetOnly`. */
+export function scorecardLines(scorecard: Scorecard, filters: ScorecardFilters = {}): ScorecardLine[] {
+  const lines = scorecard.entries
+    .map(toScorecardLine)
+    .filter((l) => !filters.theme || l.theme === filters.theme)
+    .filter((l) => !filters.offTargetOnly || l.status === "off_target")
+    .filter((l) => !filters.tenantTopTenOnly || l.tenantTopTen);
+  const byCode = (a: ScorecardLine, b: ScorecardLine) => a.code.localeCompare(b.code, "en-GB", { numeric: true });
+  switch (filters.sort ?? "theme") {
+    case "code":
+      return lines.sort(byCode);
+    case "status":
+      return lines.sort((a, b) => STATUS_SEVERITY[a.status] - STATUS_SEVERITY[b.status] || byCode(a, b));
+    case "direction":
+      return lines.sort((a, b) => DIRECTION_ORDER[a.directionVsLastYear] - DIRECTION_ORDER[b.directionVsLastYear] || byCode(a, b));
+    default:
+      return lines; // already in theme order, then code
+  }
+}
+
+/** The JSON API's row: documented in the README, stable for integrations. */
+export function toApiRow(line: ScorecardLine) {
+  return {
+    code: line.code,
+    title: line.title,
+    unit: line.unit,
+    polarity: line.polarity,
+    period: line.reportingPeriod,
+    value: line.value,
+    target: line.target,
+    tolerance: line.tolerance,
+    status: line.status,
+    direction: line.directionVsLastYear,
+    previousYearValue: line.previousYearValue,
+    ytd: line.ytd,
+    quartile: line.quartile,
+  };
+}

@@ -1,0 +1,218 @@
+import { and, asc, desc, eq, gte, lte } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Database } from "../../db/client";
+import { users } from "../../db/schema/identity";
+import { actuals, areas, benchmarks, indicators, targets, themes } from "../../db/schema/performance";
+import { addMonths, financialYearOf } from "../../app/shared/performance/periods";
+import { combineAreas } from "../../app/shared/performance/rollup";
+import { buildScorecardRow, type ScorecardRow } from "../../app/shared/performance/scorecard-row";
+import type { AreaFigure, Figure, IndicatorRule, QuartileBoundaries } from "../../app/shared/performance/types";
+
+/** The months of history a scorecard needs: three financial years cover YTD, last year and the 13-month sparkline. */
+const HISTORY_MONTHS = 36;
+
+export type ScorecardIndicator = {
+  id: string;
+  code: string;
+  title: string;
+  unit: string;
+  polarity: IndicatorRule["polarity"];
+  frequency: IndicatorRule["frequency"];
+  aggregation: IndicatorRule["aggregation"];
+  decimals: number;
+  category: string;
+  theme: string;
+  themePosition: number;
+  tenantTopTen: boolean;
+  byArea: boolean;
+  ownerName: string | null;
+  managerName: string | null;
+  ownerUserId: string | null;
+  managerUserId: string | null;
+};
+
+export type ScorecardEntry = { indicator: ScorecardIndicator; rule: IndicatorRule; row: ScorecardRow; peerGroup: string | null };
+
+export type Scorecard = {
+  period: string;
+  area: { id: string; name: string } | null;
+  entries: ScorecardEntry[];
+};
+
+export type IndicatorSeries = {
+  indicator: ScorecardIndicator;
+  rule: IndicatorRule;
+  /** Figures by area id ("" is organisation-wide), any order. */
+  figuresByArea: Map<string, Figure[]>;
+  targetsByYear: Map<string, { target: number; tolerance: number }>;
+  benchmarksByYear: Map<string, QuartileBoundaries & { peerGroup: string }>;
+};
+
+export const ruleOf = (i: Pick<ScorecardIndicator, "polarity" | "aggregation" | "frequency" | "unit" | "decimals">): IndicatorRule => ({
+  polarity: i.polarity,
+  aggregation: i.aggregation,
+  frequency: i.frequency,
+  unit: i.unit,
+  decimals: i.decimals,
+});
+
+/** The latest period for which the organisation has any figure: the default reporting period. */
+export async function latestPeriod(db: Database, organisationId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ period: actuals.period })
+    .from(actuals)
+    .where(eq(actuals.organisationId, organisationId))
+    .orderBy(desc(actuals.period))
+    .limit(1);
+  return row?.period ?? null;
+}
+
+const owners = alias(users, "owners");
+const managers = alias(users, "managers");
+
+export async function listIndicators(db: Database, organisationId: string, filter?: { code?: string }): Promise<ScorecardIndicator[]> {
+  const rows = await db
+    .select({
+      id: indicators.id,
+      code: indicators.code,
+      title: indicators.title,
+      unit: indicators.unit,
+      polarity: indicators.polarity,
+      frequency: indicators.frequency,
+      aggregation: indicators.aggregation,
+      decimals: indicators.decimals,
+      category: indicators.category,
+      theme: themes.name,
+      themePosition: themes.position,
+      tenantTopTen: indicators.tenantTopTen,
+      byArea: indicators.byArea,
+      ownerName: owners.name,
+      managerName: managers.name,
+      ownerUserId: indicators.ownerUserId,
+      managerUserId: indicators.managerUserId,
+    })
+    .from(indicators)
+    .leftJoin(themes, eq(indicators.themeId, themes.id))
+    .leftJoin(owners, eq(indicators.ownerUserId, owners.id))
+    .leftJoin(managers, eq(indicators.managerUserId, managers.id))
+    .where(and(eq(indicators.organisationId, organisationId), filter?.code ? eq(indicators.code, filter.code) : undefined))
+    .orderBy(asc(themes.position), asc(indicators.code));
+  return rows.map((r) => ({ ...r, theme: r.theme ?? "Other indicators", themePosition: r.themePosition ?? 999 }));
+}
+
+/**
+ * Loads everything the derived figures need for a window of periods, once: indicators,
+ * targets, benchmarks and figures of every area. The scorecard, the indicator page,
+ * the area view and the API all build on this.
+ */
+export async function loadIndicatorSeries(
+  db: Database,
+  organisationId: string,
+  window: { from: string; to: string },
+  filter?: { code?: string },
+): Promise<{ series: IndicatorSeries[]; areas: { id: string; name: string; homes: number }[] }> {
+  const [indicatorRows, targetRows, benchmarkRows, figureRows, areaRows] = await Promise.all([
+    listIndicators(db, organisationId, filter),
+    db.select().from(targets).where(eq(targets.organisationId, organisationId)),
+    db.select().from(benchmarks).where(eq(benchmarks.organisationId, organisationId)),
+    db
+      .select({
+        indicatorId: actuals.indicatorId,
+        areaId: actuals.areaId,
+        period: actuals.period,
+        value: actuals.value,
+        numerator: actuals.numerator,
+        denominator: actuals.denominator,
+      })
+      .from(actuals)
+      .where(and(eq(actuals.organisationId, organisationId), gte(actuals.period, window.from), lte(actuals.period, window.to))),
+    db.select({ id: areas.id, name: areas.name, homes: areas.homes }).from(areas).where(eq(areas.organisationId, organisationId)).orderBy(asc(areas.name)),
+  ]);
+
+  const byIndicator = new Map<string, IndicatorSeries>();
+  for (const indicator of indicatorRows) {
+    byIndicator.set(indicator.id, {
+      indicator,
+      rule: ruleOf(indicator),
+      figuresByArea: new Map(),
+      targetsByYear: new Map(),
+      benchmarksByYear: new Map(),
+    });
+  }
+  for (const t of targetRows) byIndicator.get(t.indicatorId)?.targetsByYear.set(t.year, { target: t.target, tolerance: t.tolerance });
+  for (const b of benchmarkRows) {
+    byIndicator.get(b.indicatorId)?.benchmarksByYear.set(b.year, { upper: b.upperQuartile, median: b.median, lower: b.lowerQuartile, peerGroup: b.peerGroup });
+  }
+  for (const f of figureRows) {
+    const series = byIndicator.get(f.indicatorId);
+    if (!series) continue;
+    const key = f.areaId ?? "";
+    let list = series.figuresByArea.get(key);
+    if (!list) series.figuresByArea.set(key, (list = []));
+    list.push({ period: f.period, value: f.value, numerator: f.numerator, denominator: f.denominator });
+  }
+  return { series: [...byIndicator.values()], areas: areaRows };
+}
+
+/**
+ * The organisation-wide series: the stored "All" figures, and where a period has
+ * only area figures, their roll-up by the indicator's aggregation rule.
+ */
+export function organisationWideFigures(series: IndicatorSeries, areaList: { id: string; homes: number }[]): Figure[] {
+  const stored = series.figuresByArea.get("") ?? [];
+  if (!series.indicator.byArea) return stored;
+  const have = new Set(stored.map((f) => f.period));
+  const missing = new Map<string, AreaFigure[]>();
+  for (const area of areaList) {
+    for (const f of series.figuresByArea.get(area.id) ?? []) {
+      if (have.has(f.period)) continue;
+      let list = missing.get(f.period);
+      if (!list) missing.set(f.period, (list = []));
+      list.push({ ...f, area: area.id, homes: area.homes });
+    }
+  }
+  const rolled: Figure[] = [];
+  for (const [period, figures] of missing) {
+    rolled.push({ period, value: combineAreas(series.rule, figures), numerator: null, denominator: null });
+  }
+  return rolled.length ? [...stored, ...rolled] : stored;
+}
+
+/** The peer-group boundaries in force: the latest benchmark year at or before the period's financial year. */
+export function benchmarkFor(series: IndicatorSeries, period: string) {
+  const year = financialYearOf(period);
+  let best: (QuartileBoundaries & { peerGroup: string; year: string }) | null = null;
+  for (const [y, b] of series.benchmarksByYear) {
+    if (y <= year && (!best || y > best.year)) best = { ...b, year: y };
+  }
+  return best;
+}
+
+export function scorecardEntry(series: IndicatorSeries, figures: Figure[], period: string): ScorecardEntry {
+  const target = series.targetsByYear.get(financialYearOf(period)) ?? null;
+  const benchmark = benchmarkFor(series, period);
+  return {
+    indicator: series.indicator,
+    rule: series.rule,
+    peerGroup: benchmark?.peerGroup ?? null,
+    row: buildScorecardRow({ rule: series.rule, target, benchmark, series: figures, period }),
+  };
+}
+
+export const historyWindow = (period: string) => ({ from: addMonths(period, -HISTORY_MONTHS), to: period });
+
+/** The scorecard of one period, organisation-wide (areaId null) or for one area. */
+export async function loadScorecard(
+  db: Database,
+  query: { organisationId: string; period: string; areaId: string | null },
+): Promise<Scorecard> {
+  const { series, areas: areaList } = await loadIndicatorSeries(db, query.organisationId, historyWindow(query.period));
+  const area = query.areaId ? (areaList.find((a) => a.id === query.areaId) ?? null) : null;
+  const entries: ScorecardEntry[] = [];
+  for (const s of series) {
+    if (area && !s.indicator.byArea) continue; // an area scorecard shows only indicators broken down by area
+    const figures = area ? (s.figuresByArea.get(area.id) ?? []) : organisationWideFigures(s, areaList);
+    entries.push(scorecardEntry(s, figures, query.period));
+  }
+  return { period: query.period, area: area ? { id: area.id, name: area.name } : null, entries };
+}
