@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lte } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lte, notExists, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client";
 import { users } from "../../db/schema/identity";
@@ -109,8 +109,9 @@ export async function loadIndicatorSeries(
   db: Database,
   organisationId: string,
   window: { from: string; to: string },
-  filter?: { code?: string },
+  filter?: { code?: string; scope?: FigureScope },
 ): Promise<{ series: IndicatorSeries[]; areas: { id: string; name: string; homes: number }[] }> {
+  const scope = filter?.scope ?? { kind: "every-area" };
   const [indicatorRows, targetRows, benchmarkRows, figureRows, areaRows] = await Promise.all([
     listIndicators(db, organisationId, filter),
     db.select().from(targets).where(eq(targets.organisationId, organisationId)),
@@ -125,7 +126,15 @@ export async function loadIndicatorSeries(
         denominator: actuals.denominator,
       })
       .from(actuals)
-      .where(and(eq(actuals.organisationId, organisationId), gte(actuals.period, window.from), lte(actuals.period, window.to))),
+      .where(
+        and(
+          eq(actuals.organisationId, organisationId),
+          gte(actuals.period, window.from),
+          lte(actuals.period, window.to),
+          filter?.code ? inArray(actuals.indicatorId, db.select({ id: indicators.id }).from(indicators).where(and(eq(indicators.organisationId, organisationId), eq(indicators.code, filter.code)))) : undefined,
+          scopeCondition(scope),
+        ),
+      ),
     db.select({ id: areas.id, name: areas.name, homes: areas.homes }).from(areas).where(eq(areas.organisationId, organisationId)).orderBy(asc(areas.name)),
   ]);
 
@@ -152,6 +161,26 @@ export async function loadIndicatorSeries(
     list.push({ period: f.period, value: f.value, numerator: f.numerator, denominator: f.denominator });
   }
   return { series: [...byIndicator.values()], areas: areaRows };
+}
+
+/**
+ * Which figures to read: one area's; the organisation-wide ones (and area figures
+ * only where a period has no organisation-wide figure to roll up); or every area.
+ */
+export type FigureScope = { kind: "area"; areaId: string } | { kind: "organisation" } | { kind: "every-area" };
+
+function scopeCondition(scope: FigureScope) {
+  if (scope.kind === "area") return eq(actuals.areaId, scope.areaId);
+  if (scope.kind === "organisation") {
+    return or(
+      isNull(actuals.areaId),
+      notExists(
+        // Answered from the unique index on (indicator, period, area).
+        sql`(select 1 from actuals as whole where whole.indicator_id = ${actuals.indicatorId} and whole.period = ${actuals.period} and whole.area_id is null)`,
+      ),
+    );
+  }
+  return undefined;
 }
 
 /**
@@ -206,7 +235,8 @@ export async function loadScorecard(
   db: Database,
   query: { organisationId: string; period: string; areaId: string | null },
 ): Promise<Scorecard> {
-  const { series, areas: areaList } = await loadIndicatorSeries(db, query.organisationId, historyWindow(query.period));
+  const scope: FigureScope = query.areaId ? { kind: "area", areaId: query.areaId } : { kind: "organisation" };
+  const { series, areas: areaList } = await loadIndicatorSeries(db, query.organisationId, historyWindow(query.period), { scope });
   const area = query.areaId ? (areaList.find((a) => a.id === query.areaId) ?? null) : null;
   const entries: ScorecardEntry[] = [];
   for (const s of series) {
