@@ -4,12 +4,13 @@
 // do not fit this layout and come in the long one.
 
 import { cellText, parseNumber, parsePeriodCell, showCell } from "./cells";
-import { checkRowWidth, columnLetter, ignoredColumnsNotice, matchHeaders, NO_ROWS_MESSAGE } from "./columns";
+import { columnLetter } from "./columns";
 import { frequencyProblem, NO_INDICATOR_MESSAGE, percentageProblem, unknownIndicatorMessage } from "./figure-checks";
 import { ALL_AREAS, type ImportContext, type ValidationResult } from "./import-types";
-import { problem, quote, type ImportProblem } from "./problems";
+import { problem, quote } from "./problems";
 import type { Table } from "./read-table";
 import type { ActualRow } from "./validate-actuals";
+import { checkHeader, checkRows } from "./validate-rows";
 
 export const WIDE_COLUMNS = {
   required: ["code"],
@@ -29,16 +30,14 @@ interface MonthColumn {
 }
 
 export function validateActualsWide(table: Table, context: ImportContext): ValidationResult<ActualRow> {
-  const header = matchHeaders(table, WIDE_COLUMNS);
-  const problems: ImportProblem[] = [...header.problems];
-  const notices: string[] = [];
-  const rows: ActualRow[] = [];
+  const checked = checkHeader(table, WIDE_COLUMNS);
+  const problems = checked.problems;
 
   // Sort the unexpected headings into month columns and ignorable ones.
   const months: MonthColumn[] = [];
   const monthSeen = new Map<string, MonthColumn>();
   const ignored: { heading: string }[] = [];
-  for (const extra of header.extras) {
+  for (const extra of checked.header.extras) {
     const parsed = parsePeriodCell(extra.heading);
     if ("period" in parsed) {
       const earlier = monthSeen.get(parsed.period);
@@ -65,8 +64,6 @@ export function validateActualsWide(table: Table, context: ImportContext): Valid
       ignored.push(extra);
     }
   }
-  const ignoredNotice = ignoredColumnsNotice(ignored);
-  if (ignoredNotice) notices.push(ignoredNotice);
   if (months.length === 0 && problems.length === 0) {
     problems.push(
       problem(
@@ -76,90 +73,81 @@ export function validateActualsWide(table: Table, context: ImportContext): Valid
       )
     );
   }
-  if (table.rows.length === 0) problems.push(problem(null, null, NO_ROWS_MESSAGE));
-  if (problems.length > 0) return { rows, problems, notices };
 
-  const codeColumn = header.index.code;
-  const unitColumn = header.index.unit;
-  const firstSeen = new Map<string, number>();
   const unitMismatches: string[] = [];
-
-  for (const row of table.rows) {
-    const widthProblem = checkRowWidth(row, header.width);
-    if (widthProblem) {
-      problems.push(widthProblem);
-      continue;
-    }
-    const { line, cells } = row;
-    const before = problems.length;
-
-    const code = cellText(cells[codeColumn]);
-    if (code === null) {
-      problems.push(problem(line, header.label.code, NO_INDICATOR_MESSAGE));
-      continue;
-    }
-    const info = context.indicators.get(code);
-    if (!info) {
-      problems.push(problem(line, header.label.code, unknownIndicatorMessage(code)));
-      continue;
-    }
-    const first = firstSeen.get(code);
-    if (first !== undefined) {
-      problems.push(problem(line, header.label.code, `Duplicate row: line ${first} already has ${code}`));
-      continue;
-    }
-    firstSeen.set(code, line);
-
-    if (unitColumn >= 0) {
-      const unit = cellText(cells[unitColumn]);
-      if (unit !== null && unit.toLowerCase() !== info.unit.trim().toLowerCase()) {
-        unitMismatches.push(`${code} (line ${line}: ${quote(unit)}, library: ${quote(info.unit)})`);
+  const result = checkRows(
+    table,
+    checked,
+    ({ line, cells, col, label, report, claimKey }) => {
+      // Without a known indicator, or on a repeated one, the month cells cannot be checked.
+      const code = cellText(cells[col.code]);
+      if (code === null) {
+        report(label.code, NO_INDICATOR_MESSAGE);
+        return null;
       }
-    }
+      const info = context.indicators.get(code);
+      if (!info) {
+        report(label.code, unknownIndicatorMessage(code));
+        return null;
+      }
+      const earlier = claimKey(code);
+      if (earlier) {
+        report(label.code, `Duplicate row: line ${earlier.line} already has ${code}`);
+        return null;
+      }
 
-    const figures: ActualRow[] = [];
-    for (const month of months) {
-      const cell = cells[month.index];
-      // An empty cell means no figure for that month, not zero.
-      const value = parseNumber(cell);
-      if (value === null) continue;
-      if (Number.isNaN(value)) {
-        problems.push(problem(line, month.heading, `${quote(showCell(cell))} is not a number`));
-        continue;
+      if (col.unit >= 0) {
+        const unit = cellText(cells[col.unit]);
+        if (unit !== null && unit.toLowerCase() !== info.unit.trim().toLowerCase()) {
+          unitMismatches.push(`${code} (line ${line}: ${quote(unit)}, library: ${quote(info.unit)})`);
+        }
       }
-      const misfit = frequencyProblem(code, info.frequency, month.period);
-      if (misfit) {
-        problems.push(problem(line, month.heading, misfit));
-        continue;
+
+      const figures: ActualRow[] = [];
+      for (const month of months) {
+        const cell = cells[month.index];
+        // An empty cell means no figure for that month, not zero.
+        const value = parseNumber(cell);
+        if (value === null) continue;
+        if (Number.isNaN(value)) {
+          report(month.heading, `${quote(showCell(cell))} is not a number`);
+          continue;
+        }
+        const misfit = frequencyProblem(code, info.frequency, month.period);
+        if (misfit) {
+          report(month.heading, misfit);
+          continue;
+        }
+        const outOfRange = percentageProblem(value, info.unit);
+        if (outOfRange) {
+          report(month.heading, outOfRange);
+          continue;
+        }
+        figures.push({
+          indicatorCode: code,
+          period: month.period,
+          area: ALL_AREAS,
+          value,
+          numerator: null,
+          denominator: null,
+          status: "submitted",
+          note: null,
+        });
       }
-      const outOfRange = percentageProblem(value, info.unit);
-      if (outOfRange) {
-        problems.push(problem(line, month.heading, outOfRange));
-        continue;
-      }
-      figures.push({
-        indicatorCode: code,
-        period: month.period,
-        area: ALL_AREAS,
-        value,
-        numerator: null,
-        denominator: null,
-        status: "submitted",
-        note: null,
-      });
-    }
-    if (problems.length === before) rows.push(...figures);
-  }
+      return figures;
+    },
+    ignored
+  );
 
   if (unitMismatches.length > 0) {
-    notices.push(
+    result.notices.push(
       `The Unit column differs from the indicator library for ${unitMismatches.join(
         "; "
       )}: the library's unit is used; check these rows are for the right indicators`
     );
   }
-  if (rows.length === 0 && problems.length === 0) {
-    problems.push(problem(null, null, "The file has no figures: every month cell is empty"));
+  if (result.rows.length === 0 && result.problems.length === 0) {
+    result.problems.push(problem(null, null, "The file has no figures: every month cell is empty"));
   }
-  return { rows, problems, notices };
+  return result;
 }

@@ -13,7 +13,7 @@ import {
   showCell,
   showNumber,
 } from "./cells";
-import { checkRowWidth, ignoredColumnsNotice, matchHeaders, NO_ROWS_MESSAGE, normaliseHeading } from "./columns";
+import { normaliseHeading } from "./columns";
 import {
   AreaLookup,
   frequencyProblem,
@@ -22,8 +22,9 @@ import {
   unknownIndicatorMessage,
 } from "./figure-checks";
 import type { FigureStatus, ImportContext, ValidationResult } from "./import-types";
-import { problem, quote, type ImportProblem } from "./problems";
+import { problem, quote } from "./problems";
 import type { Table } from "./read-table";
+import { checkHeader, checkRows } from "./validate-rows";
 
 export interface ActualRow {
   indicatorCode: string;
@@ -60,17 +61,13 @@ export function impliedValue(aggregation: string, numerator: number, denominator
 }
 
 export function validateActuals(table: Table, context: ImportContext): ValidationResult<ActualRow> {
-  const header = matchHeaders(table, ACTUAL_COLUMNS);
-  const problems: ImportProblem[] = [...header.problems];
-  const notices: string[] = [];
-  const rows: ActualRow[] = [];
-
+  const checked = checkHeader(table, ACTUAL_COLUMNS);
   if (
-    header.index.period < 0 &&
+    checked.header.index.period < 0 &&
     table.header.some((h) => normaliseHeading(h) === "code") &&
     table.header.some((h) => WIDE_HINT_PATTERN.test(h.trim()))
   ) {
-    problems.push(
+    checked.problems.push(
       problem(
         table.headerLine,
         null,
@@ -78,27 +75,9 @@ export function validateActuals(table: Table, context: ImportContext): Validatio
       )
     );
   }
-  const ignored = ignoredColumnsNotice(header.extras);
-  if (ignored) notices.push(ignored);
-  if (table.rows.length === 0) problems.push(problem(null, null, NO_ROWS_MESSAGE));
-  if (problems.length > 0) return { rows, problems, notices };
 
-  const col = header.index;
-  const label = header.label;
   const areas = new AreaLookup(context);
-  // Where each indicator+period+area was first seen, to point duplicates at it.
-  const firstSeen = new Map<string, number>();
-
-  for (const row of table.rows) {
-    const widthProblem = checkRowWidth(row, header.width);
-    if (widthProblem) {
-      problems.push(widthProblem);
-      continue;
-    }
-    const before = problems.length;
-    const { line, cells } = row;
-    const report = (column: string | null, message: string) => problems.push(problem(line, column, message));
-
+  return checkRows(table, checked, ({ cells, col, label, report, claimKey }) => {
     // Indicator
     const code = cellText(cells[col.indicator]);
     const info = code === null ? undefined : context.indicators.get(code);
@@ -262,20 +241,13 @@ export function validateActuals(table: Table, context: ImportContext): Validatio
 
     const note = col.note >= 0 ? cellText(cells[col.note]) : null;
 
+    // One figure per indicator, period and area: a second one points at the first.
     if (code !== null && period !== null && area !== null) {
-      const key = `${code}\u0000${period}\u0000${area}`;
-      const first = firstSeen.get(key);
-      if (first !== undefined) {
-        report(null, `Duplicate row: line ${first} already has ${code} for ${period}, ${area}`);
-      } else {
-        firstSeen.set(key, line);
-      }
+      const earlier = claimKey(code, period, area);
+      if (earlier) report(null, `Duplicate row: line ${earlier.line} already has ${code} for ${period}, ${area}`);
     }
 
-    if (problems.length === before && code !== null && period !== null && area !== null) {
-      rows.push({ indicatorCode: code, period, area, value, numerator, denominator, status, note });
-    }
-  }
-
-  return { rows, problems, notices };
+    if (code === null || period === null || area === null) return null;
+    return { indicatorCode: code, period, area, value, numerator, denominator, status, note };
+  });
 }

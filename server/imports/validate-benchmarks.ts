@@ -3,11 +3,11 @@
 // position of each figure is derived.
 
 import { cellText, parseFinancialYearCell, parseNumber, showCell, showNumber } from "./cells";
-import { checkRowWidth, ignoredColumnsNotice, matchHeaders, NO_ROWS_MESSAGE } from "./columns";
 import { NO_INDICATOR_MESSAGE, percentageProblem, unknownIndicatorMessage } from "./figure-checks";
 import type { ImportContext, ValidationResult } from "./import-types";
-import { problem, quote, type ImportProblem } from "./problems";
+import { quote } from "./problems";
 import type { Table } from "./read-table";
+import { validateRows } from "./validate-rows";
 import { FINANCIAL_YEAR_HINT } from "./validate-targets";
 
 export interface BenchmarkRow {
@@ -32,27 +32,7 @@ const QUARTILES = [
 ] as const;
 
 export function validateBenchmarks(table: Table, context: ImportContext): ValidationResult<BenchmarkRow> {
-  const header = matchHeaders(table, BENCHMARK_COLUMNS);
-  const problems: ImportProblem[] = [...header.problems];
-  const notices: string[] = [];
-  const rows: BenchmarkRow[] = [];
-  const ignored = ignoredColumnsNotice(header.extras);
-  if (ignored) notices.push(ignored);
-  if (table.rows.length === 0) problems.push(problem(null, null, NO_ROWS_MESSAGE));
-  if (problems.length > 0) return { rows, problems, notices };
-
-  const { index: col, label } = header;
-  const firstSeen = new Map<string, number>();
-  for (const row of table.rows) {
-    const widthProblem = checkRowWidth(row, header.width);
-    if (widthProblem) {
-      problems.push(widthProblem);
-      continue;
-    }
-    const { line, cells } = row;
-    const before = problems.length;
-    const report = (column: string | null, message: string) => problems.push(problem(line, column, message));
-
+  return validateRows(table, BENCHMARK_COLUMNS, ({ cells, col, label, report, claimKey }) => {
     const code = cellText(cells[col.indicator]);
     const info = code === null ? undefined : context.indicators.get(code);
     if (code === null) report(label.indicator, NO_INDICATOR_MESSAGE);
@@ -103,24 +83,14 @@ export function validateBenchmarks(table: Table, context: ImportContext): Valida
     }
 
     if (code !== null && year !== null && peerGroup !== null) {
-      const key = `${code}\u0000${year}\u0000${peerGroup.toLowerCase()}`;
-      const first = firstSeen.get(key);
-      if (first !== undefined)
-        report(null, `Duplicate row: line ${first} already has ${code} for ${year} and this peer group`);
-      else firstSeen.set(key, line);
+      const earlier = claimKey(code, year, peerGroup.toLowerCase());
+      if (earlier)
+        report(null, `Duplicate row: line ${earlier.line} already has ${code} for ${year} and this peer group`);
     }
 
-    if (
-      problems.length === before &&
-      code !== null &&
-      year !== null &&
-      peerGroup !== null &&
-      upper !== null &&
-      median !== null &&
-      lower !== null
-    ) {
-      rows.push({ indicatorCode: code, year, peerGroup, upperQuartile: upper, median, lowerQuartile: lower });
+    if (code === null || year === null || peerGroup === null || upper === null || median === null || lower === null) {
+      return null;
     }
-  }
-  return { rows, problems, notices };
+    return { indicatorCode: code, year, peerGroup, upperQuartile: upper, median, lowerQuartile: lower };
+  });
 }

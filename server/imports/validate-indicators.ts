@@ -3,10 +3,10 @@
 
 import type { Aggregation, Frequency, Polarity } from "../../app/shared/performance/types";
 import { cellText, parseNumber, parseYesNo, showCell } from "./cells";
-import { checkRowWidth, ignoredColumnsNotice, matchHeaders, NO_ROWS_MESSAGE } from "./columns";
 import type { ImportContext, ValidationResult } from "./import-types";
-import { problem, quote, type ImportProblem } from "./problems";
+import { quote } from "./problems";
 import type { Table } from "./read-table";
+import { validateRows } from "./validate-rows";
 
 export interface IndicatorRow {
   code: string;
@@ -48,29 +48,7 @@ function orList(options: readonly string[]): string {
 // The context is unused: an indicator file defines the library rather than
 // referring to it. The parameter keeps every validator's signature the same.
 export function validateIndicators(table: Table, _context?: ImportContext): ValidationResult<IndicatorRow> {
-  const header = matchHeaders(table, INDICATOR_COLUMNS);
-  const problems: ImportProblem[] = [...header.problems];
-  const notices: string[] = [];
-  const rows: IndicatorRow[] = [];
-  const ignored = ignoredColumnsNotice(header.extras);
-  if (ignored) notices.push(ignored);
-  if (table.rows.length === 0) problems.push(problem(null, null, NO_ROWS_MESSAGE));
-  if (problems.length > 0) return { rows, problems, notices };
-
-  const col = header.index;
-  const label = header.label;
-  const firstSeen = new Map<string, { line: number; code: string }>();
-
-  for (const row of table.rows) {
-    const widthProblem = checkRowWidth(row, header.width);
-    if (widthProblem) {
-      problems.push(widthProblem);
-      continue;
-    }
-    const { line, cells } = row;
-    const before = problems.length;
-    const report = (column: string, message: string) => problems.push(problem(line, column, message));
-
+  return validateRows(table, INDICATOR_COLUMNS, ({ cells, col, label, report, claimKey }) => {
     const text = (name: keyof typeof col, what: string): string => {
       const value = cellText(cells[col[name]]);
       if (value === null) report(label[name], `No ${what}`);
@@ -101,17 +79,18 @@ export function validateIndicators(table: Table, _context?: ImportContext): Vali
     if (code !== "") {
       // Codes are case-sensitive, but two that differ only in case are a typing
       // error in practice, and would confuse everyone who reads a report.
-      const first = firstSeen.get(code.toLowerCase());
-      if (first && first.code === code)
-        report(label.code, `Duplicate indicator: line ${first.line} already has ${code}`);
-      else if (first)
+      const earlier = claimKey(code.toLowerCase());
+      if (earlier) {
+        const earlierCode = showCell(earlier.cells[col.code]);
         report(
           label.code,
-          `${quote(code)} differs from ${quote(first.code)} on line ${
-            first.line
-          } only in capital letters: use one spelling`
+          earlierCode === code
+            ? `Duplicate indicator: line ${earlier.line} already has ${code}`
+            : `${quote(code)} differs from ${quote(earlierCode)} on line ${
+                earlier.line
+              } only in capital letters: use one spelling`
         );
-      else firstSeen.set(code.toLowerCase(), { line, code });
+      }
     }
     const title = text("title", "title");
     const theme = text("theme", "theme: every indicator hangs under a strategic theme");
@@ -137,21 +116,18 @@ export function validateIndicators(table: Table, _context?: ImportContext): Vali
     const tenantTopTen = flag("tenant_top_ten");
     const byArea = flag("by_area");
 
-    if (problems.length === before) {
-      rows.push({
-        code,
-        title,
-        theme,
-        category,
-        unit,
-        polarity,
-        frequency,
-        aggregation,
-        decimals,
-        tenantTopTen,
-        byArea,
-      });
-    }
-  }
-  return { rows, problems, notices };
+    return {
+      code,
+      title,
+      theme,
+      category,
+      unit,
+      polarity,
+      frequency,
+      aggregation,
+      decimals,
+      tenantTopTen,
+      byArea,
+    };
+  });
 }

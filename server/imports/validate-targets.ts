@@ -2,11 +2,11 @@
 // the tolerance that separates amber ("within tolerance") from red.
 
 import { cellText, parseFinancialYearCell, parseNumber, showCell } from "./cells";
-import { checkRowWidth, ignoredColumnsNotice, matchHeaders, NO_ROWS_MESSAGE } from "./columns";
 import { NO_INDICATOR_MESSAGE, percentageProblem, unknownIndicatorMessage } from "./figure-checks";
 import type { ImportContext, ValidationResult } from "./import-types";
-import { problem, quote, type ImportProblem } from "./problems";
+import { quote } from "./problems";
 import type { Table } from "./read-table";
+import { validateRows } from "./validate-rows";
 
 export interface TargetRow {
   indicatorCode: string;
@@ -22,27 +22,7 @@ export const TARGET_COLUMNS = { required: ["indicator", "year", "target", "toler
 export const FINANCIAL_YEAR_HINT = "write it like 2025/26 (April 2025 to March 2026)";
 
 export function validateTargets(table: Table, context: ImportContext): ValidationResult<TargetRow> {
-  const header = matchHeaders(table, TARGET_COLUMNS);
-  const problems: ImportProblem[] = [...header.problems];
-  const notices: string[] = [];
-  const rows: TargetRow[] = [];
-  const ignored = ignoredColumnsNotice(header.extras);
-  if (ignored) notices.push(ignored);
-  if (table.rows.length === 0) problems.push(problem(null, null, NO_ROWS_MESSAGE));
-  if (problems.length > 0) return { rows, problems, notices };
-
-  const { index: col, label } = header;
-  const firstSeen = new Map<string, number>();
-  for (const row of table.rows) {
-    const widthProblem = checkRowWidth(row, header.width);
-    if (widthProblem) {
-      problems.push(widthProblem);
-      continue;
-    }
-    const { line, cells } = row;
-    const before = problems.length;
-    const report = (column: string | null, message: string) => problems.push(problem(line, column, message));
-
+  return validateRows(table, TARGET_COLUMNS, ({ cells, col, label, report, claimKey }) => {
     const code = cellText(cells[col.indicator]);
     const info = code === null ? undefined : context.indicators.get(code);
     if (code === null) report(label.indicator, NO_INDICATOR_MESSAGE);
@@ -80,15 +60,11 @@ export function validateTargets(table: Table, context: ImportContext): Validatio
     }
 
     if (code !== null && year !== null) {
-      const key = `${code}\u0000${year}`;
-      const first = firstSeen.get(key);
-      if (first !== undefined) report(null, `Duplicate row: line ${first} already has a ${year} target for ${code}`);
-      else firstSeen.set(key, line);
+      const earlier = claimKey(code, year);
+      if (earlier) report(null, `Duplicate row: line ${earlier.line} already has a ${year} target for ${code}`);
     }
 
-    if (problems.length === before && code !== null && year !== null && target !== null) {
-      rows.push({ indicatorCode: code, year, target, tolerance });
-    }
-  }
-  return { rows, problems, notices };
+    if (code === null || year === null || target === null) return null;
+    return { indicatorCode: code, year, target, tolerance };
+  });
 }
