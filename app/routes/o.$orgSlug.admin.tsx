@@ -1,3 +1,4 @@
+import { TableRegion } from "~/components/ui/table-region";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -104,7 +105,7 @@ export default function Admin() {
       <p><Link to="../imports" relative="path">Import performance data</Link>: indicators, targets, benchmarks and monthly figures from CSV or Excel.</p>
 
       <h2 id="members">Members</h2>
-      <div className="table-wrapper">
+      <TableRegion label="Members table">
         <table className="table" aria-labelledby="members">
           <thead>
             <tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Account</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
@@ -127,7 +128,7 @@ export default function Admin() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
 
       <h2>Invite a person</h2>
       <Form method="post" className="inline-form" noValidate>

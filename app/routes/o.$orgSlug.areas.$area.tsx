@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { TableRegion } from "~/components/ui/table-region";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
 import { useLiveFigures } from "~/components/use-live-figures";
@@ -49,7 +50,7 @@ export default function AreaView() {
         Other areas: {others.map((a, i) => (<span key={a.name}>{i ? ", " : null}<Link to={`/o/${data.orgSlug}/areas/${encodeURIComponent(a.name)}?period=${data.period}`}>{a.name}</Link></span>))}.{" "}
         <Link to={`/o/${data.orgSlug}/scorecard?area=${encodeURIComponent(data.area)}&period=${data.period}`}>Full scorecard for {data.area}</Link>
       </p>
-      <div className="table-wrapper">
+      <TableRegion label="Area comparison table">
         <table className="table area-comparison">
           <caption>How {data.area} compares, {monthLabel(data.period)}</caption>
           <thead>
@@ -79,7 +80,7 @@ export default function AreaView() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { TableRegion } from "~/components/ui/table-region";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Fragment } from "react";
 import { DirectionBadge } from "~/components/direction-badge";
@@ -159,7 +160,7 @@ export default function Scorecard() {
       {data.lines.length === 0 ? (
         <div className="notification">No indicators match these filters.</div>
       ) : (
-        <div className="table-wrapper">
+        <TableRegion label="Scorecard table">
           <table className="table scorecard">
             <caption>
               Indicators for {monthLabel(data.period)}, {scope.toLowerCase()}: value, target, status, direction of travel against the same period last year, year to date and quartile
@@ -208,7 +209,7 @@ export default function Scorecard() {
               </tbody>
             ))}
           </table>
-        </div>
+        </TableRegion>
       )}
     </>
   );
