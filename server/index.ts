@@ -4,6 +4,7 @@ import { SignInLimiter } from "./auth/sign-in-limiter";
 import { seedDemoIfEmpty } from "./commands/demo-seeder";
 import { ConfigError, parseConfig } from "./config";
 import { createHttpServer } from "./http-server";
+import { createCollabServer } from "./realtime/yjs/collab-server";
 import { LiveEvents } from "./realtime/io/live-events";
 import type { AppServices } from "./services";
 
@@ -32,7 +33,8 @@ async function main() {
     live: new LiveEvents(),
   };
 
-  const http = await createHttpServer(services);
+  const collab = createCollabServer({ db: database.db, sessionSecret: config.sessionSecret, publicUrl: config.publicUrl });
+  const http = await createHttpServer(services, { collabUpgrade: collab.handleUpgrade });
   await new Promise<void>((resolve) => http.server.listen(config.port, config.host, resolve));
   const address = http.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -53,6 +55,8 @@ async function main() {
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     try {
+      // The collab server writes its last edits and compacts before the database closes.
+      await collab.shutdown();
       await http.close();
       await redis?.quit();
       await database.close();

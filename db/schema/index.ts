@@ -1,3 +1,4 @@
 // The drizzle schema object: the one list of tables handed to drizzle() and drizzle-kit.
 export * from "./identity";
 export * from "./performance";
+export * from "./collab";

@@ -1,0 +1,143 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { parseDocumentName, type CollabDocumentType } from "../../../app/shared/collab/document-names";
+import { CLOSE_CODES } from "../../../app/shared/realtime-events";
+import type { Database } from "../../../db/client";
+import { CollabConnection, type ConnectionLimits } from "./collab-connection";
+import { processResolvers, type DocumentResolver, type ResolverRegistry } from "./document-resolvers";
+import { DocumentRegistry, type RegistryLimits } from "./document-registry";
+import { createPostgresStorage, type CollabStorage } from "./document-storage";
+import { consoleLogger, type CollabLogger } from "./logger";
+import { decideUpgrade, type UpgradeDecision } from "./upgrade-auth";
+import { createWsTransport, pathOf, type TransportLimits } from "./ws-transport";
+
+export type CollabLimits = TransportLimits & ConnectionLimits & RegistryLimits;
+
+export const DEFAULT_COLLAB_LIMITS: CollabLimits = {
+  maxPayloadBytes: 1024 * 1024,
+  maxDocumentBytes: 5 * 1024 * 1024,
+  maxConnectionsPerDocument: 500,
+  // The stock provider echoes every presence batch it receives (up to ~16 a second)
+  // besides its own edits and caret: 100 a second with bursts of 300 leaves room.
+  messagesPerSecond: 100,
+  messageBurst: 300,
+  maxQueuedMessages: 200,
+  maxBufferedBytes: 16 * 1024 * 1024,
+  heartbeatMs: 30_000,
+  commitWindowMs: 50,
+  commitMaxBatch: 100,
+  compactLogRows: 500,
+  compactLogBytes: 1024 * 1024,
+  presenceWindowMs: 60,
+  unloadDelayMs: 1000,
+};
+
+export type CollabServerOptions = {
+  db: Database;
+  sessionSecret: string;
+  publicUrl?: string;
+  logger?: CollabLogger;
+  limits?: Partial<CollabLimits>;
+  /** Defaults to PostgreSQL (or PGlite) through `db`. */
+  storage?: CollabStorage;
+  /** Defaults to the process's registry, which the collab-tokens route also reads. */
+  resolvers?: ResolverRegistry;
+};
+
+export type CollabServer = ReturnType<typeof createCollabServer>;
+
+/**
+ * The server side of the y-websocket protocol on `/collab/<document>`: authorization
+ * at the upgrade (upgrade-auth), sockets (ws-transport), documents in memory
+ * (document-registry, loaded-document) and their storage (document-storage). Make
+ * one per process and hand `handleUpgrade` to the HTTP server's upgrade router.
+ */
+export function createCollabServer(options: CollabServerOptions) {
+  const limits: CollabLimits = { ...DEFAULT_COLLAB_LIMITS, ...options.limits };
+  const logger = options.logger ?? consoleLogger;
+  const storage = options.storage ?? createPostgresStorage(options.db);
+  const resolvers = options.resolvers ?? processResolvers;
+  const registry = new DocumentRegistry(storage, limits, logger);
+  const transport = createWsTransport(limits, logger);
+  const connections = new Set<CollabConnection>();
+  const restarting = { code: CLOSE_CODES.serverRestarting, reason: "Server restarting" };
+  let stopping: Promise<void> | null = null;
+
+  const deps = { db: options.db, sessionSecret: options.sessionSecret, publicUrl: options.publicUrl, resolvers, storage };
+
+  function open(ws: import("ws").WebSocket, request: IncomingMessage, decision: UpgradeDecision) {
+    if (stopping) return ws.close(restarting.code, restarting.reason);
+    if (!decision.ok) {
+      logger.info("collab: connection refused", { path: pathOf(request), code: decision.code });
+      return ws.close(decision.code, decision.reason);
+    }
+    const { document, identity, access, wantsAcknowledgements, organisationId } = decision;
+    const connection = new CollabConnection(ws, document.name, identity, access, wantsAcknowledgements, limits);
+    connections.add(connection);
+    connection.onClose(() => connections.delete(connection));
+    registry.attach(document.name, organisationId, connection).then(
+      (result) => {
+        if (result === "full") connection.close(CLOSE_CODES.rateLimited, "Too many people have this document open; try again later");
+      },
+      (error) => {
+        logger.error("collab: document could not be loaded", { document: document.name, error: String(error) });
+        connection.close(1011, "The document could not be loaded");
+      },
+    );
+  }
+
+  return {
+    handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+      transport.upgrade(
+        request,
+        socket,
+        head,
+        () => (stopping ? Promise.resolve<UpgradeDecision>({ ok: false, ...restarting }) : decideUpgrade(request, deps)),
+        (ws, decision) => open(ws, request, decision),
+      );
+    },
+
+    /**
+     * Refuses new connections and edits, stores and compacts every document, then
+     * closes every connection with 4503 "Server restarting". Idempotent.
+     */
+    shutdown(): Promise<void> {
+      stopping ??= (async () => {
+        await registry.storeAllForShutdown();
+        for (const connection of connections) connection.close(restarting.code, restarting.reason);
+        transport.closeAll(restarting.code, restarting.reason);
+        await registry.unloadAll();
+        transport.stop();
+      })();
+      return stopping;
+    },
+
+    /** From now on nobody writes the document; connected writers become readers. */
+    async freezeDocument(name: string): Promise<void> {
+      const document = parseDocumentName(name);
+      const owner = document ? await resolvers.resolve(options.db, document) : null;
+      if (!document || !owner) throw new Error(`No shared document ${name} to freeze`);
+      await storage.freeze(name, owner.organisationId, new Date());
+      registry.get(name)?.freeze();
+    },
+
+    registerResolver<T extends CollabDocumentType>(type: T, resolver: DocumentResolver<T>): void {
+      resolvers.register(type, resolver);
+    },
+
+    stats() {
+      return { ...registry.stats(), sockets: transport.socketCount };
+    },
+
+    /**
+     * For tests of crash recovery: forgets every document without storing what waits
+     * for its group commit, and drops sockets without a close frame, like kill -9.
+     */
+    simulateCrash() {
+      stopping ??= Promise.resolve();
+      registry.abandonAll();
+      for (const connection of connections) connection.terminate();
+      transport.stop();
+    },
+  };
+}

@@ -1,0 +1,145 @@
+import type { CollabConnection } from "./collab-connection";
+import type { CollabStorage } from "./document-storage";
+import { LoadedDocument, type DocumentLimits } from "./loaded-document";
+import type { CollabLogger } from "./logger";
+
+export type RegistryLimits = DocumentLimits & {
+  maxConnectionsPerDocument: number;
+  /** How long an unused document stays loaded (a page reload comes straight back). */
+  unloadDelayMs: number;
+};
+
+export type AttachResult = "attached" | "full" | "closed";
+
+/**
+ * The documents this process has in memory, one Y.Doc per name. A document is loaded
+ * by its first connection (snapshot and log read in full before anyone is answered),
+ * and unloaded after its last connection leaves: final flush, compaction, release.
+ * A connection that arrives while its document unloads waits and loads it afresh.
+ */
+export class DocumentRegistry {
+  private readonly loading = new Map<string, Promise<LoadedDocument>>();
+  private readonly loaded = new Map<string, LoadedDocument>();
+  private readonly unloading = new Map<string, Promise<void>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly storage: CollabStorage,
+    private readonly limits: RegistryLimits,
+    private readonly logger: CollabLogger,
+  ) {}
+
+  async attach(name: string, organisationId: string, connection: CollabConnection): Promise<AttachResult> {
+    for (;;) {
+      const unloading = this.unloading.get(name);
+      if (unloading) {
+        await unloading;
+        continue;
+      }
+      let loading = this.loading.get(name);
+      if (!loading) {
+        loading = this.load(name, organisationId);
+        this.loading.set(name, loading);
+      }
+      const document = await loading;
+      if (this.loading.get(name) !== loading) continue; // it unloaded while we waited
+      if (connection.closed) {
+        this.unloadWhenUnused(document);
+        return "closed";
+      }
+      if (document.connections.size >= this.limits.maxConnectionsPerDocument) return "full";
+      this.cancelUnload(name);
+      document.attach(connection);
+      connection.onClose(() => this.unloadWhenUnused(document));
+      return "attached";
+    }
+  }
+
+  private async load(name: string, organisationId: string): Promise<LoadedDocument> {
+    try {
+      const stored = await this.storage.load(name);
+      if (!stored.exists) await this.storage.ensure(name, organisationId);
+      const document = new LoadedDocument(name, stored.frozenAt !== null, stored, this.storage, this.limits, this.logger);
+      this.loaded.set(name, document);
+      // A long log left by a crash is folded into the snapshot soon after loading.
+      if (document.writer.needsCompaction()) {
+        document.writer.compact().catch((error) => this.logger.error("collab: compaction failed", { document: name, error: String(error) }));
+      }
+      return document;
+    } catch (error) {
+      this.loading.delete(name);
+      throw error;
+    }
+  }
+
+  private unloadWhenUnused(document: LoadedDocument) {
+    if (document.connections.size > 0 || this.loaded.get(document.name) !== document) return;
+    this.cancelUnload(document.name);
+    this.unloadTimers.set(
+      document.name,
+      setTimeout(() => void this.unload(document), this.limits.unloadDelayMs),
+    );
+  }
+
+  private cancelUnload(name: string) {
+    const timer = this.unloadTimers.get(name);
+    if (timer) clearTimeout(timer);
+    this.unloadTimers.delete(name);
+  }
+
+  private unload(document: LoadedDocument): Promise<void> {
+    const { name } = document;
+    this.cancelUnload(name);
+    if (this.loaded.get(name) !== document) return this.unloading.get(name) ?? Promise.resolve();
+    this.loaded.delete(name);
+    this.loading.delete(name);
+    const done = document
+      .close()
+      .catch((error) => this.logger.error("collab: final flush failed", { document: name, error: String(error) }))
+      .finally(() => this.unloading.delete(name));
+    this.unloading.set(name, done);
+    return done;
+  }
+
+  /** The loaded document of that name, if any (for freezing it in place). */
+  get(name: string): LoadedDocument | undefined {
+    return this.loaded.get(name);
+  }
+
+  /** First step of a shutdown: no more edits anywhere, then every document stored and compacted. */
+  async storeAllForShutdown(): Promise<void> {
+    const documents = [...this.loaded.values()];
+    for (const document of documents) document.stopAcceptingEdits();
+    await Promise.all(
+      documents.map((document) =>
+        document.writer.close().catch((error) => this.logger.error("collab: final flush failed", { document: document.name, error: String(error) })),
+      ),
+    );
+  }
+
+  /** Unloads every document now (their connections are closed by then). */
+  async unloadAll(): Promise<void> {
+    await Promise.all([...this.loaded.values()].map((document) => this.unload(document)));
+    await Promise.all([...this.unloading.values()]);
+  }
+
+  /** Forgets every document without storing what waits: a simulated kill -9, for tests. */
+  abandonAll() {
+    for (const [name, document] of this.loaded) {
+      this.cancelUnload(name);
+      document.abandon();
+    }
+    this.loaded.clear();
+    this.loading.clear();
+  }
+
+  stats() {
+    let connections = 0;
+    let pendingUpdates = 0;
+    for (const document of this.loaded.values()) {
+      connections += document.connections.size;
+      pendingUpdates += document.writer.pendingCount;
+    }
+    return { documents: this.loaded.size, connections, pendingUpdates, unloading: this.unloading.size };
+  }
+}

@@ -1,0 +1,60 @@
+import { eq } from "drizzle-orm";
+import type { CollabDocumentName, CollabDocumentType } from "../../../app/shared/collab/document-names";
+import type { Database } from "../../../db/client";
+import { indicators } from "../../../db/schema/performance";
+
+/**
+ * Finds which organisation owns a document, from the record it belongs to (the
+ * indicator of an exception commentary, the meeting of its minutes...). Null when that
+ * record does not exist: the upgrade then refuses with 4403, as for another
+ * organisation's document, so that names cannot be probed.
+ */
+export type DocumentResolver<T extends CollabDocumentType = CollabDocumentType> = (
+  db: Database,
+  document: Extract<CollabDocumentName, { type: T }>,
+) => Promise<{ organisationId: string } | null>;
+
+export type ResolverRegistry = {
+  register<T extends CollabDocumentType>(type: T, resolver: DocumentResolver<T>): void;
+  resolve(db: Database, document: CollabDocumentName): Promise<{ organisationId: string } | null>;
+};
+
+const resolveException: DocumentResolver<"exception"> = async (db, document) => {
+  const [row] = await db
+    .select({ organisationId: indicators.organisationId })
+    .from(indicators)
+    .where(eq(indicators.id, document.indicatorId))
+    .limit(1);
+  return row ?? null;
+};
+
+/**
+ * Meetings and cover reports have no tables yet: until their modules register their
+ * own resolvers (at start, through the collab server's registerResolver), every such
+ * document is treated as not found.
+ */
+const notFoundYet: DocumentResolver = async () => null;
+
+export function createResolverRegistry(): ResolverRegistry {
+  const resolvers = new Map<CollabDocumentType, DocumentResolver>([
+    ["exception", resolveException as DocumentResolver],
+    ["meeting", notFoundYet],
+    ["report", notFoundYet],
+  ]);
+  return {
+    register(type, resolver) {
+      resolvers.set(type, resolver as unknown as DocumentResolver);
+    },
+    async resolve(db, document) {
+      const resolver = resolvers.get(document.type);
+      return resolver ? resolver(db, document) : null;
+    },
+  };
+}
+
+/**
+ * The process's registry. The collab server and the token route (a Remix action, which
+ * cannot reach the collab server) must agree on who owns a document, so both use this
+ * one unless a test passes its own.
+ */
+export const processResolvers: ResolverRegistry = createResolverRegistry();

@@ -1,0 +1,169 @@
+import type { CollabConnection } from "./collab-connection";
+import type { CollabStorage, Snapshot } from "./document-storage";
+import type { CollabLogger } from "./logger";
+
+export type WriterLimits = {
+  /** How long an update may wait for its group commit. */
+  commitWindowMs: number;
+  /** Updates per multi-row INSERT; a full batch is written at once. */
+  commitMaxBatch: number;
+  /** Compact when the log since the snapshot passes either of these. */
+  compactLogRows: number;
+  compactLogBytes: number;
+};
+
+type PendingUpdate = {
+  seq: number;
+  update: Uint8Array;
+  userId: string | null;
+  at: Date;
+  connection: CollabConnection | null;
+  editIndex: number;
+};
+
+const RETRY_AFTER_FAILURE_MS = 1000;
+
+/**
+ * The persistence of one loaded document. Updates are applied and broadcast from
+ * memory first and queued here; a group commit writes what waited at most
+ * `commitWindowMs` in one INSERT. A crash loses at most that window, which clients
+ * resend on reconnect (they keep their document). Writes and compactions run one
+ * at a time, in order, on `chain`.
+ */
+export class DocumentWriter {
+  private pending: PendingUpdate[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private chain: Promise<void> = Promise.resolve();
+  private abandoned = false;
+  /** The last seq given out, and the last one stored. */
+  lastSeq: number;
+  committedSeq: number;
+  logRows: number;
+  logBytes: number;
+
+  constructor(
+    private readonly name: string,
+    private readonly storage: CollabStorage,
+    private readonly limits: WriterLimits,
+    private readonly hooks: {
+      snapshot(): Omit<Snapshot, "seq">;
+      committed(connections: Set<CollabConnection>): void;
+      logger: CollabLogger;
+    },
+    loaded: { lastSeq: number; logRows: number; logBytes: number },
+  ) {
+    this.lastSeq = loaded.lastSeq;
+    this.committedSeq = loaded.lastSeq;
+    this.logRows = loaded.logRows;
+    this.logBytes = loaded.logBytes;
+  }
+
+  get pendingCount() {
+    return this.pending.length;
+  }
+
+  append(update: Uint8Array, connection: CollabConnection | null) {
+    this.pending.push({
+      seq: ++this.lastSeq,
+      update,
+      userId: connection?.identity.userId ?? null,
+      at: new Date(),
+      connection,
+      editIndex: connection?.editsReceived ?? 0,
+    });
+    if (connection) connection.uncommittedRows += 1;
+    if (this.pending.length >= this.limits.commitMaxBatch) this.commitSoon(0);
+    else this.commitSoon(this.limits.commitWindowMs);
+  }
+
+  private commitSoon(delayMs: number) {
+    if (this.abandoned) return;
+    if (this.timer && delayMs > 0) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flush()
+        .then(() => (this.needsCompaction() ? this.compact() : undefined))
+        .catch(async (error) => {
+          this.hooks.logger.error("collab: storing updates failed; retrying", { document: this.name, error: String(error) });
+          await this.renumberAfterConflict().catch(() => {});
+          this.commitSoon(RETRY_AFTER_FAILURE_MS);
+        });
+    }, delayMs);
+  }
+
+  /** Writes everything queued so far, in batches of at most commitMaxBatch rows. */
+  flush(): Promise<void> {
+    return this.enqueue(async () => {
+      while (this.pending.length > 0 && !this.abandoned) {
+        const batch = this.pending.slice(0, this.limits.commitMaxBatch);
+        await this.storage.store(this.name, batch);
+        this.pending.splice(0, batch.length);
+        this.committedSeq = batch[batch.length - 1].seq;
+        this.logRows += batch.length;
+        this.logBytes += batch.reduce((sum, u) => sum + u.update.byteLength, 0);
+        const connections = new Set<CollabConnection>();
+        for (const entry of batch) {
+          if (!entry.connection) continue;
+          entry.connection.noteCommitted(entry.editIndex);
+          connections.add(entry.connection);
+        }
+        this.hooks.committed(connections);
+      }
+    });
+  }
+
+  /**
+   * If the failure was a seq already taken (a write of a previous process that landed
+   * after this one loaded), numbering resumes after the stored maximum.
+   */
+  private async renumberAfterConflict() {
+    const stored = await this.storage.maxSeq(this.name);
+    if (this.pending.length === 0 || stored < this.pending[0].seq) return;
+    let seq = stored;
+    for (const entry of this.pending) entry.seq = ++seq;
+    this.lastSeq = seq;
+    this.committedSeq = Math.max(this.committedSeq, stored);
+  }
+
+  needsCompaction() {
+    return this.logRows > this.limits.compactLogRows || this.logBytes > this.limits.compactLogBytes;
+  }
+
+  /**
+   * Replaces snapshot and log with the document's current state. It runs after every
+   * queued write, so the state holds every stored update; it may also hold a few not
+   * stored yet, which will be logged with higher seqs and reapplied harmlessly on load.
+   */
+  compact(): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.abandoned || this.logRows === 0) return;
+      const seq = this.committedSeq;
+      await this.storage.compact(this.name, { ...this.hooks.snapshot(), seq });
+      this.logRows = 0;
+      this.logBytes = 0;
+    });
+  }
+
+  /** Final flush and compaction, when the document unloads. */
+  async close(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.flush();
+    await this.compact();
+  }
+
+  /** Forgets what was not stored, as a killed process would (tests of crash recovery). */
+  abandon() {
+    this.abandoned = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.pending = [];
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.chain.then(task);
+    this.chain = run.catch(() => {});
+    return run;
+  }
+}

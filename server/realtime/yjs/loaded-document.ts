@@ -1,0 +1,232 @@
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import { CLOSE_CODES } from "../../../app/shared/realtime-events";
+import { guardAwarenessUpdate } from "./awareness-guard";
+import { CollabConnection } from "./collab-connection";
+import type { CollabStorage, StoredDocument } from "./document-storage";
+import { DocumentWriter, type WriterLimits } from "./document-writer";
+import type { CollabLogger } from "./logger";
+import { SyncCache } from "./sync-cache";
+import {
+  BadMessageError,
+  encodeAwareness,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  readIncomingMessage,
+} from "./sync-messages";
+
+export type DocumentLimits = WriterLimits & {
+  /** Past this (encoded) size the document refuses further edits. */
+  maxDocumentBytes: number;
+  /** Presence changes are gathered and sent at most this often. */
+  presenceWindowMs: number;
+};
+
+/**
+ * One document in memory: the Y.Doc, the presence of its clients, their connections,
+ * and its writer. It speaks the sync protocol with each connection: answers sync
+ * step 1, applies edits from those allowed to write, drops them from everyone else,
+ * broadcasts updates at once and presence in small batches.
+ */
+export class LoadedDocument {
+  readonly doc = new Y.Doc();
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly connections = new Set<CollabConnection>();
+  readonly writer: DocumentWriter;
+  private estimatedBytes: number;
+  private readonly cache: SyncCache;
+  private stopping = false;
+  /** Bumped by every change, to tell whether an edit changed anything. */
+  private version = 0;
+  private changedPresence = new Set<number>();
+  private presenceTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly name: string,
+    private frozen: boolean,
+    stored: StoredDocument,
+    storage: CollabStorage,
+    private readonly limits: DocumentLimits,
+    private readonly logger: CollabLogger,
+  ) {
+    // One transaction for snapshot and log: observers and update events run once, not 10,000 times.
+    this.doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+      for (const { update } of stored.updates) Y.applyUpdate(this.doc, update);
+    });
+    this.cache = new SyncCache(this.doc, limits.maxDocumentBytes);
+    const logBytes = stored.updates.reduce((sum, u) => sum + u.update.byteLength, 0);
+    this.estimatedBytes = (stored.snapshot?.byteLength ?? 0) + logBytes;
+    this.writer = new DocumentWriter(
+      name,
+      storage,
+      limits,
+      {
+        snapshot: () => ({ state: this.cache.fullState(), stateVector: Y.encodeStateVector(this.doc) }),
+        committed: (connections) => connections.forEach((c) => c.acknowledge()),
+        logger,
+      },
+      { lastSeq: stored.updates.at(-1)?.seq ?? stored.snapshotSeq, logRows: stored.updates.length, logBytes },
+    );
+    this.doc.on("update", (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
+
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.awareness.setLocalState(null); // the server itself is not present
+    this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>) => {
+      for (const id of [...added, ...updated, ...removed]) this.changedPresence.add(id);
+      this.presenceTimer ??= setTimeout(() => this.sendPresence(), limits.presenceWindowMs);
+    });
+  }
+
+  attach(connection: CollabConnection) {
+    this.connections.add(connection);
+    connection.onClose(() => this.detach(connection));
+    // Only a writer is asked for what the server lacks: a reader's answer would be dropped.
+    if (this.canWrite(connection)) connection.send(encodeSyncStep1(this.doc));
+    if (this.awareness.getStates().size > 0) {
+      connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+    }
+    connection.attach((message) => this.receive(connection, message));
+  }
+
+  private detach(connection: CollabConnection) {
+    if (!this.connections.delete(connection)) return;
+    const { clientId } = connection;
+    const stillHeld = [...this.connections].some((c) => c.clientId === clientId);
+    if (clientId !== null && !stillHeld) awarenessProtocol.removeAwarenessStates(this.awareness, [clientId], null);
+  }
+
+  private canWrite(connection: CollabConnection) {
+    return connection.access === "write" && !this.frozen;
+  }
+
+  /**
+   * The process is stopping: edits from now on are dropped, unanswered, so that the
+   * final flush holds everything applied. The clients keep them and send them again
+   * to the next process, which lacks them.
+   */
+  stopAcceptingEdits() {
+    this.stopping = true;
+  }
+
+  private receive(connection: CollabConnection, data: Uint8Array) {
+    try {
+      const message = readIncomingMessage(data);
+      switch (message.kind) {
+        case "sync-step1":
+          connection.send(encodeSyncStep2(this.cache.missing(message.stateVector)));
+          return;
+        case "sync-step2":
+        case "update":
+          return this.receiveEdit(connection, message.update);
+        case "awareness":
+          return this.receivePresence(connection, message.update);
+        case "query-awareness":
+          connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+          return;
+        case "auth":
+          return;
+      }
+    } catch (error) {
+      if (!(error instanceof BadMessageError)) {
+        this.logger.error("collab: message failed", { document: this.name, error: String(error) });
+      }
+      connection.close(CLOSE_CODES.badMessage, "The message could not be read");
+    }
+  }
+
+  private receiveEdit(connection: CollabConnection, update: Uint8Array) {
+    if (this.stopping) return;
+    if (!this.canWrite(connection)) {
+      // Dropped: the document, the log and the other clients never see it.
+      if (!connection.toldReadOnly && update.byteLength > 2) {
+        connection.toldReadOnly = true;
+        connection.send(encodePermissionDenied(this.frozen ? "frozen: changes are not saved" : "read-only: changes are not saved"));
+      }
+      return;
+    }
+    if (this.estimatedBytes + update.byteLength > this.limits.maxDocumentBytes) {
+      this.estimatedBytes = this.cache.fullState().byteLength;
+      if (this.estimatedBytes + update.byteLength > this.limits.maxDocumentBytes) {
+        const limit = this.limits.maxDocumentBytes;
+        const size = limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MB` : `${Math.round(limit / 1024)} KB`;
+        return connection.close(CLOSE_CODES.tooLarge, `The document has reached its ${size} limit; the change was not saved`);
+      }
+    }
+    connection.editsReceived += 1;
+    const key = this.cache.noOpKey(update);
+    if (!this.cache.isKnownNoOp(key)) {
+      const version = this.version;
+      Y.applyUpdate(this.doc, update, connection);
+      if (version === this.version) this.cache.rememberNoOp(key);
+    }
+    // An edit that changed nothing has nothing to store: it is as saved as it will be.
+    if (connection.uncommittedRows === 0) connection.acknowledge();
+  }
+
+  private onUpdate(update: Uint8Array, origin: unknown) {
+    this.version += 1;
+    this.cache.invalidate();
+    this.estimatedBytes += update.byteLength;
+    this.writer.append(update, origin instanceof CollabConnection ? origin : null);
+    const message = encodeUpdate(update);
+    for (const connection of this.connections) {
+      if (connection !== origin) connection.send(message);
+    }
+  }
+
+  private receivePresence(connection: CollabConnection, update: Uint8Array) {
+    const guarded = guardAwarenessUpdate(update, connection, (clientId) =>
+      [...this.connections].some((c) => c !== connection && c.clientId === clientId && c.identity.key !== connection.identity.key),
+    );
+    connection.clientId = guarded.clientId;
+    if (guarded.update) awarenessProtocol.applyAwarenessUpdate(this.awareness, guarded.update, connection);
+  }
+
+  private sendPresence() {
+    this.presenceTimer = null;
+    const changed = [...this.changedPresence];
+    this.changedPresence.clear();
+    if (changed.length === 0) return;
+    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    // Back to the sender too: the stock provider counts any message as a sign of life.
+    for (const connection of this.connections) connection.send(message);
+  }
+
+  /** From now on nobody writes; writers are told so. */
+  freeze() {
+    this.frozen = true;
+    for (const connection of this.connections) {
+      if (connection.access === "write" && !connection.toldReadOnly) {
+        connection.toldReadOnly = true;
+        connection.send(encodePermissionDenied("frozen: changes are not saved"));
+      }
+    }
+  }
+
+  /** Final flush and compaction; then the memory is released. */
+  async close() {
+    this.stopTimers();
+    try {
+      await this.writer.close();
+    } finally {
+      this.awareness.destroy();
+      this.doc.destroy();
+    }
+  }
+
+  /** Drops everything not yet stored, as a killed process would. */
+  abandon() {
+    this.stopTimers();
+    this.writer.abandon();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private stopTimers() {
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
+    this.presenceTimer = null;
+  }
+}

@@ -1,0 +1,169 @@
+import { eq, sql } from "drizzle-orm";
+import * as encoding from "lib0/encoding";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import { COMMITTED_MESSAGE_TYPE } from "../../../app/shared/collab/committed-message";
+import { collabDocuments, collabUpdates } from "../../../db/schema/collab";
+import { createPostgresStorage } from "./document-storage";
+import {
+  destroyProvider,
+  rawClient,
+  startCollabTestServer,
+  stockProvider,
+  storedDocument,
+  waitFor,
+  whenSynced,
+  type TestServer,
+} from "./test-support";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startCollabTestServer({ compactLogRows: 50, unloadDelayMs: 20 });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+async function logRows(name: string) {
+  const [row] = await server.services.db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(collabUpdates)
+    .where(eq(collabUpdates.documentName, name));
+  return Number(row.count);
+}
+
+async function snapshotOf(name: string) {
+  const [row] = await server.services.db.select().from(collabDocuments).where(eq(collabDocuments.name, name));
+  return row;
+}
+
+describe("persistence", () => {
+  it("keeps a document across a restart: shutdown stores, compacts and closes with 4503", async () => {
+    const name = await server.newDocument();
+    const writer = stockProvider(server, name, { cookie: server.people.officer.cookie });
+    const watcher = stockProvider(server, name, { cookie: server.people.admin.cookie });
+    await Promise.all([whenSynced(writer), whenSynced(watcher)]);
+    const closeCodes: number[] = [];
+    watcher.on("connection-close", (event) => event && closeCodes.push(event.code));
+    writer.doc.getText("body").insert(0, "Kept across restarts.");
+    await waitFor(() => watcher.doc.getText("body").length > 0);
+    await server.restartCollab("shutdown");
+    await waitFor(() => closeCodes.includes(4503), 5000, "the 4503 close");
+    destroyProvider(writer);
+    destroyProvider(watcher);
+    expect(await logRows(name)).toBe(0);
+    expect((await snapshotOf(name)).state).toBeInstanceOf(Uint8Array);
+
+    const reader = stockProvider(server, name, { cookie: server.people.viewer.cookie });
+    await whenSynced(reader);
+    expect(reader.doc.getText("body").toString()).toBe("Kept across restarts.");
+    destroyProvider(reader);
+  });
+
+  it("loses at most the last group commit in a crash, and a client that kept its document resends it", async () => {
+    const name = await server.newDocument();
+    const writer = stockProvider(server, name, { cookie: server.people.officer.cookie });
+    await whenSynced(writer);
+    const edits = writer.doc.getArray<number>("edits");
+    const madeAt: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      edits.push([i]);
+      madeAt.push(performance.now());
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const crashedAt = performance.now();
+    await server.restartCollab("crash");
+    const stored = (await storedDocument(server, name)).getArray<number>("edits").toArray();
+    const missing = madeAt.map((_, i) => i).filter((i) => !stored.includes(i));
+    expect(stored.length).toBeGreaterThan(0);
+    for (const i of missing) expect(crashedAt - madeAt[i]).toBeLessThan(100);
+
+    // The provider reconnects by itself to the new server and sends what it lacks.
+    await waitFor(async () => (await storedDocument(server, name)).getArray("edits").length === 60, 15_000, "resend");
+    expect((await storedDocument(server, name)).getArray<number>("edits").toArray()).toEqual(edits.toArray());
+    destroyProvider(writer);
+  });
+
+  it("compacts a long log into a snapshot without changing the content", async () => {
+    const name = await server.newDocument();
+    const writer = stockProvider(server, name, { cookie: server.people.officer.cookie });
+    await whenSynced(writer);
+    const body = writer.doc.getText("body");
+    for (let i = 0; i < 150; i++) {
+      body.insert(Math.floor(body.length / 2), `${i} `);
+      if (i % 7 === 0) body.delete(0, 1);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await waitFor(async () => (await snapshotOf(name)).snapshotSeq > 0, 10_000, "compaction");
+    await waitFor(async () => (await storedDocument(server, name)).getText("body").toString() === body.toString(), 10_000, "all stored");
+    expect(await logRows(name)).toBeLessThan(150);
+    const stored = await storedDocument(server, name);
+    expect(Y.encodeStateVector(stored)).toEqual(Y.encodeStateVector(writer.doc));
+    destroyProvider(writer);
+    await waitFor(async () => (await logRows(name)) === 0, 5000, "compaction on unload");
+    expect((await storedDocument(server, name)).getText("body").toString()).toBe(body.toString());
+  });
+
+  it("loads a document from a log of 10,000 updates before answering the first client", async () => {
+    const name = await server.newDocument();
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on("update", (update: Uint8Array) => updates.push(update));
+    const text = source.getText("body");
+    for (let i = 0; i < 10_000; i++) text.insert(i % 2 === 0 ? text.length : 0, String.fromCharCode(97 + (i % 26)));
+    const storage = createPostgresStorage(server.services.db);
+    await storage.ensure(name, server.org.id);
+    for (let start = 0; start < updates.length; start += 1000) {
+      await storage.store(
+        name,
+        updates.slice(start, start + 1000).map((update, i) => ({ seq: start + i + 1, update, userId: null, at: new Date() })),
+      );
+    }
+    const startedAt = performance.now();
+    const reader = stockProvider(server, name, { cookie: server.people.viewer.cookie });
+    await whenSynced(reader, 20_000);
+    // Complete at the first sync: the load finished before the server answered.
+    expect(reader.doc.getText("body").toString()).toBe(text.toString());
+    expect(performance.now() - startedAt).toBeLessThan(10_000);
+    destroyProvider(reader);
+    // The long log is folded into a snapshot after the load.
+    await waitFor(async () => (await logRows(name)) === 0, 10_000, "compaction after load");
+  });
+});
+
+describe("the committed acknowledgement (message type 100)", () => {
+  const updateMessage = (doc: Y.Doc, before: Uint8Array) => {
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 0);
+    syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(doc, before));
+    return encoding.toUint8Array(e);
+  };
+
+  it("tells a client that asked (?ack=1) how many of its edits are stored, once they are", async () => {
+    const name = await server.newDocument();
+    const client = await rawClient(server, `${name}?ack=1`, { cookie: server.people.officer.cookie });
+    const doc = new Y.Doc();
+    for (const word of ["one ", "two "]) {
+      const before = Y.encodeStateVector(doc);
+      doc.getText("body").insert(0, word);
+      client.send(updateMessage(doc, before));
+    }
+    await waitFor(() => client.received.some((m) => m[0] === COMMITTED_MESSAGE_TYPE && m[1] === 2), 5000, "ack");
+    expect((await storedDocument(server, name)).getText("body").toString()).toBe("two one ");
+    client.ws.close();
+  });
+
+  it("sends nothing of the kind to the stock provider, which would log an error", async () => {
+    const name = await server.newDocument();
+    const client = await rawClient(server, name, { cookie: server.people.officer.cookie });
+    const doc = new Y.Doc();
+    const before = Y.encodeStateVector(doc);
+    doc.getText("body").insert(0, "plain");
+    client.send(updateMessage(doc, before));
+    await waitFor(async () => (await storedDocument(server, name)).getText("body").length === 5, 5000, "commit");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(client.received.some((m) => m[0] === COMMITTED_MESSAGE_TYPE)).toBe(false);
+    client.ws.close();
+  });
+});

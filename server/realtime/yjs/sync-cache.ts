@@ -1,0 +1,69 @@
+import { createHash } from "node:crypto";
+import * as Y from "yjs";
+
+const EMPTY_STATE_VECTOR = Uint8Array.of(0);
+const MAX_CACHED_DIFFS = 16;
+const MAX_KNOWN_NO_OPS = 1000;
+/** Smaller edits are cheaper to apply than to hash. */
+const NO_OP_MIN_BYTES = 1024;
+
+/**
+ * What a crowd of clients asks of one document version, computed once. After a restart
+ * hundreds reconnect within seconds, mostly holding the same state (or none): each
+ * answer to sync step 1 walks the whole document, and each of their replies (sync
+ * step 2, with their whole delete set) costs milliseconds to apply and changes nothing.
+ * Everything here is forgotten at the next change of the document.
+ */
+export class SyncCache {
+  private readonly diffs = new Map<string, Uint8Array>();
+  private diffBytes = 0;
+  private readonly noOps = new Set<string>();
+
+  constructor(
+    private readonly doc: Y.Doc,
+    /** Bounds the cached diffs to about one more copy of the document. */
+    private readonly maxBytes: number,
+  ) {}
+
+  fullState(): Uint8Array {
+    return this.missing(EMPTY_STATE_VECTOR);
+  }
+
+  /** What a client with that state vector lacks. */
+  missing(stateVector: Uint8Array): Uint8Array {
+    const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString("base64");
+    let diff = this.diffs.get(key);
+    if (!diff) {
+      diff = Y.encodeStateAsUpdate(this.doc, stateVector);
+      if (this.diffs.size >= MAX_CACHED_DIFFS || this.diffBytes + diff.byteLength > this.maxBytes) {
+        this.diffs.clear();
+        this.diffBytes = 0;
+      }
+      this.diffs.set(key, diff);
+      this.diffBytes += diff.byteLength;
+    }
+    return diff;
+  }
+
+  /** A key for a large edit, or null for a small one (not worth remembering). */
+  noOpKey(update: Uint8Array): string | null {
+    return update.byteLength >= NO_OP_MIN_BYTES ? createHash("sha1").update(update).digest("base64") : null;
+  }
+
+  isKnownNoOp(key: string | null): boolean {
+    return key !== null && this.noOps.has(key);
+  }
+
+  rememberNoOp(key: string | null) {
+    if (key === null) return;
+    if (this.noOps.size >= MAX_KNOWN_NO_OPS) this.noOps.clear();
+    this.noOps.add(key);
+  }
+
+  /** The document changed: every answer is stale. */
+  invalidate() {
+    this.diffs.clear();
+    this.diffBytes = 0;
+    this.noOps.clear();
+  }
+}
