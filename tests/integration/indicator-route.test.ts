@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { action, loader } from "../../app/routes/o.$orgSlug.indicators.$code";
+import { action, loader } from "../../app/routes/o.$orgSlug.indicators.$code/route";
 import { findOrganisationBySlug } from "../../db/queries/organisations";
 import { findUserByEmail } from "../../db/queries/users";
 import { actualRevisions, actuals, indicators } from "../../db/schema/performance";
