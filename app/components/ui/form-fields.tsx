@@ -22,15 +22,8 @@ export function ErrorSummary({ errors }: { errors: Record<string, string> | unde
   );
 }
 
-type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string;
-};
-
-export function TextField({ name, label, hint, error, id = name, ...input }: TextFieldProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+/** Label, hint and error in the GOV.UK pattern, wrapped around one control. */
+function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: React.ReactNode }) {
   return (
     <div className={`form-group${error ? " form-group--error" : ""}`}>
       <label htmlFor={id}>{label}</label>
@@ -44,15 +37,37 @@ export function TextField({ name, label, hint, error, id = name, ...input }: Tex
           <span className="visually-hidden">Error:</span> {error}
         </span>
       ) : null}
-      <input
-        id={id}
-        name={name}
-        className={error ? "input--error" : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...input}
-      />
+      {children}
     </div>
+  );
+}
+
+/** The attributes that tie a control to its hint and error. */
+function describedControl(id: string, hint?: string, error?: string) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return { id, className: error ? "input--error" : undefined, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy };
+}
+
+type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+};
+
+export function TextField({ name, label, hint, error, id = name, ...input }: TextFieldProps) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      <input name={name} {...describedControl(id, hint, error)} {...input} />
+    </Field>
+  );
+}
+
+export function TextArea({ name, label, hint, error, defaultValue, rows = 3 }: { name: string; label: string; hint?: string; error?: string; defaultValue?: string; rows?: number }) {
+  return (
+    <Field id={name} label={label} hint={hint} error={error}>
+      <textarea name={name} rows={rows} defaultValue={defaultValue} {...describedControl(name, hint, error)} />
+    </Field>
   );
 }
 
@@ -71,18 +86,16 @@ export function SelectField({
   defaultValue?: string;
   hint?: string;
 }) {
+  const { className: _unused, ...control } = describedControl(name, hint, error);
   return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <label htmlFor={name}>{label}</label>
-      {hint ? <div id={`${name}-hint`} className="hint">{hint}</div> : null}
-      {error ? <span id={`${name}-error`} className="error-message"><span className="visually-hidden">Error:</span> {error}</span> : null}
-      <select id={name} name={name} defaultValue={defaultValue} aria-describedby={[hint ? `${name}-hint` : "", error ? `${name}-error` : ""].join(" ").trim() || undefined}>
+    <Field id={name} label={label} hint={hint} error={error}>
+      <select name={name} defaultValue={defaultValue} {...control}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-    </div>
+    </Field>
   );
 }

@@ -2,11 +2,10 @@
 // by area) and the numbers. It says what the figure is now before it is changed, because
 // changing a verified figure sends it back for verification and needs a reason.
 import { Form } from "@remix-run/react";
-import { SelectField, TextField } from "~/components/ui/form-fields";
+import { SelectField, TextArea, TextField } from "~/components/ui/form-fields";
 import { monthLabel } from "~/shared/performance/periods";
 import type { FigureFormErrors } from "./figure-form.server";
 import type { IndicatorPageData } from "./indicator-page-data.server";
-import { TextArea } from "./text-area-field";
 
 export function FigureForm({ form, errors, busy }: { form: NonNullable<IndicatorPageData["form"]>; errors?: FigureFormErrors; busy: boolean }) {
   const verified = form.current?.status === "verified";
