@@ -12,6 +12,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // Permissions are computed by the policies on the server; the UI only reads them.
   const nav = [
     { to: `${base}/scorecard`, label: "Scorecard" },
+    { to: `${base}/exceptions`, label: "Exceptions" },
     { to: `${base}/meetings`, label: "Meetings" },
     { to: `${base}/actions`, label: "Actions" },
     { to: `${base}/packs`, label: "Packs" },

@@ -2,3 +2,4 @@
 export * from "./identity";
 export * from "./performance";
 export * from "./collab";
+export * from "./commentaries";

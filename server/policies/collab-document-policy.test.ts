@@ -9,6 +9,8 @@ const doc = (type: CollabDocumentSubject["type"], frozenAt: Date | null = null):
   type,
   organisationId: "org-a",
   frozenAt,
+  // The principal "u" manages the indicator behind an exception commentary.
+  managerUserId: "u",
 });
 const types = ["exception", "meeting", "report"] as const;
 
@@ -69,5 +71,24 @@ describe("collabDocumentPolicy.access", () => {
     expect(collabDocumentPolicy.access(user("officer"), doc("exception"))).toBe("write");
     expect(collabDocumentPolicy.access(user("viewer"), doc("exception"))).toBe("read");
     expect(collabDocumentPolicy.access(user("admin", "org-b"), doc("exception"))).toBeNull();
+  });
+});
+
+describe("collabDocumentPolicy for exception commentaries", () => {
+  const officer = (userId: string): Principal => ({ kind: "user", userId, organisationId: "org-a", role: "officer" });
+  const commentary = { type: "exception" as const, organisationId: "org-a", frozenAt: null, ownerUserId: "owner", managerUserId: "manager" };
+
+  it("lets the indicator's manager and owner write", () => {
+    expect(collabDocumentPolicy.write(officer("manager"), commentary)).toBe(true);
+    expect(collabDocumentPolicy.write(officer("owner"), commentary)).toBe(true);
+  });
+
+  it("gives another officer read-only access", () => {
+    expect(collabDocumentPolicy.write(officer("someone-else"), commentary)).toBe(false);
+    expect(collabDocumentPolicy.access(officer("someone-else"), commentary)).toBe("read");
+  });
+
+  it("lets an admin write", () => {
+    expect(collabDocumentPolicy.write({ kind: "user", userId: "a", organisationId: "org-a", role: "admin" }, commentary)).toBe(true);
   });
 });

@@ -33,7 +33,7 @@ export async function issueCollabToken(
   const owner = await deps.resolvers.resolve(deps.db, document);
   if (!owner || owner.organisationId !== principal.organisationId) return { ok: false, status: 404, error: "Not found" };
   const frozenAt = await createPostgresStorage(deps.db).frozenAt(document.name);
-  const subject = { type: document.type, organisationId: owner.organisationId, frozenAt };
+  const subject = { type: document.type, ...owner, frozenAt };
   const allowed = collabDocumentPolicy.access(principal, subject);
   if (!allowed) return { ok: false, status: 404, error: "Not found" };
   const access = input.access ?? allowed;

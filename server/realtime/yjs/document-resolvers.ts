@@ -12,16 +12,22 @@ import { indicators } from "../../../db/schema/performance";
 export type DocumentResolver<T extends CollabDocumentType = CollabDocumentType> = (
   db: Database,
   document: Extract<CollabDocumentName, { type: T }>,
-) => Promise<{ organisationId: string } | null>;
+) => Promise<DocumentOwner | null>;
+
+/**
+ * The record a document belongs to: its organisation and, where the record names them,
+ * the people answerable for it (an indicator's owner and manager write its commentary).
+ */
+export type DocumentOwner = { organisationId: string; ownerUserId?: string | null; managerUserId?: string | null };
 
 export type ResolverRegistry = {
   register<T extends CollabDocumentType>(type: T, resolver: DocumentResolver<T>): void;
-  resolve(db: Database, document: CollabDocumentName): Promise<{ organisationId: string } | null>;
+  resolve(db: Database, document: CollabDocumentName): Promise<DocumentOwner | null>;
 };
 
 const resolveException: DocumentResolver<"exception"> = async (db, document) => {
   const [row] = await db
-    .select({ organisationId: indicators.organisationId })
+    .select({ organisationId: indicators.organisationId, ownerUserId: indicators.ownerUserId, managerUserId: indicators.managerUserId })
     .from(indicators)
     .where(eq(indicators.id, document.indicatorId))
     .limit(1);

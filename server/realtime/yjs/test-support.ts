@@ -64,6 +64,8 @@ export async function startCollabTestServer(limits: Partial<CollabLimits> = {}) 
         polarity: "higher",
         frequency: "monthly",
         aggregation: "ratio",
+        // The officer manages every test indicator: exception commentaries are written by the indicator's manager.
+        managerUserId: organisationId === org.id ? people.officer.id : null,
       })
       .returning({ id: indicators.id });
     return row.id;

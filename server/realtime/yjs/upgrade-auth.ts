@@ -81,7 +81,7 @@ export async function decideUpgrade(request: IncomingMessage, deps: UpgradeAuthD
     // A token whose holder has left (or was revoked) is an identity that no longer exists.
     return who.requested ? refuse(CLOSE_CODES.unauthenticated, "The document token is no longer valid") : refuse(CLOSE_CODES.forbidden, FORBIDDEN);
   }
-  const subject = { type: document.type, organisationId: owner.organisationId, frozenAt: await deps.storage.frozenAt(document.name) };
+  const subject = { type: document.type, ...owner, frozenAt: await deps.storage.frozenAt(document.name) };
   const allowed = collabDocumentPolicy.access(found.principal, subject);
   if (!allowed) return refuse(CLOSE_CODES.forbidden, FORBIDDEN);
   // Freezing turns writers into readers; a role too low to write is refused outright when writing was asked for.
