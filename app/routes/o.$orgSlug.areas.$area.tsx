@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { PeriodField } from "~/components/period-field";
 import { TableRegion } from "~/components/ui/table-region";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
@@ -38,12 +39,7 @@ export default function AreaView() {
         {data.homes.toLocaleString("en-GB")} homes. Each figure for {data.area} is shown beside the other areas and the whole organisation.
       </p>
       <Form method="get" className="filters inline-form">
-        <div className="form-group">
-          <label htmlFor="period">Period</label>
-          <select id="period" name="period" defaultValue={data.period}>
-            {data.periodOptions.map((p) => <option key={p} value={p}>{monthLabel(p)}</option>)}
-          </select>
-        </div>
+        <PeriodField period={data.period} options={data.periodOptions} />
         <div className="form-group"><button className="button" type="submit">Show</button></div>
       </Form>
       <p>

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { PeriodField } from "~/components/period-field";
 import { Form, Link, Outlet, useLoaderData, useParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { CommentaryStatusTag } from "~/components/commentary/commentary-status-tag";
 import { DirectionBadge } from "~/components/direction-badge";
@@ -95,16 +96,7 @@ export default function ExceptionsPage() {
 
       <Form method="get" className="filters" aria-label="Choose the reporting period">
         <div className="inline-form">
-          <div className="form-group">
-            <label htmlFor="period">Period</label>
-            <select id="period" name="period" defaultValue={data.period}>
-              {data.periodOptions.map((p) => (
-                <option key={p} value={p}>
-                  {monthLabel(p)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <PeriodField period={data.period} options={data.periodOptions} />
           <div className="form-group">
             <button className="button" type="submit">
               Show

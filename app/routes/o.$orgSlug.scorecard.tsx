@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { PeriodField } from "~/components/period-field";
 import { TableRegion } from "~/components/ui/table-region";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Fragment } from "react";
@@ -80,14 +81,7 @@ export default function Scorecard() {
 
       <Form method="get" className="filters" aria-label="Choose what the scorecard shows">
         <div className="inline-form">
-          <div className="form-group">
-            <label htmlFor="period">Period</label>
-            <select id="period" name="period" defaultValue={data.period}>
-              {data.periodOptions.map((p) => (
-                <option key={p} value={p}>{monthLabel(p)}</option>
-              ))}
-            </select>
-          </div>
+          <PeriodField period={data.period} options={data.periodOptions} />
           <div className="form-group">
             <label htmlFor="area">Area</label>
             <select id="area" name="area" defaultValue={data.areaName ?? "All"}>

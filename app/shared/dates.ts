@@ -15,3 +15,6 @@ export const formatUkDate = (date: Date | string) => LONG_DATE.format(toValidDat
 export const formatUkShortDate = (date: Date | string) => SHORT_DATE.format(toValidDate(date));
 /** "23 November 2026 at 14:05". */
 export const formatUkDateTime = (date: Date | string) => `${formatUkDate(date)} at ${TIME.format(toValidDate(date))}`;
+
+/** A calendar day stored as "YYYY-MM-DD" (a due date), written "31 December 2026"; "" stays "". */
+export const formatUkDay = (isoDay: string) => (isoDay ? formatUkDate(`${isoDay}T12:00:00Z`) : "");

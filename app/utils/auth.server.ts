@@ -4,7 +4,7 @@ import { isSecureRequest, readSessionToken, sessionCookie } from "../../server/a
 import { createSession, deleteSession, findSessionUser, type SessionUser } from "../../server/auth/sessions";
 import { findApiTokenOrganisation } from "../../server/commands/api-token-creator";
 import { ForbiddenError } from "../../server/policies/authorize";
-import type { Principal } from "../../server/policies/principal";
+import { userPrincipal, type Principal } from "../../server/policies/principal";
 
 export async function getSessionUser(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
   const token = await readSessionToken(context.services.config.sessionSecret, request.headers.get("Cookie"));
@@ -35,7 +35,7 @@ export async function requireOrgMember(request: Request, context: AppLoadContext
   const user = await requireUser(request, context);
   const membership = orgSlug ? await findMembership(context.services.db, user.id, orgSlug) : null;
   if (!membership) throw notFound();
-  const principal: Principal = { kind: "user", userId: user.id, organisationId: membership.id, role: membership.role };
+  const principal = userPrincipal(user.id, membership);
   return { user, org: membership, principal };
 }
 
@@ -57,7 +57,7 @@ export async function requireApiPrincipal(request: Request, context: AppLoadCont
   if (!user) throw Response.json({ error: "Sign in or send an API token (Authorization: Bearer ...)" }, { status: 401 });
   const membership = orgSlug ? await findMembership(context.services.db, user.id, orgSlug) : null;
   if (!membership) throw Response.json({ error: "Not found" }, { status: 404 });
-  const principal: Principal = { kind: "user", userId: user.id, organisationId: membership.id, role: membership.role };
+  const principal = userPrincipal(user.id, membership);
   return { principal, org: membership, actor: { userId: user.id, label: user.email } };
 }
 

@@ -4,9 +4,9 @@ import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { getSchema } from "@tiptap/core";
 import { commentaryExtensions, isSafeHref, LINK_REL } from "../../app/shared/commentary/commentary-extensions";
-import { fragmentText, readActions, readRecoveryDate, richTextFragment, type RenderedCommentaryData } from "../../app/shared/commentary/commentary-content";
-import { ACTION_STATUS_LABELS, RICH_TEXT_FIELDS, type RichTextField } from "../../app/shared/commentary/commentary-sections";
-import { formatUkDate } from "../../app/shared/dates";
+import { fragmentText, readActions, readRecoveryDate, richTextFragment, toActionRows, type RenderedCommentaryData } from "../../app/shared/commentary/commentary-content";
+import { RICH_TEXT_FIELDS, type RichTextField } from "../../app/shared/commentary/commentary-sections";
+import { formatUkDay } from "../../app/shared/dates";
 import type { Database } from "../../db/client";
 import { createPostgresStorage } from "../realtime/yjs/document-storage";
 
@@ -253,10 +253,9 @@ export function commentaryFingerprint(doc: Y.Doc): string {
 /** The whole commentary, read only, as the page shows it before (or without) the live editor. */
 export function renderedCommentary(doc: Y.Doc, people: { id: string; name: string }[]): RenderedCommentaryData {
   const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? "";
-  const ukDate = (isoDate: string) => (isoDate ? formatUkDate(`${isoDate}T12:00:00Z`) : "");
   return {
     sections: Object.fromEntries(RICH_TEXT_FIELDS.map((field) => [field, renderSection(doc, field).html])),
-    actions: readActions(doc).map((a) => ({ id: a.id, action: a.action, owner: nameOf(a.ownerId), due: ukDate(a.due), status: ACTION_STATUS_LABELS[a.status] })),
-    recoveryDate: ukDate(readRecoveryDate(doc)),
+    actions: toActionRows(readActions(doc), nameOf),
+    recoveryDate: formatUkDay(readRecoveryDate(doc)),
   };
 }

@@ -6,7 +6,10 @@ import { periodFitsFrequency } from "../../app/shared/performance/periods";
 import type { Frequency } from "../../app/shared/performance/types";
 import { monthName, showNumber } from "./cells";
 import { ALL_AREAS, type ImportContext } from "./import-types";
+import { cellText, parseFinancialYearCell, showCell } from "./cells";
+import type { IndicatorInfo } from "./import-types";
 import { quote } from "./problems";
+import type { RowContext } from "./validate-rows";
 
 export function unknownIndicatorMessage(code: string): string {
   return `Unknown indicator code ${quote(code)}: add it to the indicator library first`;
@@ -62,4 +65,27 @@ export class AreaLookup {
   unknownMessage(name: string): string {
     return `Unknown area ${quote(name)}: ${this.listed}`;
   }
+}
+
+export const FINANCIAL_YEAR_HINT = "write it like 2025/26 (April 2025 to March 2026)";
+
+/**
+ * The indicator code and financial year that key a target or a benchmark row: each
+ * reported on its column when missing, unknown or malformed.
+ */
+export function checkIndicatorAndYear(
+  { cells, col, label, report }: Pick<RowContext<"indicator" | "year">, "cells" | "col" | "label" | "report">,
+  context: ImportContext,
+): { code: string | null; info: IndicatorInfo | undefined; year: string | null } {
+  const code = cellText(cells[col.indicator]);
+  const info = code === null ? undefined : context.indicators.get(code);
+  if (code === null) report(label.indicator, NO_INDICATOR_MESSAGE);
+  else if (!info) report(label.indicator, unknownIndicatorMessage(code));
+
+  const year = parseFinancialYearCell(cells[col.year]);
+  if (year === null) {
+    const shown = showCell(cells[col.year]);
+    report(label.year, shown === "" ? `No year: ${FINANCIAL_YEAR_HINT}` : `${quote(shown)} is not a financial year: ${FINANCIAL_YEAR_HINT}`);
+  }
+  return { code, info, year };
 }

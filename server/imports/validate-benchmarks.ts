@@ -2,13 +2,12 @@
 // and peer group (e.g. from a benchmarking club), from which the quartile
 // position of each figure is derived.
 
-import { cellText, parseFinancialYearCell, parseNumber, showCell, showNumber } from "./cells";
-import { NO_INDICATOR_MESSAGE, percentageProblem, unknownIndicatorMessage } from "./figure-checks";
+import { cellText, parseNumber, showCell, showNumber } from "./cells";
+import { checkIndicatorAndYear, percentageProblem } from "./figure-checks";
 import type { ImportContext, ValidationResult } from "./import-types";
 import { quote } from "./problems";
 import type { Table } from "./read-table";
 import { validateRows } from "./validate-rows";
-import { FINANCIAL_YEAR_HINT } from "./validate-targets";
 
 export interface BenchmarkRow {
   indicatorCode: string;
@@ -33,21 +32,7 @@ const QUARTILES = [
 
 export function validateBenchmarks(table: Table, context: ImportContext): ValidationResult<BenchmarkRow> {
   return validateRows(table, BENCHMARK_COLUMNS, ({ cells, col, label, report, claimKey }) => {
-    const code = cellText(cells[col.indicator]);
-    const info = code === null ? undefined : context.indicators.get(code);
-    if (code === null) report(label.indicator, NO_INDICATOR_MESSAGE);
-    else if (!info) report(label.indicator, unknownIndicatorMessage(code));
-
-    const year = parseFinancialYearCell(cells[col.year]);
-    if (year === null) {
-      const shown = showCell(cells[col.year]);
-      report(
-        label.year,
-        shown === ""
-          ? `No year: ${FINANCIAL_YEAR_HINT}`
-          : `${quote(shown)} is not a financial year: ${FINANCIAL_YEAR_HINT}`
-      );
-    }
+    const { code, info, year } = checkIndicatorAndYear({ cells, col, label, report }, context);
 
     const peerGroup = cellText(cells[col.peer_group]);
     if (peerGroup === null) report(label.peer_group, "No peer group: name the group the figures compare against");

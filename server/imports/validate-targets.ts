@@ -1,8 +1,8 @@
 // Validates annual targets: one row per indicator and financial year, with
 // the tolerance that separates amber ("within tolerance") from red.
 
-import { cellText, parseFinancialYearCell, parseNumber, showCell } from "./cells";
-import { NO_INDICATOR_MESSAGE, percentageProblem, unknownIndicatorMessage } from "./figure-checks";
+import { parseNumber, showCell } from "./cells";
+import { checkIndicatorAndYear, percentageProblem } from "./figure-checks";
 import type { ImportContext, ValidationResult } from "./import-types";
 import { quote } from "./problems";
 import type { Table } from "./read-table";
@@ -19,25 +19,9 @@ export interface TargetRow {
 
 export const TARGET_COLUMNS = { required: ["indicator", "year", "target", "tolerance"], optional: [] } as const;
 
-export const FINANCIAL_YEAR_HINT = "write it like 2025/26 (April 2025 to March 2026)";
-
 export function validateTargets(table: Table, context: ImportContext): ValidationResult<TargetRow> {
   return validateRows(table, TARGET_COLUMNS, ({ cells, col, label, report, claimKey }) => {
-    const code = cellText(cells[col.indicator]);
-    const info = code === null ? undefined : context.indicators.get(code);
-    if (code === null) report(label.indicator, NO_INDICATOR_MESSAGE);
-    else if (!info) report(label.indicator, unknownIndicatorMessage(code));
-
-    const year = parseFinancialYearCell(cells[col.year]);
-    if (year === null) {
-      const shown = showCell(cells[col.year]);
-      report(
-        label.year,
-        shown === ""
-          ? `No year: ${FINANCIAL_YEAR_HINT}`
-          : `${quote(shown)} is not a financial year: ${FINANCIAL_YEAR_HINT}`
-      );
-    }
+    const { code, info, year } = checkIndicatorAndYear({ cells, col, label, report }, context);
 
     const target = parseNumber(cells[col.target]);
     if (target === null) report(label.target, "No target");

@@ -21,3 +21,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   member: "Member",
   viewer: "Viewer (read only)",
 };
+
+/** A signed-in person acting within one organisation, from their membership of it. */
+export function userPrincipal(userId: string, membership: { id: string; role: Role }): Principal {
+  return { kind: "user", userId, organisationId: membership.id, role: membership.role };
+}

@@ -1,6 +1,8 @@
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
-import { actionsArray, detailsMap, readActions, readRecoveryDate } from "~/shared/commentary/commentary-content";
+import { actionsArray, detailsMap, readActions, readRecoveryDate, toActionRows } from "~/shared/commentary/commentary-content";
+import { formatUkDay } from "~/shared/dates";
+import { RemedialActionsTable } from "./rendered-commentary";
 import {
   ACTION_STATUS_LABELS,
   ACTION_STATUSES,
@@ -28,7 +30,7 @@ function useDocValue<T>(doc: Y.Doc, type: Y.Array<Y.Map<unknown>> | Y.Map<unknow
  * form controls. Each change is one key of one map, so two people editing different
  * actions (or different fields of one) never overwrite each other.
  */
-export function ActionsEditor({ session, editable, people, labelId }: { session: CommentarySession; editable: boolean; people: Person[]; labelId: string }) {
+export function ActionsEditor({ session, editable, people }: { session: CommentarySession; editable: boolean; people: Person[] }) {
   const { doc } = session;
   const array = actionsArray(doc);
   const actions = useDocValue(doc, array, () => readActions(doc));
@@ -53,33 +55,7 @@ export function ActionsEditor({ session, editable, people, labelId }: { session:
   };
   const remove = (index: number) => doc.transact(() => array.delete(index, 1), LOCAL_ORIGIN);
 
-  if (!editable) {
-    if (actions.length === 0) return <p className="hint">No actions yet.</p>;
-    return (
-      <div className="table-wrapper" tabIndex={0} role="region" aria-labelledby={labelId}>
-        <table className="table commentary-actions">
-          <thead>
-            <tr>
-              <th scope="col">Action</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Due</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {actions.map((a) => (
-              <tr key={a.id}>
-                <td>{a.action || <span className="hint">No description</span>}</td>
-                <td>{nameOf(a.ownerId) || <span className="hint">No owner</span>}</td>
-                <td>{a.due ? ukDate(a.due) : <span className="hint">No date</span>}</td>
-                <td>{ACTION_STATUS_LABELS[a.status]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    );
-  }
+  if (!editable) return <RemedialActionsTable actions={toActionRows(actions, nameOf)} />;
 
   return (
     <div className="actions-editor">
@@ -151,7 +127,7 @@ export function RecoveryDateEditor({ session, editable, labelId, hintId }: { ses
   const { doc } = session;
   const map = detailsMap(doc);
   const value = useDocValue(doc, map, () => readRecoveryDate(doc));
-  if (!editable) return <p>{value ? ukDate(value) : <span className="hint">Not given yet.</span>}</p>;
+  if (!editable) return <p>{formatUkDay(value) || <span className="hint">Not given yet.</span>}</p>;
   return (
     <div className="form-group">
       <input
@@ -165,6 +141,3 @@ export function RecoveryDateEditor({ session, editable, labelId, hintId }: { ses
     </div>
   );
 }
-
-const LONG_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-export const ukDate = (isoDate: string) => LONG_DATE.format(new Date(`${isoDate}T00:00:00Z`));

@@ -131,7 +131,7 @@ export default function CommentaryEditor({ documentName, user, canWrite, people,
                     user={{ name: user.name, colour }}
                   />
                 ) : null}
-                {section.kind === "actions" ? <ActionsEditor session={session} editable={editable} people={people} labelId={labelId} /> : null}
+                {section.kind === "actions" ? <ActionsEditor session={session} editable={editable} people={people} /> : null}
                 {section.kind === "date" ? <RecoveryDateEditor session={session} editable={editable} labelId={labelId} hintId={hintId} /> : null}
               </section>
             );

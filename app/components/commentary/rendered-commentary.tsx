@@ -1,5 +1,5 @@
 import { TableRegion } from "~/components/ui/table-region";
-import type { RenderedCommentaryData } from "~/shared/commentary/commentary-content";
+import type { ActionRow, RenderedCommentaryData } from "~/shared/commentary/commentary-content";
 import { COMMENTARY_SECTIONS } from "~/shared/commentary/commentary-sections";
 
 /**
@@ -21,7 +21,7 @@ export function RenderedCommentary({ data }: { data: RenderedCommentaryData }) {
               <p className="hint">Nothing written yet.</p>
             )
           ) : null}
-          {section.kind === "actions" ? <ActionsList actions={data.actions} /> : null}
+          {section.kind === "actions" ? <RemedialActionsTable actions={data.actions} /> : null}
           {section.kind === "date" ? <p>{data.recoveryDate || <span className="hint">Not given yet.</span>}</p> : null}
         </section>
       ))}
@@ -29,7 +29,8 @@ export function RenderedCommentary({ data }: { data: RenderedCommentaryData }) {
   );
 }
 
-function ActionsList({ actions }: { actions: RenderedCommentaryData["actions"] }) {
+/** The remedial actions, read only: shared by the stored rendering and a read-only live editor. */
+export function RemedialActionsTable({ actions }: { actions: ActionRow[] }) {
   if (actions.length === 0) return <p className="hint">No actions yet.</p>;
   return (
     <TableRegion label="Remedial actions">

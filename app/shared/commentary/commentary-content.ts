@@ -1,5 +1,7 @@
 import * as Y from "yjs";
+import { formatUkDay } from "../dates";
 import {
+  ACTION_STATUS_LABELS,
   ACTION_STATUSES,
   ACTION_TEXT_MAX_LENGTH,
   ACTIONS_FIELD,
@@ -119,6 +121,13 @@ export function commentaryGaps(doc: Y.Doc, isPerson: (userId: string) => boolean
 }
 
 /** A commentary as read-only HTML and text, for the page before (or without) the live editor. */
+export type ActionRow = RenderedCommentaryData["actions"][number];
+
+/** Remedial actions as people read them: the owner's name, the due date in words, the status label. */
+export function toActionRows(actions: RemedialAction[], nameOf: (userId: string) => string): ActionRow[] {
+  return actions.map((a) => ({ id: a.id, action: a.action, owner: nameOf(a.ownerId), due: formatUkDay(a.due), status: ACTION_STATUS_LABELS[a.status] }));
+}
+
 export type RenderedCommentaryData = {
   /** By rich-text field: HTML made by server/commentary/render-commentary.ts (allowlisted elements, escaped text). */
   sections: Record<string, string>;

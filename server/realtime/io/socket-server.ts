@@ -11,6 +11,7 @@ import {
 import { readSessionToken } from "../../auth/session-cookie";
 import { findSessionUser, type SessionUser } from "../../auth/sessions";
 import { organisationPolicy } from "../../policies/organisation-policy";
+import { userPrincipal } from "../../policies/principal";
 import type { AppServices } from "../../services";
 import { isAllowedOrigin } from "../../http/origin-check";
 
@@ -54,13 +55,7 @@ export function createSocketServer(httpServer: HttpServer, services: AppServices
       const slug = orgSlugSchema.safeParse(orgSlug);
       if (!slug.success) return ack({ ok: false, error: "bad organisation" });
       const membership = await findMembership(services.db, socket.data.user.id, slug.data);
-      const principal = membership && {
-        kind: "user" as const,
-        userId: socket.data.user.id,
-        organisationId: membership.id,
-        role: membership.role,
-      };
-      if (!membership || !principal || !organisationPolicy.view(principal, membership)) {
+      if (!membership || !organisationPolicy.view(userPrincipal(socket.data.user.id, membership), membership)) {
         return ack({ ok: false, error: "not found" });
       }
       await socket.join(ORG_ROOM(membership.id));
