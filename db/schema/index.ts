@@ -3,3 +3,4 @@ export * from "./identity";
 export * from "./performance";
 export * from "./collab";
 export * from "./commentaries";
+export * from "./meetings";

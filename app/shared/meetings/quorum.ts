@@ -1,0 +1,42 @@
+import type { MemberKind } from "../../../db/schema/meetings";
+import { MEMBER_KIND_LABELS } from "./labels";
+
+export type QuorumRule = { quorumCount: number; quorumRequiresKind: MemberKind | null };
+
+export type Quorum = {
+  quorate: boolean;
+  /** Voting members present. */
+  present: number;
+  /** Voting members of the body. */
+  members: number;
+  required: number;
+  /** Whether the required kind of member (if any) is among those present. */
+  requiredKindPresent: boolean;
+  /** What the room shows: "Quorate: 4 of 6 members, including a tenant member" / "Not quorate: …". */
+  message: string;
+};
+
+const article = (word: string) => (/^[aeiou]/i.test(word) ? "an" : "a");
+
+/**
+ * Whether a meeting is quorate, from the kinds of the body's members who are present.
+ * Officers and guests never count: quorum is of the body's members.
+ */
+export function computeQuorum(rule: QuorumRule, membersOfBody: number, presentKinds: MemberKind[]): Quorum {
+  const present = presentKinds.length;
+  const required = rule.quorumCount;
+  const kind = rule.quorumRequiresKind;
+  const requiredKindPresent = kind === null || presentKinds.includes(kind);
+  const quorate = present >= required && requiredKindPresent;
+  const kindWord = kind ? MEMBER_KIND_LABELS[kind].toLowerCase() : "";
+  const counted = `${present} of ${membersOfBody} member${membersOfBody === 1 ? "" : "s"}`;
+  let message: string;
+  if (quorate) {
+    message = `Quorate: ${counted}${kind ? `, including ${article(kindWord)} ${kindWord} member` : ""}`;
+  } else if (present < required) {
+    message = `Not quorate: ${counted} present, ${required} needed${kind ? ` including ${article(kindWord)} ${kindWord} member` : ""}`;
+  } else {
+    message = `Not quorate: ${counted} present but no ${kindWord} member`;
+  }
+  return { quorate, present, members: membersOfBody, required, requiredKindPresent, message };
+}

@@ -1,0 +1,382 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  boolean,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { createdAt, id, timestamptz } from "./columns";
+import { organisations, users } from "./identity";
+import { areas, indicators } from "./performance";
+
+/*
+ * Meetings: the bodies that meet (committees and panels), their meetings, agendas,
+ * attendance, declarations of interest, motions and votes, and the action log that
+ * carries agreed actions from meeting to meeting. The words of the minutes live in
+ * the shared document `meeting:<meeting id>`; these tables hold what must be
+ * authoritative (who may vote, how they voted, what was agreed and by when).
+ */
+
+export const bodyKindEnum = pgEnum("body_kind", [
+  "committee",
+  "area_panel",
+  "corporate_performance",
+  "scrutiny_panel",
+]);
+export const meetingKindEnum = pgEnum("meeting_kind", [
+  "committee",
+  "area_panel",
+  "corporate_performance",
+  "performance_clinic",
+  "scrutiny_panel",
+]);
+export const seatPositionEnum = pgEnum("seat_position", ["chair", "vice_chair", "member"]);
+export const memberKindEnum = pgEnum("member_kind", ["councillor", "independent", "tenant", "co_opted", "officer"]);
+export const meetingStatusEnum = pgEnum("meeting_status", [
+  "draft",
+  "agenda_published",
+  "in_session",
+  "closed",
+  "minutes_approved",
+]);
+export const attendanceCapacityEnum = pgEnum("attendance_capacity", ["member", "officer", "guest"]);
+export const attendanceEnum = pgEnum("attendance", ["expected", "present", "apologies", "absent"]);
+export const agendaItemKindEnum = pgEnum("agenda_item_kind", [
+  "apologies",
+  "declarations",
+  "previous_minutes",
+  "action_log",
+  "report",
+  "scorecard_review",
+  "exceptions",
+  "performance_clinic",
+  "any_other_business",
+]);
+export const interestKindEnum = pgEnum("interest_kind", ["personal", "prejudicial", "other"]);
+export const motionStatusEnum = pgEnum("motion_status", ["open", "carried", "lost", "withdrawn"]);
+export const voteMethodEnum = pgEnum("vote_method", ["named", "show_of_hands"]);
+export const voteChoiceEnum = pgEnum("vote_choice", ["for", "against", "abstain"]);
+export const actionStatusEnum = pgEnum("action_status", ["not_started", "on_track", "at_risk", "complete"]);
+
+/** A committee or panel: who sits on it, its quorum and how it numbers its minutes. */
+export const bodies = pgTable(
+  "bodies",
+  {
+    id: id(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    kind: bodyKindEnum("kind").notNull(),
+    /** The letters before a minute number: "PC" gives PC 26/14. */
+    minutePrefix: text("minute_prefix").notNull(),
+    termsOfReference: text("terms_of_reference").notNull().default(""),
+    /** How many voting members make the meeting quorate. */
+    quorumCount: integer("quorum_count").notNull(),
+    /** Optionally, at least one member of this kind must be among them (e.g. a tenant). */
+    quorumRequiresKind: memberKindEnum("quorum_requires_kind"),
+    /** An area panel's area: its scorecard items default to it. */
+    areaId: uuid("area_id").references(() => areas.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("bodies_org_name_unique").on(t.organisationId, t.name),
+    unique("bodies_org_prefix_unique").on(t.organisationId, t.minutePrefix),
+    check("bodies_quorum_positive", sql`${t.quorumCount} > 0`),
+    check("bodies_prefix_format", sql`${t.minutePrefix} ~ '^[A-Z]{1,6}$'`),
+  ],
+);
+
+/** A seat on a body: a person of the organisation as chair, vice-chair or member. */
+export const bodyMembers = pgTable(
+  "body_members",
+  {
+    id: id(),
+    bodyId: uuid("body_id")
+      .notNull()
+      .references(() => bodies.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    position: seatPositionEnum("position").notNull().default("member"),
+    memberKind: memberKindEnum("member_kind").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("body_members_body_user_unique").on(t.bodyId, t.userId), index("body_members_user_idx").on(t.userId)],
+);
+
+export const meetings = pgTable(
+  "meetings",
+  {
+    id: id(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    bodyId: uuid("body_id")
+      .notNull()
+      .references(() => bodies.id, { onDelete: "restrict" }),
+    kind: meetingKindEnum("kind").notNull(),
+    title: text("title").notNull(),
+    startsAt: timestamptz("starts_at").notNull(),
+    place: text("place").notNull().default(""),
+    onlineLink: text("online_link").notNull().default(""),
+    status: meetingStatusEnum("status").notNull().default("draft"),
+    /** The item the chair has open; everyone following the chair sees it. */
+    currentItemId: uuid("current_item_id"),
+    openedAt: timestamptz("opened_at"),
+    closedAt: timestamptz("closed_at"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("meetings_org_starts_idx").on(t.organisationId, t.startsAt), index("meetings_body_idx").on(t.bodyId)],
+);
+
+/** Who was expected, who came, who sent apologies, and when people arrived and left. */
+export const meetingAttendance = pgTable(
+  "meeting_attendance",
+  {
+    id: id(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    /** Null for a guest without an account. */
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    name: text("name").notNull(),
+    capacity: attendanceCapacityEnum("capacity").notNull(),
+    /** For a member: the kind of seat they hold, as quorum counts it. */
+    memberKind: memberKindEnum("member_kind"),
+    attendance: attendanceEnum("attendance").notNull().default("expected"),
+    arrivedAt: timestamptz("arrived_at"),
+    leftAt: timestamptz("left_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("meeting_attendance_meeting_user_unique").on(t.meetingId, t.userId), index("meeting_attendance_meeting_idx").on(t.meetingId)],
+);
+
+/** What a scorecard-review, exceptions or clinic item shows. */
+export type AgendaItemOptions = {
+  period?: string;
+  areaId?: string | null;
+  themeId?: string | null;
+  tenantTopTen?: boolean;
+  indicatorIds?: string[];
+};
+
+export const agendaItems = pgTable(
+  "agenda_items",
+  {
+    id: id(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    /** Order on the agenda, from 1; rewritten as a whole when items move. */
+    position: integer("position").notNull(),
+    kind: agendaItemKindEnum("kind").notNull(),
+    title: text("title").notNull(),
+    presenter: text("presenter").notNull().default(""),
+    minutesAllowed: integer("minutes_allowed"),
+    /** A confidential "part 2" item: never published. */
+    exempt: boolean("exempt").notNull().default(false),
+    /** The paragraph of Schedule 12A to the Local Government Act 1972 it is exempt under. */
+    exemptParagraph: integer("exempt_paragraph"),
+    exemptReason: text("exempt_reason").notNull().default(""),
+    options: jsonb("options").$type<AgendaItemOptions>().notNull().default({}),
+    /** Given when the meeting opens, in agenda order: e.g. PC 26/14. */
+    minuteNumber: text("minute_number"),
+    /** A clinic item placed by a referral from an earlier meeting. */
+    referralId: uuid("referral_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("agenda_items_meeting_idx").on(t.meetingId, t.position),
+    check("agenda_items_exempt_has_paragraph", sql`not ${t.exempt} or ${t.exemptParagraph} between 1 and 7`),
+  ],
+);
+
+export const declarations = pgTable(
+  "declarations",
+  {
+    id: id(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    agendaItemId: uuid("agenda_item_id")
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: interestKindEnum("kind").notNull(),
+    note: text("note").notNull().default(""),
+    declaredAt: timestamptz("declared_at").notNull().defaultNow(),
+  },
+  (t) => [unique("declarations_item_user_unique").on(t.agendaItemId, t.userId)],
+);
+
+/** A hand raised to speak; lowered or called, it leaves the queue. */
+export const speakingRequests = pgTable(
+  "speaking_requests",
+  {
+    id: id(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    raisedAt: timestamptz("raised_at").notNull().defaultNow(),
+    endedAt: timestamptz("ended_at"),
+    /** "lowered" by the speaker, "called" by the chair. */
+    outcome: text("outcome", { enum: ["lowered", "called"] }),
+  },
+  (t) => [
+    index("speaking_requests_meeting_idx").on(t.meetingId, t.raisedAt),
+    // One raised hand per person: a repeated "raise" is the same request.
+    uniqueIndex("speaking_requests_one_open").on(t.meetingId, t.userId).where(sql`${t.endedAt} is null`),
+  ],
+);
+
+/** A proposed resolution, and once the vote closes, its result. */
+export const motions = pgTable(
+  "motions",
+  {
+    id: id(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    agendaItemId: uuid("agenda_item_id")
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: "cascade" }),
+    /** What is resolved, after "RESOLVED that": e.g. "the performance report be noted." */
+    wording: text("wording").notNull(),
+    method: voteMethodEnum("method").notNull(),
+    status: motionStatusEnum("status").notNull().default("open"),
+    /** The tally: counted from named votes, or entered by the clerk after a show of hands. */
+    votesFor: integer("votes_for"),
+    votesAgainst: integer("votes_against"),
+    abstentions: integer("abstentions"),
+    proposedBy: uuid("proposed_by").references(() => users.id, { onDelete: "set null" }),
+    proposedAt: timestamptz("proposed_at").notNull().defaultNow(),
+    closedBy: uuid("closed_by").references(() => users.id, { onDelete: "set null" }),
+    closedAt: timestamptz("closed_at"),
+  },
+  (t) => [index("motions_meeting_idx").on(t.meetingId)],
+);
+
+export const motionVotes = pgTable(
+  "motion_votes",
+  {
+    motionId: uuid("motion_id")
+      .notNull()
+      .references(() => motions.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    choice: voteChoiceEnum("choice").notNull(),
+    castAt: timestamptz("cast_at").notNull().defaultNow(),
+  },
+  (t) => [unique("motion_votes_one_per_member").on(t.motionId, t.userId)],
+);
+
+/** An indicator a meeting referred to a performance clinic; placed on a later meeting's agenda. */
+export const clinicReferrals = pgTable("clinic_referrals", {
+  id: id(),
+  organisationId: uuid("organisation_id")
+    .notNull()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  bodyId: uuid("body_id")
+    .notNull()
+    .references(() => bodies.id, { onDelete: "cascade" }),
+  fromMeetingId: uuid("from_meeting_id")
+    .notNull()
+    .references(() => meetings.id, { onDelete: "cascade" }),
+  fromAgendaItemId: uuid("from_agenda_item_id").references(() => agendaItems.id, { onDelete: "set null" }),
+  indicatorId: uuid("indicator_id")
+    .notNull()
+    .references(() => indicators.id, { onDelete: "cascade" }),
+  reason: text("reason").notNull().default(""),
+  referredBy: uuid("referred_by").references(() => users.id, { onDelete: "set null" }),
+  /** The later meeting whose agenda now carries the clinic item. */
+  placedOnMeetingId: uuid("placed_on_meeting_id").references(() => meetings.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+});
+
+/**
+ * The action log: actions agreed at meetings (entered when the meeting closes), carried
+ * from meeting to meeting until complete. "Overdue" is not stored: it is an open action
+ * past its due date (app/shared/meetings/action-status.ts).
+ */
+export const actions = pgTable(
+  "actions",
+  {
+    id: id(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    bodyId: uuid("body_id").references(() => bodies.id, { onDelete: "set null" }),
+    meetingId: uuid("meeting_id").references(() => meetings.id, { onDelete: "set null" }),
+    agendaItemId: uuid("agenda_item_id").references(() => agendaItems.id, { onDelete: "set null" }),
+    /** The entry in the meeting's shared document it came from: closing twice adds nothing. */
+    sourceKey: text("source_key"),
+    minuteNumber: text("minute_number"),
+    description: text("description").notNull(),
+    ownerUserId: uuid("owner_user_id").references(() => users.id, { onDelete: "set null" }),
+    dueDate: date("due_date", { mode: "string" }).notNull(),
+    status: actionStatusEnum("status").notNull().default("not_started"),
+    indicatorId: uuid("indicator_id").references(() => indicators.id, { onDelete: "set null" }),
+    /** The indicator's reporting period and status when the action was agreed: "did it work?" */
+    indicatorPeriodWhenAgreed: text("indicator_period_when_agreed"),
+    indicatorStatusWhenAgreed: text("indicator_status_when_agreed"),
+    indicatorValueWhenAgreed: text("indicator_value_when_agreed"),
+    agreedAt: timestamptz("agreed_at").notNull().defaultNow(),
+    completedAt: timestamptz("completed_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("actions_org_status_idx").on(t.organisationId, t.status),
+    index("actions_body_idx").on(t.bodyId),
+    unique("actions_meeting_source_unique").on(t.meetingId, t.sourceKey),
+  ],
+);
+
+/** Progress notes over time; each may change the status. Append-only. */
+export const actionUpdates = pgTable(
+  "action_updates",
+  {
+    id: id(),
+    actionId: uuid("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    status: actionStatusEnum("status").notNull(),
+    note: text("note").notNull().default(""),
+    at: timestamptz("at").notNull().defaultNow(),
+  },
+  (t) => [index("action_updates_action_idx").on(t.actionId, t.at)],
+);
+
+export type Body = typeof bodies.$inferSelect;
+export type BodyMember = typeof bodyMembers.$inferSelect;
+export type Meeting = typeof meetings.$inferSelect;
+export type AgendaItem = typeof agendaItems.$inferSelect;
+export type MeetingStatus = (typeof meetingStatusEnum.enumValues)[number];
+export type MeetingKind = (typeof meetingKindEnum.enumValues)[number];
+export type BodyKind = (typeof bodyKindEnum.enumValues)[number];
+export type AgendaItemKind = (typeof agendaItemKindEnum.enumValues)[number];
+export type SeatPosition = (typeof seatPositionEnum.enumValues)[number];
+export type MemberKind = (typeof memberKindEnum.enumValues)[number];
+export type InterestKind = (typeof interestKindEnum.enumValues)[number];
+export type VoteChoice = (typeof voteChoiceEnum.enumValues)[number];
+export type VoteMethod = (typeof voteMethodEnum.enumValues)[number];
+export type MotionStatus = (typeof motionStatusEnum.enumValues)[number];
+export type ActionStatus = (typeof actionStatusEnum.enumValues)[number];
+export type AttendanceState = (typeof attendanceEnum.enumValues)[number];
+export type AttendanceCapacity = (typeof attendanceCapacityEnum.enumValues)[number];
