@@ -7,6 +7,9 @@ import { createHttpServer } from "./http-server";
 import { createCollabServer } from "./realtime/yjs/collab-server";
 import { LiveEvents } from "./realtime/io/live-events";
 import type { AppServices } from "./services";
+import { MinuteRestrictions } from "./meetings/minute-restrictions";
+import { registerMeetingRecord } from "./meetings/meeting-record-server";
+import { SharedDocuments } from "./realtime/yjs/shared-documents";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -31,9 +34,13 @@ async function main() {
     redis,
     signInLimiter: new SignInLimiter(redis ?? undefined),
     live: new LiveEvents(),
+    documents: new SharedDocuments(database.db),
+    minuteRestrictions: new MinuteRestrictions(database.db),
   };
 
   const collab = createCollabServer({ db: database.db, sessionSecret: config.sessionSecret, publicUrl: config.publicUrl });
+  registerMeetingRecord(collab, services);
+  services.documents.attach(collab);
   const http = await createHttpServer(services, { collabUpgrade: collab.handleUpgrade });
   await new Promise<void>((resolve) => http.server.listen(config.port, config.host, resolve));
   const address = http.server.address();

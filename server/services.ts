@@ -3,6 +3,8 @@ import type { Database, DatabaseHandle } from "../db/client";
 import type { SignInLimiter } from "./auth/sign-in-limiter";
 import type { Config } from "./config";
 import type { LiveEvents } from "./realtime/io/live-events";
+import type { SharedDocuments } from "./realtime/yjs/shared-documents";
+import type { MinuteRestrictions } from "./meetings/minute-restrictions";
 
 /** The stateful things of one process, made once by server/index.ts and passed in. */
 export type AppServices = {
@@ -12,6 +14,10 @@ export type AppServices = {
   redis: Redis | null;
   signInLimiter: SignInLimiter;
   live: LiveEvents;
+  /** Shared (Yjs) documents as they stand, for closing meetings and building packs. */
+  documents: SharedDocuments;
+  /** Who declared an interest on which item: the meeting record's edit rule. */
+  minuteRestrictions: MinuteRestrictions;
 };
 
 declare module "@remix-run/node" {

@@ -8,7 +8,7 @@ import { fragmentText, readActions, readRecoveryDate, richTextFragment, toAction
 import { RICH_TEXT_FIELDS, type RichTextField } from "../../app/shared/commentary/commentary-sections";
 import { formatUkDay } from "../../app/shared/dates";
 import type { Database } from "../../db/client";
-import { createPostgresStorage } from "../realtime/yjs/document-storage";
+import { SharedDocuments } from "../realtime/yjs/shared-documents";
 
 /**
  * Server-side rendering of commentaries: a stored Yjs document becomes HTML through the
@@ -28,13 +28,7 @@ const theSchema = () => (schema ??= commentarySchema());
 
 /** The document as the collab server stored it: snapshot plus the log after it. Empty when it was never opened. */
 export async function loadCommentaryDoc(db: Database, documentName: string): Promise<Y.Doc> {
-  const stored = await createPostgresStorage(db).load(documentName);
-  const doc = new Y.Doc();
-  doc.transact(() => {
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    for (const { update } of stored.updates) Y.applyUpdate(doc, update);
-  });
-  return doc;
+  return new SharedDocuments(db).read(documentName);
 }
 
 // ---------------------------------------------------------------------------

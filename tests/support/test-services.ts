@@ -8,6 +8,8 @@ import { createSession } from "../../server/auth/sessions";
 import { parseConfig } from "../../server/config";
 import { LiveEvents } from "../../server/realtime/io/live-events";
 import type { AppServices } from "../../server/services";
+import { MinuteRestrictions } from "../../server/meetings/minute-restrictions";
+import { SharedDocuments } from "../../server/realtime/yjs/shared-documents";
 import { createTestDatabase } from "./test-database";
 
 /** Services as server/index.ts makes them, on a fresh test database. */
@@ -25,6 +27,8 @@ export async function createTestServices(): Promise<AppServices & { cleanup(): P
     redis: null,
     signInLimiter: new SignInLimiter(),
     live: new LiveEvents(),
+    documents: new SharedDocuments(database.db),
+    minuteRestrictions: new MinuteRestrictions(database.db),
     cleanup: () => database.cleanup(),
   };
 }

@@ -156,7 +156,7 @@ describe("who may connect", () => {
     destroyProvider(provider);
   });
 
-  it("closes with 4403 for a document whose indicator does not exist, or a meeting (no resolver yet)", async () => {
+  it("closes with 4403 for a document whose indicator does not exist, or a meeting that does not exist", async () => {
     for (const name of ["exception:0b6f3c1e-9d2a-4c55-8e3f-2a1b0c9d8e7f:2025-04", "meeting:0b6f3c1e-9d2a-4c55-8e3f-2a1b0c9d8e7f"]) {
       const client = await rawClient(server, name, { cookie: server.people.admin.cookie });
       expect(await client.closed).toMatchObject({ code: CLOSE_CODES.forbidden });

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import * as Y from "yjs";
 import type { Duplex } from "node:stream";
 import { parseDocumentName, type CollabDocumentType } from "../../../app/shared/collab/document-names";
 import { CLOSE_CODES } from "../../../app/shared/realtime-events";
@@ -6,6 +7,7 @@ import type { Database } from "../../../db/client";
 import { CollabConnection, type ConnectionLimits } from "./collab-connection";
 import { processResolvers, type DocumentResolver, type ResolverRegistry } from "./document-resolvers";
 import { DocumentRegistry, type RegistryLimits } from "./document-registry";
+import type { EditGuard } from "./loaded-document";
 import { createPostgresStorage, type CollabStorage } from "./document-storage";
 import { consoleLogger, type CollabLogger } from "./logger";
 import { decideUpgrade, type UpgradeDecision } from "./upgrade-auth";
@@ -57,7 +59,11 @@ export function createCollabServer(options: CollabServerOptions) {
   const logger = options.logger ?? consoleLogger;
   const storage = options.storage ?? createPostgresStorage(options.db);
   const resolvers = options.resolvers ?? processResolvers;
-  const registry = new DocumentRegistry(storage, limits, logger);
+  const guards = new Map<CollabDocumentType, EditGuard>();
+  const registry = new DocumentRegistry(storage, limits, logger, (name) => {
+    const type = parseDocumentName(name)?.type;
+    return type ? (guards.get(type) ?? null) : null;
+  });
   const transport = createWsTransport(limits, logger);
   const connections = new Set<CollabConnection>();
   const restarting = { code: CLOSE_CODES.serverRestarting, reason: "Server restarting" };
@@ -123,6 +129,17 @@ export function createCollabServer(options: CollabServerOptions) {
 
     registerResolver<T extends CollabDocumentType>(type: T, resolver: DocumentResolver<T>): void {
       resolvers.register(type, resolver);
+    },
+
+    /** A rule every edit of a type of document must pass (documents loaded from now on). */
+    registerEditGuard(type: CollabDocumentType, guard: EditGuard): void {
+      guards.set(type, guard);
+    },
+
+    /** The document as this process holds it now, or null when it is not loaded here. */
+    currentState(name: string): Uint8Array | null {
+      const document = registry.get(name);
+      return document ? Y.encodeStateAsUpdate(document.doc) : null;
     },
 
     stats() {

@@ -1,6 +1,6 @@
 import type { CollabConnection } from "./collab-connection";
 import type { CollabStorage } from "./document-storage";
-import { LoadedDocument, type DocumentLimits } from "./loaded-document";
+import { LoadedDocument, type DocumentLimits, type EditGuard } from "./loaded-document";
 import type { CollabLogger } from "./logger";
 
 export type RegistryLimits = DocumentLimits & {
@@ -27,6 +27,8 @@ export class DocumentRegistry {
     private readonly storage: CollabStorage,
     private readonly limits: RegistryLimits,
     private readonly logger: CollabLogger,
+    /** The edit guard for a document, by its name (e.g. the declarations rule of meeting minutes). */
+    private readonly guardFor: (name: string) => EditGuard | null = () => null,
   ) {}
 
   async attach(name: string, organisationId: string, connection: CollabConnection): Promise<AttachResult> {
@@ -59,7 +61,7 @@ export class DocumentRegistry {
     try {
       const stored = await this.storage.load(name);
       if (!stored.exists) await this.storage.ensure(name, organisationId);
-      const document = new LoadedDocument(name, stored.frozenAt !== null, stored, this.storage, this.limits, this.logger);
+      const document = new LoadedDocument(name, stored.frozenAt !== null, stored, this.storage, this.limits, this.logger, this.guardFor(name));
       this.loaded.set(name, document);
       // A long log left by a crash is folded into the snapshot soon after loading.
       if (document.writer.needsCompaction()) {

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { CollabDocumentName, CollabDocumentType } from "../../../app/shared/collab/document-names";
 import type { Database } from "../../../db/client";
+import { meetings } from "../../../db/schema/meetings";
 import { indicators } from "../../../db/schema/performance";
 
 /**
@@ -34,17 +35,26 @@ const resolveException: DocumentResolver<"exception"> = async (db, document) => 
   return row ?? null;
 };
 
+export const resolveMeeting: DocumentResolver<"meeting"> = async (db, document) => {
+  const [row] = await db
+    .select({ organisationId: meetings.organisationId })
+    .from(meetings)
+    .where(eq(meetings.id, document.meetingId))
+    .limit(1);
+  return row ?? null;
+};
+
 /**
- * Meetings and cover reports have no tables yet: until their modules register their
- * own resolvers (at start, through the collab server's registerResolver), every such
- * document is treated as not found.
+ * Cover reports have no table yet: until their module registers its resolver (at
+ * start, through the collab server's registerResolver), every such document is
+ * treated as not found.
  */
 const notFoundYet: DocumentResolver = async () => null;
 
 export function createResolverRegistry(): ResolverRegistry {
   const resolvers = new Map<CollabDocumentType, DocumentResolver>([
     ["exception", resolveException as DocumentResolver],
-    ["meeting", notFoundYet],
+    ["meeting", resolveMeeting as DocumentResolver],
     ["report", notFoundYet],
   ]);
   return {

@@ -30,6 +30,12 @@ export type DocumentLimits = WriterLimits & {
  * step 1, applies edits from those allowed to write, drops them from everyone else,
  * broadcasts updates at once and presence in small batches.
  */
+/**
+ * A rule on top of write access for one kind of document: may this person make this
+ * change? Returns the reason to refuse it, or null. Runs before the change is applied.
+ */
+export type EditGuard = (edit: { documentName: string; userId: string | null; update: Uint8Array; doc: Y.Doc }) => string | null;
+
 export class LoadedDocument {
   readonly doc = new Y.Doc();
   readonly awareness: awarenessProtocol.Awareness;
@@ -50,6 +56,7 @@ export class LoadedDocument {
     storage: CollabStorage,
     private readonly limits: DocumentLimits,
     private readonly logger: CollabLogger,
+    private readonly guard: EditGuard | null = null,
   ) {
     // One transaction for snapshot and log: observers and update events run once, not 10,000 times.
     this.doc.transact(() => {
@@ -154,6 +161,14 @@ export class LoadedDocument {
         const size = limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MB` : `${Math.round(limit / 1024)} KB`;
         return connection.close(CLOSE_CODES.tooLarge, `The document has reached its ${size} limit; the change was not saved`);
       }
+    }
+    const refusal = this.guard?.({ documentName: this.name, userId: connection.identity.userId, update, doc: this.doc }) ?? null;
+    if (refusal) {
+      // Dropping the edit alone would leave a gap in this client's sequence that stalls
+      // all its later edits, so the connection goes, with the reason. Only a client that
+      // ignores what its page shows (the part is read-only there) gets here.
+      this.logger.info("collab: edit refused by the document's rule", { document: this.name, reason: refusal });
+      return connection.close(CLOSE_CODES.forbidden, refusal);
     }
     connection.editsReceived += 1;
     const key = this.cache.noOpKey(update);
