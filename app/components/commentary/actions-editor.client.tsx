@@ -10,7 +10,7 @@ import {
   RECOVERY_DATE_KEY,
   type RemedialAction,
 } from "~/shared/commentary/commentary-sections";
-import { LOCAL_ORIGIN, type CommentarySession } from "./use-commentary-document.client";
+import { LOCAL_ORIGIN, type SharedDocumentSession } from "~/components/collab/use-shared-document.client";
 
 type Person = { id: string; name: string };
 
@@ -30,7 +30,7 @@ function useDocValue<T>(doc: Y.Doc, type: Y.Array<Y.Map<unknown>> | Y.Map<unknow
  * form controls. Each change is one key of one map, so two people editing different
  * actions (or different fields of one) never overwrite each other.
  */
-export function ActionsEditor({ session, editable, people }: { session: CommentarySession; editable: boolean; people: Person[] }) {
+export function ActionsEditor({ session, editable, people }: { session: SharedDocumentSession; editable: boolean; people: Person[] }) {
   const { doc } = session;
   const array = actionsArray(doc);
   const actions = useDocValue(doc, array, () => readActions(doc));
@@ -123,7 +123,7 @@ export function ActionsEditor({ session, editable, people }: { session: Commenta
 }
 
 /** The expected recovery date: one key of the document's details map. */
-export function RecoveryDateEditor({ session, editable, labelId, hintId }: { session: CommentarySession; editable: boolean; labelId: string; hintId: string }) {
+export function RecoveryDateEditor({ session, editable, labelId, hintId }: { session: SharedDocumentSession; editable: boolean; labelId: string; hintId: string }) {
   const { doc } = session;
   const map = detailsMap(doc);
   const value = useDocValue(doc, map, () => readRecoveryDate(doc));

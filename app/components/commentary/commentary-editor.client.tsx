@@ -5,8 +5,8 @@ import { COMMENTARY_SECTIONS } from "~/shared/commentary/commentary-sections";
 import { ActionsEditor, RecoveryDateEditor } from "./actions-editor.client";
 import type { LiveContent } from "./commentary-readiness";
 import { RenderedCommentary } from "./rendered-commentary";
-import { RichTextEditor } from "./rich-text-editor.client";
-import { isLocalChange, useCommentaryDocument, usePeers } from "./use-commentary-document.client";
+import { RichTextEditor } from "~/components/collab/rich-text-editor.client";
+import { isLocalChange, useSharedDocument, usePeers } from "~/components/collab/use-shared-document.client";
 
 export type CommentaryEditorProps = {
   documentName: string;
@@ -31,7 +31,7 @@ const EDIT_REPORT_INTERVAL_MS = 15_000;
  */
 export default function CommentaryEditor({ documentName, user, canWrite, people, initial, onEdit, onContent }: CommentaryEditorProps) {
   const colour = caretColourFor(user.id);
-  const { session, status, ready } = useCommentaryDocument(documentName, colour);
+  const { session, status, ready } = useSharedDocument(documentName, colour);
   const peers = usePeers(session);
   const editable = canWrite && !(status?.readOnly ?? false) && !status?.stopped;
 

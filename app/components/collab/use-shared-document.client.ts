@@ -4,9 +4,9 @@ import * as Y from "yjs";
 import { createCollabProvider, type CollabProvider, type CollabStatus } from "~/shared/collab/collab-provider";
 
 /** The origin of changes made here with plain form controls (actions, recovery date). */
-export const LOCAL_ORIGIN = "commentary-form";
+export const LOCAL_ORIGIN = "form-control";
 
-export type CommentarySession = { doc: Y.Doc; collab: CollabProvider };
+export type SharedDocumentSession = { doc: Y.Doc; collab: CollabProvider };
 
 /** Where the collab server listens: the page's own host, /collab. */
 function collabServerUrl() {
@@ -14,8 +14,8 @@ function collabServerUrl() {
 }
 
 /** Opens the shared document for as long as the component is mounted. */
-export function useCommentaryDocument(documentName: string, colour: string) {
-  const [session, setSession] = useState<CommentarySession | null>(null);
+export function useSharedDocument(documentName: string, colour: string) {
+  const [session, setSession] = useState<SharedDocumentSession | null>(null);
   const [status, setStatus] = useState<CollabStatus | null>(null);
   // Once synced (or given up for offline), editors bind to a document that holds the stored words.
   const [ready, setReady] = useState(false);
@@ -56,7 +56,7 @@ export function isLocalChange(origin: unknown, collab: CollabProvider): boolean 
 export type Peer = { clientId: number; name: string; colour: string };
 
 /** The other people who have the document open: the names the server put in their presence. */
-export function usePeers(session: CommentarySession | null): Peer[] {
+export function usePeers(session: SharedDocumentSession | null): Peer[] {
   const [peers, setPeers] = useState<Peer[]>([]);
   useEffect(() => {
     if (!session) return;

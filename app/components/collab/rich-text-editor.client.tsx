@@ -3,12 +3,12 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import { useEffect } from "react";
 import { commentaryExtensions, isSafeHref } from "~/shared/commentary/commentary-extensions";
-import type { RichTextField } from "~/shared/commentary/commentary-sections";
-import type { CommentarySession } from "./use-commentary-document.client";
+import type { SharedDocumentSession } from "~/components/collab/use-shared-document.client";
 
 type Props = {
-  session: CommentarySession;
-  field: RichTextField;
+  session: SharedDocumentSession;
+  /** The name of the Y.XmlFragment in the shared document. */
+  field: string;
   /** Ids of the section's heading and hint, which name and describe the editor. */
   labelId: string;
   hintId: string;
