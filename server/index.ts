@@ -10,6 +10,7 @@ import type { AppServices } from "./services";
 import { MinuteRestrictions } from "./meetings/minute-restrictions";
 import { registerMeetingRecord } from "./meetings/meeting-record-server";
 import { SharedDocuments } from "./realtime/yjs/shared-documents";
+import { MeetingEvents } from "./realtime/io/meeting-events";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -36,6 +37,7 @@ async function main() {
     live: new LiveEvents(),
     documents: new SharedDocuments(database.db),
     minuteRestrictions: new MinuteRestrictions(database.db),
+    meetingEvents: new MeetingEvents(),
   };
 
   const collab = createCollabServer({ db: database.db, sessionSecret: config.sessionSecret, publicUrl: config.publicUrl });

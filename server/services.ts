@@ -5,6 +5,7 @@ import type { Config } from "./config";
 import type { LiveEvents } from "./realtime/io/live-events";
 import type { SharedDocuments } from "./realtime/yjs/shared-documents";
 import type { MinuteRestrictions } from "./meetings/minute-restrictions";
+import type { MeetingEvents } from "./realtime/io/meeting-events";
 
 /** The stateful things of one process, made once by server/index.ts and passed in. */
 export type AppServices = {
@@ -18,6 +19,8 @@ export type AppServices = {
   documents: SharedDocuments;
   /** Who declared an interest on which item: the meeting record's edit rule. */
   minuteRestrictions: MinuteRestrictions;
+  /** Tells the live session rooms when an HTTP action changed a meeting. */
+  meetingEvents: MeetingEvents;
 };
 
 declare module "@remix-run/node" {

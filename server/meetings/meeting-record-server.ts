@@ -8,8 +8,13 @@ import { resolveMeeting } from "../realtime/yjs/document-resolvers";
  * connection to the meeting's document is authorised, so a document opened after a
  * declaration made on another instance knows of it too.
  */
-export function registerMeetingRecord(collab: Pick<CollabServer, "registerResolver" | "registerEditGuard">, services: Pick<AppServices, "db" | "minuteRestrictions">) {
+export function registerMeetingRecord(
+  collab: Pick<CollabServer, "registerResolver" | "registerEditGuard">,
+  services: Pick<AppServices, "db" | "minuteRestrictions" | "meetingEvents">,
+) {
   const { minuteRestrictions } = services;
+  // A declaration made in the room takes effect on the record at once.
+  services.meetingEvents.onDeclaration((event) => minuteRestrictions.refresh(event.meetingId));
   collab.registerResolver("meeting", async (db, document) => {
     const owner = await resolveMeeting(db, document);
     if (owner) await minuteRestrictions.refresh(document.meetingId);

@@ -10,6 +10,7 @@ import { LiveEvents } from "../../server/realtime/io/live-events";
 import type { AppServices } from "../../server/services";
 import { MinuteRestrictions } from "../../server/meetings/minute-restrictions";
 import { SharedDocuments } from "../../server/realtime/yjs/shared-documents";
+import { MeetingEvents } from "../../server/realtime/io/meeting-events";
 import { createTestDatabase } from "./test-database";
 
 /** Services as server/index.ts makes them, on a fresh test database. */
@@ -29,6 +30,7 @@ export async function createTestServices(): Promise<AppServices & { cleanup(): P
     live: new LiveEvents(),
     documents: new SharedDocuments(database.db),
     minuteRestrictions: new MinuteRestrictions(database.db),
+    meetingEvents: new MeetingEvents(),
     cleanup: () => database.cleanup(),
   };
 }

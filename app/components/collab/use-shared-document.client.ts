@@ -80,3 +80,15 @@ export function usePeers(session: SharedDocumentSession | null): Peer[] {
   }, [session]);
   return peers;
 }
+
+/** A value read from part of a shared document, read again whenever that part changes (here or elsewhere). */
+export function useDocValue<T>(doc: Y.Doc, type: Y.Array<Y.Map<unknown>> | Y.Map<unknown>, read: () => T): T {
+  const [value, setValue] = useState(read);
+  useEffect(() => {
+    const update = () => setValue(read());
+    update();
+    type.observeDeep(update);
+    return () => type.unobserveDeep(update);
+  }, [doc, type]); // eslint-disable-line react-hooks/exhaustive-deps
+  return value;
+}

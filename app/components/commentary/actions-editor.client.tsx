@@ -1,4 +1,3 @@
-import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import { actionsArray, detailsMap, readActions, readRecoveryDate, toActionRows } from "~/shared/commentary/commentary-content";
 import { formatUkDay } from "~/shared/dates";
@@ -10,20 +9,9 @@ import {
   RECOVERY_DATE_KEY,
   type RemedialAction,
 } from "~/shared/commentary/commentary-sections";
-import { LOCAL_ORIGIN, type SharedDocumentSession } from "~/components/collab/use-shared-document.client";
+import { LOCAL_ORIGIN, useDocValue, type SharedDocumentSession } from "~/components/collab/use-shared-document.client";
 
 type Person = { id: string; name: string };
-
-function useDocValue<T>(doc: Y.Doc, type: Y.Array<Y.Map<unknown>> | Y.Map<unknown>, read: () => T): T {
-  const [value, setValue] = useState(read);
-  useEffect(() => {
-    const update = () => setValue(read());
-    update();
-    type.observeDeep(update);
-    return () => type.unobserveDeep(update);
-  }, [doc, type]); // eslint-disable-line react-hooks/exhaustive-deps
-  return value;
-}
 
 /**
  * The remedial actions: a Y.Array of Y.Maps in the shared document, edited with plain

@@ -1,0 +1,336 @@
+import { useId } from "react";
+import * as Y from "yjs";
+import { RichTextEditor } from "~/components/collab/rich-text-editor.client";
+import { LOCAL_ORIGIN, useDocValue, type SharedDocumentSession } from "~/components/collab/use-shared-document.client";
+import { formatUkDay } from "~/shared/dates";
+import {
+  actionsList,
+  challengesList,
+  milestonesList,
+  readAgreedActions,
+  readChallenges,
+  readMilestones,
+  recordRoot,
+  trajectoryKey,
+  trajectoryMap,
+} from "~/shared/meetings/meeting-record";
+
+type Option = { id: string; name: string };
+type Indicator = { id: string; code: string; title: string };
+
+type Props = {
+  session: SharedDocumentSession;
+  itemId: string;
+  itemTitle: string;
+  /** May write this item's part of the record (the server enforces the same rule). */
+  editable: boolean;
+  /** Why not, when the person could otherwise write (a declared interest). */
+  readOnlyReason: string | null;
+  user: { name: string; colour: string };
+  people: Option[];
+  indicators: Indicator[];
+  /** A scorecard review: members challenge indicators and officers answer. */
+  challenges: boolean;
+  /** A clinic: milestones and a recovery trajectory for these indicators over these periods. */
+  clinic: { indicators: Indicator[]; periods: { value: string; label: string }[] } | null;
+};
+
+const transact = (doc: Y.Doc, change: () => void) => doc.transact(change, LOCAL_ORIGIN);
+
+function newEntry(fields: Record<string, string>): Y.Map<unknown> {
+  const map = new Y.Map<unknown>();
+  map.set("id", crypto.randomUUID());
+  for (const [key, value] of Object.entries(fields)) map.set(key, value);
+  return map;
+}
+
+function setField(list: Y.Array<Y.Map<unknown>>, index: number, key: string, value: string) {
+  const map = list.get(index);
+  if (map instanceof Y.Map) map.set(key, value);
+}
+
+/** One agenda item's part of the meeting's shared record: minutes, agreed actions, challenges, improvement plan. */
+export function ItemRecord(props: Props) {
+  const { session, itemId, itemTitle, editable, readOnlyReason, user } = props;
+  const minutesHeading = useId();
+  const minutesHint = useId();
+  return (
+    <div className="item-record">
+      <h3 id={minutesHeading}>Minutes</h3>
+      <p id={minutesHint} className="hint">
+        {editable ? "Written together: the clerk, officers and members see each other's changes as they type." : (readOnlyReason ?? "You can read the minutes as they are written.")}
+      </p>
+      <RichTextEditor
+        key={itemId}
+        session={session}
+        field={recordRoot("minutes", itemId)}
+        labelId={minutesHeading}
+        hintId={minutesHint}
+        title={`Minutes of ${itemTitle}`}
+        editable={editable}
+        user={user}
+      />
+      {props.challenges ? <Challenges {...props} /> : null}
+      {props.clinic ? <ImprovementPlan {...props} clinic={props.clinic} /> : null}
+      <AgreedActions {...props} />
+    </div>
+  );
+}
+
+function AgreedActions({ session, itemId, editable, people, indicators }: Props) {
+  const { doc } = session;
+  const list = actionsList(doc, itemId);
+  const actions = useDocValue(doc, list, () => readAgreedActions(doc, itemId));
+  const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? "No owner yet";
+  const codeOf = (id: string) => indicators.find((i) => i.id === id)?.code ?? "";
+  return (
+    <section className="item-record__section" aria-labelledby={`actions-${itemId}`}>
+      <h3 id={`actions-${itemId}`}>Actions agreed</h3>
+      <p className="hint">Each action needs an owner and a due date; when the meeting closes they enter the action log.</p>
+      {actions.length === 0 ? <p>No actions agreed on this item yet.</p> : null}
+      {editable ? (
+        <ol className="record-list">
+          {actions.map((a, index) => {
+            const id = (key: string) => `agreed-${a.id}-${key}`;
+            const n = index + 1;
+            return (
+              <li key={a.id} className="record-list__item">
+                <fieldset className="record-list__fieldset">
+                  <legend>Action {n}</legend>
+                  <div className="form-group">
+                    <label htmlFor={id("action")}>What will be done</label>
+                    <input type="text" id={id("action")} maxLength={500} value={a.action} onChange={(e) => transact(doc, () => setField(list, index, "action", e.currentTarget.value))} />
+                  </div>
+                  <div className="record-list__row">
+                    <div className="form-group">
+                      <label htmlFor={id("owner")}>Owner</label>
+                      <select id={id("owner")} value={a.ownerId} onChange={(e) => transact(doc, () => setField(list, index, "ownerId", e.currentTarget.value))}>
+                        <option value="">Choose a person</option>
+                        {people.map((p) => (
+                          <option key={p.id} value={p.id}>
+                            {p.name}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                    <div className="form-group">
+                      <label htmlFor={id("due")}>Due date</label>
+                      <input type="date" id={id("due")} value={a.due} onChange={(e) => transact(doc, () => setField(list, index, "due", e.currentTarget.value))} />
+                    </div>
+                    <div className="form-group">
+                      <label htmlFor={id("indicator")}>Indicator (optional)</label>
+                      <select id={id("indicator")} value={a.indicatorId} onChange={(e) => transact(doc, () => setField(list, index, "indicatorId", e.currentTarget.value))}>
+                        <option value="">None</option>
+                        {indicators.map((i) => (
+                          <option key={i.id} value={i.id}>
+                            {i.code} {i.title}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                    <div className="form-group record-list__remove">
+                      <button type="button" className="button button--secondary button--small" onClick={() => transact(doc, () => list.delete(index, 1))}>
+                        Remove<span className="visually-hidden"> action {n}</span>
+                      </button>
+                    </div>
+                  </div>
+                </fieldset>
+              </li>
+            );
+          })}
+        </ol>
+      ) : actions.length > 0 ? (
+        <table className="table">
+          <caption className="caption--quiet">Actions agreed on this item</caption>
+          <thead>
+            <tr>
+              <th scope="col">Action</th>
+              <th scope="col">Owner</th>
+              <th scope="col">Due</th>
+              <th scope="col">Indicator</th>
+            </tr>
+          </thead>
+          <tbody>
+            {actions.map((a) => (
+              <tr key={a.id}>
+                <td>{a.action || "Not described yet"}</td>
+                <td>{nameOf(a.ownerId)}</td>
+                <td>{a.due ? formatUkDay(a.due) : "No date yet"}</td>
+                <td>{codeOf(a.indicatorId) || "None"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {editable ? (
+        <button type="button" className="button button--secondary" onClick={() => transact(doc, () => list.push([newEntry({ action: "", ownerId: "", due: "", indicatorId: "" })]))}>
+          Add an agreed action
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function Challenges({ session, itemId, editable, indicators, user }: Props) {
+  const { doc } = session;
+  const list = challengesList(doc, itemId);
+  const challenges = useDocValue(doc, list, () => readChallenges(doc, itemId));
+  const label = (id: string) => {
+    const found = indicators.find((i) => i.id === id);
+    return found ? `${found.code} ${found.title}` : "No indicator chosen";
+  };
+  return (
+    <section className="item-record__section" aria-labelledby={`challenges-${itemId}`}>
+      <h3 id={`challenges-${itemId}`}>Challenges</h3>
+      <p className="hint">Members challenge an indicator; the responsible officer answers here, during the meeting.</p>
+      {challenges.length === 0 ? <p>No challenges raised on this item yet.</p> : null}
+      <ol className="record-list">
+        {challenges.map((c, index) => {
+          const id = (key: string) => `challenge-${c.id}-${key}`;
+          const n = index + 1;
+          return (
+            <li key={c.id} className="record-list__item" data-testid="challenge">
+              {editable ? (
+                <fieldset className="record-list__fieldset">
+                  <legend>
+                    Challenge {n}
+                    {c.raisedBy ? ` from ${c.raisedBy}` : ""}
+                  </legend>
+                  <div className="form-group">
+                    <label htmlFor={id("indicator")}>Indicator</label>
+                    <select id={id("indicator")} value={c.indicatorId} onChange={(e) => transact(doc, () => setField(list, index, "indicatorId", e.currentTarget.value))}>
+                      <option value="">Choose an indicator</option>
+                      {indicators.map((i) => (
+                        <option key={i.id} value={i.id}>
+                          {i.code} {i.title}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <div className="form-group">
+                    <label htmlFor={id("question")}>Question</label>
+                    <textarea id={id("question")} rows={2} maxLength={2000} value={c.question} onChange={(e) => transact(doc, () => setField(list, index, "question", e.currentTarget.value))} />
+                  </div>
+                  <div className="form-group">
+                    <label htmlFor={id("answer")}>Answer{c.answeredBy ? ` (from ${c.answeredBy})` : ""}</label>
+                    <textarea
+                      id={id("answer")}
+                      rows={2}
+                      maxLength={2000}
+                      value={c.answer}
+                      onChange={(e) => {
+                        const value = e.currentTarget.value;
+                        transact(doc, () => {
+                          setField(list, index, "answer", value);
+                          setField(list, index, "answeredBy", user.name);
+                        });
+                      }}
+                    />
+                  </div>
+                </fieldset>
+              ) : (
+                <div className="challenge">
+                  <p>
+                    <strong>{label(c.indicatorId)}</strong>
+                    {c.raisedBy ? `: ${c.raisedBy} asked` : ""}
+                  </p>
+                  <p>{c.question || "No question written yet."}</p>
+                  <p>
+                    <strong>Answer{c.answeredBy ? ` from ${c.answeredBy}` : ""}:</strong> {c.answer || "Not answered yet."}
+                  </p>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {editable ? (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => transact(doc, () => list.push([newEntry({ indicatorId: "", question: "", raisedBy: user.name, answer: "", answeredBy: "" })]))}
+        >
+          Raise a challenge
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function ImprovementPlan({ session, itemId, editable, clinic }: Props & { clinic: NonNullable<Props["clinic"]> }) {
+  const { doc } = session;
+  const milestones = milestonesList(doc, itemId);
+  const trajectory = trajectoryMap(doc, itemId);
+  const rows = useDocValue(doc, milestones, () => readMilestones(doc, itemId));
+  const planned = useDocValue(doc, trajectory, () => new Map(trajectory.entries() as Iterable<[string, unknown]>));
+  return (
+    <section className="item-record__section" aria-labelledby={`plan-${itemId}`}>
+      <h3 id={`plan-${itemId}`}>Performance Improvement Plan</h3>
+      <h4>Milestones</h4>
+      {rows.length === 0 ? <p>No milestones yet.</p> : null}
+      <ol className="record-list">
+        {rows.map((m, index) => (
+          <li key={m.id} className="record-list__item">
+            {editable ? (
+              <div className="record-list__row">
+                <div className="form-group">
+                  <label htmlFor={`milestone-${m.id}`}>Milestone {index + 1}</label>
+                  <input type="text" id={`milestone-${m.id}`} maxLength={500} value={m.milestone} onChange={(e) => transact(doc, () => setField(milestones, index, "milestone", e.currentTarget.value))} />
+                </div>
+                <div className="form-group">
+                  <label htmlFor={`milestone-${m.id}-due`}>By</label>
+                  <input type="date" id={`milestone-${m.id}-due`} value={m.due} onChange={(e) => transact(doc, () => setField(milestones, index, "due", e.currentTarget.value))} />
+                </div>
+                <div className="form-group record-list__remove">
+                  <button type="button" className="button button--secondary button--small" onClick={() => transact(doc, () => milestones.delete(index, 1))}>
+                    Remove<span className="visually-hidden"> milestone {index + 1}</span>
+                  </button>
+                </div>
+              </div>
+            ) : (
+              <p>
+                {m.milestone || "Not described yet"}
+                {m.due ? `, by ${formatUkDay(m.due)}` : ""}
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+      {editable ? (
+        <button type="button" className="button button--secondary" onClick={() => transact(doc, () => milestones.push([newEntry({ milestone: "", due: "" })]))}>
+          Add a milestone
+        </button>
+      ) : null}
+      {clinic.indicators.map((indicator) => (
+        <fieldset key={indicator.id} className="trajectory" disabled={!editable}>
+          <legend>
+            Recovery trajectory: {indicator.code} {indicator.title}
+          </legend>
+          <p className="hint">The value the plan aims for in each coming period; it is drawn against the target line.</p>
+          <div className="trajectory__inputs">
+            {clinic.periods.map((period) => {
+              const key = trajectoryKey(indicator.id, period.value);
+              const raw = planned.get(key);
+              return (
+                <div key={period.value} className="form-group">
+                  <label htmlFor={`trajectory-${indicator.id}-${period.value}`}>{period.label}</label>
+                  <input
+                    type="text"
+                    inputMode="decimal"
+                    className="input--short"
+                    id={`trajectory-${indicator.id}-${period.value}`}
+                    value={typeof raw === "string" || typeof raw === "number" ? String(raw) : ""}
+                    onChange={(e) => {
+                      const value = e.currentTarget.value.trim();
+                      transact(doc, () => (value === "" ? trajectory.delete(key) : trajectory.set(key, value)));
+                    }}
+                  />
+                </div>
+              );
+            })}
+          </div>
+        </fieldset>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,228 @@
+import { Link } from "@remix-run/react";
+import { TrendChart } from "~/components/charts/trend-chart";
+import { DirectionBadge } from "~/components/direction-badge";
+import { ActionReviewTable } from "~/components/meetings/action-review-table";
+import { StatusBadge } from "~/components/status-badge";
+import { TableRegion } from "~/components/ui/table-region";
+import { formatUkDateTime } from "~/shared/dates";
+import { MEETING_STATUS_LABELS } from "~/shared/meetings/labels";
+import { monthLabel } from "~/shared/performance/periods";
+import type { ItemContent, ScorecardContent } from "./item-content.server";
+
+/** What an item shows beside its minutes; the same on the session page and the projector. */
+export function ItemContentView({ content, orgSlug, large = false }: { content: ItemContent | undefined; orgSlug: string; large?: boolean }) {
+  if (!content) return null;
+  switch (content.kind) {
+    case "scorecard":
+      return <ScorecardReview content={content} orgSlug={orgSlug} large={large} />;
+    case "exceptions":
+      return (
+        <TableRegion label={`Exceptions, ${monthLabel(content.period)}`}>
+          <table className="table">
+            <caption>Indicators off target, {monthLabel(content.period)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Indicator</th>
+                <th scope="col" className="numeric">Value</th>
+                <th scope="col" className="numeric">Target</th>
+                <th scope="col">Status</th>
+                <th scope="col">Commentary</th>
+              </tr>
+            </thead>
+            <tbody>
+              {content.items.map((e) => (
+                <tr key={e.indicatorId}>
+                  <th scope="row">
+                    <Link to={`/o/${orgSlug}/exceptions/${encodeURIComponent(e.code)}?period=${e.period}`}>
+                      {e.code} {e.title}
+                    </Link>
+                  </th>
+                  <td className="numeric">{e.valueText}</td>
+                  <td className="numeric">{e.targetText}</td>
+                  <td>
+                    <StatusBadge status={e.status} />
+                  </td>
+                  <td>
+                    <span className="tag">{e.commentary === "ready" ? "Ready for committee" : e.commentary === "draft" ? "Draft" : "Missing"}</span>
+                    {/* Rendered on the server from the commentary's schema: no raw HTML from clients. */}
+                    {e.excerptHtml ? <div className="exception-excerpt" dangerouslySetInnerHTML={{ __html: e.excerptHtml }} /> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {content.items.length === 0 ? <p>No indicator is off target in {monthLabel(content.period)}.</p> : null}
+        </TableRegion>
+      );
+    case "clinic":
+      return (
+        <div className="clinic">
+          {content.indicators.length === 0 ? <p>No indicator has been chosen for this clinic.</p> : null}
+          {content.indicators.map((page) => (
+            <section key={page.indicator.code} className="clinic__indicator" aria-label={`${page.indicator.code} ${page.indicator.title}`}>
+              <h3>
+                {page.indicator.code} {page.indicator.title}
+              </h3>
+              <TrendChart
+                id={`trend-${page.indicator.code}`}
+                title={page.indicator.title}
+                rule={page.rule}
+                financialYears={page.chart.financialYears}
+                points={page.chart.points}
+                current={page.period}
+                periodNoun="month"
+              />
+              <TableRegion label={`${page.indicator.code} by area`}>
+                <table className="table">
+                  <caption className="caption--quiet">
+                    {page.indicator.title} by area, {monthLabel(page.period)}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Area</th>
+                      <th scope="col" className="numeric">Value</th>
+                      <th scope="col">Status</th>
+                      <th scope="col">Against last year</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {page.areaRows.map((area) => (
+                      <tr key={area.id}>
+                        <th scope="row">{area.name}</th>
+                        <td className="numeric">{area.valueText}</td>
+                        <td>
+                          <StatusBadge status={area.status} />
+                        </td>
+                        <td>
+                          <DirectionBadge direction={area.direction} polarity={page.rule.polarity} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableRegion>
+              <p>
+                <Link to={`/o/${orgSlug}/exceptions/${encodeURIComponent(page.indicator.code)}?period=${page.period}`}>
+                  Exception commentary<span className="visually-hidden"> for {page.indicator.code}</span>
+                </Link>
+              </p>
+            </section>
+          ))}
+        </div>
+      );
+    case "action_log":
+      return <ActionReviewTable rows={content.rows} actionHref={(id) => `/o/${orgSlug}/actions/${id}`} />;
+    case "previous_minutes":
+      return content.previous ? (
+        <p>
+          The minutes of{" "}
+          <Link to={`/o/${orgSlug}/meetings/${content.previous.id}`}>
+            {content.previous.title}, {formatUkDateTime(new Date(content.previous.startsAt))}
+          </Link>{" "}
+          ({MEETING_STATUS_LABELS[content.previous.status]}).
+        </p>
+      ) : (
+        <p>This is the body’s first meeting in Minuted: there are no earlier minutes to approve.</p>
+      );
+    default:
+      return null;
+  }
+}
+
+/** Plain words for tenant members of an area panel. */
+const PLAIN = {
+  value: "How we did",
+  target: "What we aimed for",
+  status: "Did we hit it?",
+  direction: "Compared with last year",
+};
+const STANDARD = { value: "Value", target: "Target", status: "Status", direction: "Against last year" };
+
+function ScorecardReview({ content, orgSlug, large }: { content: ScorecardContent; orgSlug: string; large: boolean }) {
+  const words = content.plainLanguage ? PLAIN : STANDARD;
+  return (
+    <>
+      <TableRegion label="Scorecard">
+        <table className={`table${large ? " table--large" : ""}`}>
+          <caption>
+            {content.areaName ? `${content.areaName}: ` : ""}scorecard for {monthLabel(content.period)}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Indicator</th>
+              <th scope="col" className="numeric">{words.value}</th>
+              <th scope="col" className="numeric">{words.target}</th>
+              <th scope="col">{words.status}</th>
+              <th scope="col">{words.direction}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {content.lines.map((line) => (
+              <tr key={line.code}>
+                <th scope="row">
+                  {large ? (
+                    `${line.code} ${line.title}`
+                  ) : (
+                    <Link to={`/o/${orgSlug}/indicators/${encodeURIComponent(line.code)}?period=${content.period}`}>
+                      {line.code} {line.title}
+                    </Link>
+                  )}
+                </th>
+                <td className="numeric">{line.valueText}</td>
+                <td className="numeric">{line.targetText}</td>
+                <td>
+                  <StatusBadge status={line.status} />
+                </td>
+                <td>
+                  <DirectionBadge direction={line.directionVsLastYear} polarity={line.polarity} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
+      {content.comparison && content.comparison.rows.length > 0 ? (
+        <TableRegion label="Areas side by side">
+          <table className="table">
+            <caption>How each area did, {monthLabel(content.period)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Indicator</th>
+                {content.comparison.areaNames.map((name) => (
+                  <th key={name} scope="col" className={name === content.areaName ? "area--own" : undefined}>
+                    {name}
+                    {name === content.areaName ? <span className="visually-hidden"> (this panel’s area)</span> : null}
+                  </th>
+                ))}
+                <th scope="col">Whole organisation</th>
+              </tr>
+            </thead>
+            <tbody>
+              {content.comparison.rows.map((row) => (
+                <tr key={row.code}>
+                  <th scope="row">
+                    {row.code} {row.title}
+                  </th>
+                  {[...content.comparison!.areaNames, "All"].map((name) => {
+                    const cell = row.cells[name];
+                    return (
+                      <td key={name}>
+                        {cell ? (
+                          <>
+                            {cell.valueText} <StatusBadge status={cell.status} />
+                          </>
+                        ) : (
+                          "No figure"
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import { and, desc, eq, lt } from "drizzle-orm";
+import type { Database } from "../../../db/client";
+import { meetings, type AgendaItem, type Meeting } from "../../../db/schema/meetings";
+import { themes } from "../../../db/schema/performance";
+import { loadAreaComparison, type AreaComparisonRow } from "../../../server/performance/area-comparison";
+import { loadExceptions } from "../../../server/performance/exceptions";
+import { latestPeriod, listIndicators, loadScorecard } from "../../../server/performance/scorecard";
+import { scorecardLines, type ScorecardLine } from "../../../server/performance/scorecard-view";
+import type { Principal } from "../../../server/policies/principal";
+import { loadActionReview } from "../../../server/meetings/action-review";
+import { findIndicator } from "../o.$orgSlug.indicators.$code/indicator-queries.server";
+import { loadIndicatorPageData } from "../o.$orgSlug.indicators.$code/indicator-page-data.server";
+
+/*
+ * What each agenda item shows beside its minutes, loaded on the server from the figures
+ * as they stand: the scorecard chosen on the item, the exceptions of a period, a clinic's
+ * indicators, the action log under review, the previous meeting.
+ */
+
+export type ScorecardContent = {
+  kind: "scorecard";
+  period: string;
+  areaName: string | null;
+  /** An area panel reads its own area beside the others, in plain words. */
+  plainLanguage: boolean;
+  lines: (ScorecardLine & { indicatorId: string })[];
+  comparison: { areaNames: string[]; rows: AreaComparisonRow[] } | null;
+};
+
+export type ItemContent =
+  | ScorecardContent
+  | {
+      kind: "exceptions";
+      period: string;
+      items: { indicatorId: string; code: string; title: string; valueText: string; targetText: string; status: ScorecardLine["status"]; commentary: string; excerptHtml: string; period: string }[];
+    }
+  | { kind: "clinic"; indicators: Awaited<ReturnType<typeof loadIndicatorPageData>>[] }
+  | { kind: "action_log"; rows: Awaited<ReturnType<typeof loadActionReview>> }
+  | { kind: "previous_minutes"; previous: { id: string; title: string; startsAt: string; status: Meeting["status"] } | null }
+  | { kind: "none" };
+
+type Context = { db: Database; org: { id: string; slug: string }; principal: Principal; meeting: Meeting; bodyAreaId: string | null };
+
+export async function loadItemContent(context: Context, item: AgendaItem): Promise<ItemContent> {
+  const { db, org, meeting } = context;
+  const options = item.options ?? {};
+  switch (item.kind) {
+    case "scorecard_review": {
+      const period = options.period ?? (await latestPeriod(db, org.id));
+      if (!period) return { kind: "none" };
+      const areaId = options.areaId ?? (meeting.kind === "area_panel" ? context.bodyAreaId : null);
+      const [scorecard, indicatorList] = await Promise.all([loadScorecard(db, { organisationId: org.id, period, areaId }), listIndicators(db, org.id)]);
+      const idByCode = new Map(indicatorList.map((i) => [i.code, i.id]));
+      const theme = options.themeId ? await themeName(db, org.id, options.themeId) : null;
+      const lines = scorecardLines(scorecard, { tenantTopTenOnly: options.tenantTopTen ?? false, theme }).map((line) => ({ ...line, indicatorId: idByCode.get(line.code) ?? "" }));
+      let comparison: ScorecardContent["comparison"] = null;
+      if (meeting.kind === "area_panel") {
+        const all = await loadAreaComparison(db, org.id, period);
+        comparison = { areaNames: all.areas.map((a) => a.name), rows: all.rows.filter((row) => lines.some((l) => l.code === row.code)) };
+      }
+      return { kind: "scorecard", period, areaName: scorecard.area?.name ?? null, plainLanguage: meeting.kind === "area_panel", lines, comparison };
+    }
+    case "exceptions": {
+      const period = options.period ?? (await latestPeriod(db, org.id));
+      if (!period) return { kind: "none" };
+      const items = await loadExceptions(db, org.id, period);
+      return {
+        kind: "exceptions",
+        period,
+        items: items.map((e) => ({
+          indicatorId: e.indicator.id,
+          code: e.indicator.code,
+          title: e.indicator.title,
+          valueText: e.line.valueText,
+          targetText: e.line.targetText,
+          status: e.line.status,
+          commentary: e.commentary.status,
+          excerptHtml: e.excerptHtml,
+          period: e.period,
+        })),
+      };
+    }
+    case "performance_clinic": {
+      const loaded = [];
+      const indicatorList = await listIndicators(db, org.id);
+      for (const indicatorId of options.indicatorIds ?? []) {
+        const code = indicatorList.find((i) => i.id === indicatorId)?.code;
+        const found = code ? await findIndicator(db, org.id, code) : null;
+        if (!found) continue;
+        const url = new URL("http://minuted.local/");
+        if (options.period) url.searchParams.set("period", options.period);
+        loaded.push(await loadIndicatorPageData(db, { org, principal: context.principal, found, url }));
+      }
+      return { kind: "clinic", indicators: loaded };
+    }
+    case "action_log":
+      return { kind: "action_log", rows: await loadActionReview(db, org.id, meeting.bodyId, meeting.startsAt) };
+    case "previous_minutes": {
+      const [previous] = await db
+        .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, status: meetings.status })
+        .from(meetings)
+        .where(and(eq(meetings.bodyId, meeting.bodyId), lt(meetings.startsAt, meeting.startsAt)))
+        .orderBy(desc(meetings.startsAt))
+        .limit(1);
+      return { kind: "previous_minutes", previous: previous ? { ...previous, startsAt: previous.startsAt.toISOString() } : null };
+    }
+    default:
+      return { kind: "none" };
+  }
+}
+
+async function themeName(db: Database, organisationId: string, themeId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ name: themes.name })
+    .from(themes)
+    .where(and(eq(themes.id, themeId), eq(themes.organisationId, organisationId)))
+    .limit(1);
+  return row?.name ?? null;
+}

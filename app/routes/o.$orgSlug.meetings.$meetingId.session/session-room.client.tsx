@@ -1,0 +1,185 @@
+import { Form } from "@remix-run/react";
+import { useState } from "react";
+import { useSharedDocument } from "~/components/collab/use-shared-document.client";
+import { ItemRecord } from "~/components/meetings/item-record.client";
+import { useMeetingRoom } from "~/components/meetings/use-meeting-room.client";
+import { AGENDA_ITEM_KIND_LABELS, EXEMPT_PARAGRAPHS } from "~/shared/meetings/labels";
+import { lastNPeriods, monthLabel, addMonths } from "~/shared/performance/periods";
+import { AgendaOverview } from "./agenda-overview";
+import { ItemContentView } from "./item-content-view";
+import { Motions } from "./motions";
+import { RoomPanel } from "./room-panel";
+import type { SessionData } from "./route";
+
+/**
+ * The live session: the room (socket.io) decides which item the chair has open, who is
+ * here, the queue and the votes; the record (Yjs) holds the minutes and actions. Both
+ * come from the server, so a reload or a reconnect shows the meeting as it is.
+ */
+export default function SessionRoom({ page }: { page: SessionData }) {
+  const room = useMeetingRoom(page.meeting.id);
+  const record = useSharedDocument(page.documentName, page.user.colour);
+  const [notice, setNotice] = useState<{ ok: boolean; message: string } | null>(null);
+  const state = room.state;
+  const currentItemId = state?.currentItemId ?? page.meeting.currentItemId;
+  const viewedId = room.viewedItemId ?? currentItemId ?? page.items[0]?.id ?? null;
+  const item = page.items.find((i) => i.id === viewedId) ?? null;
+  const you = state?.you ?? null;
+  const status = state?.status ?? page.meeting.status;
+
+  const report = (result: { ok: true } | { ok: false; error: string }, success?: string) => {
+    setNotice(result.ok ? (success ? { ok: true, message: success } : null) : { ok: false, message: result.error });
+    return result.ok;
+  };
+
+  const declared = item && you ? you.cannotWriteMinutesFor.includes(item.id) : false;
+  const recordEditable = Boolean(you?.permissions.writeMinutes) && !declared && !(record.status?.readOnly ?? false) && !record.status?.stopped;
+
+  return (
+    <div className="session__layout">
+      <div className="session__side">
+        <p className="session__connection" role="status">
+          Session: {room.statusLabel}. Minutes: {record.status?.message ?? "Connecting…"}
+          {record.status?.saved ? ". All changes saved" : ""}
+        </p>
+        {status === "draft" || status === "agenda_published" ? (
+          page.permissions.manage ? (
+            <Form method="post" className="session__control">
+              <input type="hidden" name="intent" value="open" />
+              <button type="submit" className="button">
+                Open the meeting
+              </button>
+            </Form>
+          ) : (
+            <p className="notification">The meeting has not opened yet.</p>
+          )
+        ) : null}
+        <div className="follow-chair">
+          {room.following ? (
+            <p>
+              <span className="tag tag--following">Following the chair</span> Your screen moves with the chair.
+            </p>
+          ) : (
+            <p>
+              You are browsing freely.{" "}
+              <button type="button" className="button button--secondary button--small" onClick={room.rejoinChair}>
+                Rejoin the chair
+              </button>
+            </p>
+          )}
+        </div>
+        <AgendaOverview items={page.items} currentItemId={currentItemId} viewedItemId={viewedId} onView={room.browse} />
+        {state ? <RoomPanel page={page} state={state} room={room} itemId={viewedId} onResult={report} /> : null}
+        {status === "in_session" && page.permissions.manage ? (
+          <Form method="post" className="session__control">
+            <input type="hidden" name="intent" value="close" />
+            <button type="submit" className="button button--warning">
+              Close the meeting
+            </button>
+            <p className="hint">Agreed actions then enter the action log.</p>
+          </Form>
+        ) : null}
+      </div>
+
+      <div className="session__main">
+        {notice ? (
+          <div className={notice.ok ? "notification notification--success" : "error-summary"} role={notice.ok ? "status" : "alert"}>
+            {notice.message}
+          </div>
+        ) : null}
+        {item ? (
+          <section className="session-item" aria-labelledby="viewed-item-title" data-testid="viewed-item" data-item-id={item.id}>
+            <h2 id="viewed-item-title" tabIndex={-1}>
+              {item.minuteNumber ? <span className="session-item__number">{item.minuteNumber}</span> : null} {item.title}
+            </h2>
+            <p className="session-item__meta">
+              {AGENDA_ITEM_KIND_LABELS[item.kind]}
+              {item.presenter ? `. Presented by ${item.presenter}` : ""}
+              {item.minutesAllowed ? `. ${item.minutesAllowed} minutes` : ""}
+              {item.id === currentItemId ? <span className="tag tag--current">The chair has this item open</span> : null}
+            </p>
+            {item.exempt ? (
+              <p className="notification notification--exempt">
+                Exempt item (part 2): not for publication
+                {item.exemptParagraph ? `, paragraph ${item.exemptParagraph}: ${EXEMPT_PARAGRAPHS[item.exemptParagraph]}` : ""}.
+              </p>
+            ) : null}
+            {you?.permissions.chair && item.id !== currentItemId && status === "in_session" ? (
+              <button
+                type="button"
+                className="button"
+                onClick={async () => report(await room.actions.move(item.id))}
+              >
+                Move everyone to this item
+              </button>
+            ) : null}
+            <ItemContentView content={page.contents[item.id]} orgSlug={page.orgSlug} />
+            {item.kind === "scorecard_review" && (page.permissions.chair || page.permissions.manage) ? <ReferToClinic page={page} itemId={item.id} /> : null}
+            {state ? <Motions page={page} state={state} room={room} item={item} onResult={report} /> : null}
+            {record.session && record.ready ? (
+              <ItemRecord
+                key={item.id}
+                session={record.session}
+                itemId={item.id}
+                itemTitle={item.title}
+                editable={recordEditable}
+                readOnlyReason={declared ? "You declared an interest in this item, so you cannot edit its minutes." : null}
+                user={{ name: page.user.name, colour: page.user.colour }}
+                people={page.people}
+                indicators={page.indicators}
+                challenges={item.kind === "scorecard_review"}
+                clinic={
+                  item.kind === "performance_clinic"
+                    ? {
+                        indicators: page.indicators.filter((i) => item.indicatorIds.includes(i.id)),
+                        periods: lastNPeriods(addMonths(currentMonth(), 6), 6).map((p) => ({ value: p, label: monthLabel(p) })),
+                      }
+                    : null
+                }
+              />
+            ) : (
+              <p className="hint">Loading the minutes…</p>
+            )}
+          </section>
+        ) : (
+          <p>This meeting has no agenda items yet.</p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function currentMonth(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
+}
+
+function ReferToClinic({ page, itemId }: { page: SessionData; itemId: string }) {
+  return (
+    <details className="details">
+      <summary>Refer an indicator to a performance clinic</summary>
+      <Form method="post" className="refer-form">
+        <input type="hidden" name="intent" value="refer" />
+        <input type="hidden" name="agendaItemId" value={itemId} />
+        <div className="form-group">
+          <label htmlFor="refer-indicator">Indicator</label>
+          <select id="refer-indicator" name="indicatorId" required>
+            <option value="">Choose an indicator</option>
+            {page.indicators.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.code} {i.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-group">
+          <label htmlFor="refer-reason">Why (optional)</label>
+          <textarea id="refer-reason" name="reason" rows={2} maxLength={1000} />
+        </div>
+        <button type="submit" className="button button--secondary">
+          Refer to a clinic
+        </button>
+      </Form>
+    </details>
+  );
+}
