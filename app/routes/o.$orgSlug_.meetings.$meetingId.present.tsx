@@ -24,7 +24,7 @@ export default function PresentView() {
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
   return (
-    <main className="present" id="main-content">
+    <main className="present" id="main">
       {mounted ? (
         <Suspense fallback={<PresentedItem page={page} itemId={page.meeting.currentItemId} />}>
           <FollowChair meetingId={page.meeting.id}>{(itemId) => <PresentedItem page={page} itemId={itemId ?? page.meeting.currentItemId} />}</FollowChair>

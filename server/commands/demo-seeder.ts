@@ -13,6 +13,7 @@ import { importFile } from "./import-committer";
 import { SYSTEM_ACTOR } from "../audit";
 import { createOrganisation } from "./organisation-creator";
 import { addMember } from "./user-creator";
+import { DEMO_BOARD_MEMBERS, seedDemoMeetings } from "./demo-meetings-seeder";
 
 export const DEMO_ORGANISATION = { slug: "northfield", name: "Northfield Homes (demo)" } as const;
 export const DEMO_PASSWORD = "northfield-demo";
@@ -53,11 +54,13 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
     await addMember(db, { organisationId: org.id, ...user, password: DEMO_PASSWORD }, SYSTEM_ACTOR);
   }
   await seedDemoPerformanceData(db, org.id);
+  await seedDemoMeetings(db, org.id, DEMO_PASSWORD, SYSTEM_ACTOR);
   return {
     created: true,
     lines: [
       `Seeded the demo organisation “${DEMO_ORGANISATION.name}”. Sign in with any of these (password: ${DEMO_PASSWORD}):`,
       ...DEMO_USERS.map((u) => `  ${u.role.padEnd(8)} ${u.email}`),
+      `  and the committee's other members (role member): ${DEMO_BOARD_MEMBERS.map((m) => m.email).join(", ")}`,
     ],
   };
 }

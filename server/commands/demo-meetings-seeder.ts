@@ -1,0 +1,107 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { findUserByEmail } from "../../db/queries/users";
+import { meetings } from "../../db/schema/meetings";
+import { areas, indicators } from "../../db/schema/performance";
+import type { Actor } from "../audit";
+import { enterAgreedActions } from "./action-log";
+import { addAgendaItem } from "./agenda-commands";
+import { createBody, setSeat } from "./body-commands";
+import { createMeeting, publishAgenda } from "./meeting-commands";
+import { openMeeting } from "./meeting-session-commands";
+import { addMember } from "./user-creator";
+
+/** The committee's and panel's members beyond the four demo people (member@ chairs the committee). */
+export const DEMO_BOARD_MEMBERS = [
+  { email: "cllr.osei@northfield.example", name: "Cllr David Osei", kind: "councillor" as const },
+  { email: "sarah.lin@northfield.example", name: "Sarah Lin", kind: "independent" as const },
+  { email: "mark.ellis@northfield.example", name: "Mark Ellis", kind: "independent" as const },
+  { email: "joan.whitaker@northfield.example", name: "Joan Whitaker", kind: "tenant" as const },
+  { email: "ravi.patel@northfield.example", name: "Ravi Patel", kind: "tenant" as const },
+];
+
+/**
+ * The demo's meetings: a Performance Committee of six (two councillors, two
+ * independents, two tenants; quorum four including a tenant) whose October meeting has
+ * closed with actions in the log, and whose November meeting has a published agenda;
+ * and the North Area Panel.
+ */
+export async function seedDemoMeetings(db: Database, organisationId: string, password: string, actor: Actor) {
+  const chair = await findUserByEmail(db, "member@northfield.example");
+  const officer = await findUserByEmail(db, "officer@northfield.example");
+  if (!chair || !officer) throw new Error("The demo people must be seeded before the demo meetings");
+  const people: Record<string, string> = {};
+  for (const member of DEMO_BOARD_MEMBERS) {
+    const user = await addMember(db, { organisationId, email: member.email, name: member.name, role: "member", password }, actor);
+    people[member.email] = user.id;
+  }
+
+  const committee = await createBody(
+    db,
+    {
+      organisationId,
+      name: "Performance Committee",
+      kind: "committee",
+      minutePrefix: "PC",
+      termsOfReference: "Delegated by the Board to scrutinise the performance of the company's services against its targets and the tenants' top ten.",
+      quorumCount: "4",
+      quorumRequiresKind: "tenant",
+      areaId: "",
+    },
+    actor,
+  );
+  await setSeat(db, { organisationId, bodyId: committee.id, userId: chair.id, position: "chair", memberKind: "councillor" }, actor);
+  await setSeat(db, { organisationId, bodyId: committee.id, userId: people["cllr.osei@northfield.example"], position: "vice_chair", memberKind: "councillor" }, actor);
+  for (const member of DEMO_BOARD_MEMBERS.slice(1)) {
+    await setSeat(db, { organisationId, bodyId: committee.id, userId: people[member.email], position: "member", memberKind: member.kind }, actor);
+  }
+
+  const [north] = await db.select({ id: areas.id }).from(areas).where(and(eq(areas.organisationId, organisationId), eq(areas.name, "North")));
+  const panel = await createBody(
+    db,
+    { organisationId, name: "North Area Panel", kind: "area_panel", minutePrefix: "NAP", termsOfReference: "Tenants and ward councillors review the North area's services.", quorumCount: "3", quorumRequiresKind: "tenant", areaId: north?.id ?? "" },
+    actor,
+  );
+  await setSeat(db, { organisationId, bodyId: panel.id, userId: people["joan.whitaker@northfield.example"], position: "chair", memberKind: "tenant" }, actor);
+  await setSeat(db, { organisationId, bodyId: panel.id, userId: people["ravi.patel@northfield.example"], position: "member", memberKind: "tenant" }, actor);
+  await setSeat(db, { organisationId, bodyId: panel.id, userId: people["cllr.osei@northfield.example"], position: "member", memberKind: "councillor" }, actor);
+
+  // October: held and closed, its actions in the log.
+  const october = await createMeeting(
+    db,
+    { organisationId, bodyId: committee.id, kind: "", title: "", date: "2026-10-19", time: "18:00", place: "Committee Room 1, Northfield House", onlineLink: "" },
+    actor,
+  );
+  await addAgendaItem(db, { organisationId, meetingId: october.id, item: { kind: "exceptions", title: "", presenter: "Priya Shah", period: "2026-09" } }, actor);
+  await openMeeting(db, october, actor);
+  const [rent] = await db.select({ id: indicators.id }).from(indicators).where(and(eq(indicators.organisationId, organisationId), eq(indicators.code, "BV66a")));
+  await enterAgreedActions(
+    db,
+    {
+      meeting: { id: october.id, organisationId, bodyId: committee.id },
+      actions: [
+        { sourceKey: "demo-1", agendaItemId: null, minuteNumber: "PC 26/5", description: "Report the effect of Universal Credit migration on rent collection, by area", ownerUserId: officer.id, dueDate: "2026-11-30", indicatorId: rent?.id ?? null },
+        { sourceKey: "demo-2", agendaItemId: null, minuteNumber: "PC 26/5", description: "Bring the voids improvement plan to the next meeting", ownerUserId: officer.id, dueDate: "2026-11-16", indicatorId: null },
+      ],
+    },
+    actor,
+  );
+  await db.update(meetings).set({ status: "closed", closedAt: new Date("2026-10-19T20:00:00Z"), currentItemId: null }).where(eq(meetings.id, october.id));
+
+  // November: the agenda is published; the meeting opens when the clerk opens it.
+  const november = await createMeeting(
+    db,
+    { organisationId, bodyId: committee.id, kind: "", title: "", date: "2026-11-30", time: "18:00", place: "Committee Room 1, Northfield House", onlineLink: "https://meet.northfield.example/pc" },
+    actor,
+  );
+  await addAgendaItem(db, { organisationId, meetingId: november.id, item: { kind: "scorecard_review", title: "Corporate scorecard", presenter: "Priya Shah", minutesAllowed: "20", period: "2026-10" } }, actor);
+  await addAgendaItem(db, { organisationId, meetingId: november.id, item: { kind: "exceptions", title: "", presenter: "Tom Okafor", period: "2026-10" } }, actor);
+  await addAgendaItem(db, { organisationId, meetingId: november.id, item: { kind: "any_other_business", title: "" } }, actor);
+  await publishAgenda(db, { organisationId, meetingId: november.id }, actor);
+
+  await createMeeting(
+    db,
+    { organisationId, bodyId: panel.id, kind: "", title: "", date: "2026-12-07", time: "18:30", place: "North Community Centre", onlineLink: "" },
+    actor,
+  );
+}
