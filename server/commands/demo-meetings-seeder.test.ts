@@ -28,7 +28,7 @@ describe("the demo's meetings", () => {
   it("has a closed meeting whose actions are in the log and a published agenda for the next", async () => {
     const org = await findOrganisationBySlug(database.db, "northfield");
     const rows = await database.db.select().from(meetings).where(eq(meetings.organisationId, org!.id));
-    expect(rows.map((m) => m.status).sort()).toEqual(["agenda_published", "closed", "draft"]);
+    expect(rows.map((m) => m.status).sort()).toEqual(["agenda_published", "closed", "draft", "draft"]);
     const logged = await database.db.select().from(actions).where(eq(actions.organisationId, org!.id));
     expect(logged).toHaveLength(2);
     expect(logged.find((a) => a.indicatorId)?.indicatorStatusWhenAgreed).toBeTruthy();

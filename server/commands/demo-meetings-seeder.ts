@@ -23,7 +23,8 @@ export const DEMO_BOARD_MEMBERS = [
 /**
  * The demo's meetings: a Performance Committee of six (two councillors, two
  * independents, two tenants; quorum four including a tenant) whose October meeting has
- * closed with actions in the log, and whose November meeting has a published agenda;
+ * closed with actions in the log, whose November meeting has a published agenda and
+ * whose December agenda is in draft;
  * and the North Area Panel.
  */
 export async function seedDemoMeetings(db: Database, organisationId: string, password: string, actor: Actor) {
@@ -98,6 +99,13 @@ export async function seedDemoMeetings(db: Database, organisationId: string, pas
   await addAgendaItem(db, { organisationId, meetingId: november.id, item: { kind: "exceptions", title: "", presenter: "Tom Okafor", period: "2026-10" } }, actor);
   await addAgendaItem(db, { organisationId, meetingId: november.id, item: { kind: "any_other_business", title: "" } }, actor);
   await publishAgenda(db, { organisationId, meetingId: november.id }, actor);
+
+  // December: a draft agenda, where November's actions come up for review.
+  await createMeeting(
+    db,
+    { organisationId, bodyId: committee.id, kind: "", title: "", date: "2026-12-14", time: "18:00", place: "Committee Room 1, Northfield House", onlineLink: "" },
+    actor,
+  );
 
   await createMeeting(
     db,
