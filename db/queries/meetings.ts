@@ -1,7 +1,7 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../client";
-import { users } from "../schema/identity";
-import { agendaItems, bodies, bodyMembers, declarations, meetingAttendance, meetings } from "../schema/meetings";
+import { memberships, users } from "../schema/identity";
+import { agendaItems, bodies, bodyMembers, declarations, meetingAttendance, meetings, motionVotes, motions, speakingRequests } from "../schema/meetings";
 
 /*
  * Reads of bodies, meetings and agendas. Every function takes the organisation and
@@ -87,4 +87,95 @@ export async function listDeclarations(db: Database, meetingId: string) {
     .innerJoin(users, eq(users.id, declarations.userId))
     .where(eq(declarations.meetingId, meetingId))
     .orderBy(asc(declarations.declaredAt));
+}
+
+/*
+ * For the live session room (server/realtime/io/meeting-room.ts), which checks the
+ * person's role and seat again on every event: one round trip each time.
+ */
+
+/** A meeting, the person's role in its organisation (null: not a member of it) and their seat on its body. */
+export async function findMeetingWithPerson(db: Database, meetingId: string, userId: string) {
+  const [row] = await db
+    .select({ meeting: meetings, role: memberships.role, position: bodyMembers.position, memberKind: bodyMembers.memberKind })
+    .from(meetings)
+    .leftJoin(memberships, and(eq(memberships.organisationId, meetings.organisationId), eq(memberships.userId, userId)))
+    .leftJoin(bodyMembers, and(eq(bodyMembers.bodyId, meetings.bodyId), eq(bodyMembers.userId, userId)))
+    .where(eq(meetings.id, meetingId))
+    .limit(1);
+  if (!row) return null;
+  const seat = row.position && row.memberKind ? { position: row.position, memberKind: row.memberKind } : null;
+  return { meeting: row.meeting, role: row.role, seat };
+}
+
+export async function findAgendaItemOfMeeting(db: Database, meetingId: string, itemId: string) {
+  const [item] = await db
+    .select({ id: agendaItems.id, title: agendaItems.title })
+    .from(agendaItems)
+    .where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meetingId)))
+    .limit(1);
+  return item ?? null;
+}
+
+export async function findAttendee(db: Database, meetingId: string, userId: string) {
+  const [row] = await db
+    .select()
+    .from(meetingAttendance)
+    .where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.userId, userId)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function countSeats(db: Database, bodyId: string) {
+  const [row] = await db.select({ seats: count() }).from(bodyMembers).where(eq(bodyMembers.bodyId, bodyId));
+  return row.seats;
+}
+
+/** Hands still raised, first raised first. */
+export async function listSpeakingQueue(db: Database, meetingId: string) {
+  return db
+    .select({ requestId: speakingRequests.id, userId: speakingRequests.userId, name: users.name, raisedAt: speakingRequests.raisedAt })
+    .from(speakingRequests)
+    .innerJoin(users, eq(users.id, speakingRequests.userId))
+    .where(and(eq(speakingRequests.meetingId, meetingId), isNull(speakingRequests.endedAt)))
+    .orderBy(asc(speakingRequests.raisedAt), asc(speakingRequests.id));
+}
+
+export async function findMotion(db: Database, motionId: string) {
+  const [motion] = await db.select().from(motions).where(eq(motions.id, motionId)).limit(1);
+  return motion ?? null;
+}
+
+/** A meeting's motions in the order proposed (or just one of them), each with its named votes. */
+export async function listMotionsWithVotes(db: Database, meetingId: string, onlyMotionId?: string) {
+  const rows = await db
+    .select()
+    .from(motions)
+    .where(and(eq(motions.meetingId, meetingId), onlyMotionId ? eq(motions.id, onlyMotionId) : undefined))
+    .orderBy(asc(motions.proposedAt), asc(motions.id));
+  if (rows.length === 0) return [];
+  const votes = await db
+    .select({ motionId: motionVotes.motionId, userId: motionVotes.userId, name: users.name, choice: motionVotes.choice })
+    .from(motionVotes)
+    .innerJoin(users, eq(users.id, motionVotes.userId))
+    .where(inArray(motionVotes.motionId, rows.map((m) => m.id)))
+    .orderBy(asc(users.name));
+  return rows.map((motion) => ({ motion, votes: votes.filter((v) => v.motionId === motion.id) }));
+}
+
+/** The kinds of the body's members present now (marked present, not since left): what quorum counts. */
+export async function listPresentMemberKinds(db: Database, meetingId: string) {
+  const rows = await db
+    .select({ memberKind: meetingAttendance.memberKind, people: count() })
+    .from(meetingAttendance)
+    .where(
+      and(
+        eq(meetingAttendance.meetingId, meetingId),
+        eq(meetingAttendance.capacity, "member"),
+        eq(meetingAttendance.attendance, "present"),
+        isNull(meetingAttendance.leftAt),
+      ),
+    )
+    .groupBy(meetingAttendance.memberKind);
+  return rows.flatMap((r) => (r.memberKind ? Array.from({ length: r.people }, () => r.memberKind!) : []));
 }

@@ -14,6 +14,7 @@ import { organisationPolicy } from "../../policies/organisation-policy";
 import { userPrincipal } from "../../policies/principal";
 import type { AppServices } from "../../services";
 import { isAllowedOrigin } from "../../http/origin-check";
+import { registerMeetingRoom } from "./meeting-room";
 
 type SocketData = { user: SessionUser };
 
@@ -63,6 +64,7 @@ export function createSocketServer(httpServer: HttpServer, services: AppServices
     });
   });
 
+  registerMeetingRoom(io, services, { events: services.meetingEvents });
   services.live.attach(io);
   return io;
 }
