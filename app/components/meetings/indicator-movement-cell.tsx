@@ -5,7 +5,7 @@ import { MovementTag } from "./action-status-tag";
 function Standing({ label, standing }: { label: string; standing: IndicatorStanding | null }) {
   return (
     <div className="action-indicator__standing">
-      <span className="action-indicator__when">{label}:</span>{" "}
+      <span className="action-indicator__when">{`${label}:`}</span>{" "}
       {standing ? (
         <>
           <StatusBadge status={standing.status} />{" "}
