@@ -5,13 +5,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { AGENDA_ITEM_KIND_LABELS } from "~/shared/meetings/labels";
+import { actionStylesLinks } from "~/components/meetings/action-styles";
 import sessionStyles from "~/styles/session.css?url";
 import { ItemContentView } from "./o.$orgSlug.meetings.$meetingId.session/item-content-view";
 import { loadSessionData, type SessionData } from "./o.$orgSlug.meetings.$meetingId.session/session-data.server";
 
 const FollowChair = lazy(() => import("./o.$orgSlug.meetings.$meetingId.session/follow-chair.client"));
 
-export const links = () => [{ rel: "stylesheet", href: sessionStyles }];
+export const links = () => [{ rel: "stylesheet", href: sessionStyles }, ...actionStylesLinks()];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title}: projector view – Minuted` : "Projector view – Minuted" }];
 

@@ -80,6 +80,7 @@ export async function seedDemoMeetings(db: Database, organisationId: string, pas
     db,
     {
       meeting: { id: october.id, organisationId, bodyId: committee.id },
+      agreedAt: new Date("2026-10-19T19:30:00Z"),
       actions: [
         { sourceKey: "demo-1", agendaItemId: null, minuteNumber: "PC 26/5", description: "Report the effect of Universal Credit migration on rent collection, by area", ownerUserId: officer.id, dueDate: "2026-11-30", indicatorId: rent?.id ?? null },
         { sourceKey: "demo-2", agendaItemId: null, minuteNumber: "PC 26/5", description: "Bring the voids improvement plan to the next meeting", ownerUserId: officer.id, dueDate: "2026-11-16", indicatorId: null },

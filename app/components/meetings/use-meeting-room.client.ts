@@ -34,9 +34,10 @@ const ANSWER_TIMEOUT_MS = 10_000;
 /** Sends one event and waits for its acknowledgement; offline or no answer is an error, never a throw. */
 async function request<K extends RoomCommand>(socket: RoomSocket | null, event: K, payload: RoomPayload<K>): Promise<RoomResult<K>> {
   if (!socket?.connected) return { ok: false, error: "Not connected to the meeting: reconnecting…" };
-  const emit = socket.timeout(ANSWER_TIMEOUT_MS).emitWithAck as (event: K, payload: RoomPayload<K>) => Promise<RoomResult<K>>;
+  // Called on its socket: emitWithAck needs its `this`.
+  const timed = socket.timeout(ANSWER_TIMEOUT_MS) as unknown as { emitWithAck(event: K, payload: RoomPayload<K>): Promise<RoomResult<K>> };
   try {
-    return await emit(event, payload);
+    return await timed.emitWithAck(event, payload);
   } catch {
     return { ok: false, error: "The server did not answer: try again" };
   }

@@ -17,11 +17,12 @@ import { authorize } from "../../../server/policies/authorize";
 import { AgendaOverview } from "./agenda-overview";
 import { loadSessionData, requireMeeting, type SessionData } from "./session-data.server";
 import { ItemContentView } from "./item-content-view";
+import { actionStylesLinks } from "~/components/meetings/action-styles";
 import sessionStyles from "~/styles/session.css?url";
 
 const SessionRoom = lazy(() => import("./session-room.client"));
 
-export const links = () => [{ rel: "stylesheet", href: sessionStyles }];
+export const links = () => [{ rel: "stylesheet", href: sessionStyles }, ...actionStylesLinks()];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Live session: ${data.meeting.title}, ${data.meeting.when} – Minuted` : "Live session – Minuted" }];
 
@@ -93,7 +94,7 @@ export default function MeetingSession() {
         {page.meeting.title} <span className="session__when">{page.meeting.when}</span>
       </h1>
       <p>
-        {page.meeting.kindLabel}. <MeetingStatusTag status={page.meeting.status} /> {page.meeting.place ? `${page.meeting.place}.` : ""}{" "}
+        {page.meeting.kindLabel}: <MeetingStatusTag status={page.meeting.status} />. {page.meeting.place ? `${page.meeting.place}.` : ""}{" "}
         <Link to={`/o/${page.orgSlug}/meetings/${page.meeting.id}/present`} target="_blank" rel="noopener">
           Projector view<span className="visually-hidden"> (opens in a new tab)</span>
         </Link>

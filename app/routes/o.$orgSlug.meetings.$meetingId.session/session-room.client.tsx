@@ -42,6 +42,11 @@ export default function SessionRoom({ page }: { page: SessionData }) {
           Session: {room.statusLabel}. Minutes: {record.status?.message ?? "Connecting…"}
           {record.status?.saved ? ". All changes saved" : ""}
         </p>
+        {room.error ? (
+          <p className="error-summary" role="alert">
+            {room.error}
+          </p>
+        ) : null}
         {status === "draft" || status === "agenda_published" ? (
           page.permissions.manage ? (
             <Form method="post" className="session__control">

@@ -4,7 +4,8 @@ import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 
-const dataDir = path.resolve(".cache/e2e-data");
+// One data directory per port: runs on different ports do not wipe each other's database.
+const dataDir = path.resolve(`.cache/e2e-data-${process.env.PORT ?? "3300"}`);
 rmSync(dataDir, { recursive: true, force: true });
 process.env.MINUTED_DATA_DIR = dataDir;
 delete process.env.DATABASE_URL;
