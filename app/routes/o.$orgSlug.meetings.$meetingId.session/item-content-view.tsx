@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { TrendChart } from "~/components/charts/trend-chart";
+import { AreasTable } from "../o.$orgSlug.indicators.$code/areas-table";
 import { DirectionBadge } from "~/components/direction-badge";
 import { ActionReviewTable } from "~/components/meetings/action-review-table";
 import { StatusBadge } from "~/components/status-badge";
@@ -72,35 +73,7 @@ export function ItemContentView({ content, orgSlug, large = false }: { content: 
                 current={page.period}
                 periodNoun="month"
               />
-              <TableRegion label={`${page.indicator.code} by area`}>
-                <table className="table">
-                  <caption className="caption--quiet">
-                    {page.indicator.title} by area, {monthLabel(page.period)}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Area</th>
-                      <th scope="col" className="numeric">Value</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Against last year</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.areaRows.map((area) => (
-                      <tr key={area.id}>
-                        <th scope="row">{area.name}</th>
-                        <td className="numeric">{area.valueText}</td>
-                        <td>
-                          <StatusBadge status={area.status} />
-                        </td>
-                        <td>
-                          <DirectionBadge direction={area.direction} polarity={page.rule.polarity} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableRegion>
+              <AreasTable page={page} />
               <p>
                 <Link to={`/o/${orgSlug}/exceptions/${encodeURIComponent(page.indicator.code)}?period=${page.period}`}>
                   Exception commentary<span className="visually-hidden"> for {page.indicator.code}</span>
