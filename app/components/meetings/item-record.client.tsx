@@ -2,7 +2,9 @@ import { useId } from "react";
 import * as Y from "yjs";
 import { RichTextEditor } from "~/components/collab/rich-text-editor.client";
 import { LOCAL_ORIGIN, useDocValue, type SharedDocumentSession } from "~/components/collab/use-shared-document.client";
+import { TrajectoryChart } from "~/components/charts/trajectory-chart";
 import { formatUkDay } from "~/shared/dates";
+import type { IndicatorRule } from "~/shared/performance/types";
 import {
   actionsList,
   challengesList,
@@ -10,6 +12,7 @@ import {
   readAgreedActions,
   readChallenges,
   readMilestones,
+  readTrajectory,
   recordRoot,
   trajectoryKey,
   trajectoryMap,
@@ -17,6 +20,12 @@ import {
 
 type Option = { id: string; name: string };
 type Indicator = { id: string; code: string; title: string };
+/** A clinic's indicator: its recent values and target, for the trajectory chart. */
+type ClinicIndicator = Indicator & {
+  rule: Pick<IndicatorRule, "unit" | "decimals" | "polarity">;
+  recent: { period: string; value: number }[];
+  target: number | null;
+};
 
 type Props = {
   session: SharedDocumentSession;
@@ -32,7 +41,7 @@ type Props = {
   /** A scorecard review: members challenge indicators and officers answer. */
   challenges: boolean;
   /** A clinic: milestones and a recovery trajectory for these indicators over these periods. */
-  clinic: { indicators: Indicator[]; periods: { value: string; label: string }[] } | null;
+  clinic: { indicators: ClinicIndicator[]; periods: { value: string; label: string }[] } | null;
 };
 
 const transact = (doc: Y.Doc, change: () => void) => doc.transact(change, LOCAL_ORIGIN);
@@ -329,6 +338,13 @@ function ImprovementPlan({ session, itemId, editable, clinic }: Props & { clinic
               );
             })}
           </div>
+          <TrajectoryChart
+            title={`${indicator.code} ${indicator.title}`}
+            rule={indicator.rule}
+            actuals={indicator.recent}
+            planned={readTrajectory(doc, itemId, indicator.id)}
+            target={indicator.target}
+          />
         </fieldset>
       ))}
     </section>

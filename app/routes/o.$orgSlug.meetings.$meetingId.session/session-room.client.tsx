@@ -136,7 +136,7 @@ export default function SessionRoom({ page }: { page: SessionData }) {
                 clinic={
                   item.kind === "performance_clinic"
                     ? {
-                        indicators: page.indicators.filter((i) => item.indicatorIds.includes(i.id)),
+                        indicators: clinicIndicators(page, item.id),
                         periods: lastNPeriods(addMonths(currentMonth(), 6), 6).map((p) => ({ value: p, label: monthLabel(p) })),
                       }
                     : null
@@ -152,6 +152,19 @@ export default function SessionRoom({ page }: { page: SessionData }) {
       </div>
     </div>
   );
+}
+
+/** The clinic's indicators with their last twelve values and current target, from the item's content. */
+function clinicIndicators(page: SessionData, itemId: string) {
+  const content = page.contents[itemId];
+  if (content?.kind !== "clinic") return [];
+  return content.indicators.flatMap((data) => {
+    const indicator = page.indicators.find((i) => i.code === data.indicator.code);
+    if (!indicator) return [];
+    const known = data.chart.points.filter((p) => p.period <= data.period);
+    const recent = known.filter((p): p is typeof p & { value: number } => p.value !== null).slice(-12).map((p) => ({ period: p.period, value: p.value }));
+    return [{ ...indicator, rule: data.rule, recent, target: known.at(-1)?.target ?? null }];
+  });
 }
 
 function currentMonth(): string {
