@@ -1,0 +1,7 @@
+import type { MeetingStatus } from "../../../db/schema/meetings";
+import { MEETING_STATUS_LABELS } from "~/shared/meetings/labels";
+
+/** A meeting's status in words; the colour only repeats what the words say. */
+export function MeetingStatusTag({ status }: { status: MeetingStatus }) {
+  return <span className={`meeting-status meeting-status--${status.replaceAll("_", "-")}`}>{MEETING_STATUS_LABELS[status]}</span>;
+}

@@ -1,0 +1,29 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { meetings, type Meeting } from "../../db/schema/meetings";
+import { CommandError } from "./errors";
+
+/** Until the meeting opens, the clerk may change its agenda and expected attendance. */
+export const isBeforeMeeting = (meeting: Pick<Meeting, "status">) => meeting.status === "draft" || meeting.status === "agenda_published";
+
+/**
+ * The meeting, locked for the rest of the transaction so that two clerks changing the
+ * same agenda at once (a drag here, an added item there) take turns.
+ */
+export async function lockMeeting(tx: Database, organisationId: string, meetingId: string): Promise<Meeting> {
+  const [meeting] = await tx
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.id, meetingId), eq(meetings.organisationId, organisationId)))
+    .limit(1)
+    .for("update");
+  if (!meeting) throw new CommandError("That meeting does not exist in this organisation", "meetingId");
+  return meeting;
+}
+
+/** The meeting, locked, provided it has not opened yet; otherwise the refusal given. */
+export async function lockMeetingBeforeItOpens(tx: Database, organisationId: string, meetingId: string, refusal: string): Promise<Meeting> {
+  const meeting = await lockMeeting(tx, organisationId, meetingId);
+  if (!isBeforeMeeting(meeting)) throw new CommandError(refusal, "form");
+  return meeting;
+}
