@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useSharedDocument } from "~/components/collab/use-shared-document.client";
 import { ItemRecord } from "~/components/meetings/item-record.client";
 import { useMeetingRoom } from "~/components/meetings/use-meeting-room.client";
-import { AGENDA_ITEM_KIND_LABELS, EXEMPT_PARAGRAPHS } from "~/shared/meetings/labels";
+import { AGENDA_ITEM_KIND_LABELS, EXEMPT_PARAGRAPHS, INTEREST_KIND_LABELS } from "~/shared/meetings/labels";
 import { lastNPeriods, monthLabel, addMonths } from "~/shared/performance/periods";
 import { AgendaOverview } from "./agenda-overview";
 import { ItemContentView } from "./item-content-view";
@@ -119,6 +119,7 @@ export default function SessionRoom({ page }: { page: SessionData }) {
               </button>
             ) : null}
             <ItemContentView content={page.contents[item.id]} orgSlug={page.orgSlug} />
+            {item.kind === "declarations" && state ? <AllDeclarations page={page} state={state} /> : null}
             {item.kind === "scorecard_review" && (page.permissions.chair || page.permissions.manage) ? <ReferToClinic page={page} itemId={item.id} /> : null}
             {state ? <Motions page={page} state={state} room={room} item={item} onResult={report} /> : null}
             {record.session && record.ready ? (
@@ -165,6 +166,25 @@ function clinicIndicators(page: SessionData, itemId: string) {
     const recent = known.filter((p): p is typeof p & { value: number } => p.value !== null).slice(-12).map((p) => ({ period: p.period, value: p.value }));
     return [{ ...indicator, rule: data.rule, recent, target: known.at(-1)?.target ?? null }];
   });
+}
+
+/** The "Declarations of interest" item: every declaration of the meeting, as it will be minuted. */
+function AllDeclarations({ page, state }: { page: SessionData; state: NonNullable<ReturnType<typeof useMeetingRoom>["state"]> }) {
+  if (state.declarations.length === 0) return <p>No interests have been declared.</p>;
+  const titleOf = (itemId: string) => {
+    const found = page.items.find((i) => i.id === itemId);
+    return found ? `${found.minuteNumber ?? found.position} ${found.title}` : "an item";
+  };
+  return (
+    <ul className="declarations" data-testid="all-declarations">
+      {state.declarations.map((d) => (
+        <li key={d.id}>
+          {d.name} declared a {INTEREST_KIND_LABELS[d.kind].toLowerCase()} in {titleOf(d.agendaItemId)}
+          {d.note ? `: ${d.note}` : ""}.
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function currentMonth(): string {
