@@ -116,3 +116,20 @@ describe("a meeting from opening to closing", () => {
     expect((await meetingRow()).status).toBe("closed");
   });
 });
+
+describe("what the items show", () => {
+  it("gives a clinic item its indicator's trend, areas and exception commentary", async () => {
+    const [indicator] = await services.db.select().from(indicators).where(eq(indicators.organisationId, fixture.org.id));
+    const [clinic] = await services.db
+      .insert(agendaItems)
+      .values({ meetingId: fixture.meeting.id, position: 99, kind: "performance_clinic", title: "Clinic: relets", options: { indicatorIds: [indicator.id] } })
+      .returning();
+    const page = (await load(cookies.viewer)) as Awaited<ReturnType<typeof loader>>;
+    const content = page.contents[clinic.id];
+    expect(content.kind).toBe("clinic");
+    if (content.kind !== "clinic") return;
+    expect(content.indicators.map((i) => i.indicator.code)).toEqual([indicator.code]);
+    expect(content.indicators[0].chart.points.length).toBeGreaterThan(0);
+    expect(content.indicators[0].commentary.actions).toEqual([]);
+  });
+});

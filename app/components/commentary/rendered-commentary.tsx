@@ -6,12 +6,12 @@ import { COMMENTARY_SECTIONS } from "~/shared/commentary/commentary-sections";
  * The commentary as stored, read only: what the page shows before the live editor has
  * loaded, and all it shows without JavaScript.
  */
-export function RenderedCommentary({ data }: { data: RenderedCommentaryData }) {
+export function RenderedCommentary({ data, idPrefix = "section" }: { data: RenderedCommentaryData; idPrefix?: string }) {
   return (
     <div className="commentary-sections" data-testid="rendered-commentary">
       {COMMENTARY_SECTIONS.map((section) => (
-        <section key={section.field} className="commentary-section" aria-labelledby={`section-${section.field}`}>
-          <h2 id={`section-${section.field}`} className="commentary-section__title">
+        <section key={section.field} className="commentary-section" aria-labelledby={`${idPrefix}-${section.field}`}>
+          <h2 id={`${idPrefix}-${section.field}`} className="commentary-section__title">
             {section.title}
           </h2>
           {section.kind === "rich-text" ? (

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { TrendChart } from "~/components/charts/trend-chart";
 import { AreasTable } from "../o.$orgSlug.indicators.$code/areas-table";
 import { DirectionBadge } from "~/components/direction-badge";
+import { RenderedCommentary } from "~/components/commentary/rendered-commentary";
 import { ActionReviewTable } from "~/components/meetings/action-review-table";
 import { StatusBadge } from "~/components/status-badge";
 import { TableRegion } from "~/components/ui/table-region";
@@ -74,9 +75,11 @@ export function ItemContentView({ content, orgSlug, large = false }: { content: 
                 periodNoun="month"
               />
               <AreasTable page={page} />
+              <h4>Exception commentary, {monthLabel(page.period)}</h4>
+              <RenderedCommentary data={page.commentary} idPrefix={`clinic-${page.indicator.code}`} />
               <p>
                 <Link to={`/o/${orgSlug}/exceptions/${encodeURIComponent(page.indicator.code)}?period=${page.period}`}>
-                  Exception commentary<span className="visually-hidden"> for {page.indicator.code}</span>
+                  Open the commentary<span className="visually-hidden"> for {page.indicator.code}</span>
                 </Link>
               </p>
             </section>

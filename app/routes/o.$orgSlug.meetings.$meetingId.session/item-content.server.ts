@@ -3,7 +3,10 @@ import type { Database } from "../../../db/client";
 import { meetings, type AgendaItem, type Meeting } from "../../../db/schema/meetings";
 import { themes } from "../../../db/schema/performance";
 import { loadAreaComparison, type AreaComparisonRow } from "../../../server/performance/area-comparison";
-import { loadExceptions } from "../../../server/performance/exceptions";
+import { loadCommentarySummary, loadExceptions } from "../../../server/performance/exceptions";
+import { renderedCommentary } from "../../../server/commentary/render-commentary";
+import { listMembersOfOrganisation } from "../../../db/queries/users";
+import type { RenderedCommentaryData } from "~/shared/commentary/commentary-content";
 import { latestPeriod, listIndicators, loadScorecard } from "../../../server/performance/scorecard";
 import { scorecardLines, type ScorecardLine } from "../../../server/performance/scorecard-view";
 import type { Principal } from "../../../server/policies/principal";
@@ -34,7 +37,7 @@ export type ItemContent =
       period: string;
       items: { indicatorId: string; code: string; title: string; valueText: string; targetText: string; status: ScorecardLine["status"]; commentary: string; excerptHtml: string; period: string }[];
     }
-  | { kind: "clinic"; indicators: Awaited<ReturnType<typeof loadIndicatorPageData>>[] }
+  | { kind: "clinic"; indicators: (Awaited<ReturnType<typeof loadIndicatorPageData>> & { commentary: RenderedCommentaryData })[] }
   | { kind: "action_log"; rows: Awaited<ReturnType<typeof loadActionReview>> }
   | { kind: "previous_minutes"; previous: { id: string; title: string; startsAt: string; status: Meeting["status"] } | null }
   | { kind: "none" };
@@ -82,14 +85,22 @@ export async function loadItemContent(context: Context, item: AgendaItem): Promi
     }
     case "performance_clinic": {
       const loaded = [];
-      const indicatorList = await listIndicators(db, org.id);
+      const [indicatorList, members] = await Promise.all([listIndicators(db, org.id), listMembersOfOrganisation(db, org.id)]);
+      const people = members.map((m) => ({ id: m.userId, name: m.name }));
       for (const indicatorId of options.indicatorIds ?? []) {
         const code = indicatorList.find((i) => i.id === indicatorId)?.code;
         const found = code ? await findIndicator(db, org.id, code) : null;
         if (!found) continue;
         const url = new URL("http://minuted.local/");
         if (options.period) url.searchParams.set("period", options.period);
-        loaded.push(await loadIndicatorPageData(db, { org, principal: context.principal, found, url }));
+        const page = await loadIndicatorPageData(db, { org, principal: context.principal, found, url });
+        // The exception commentary of the period the clinic looks at, rendered with its schema.
+        const { doc } = await loadCommentarySummary(db, org.id, found.id, page.period);
+        try {
+          loaded.push({ ...page, commentary: renderedCommentary(doc, people) });
+        } finally {
+          doc.destroy();
+        }
       }
       return { kind: "clinic", indicators: loaded };
     }
