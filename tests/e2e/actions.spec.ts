@@ -52,7 +52,7 @@ test("an officer adds an action, its owner reports progress, a viewer reads it, 
   const member = await openBrowser(browser, "member", otherErrors);
   await member.goto(actionUrl);
   await member.getByRole("radio", { name: "At risk" }).check();
-  await member.getByLabel("Progress note").fill("The contractor cannot start until February.");
+  await member.getByRole("textbox", { name: "Progress note" }).fill("The contractor cannot start until February.");
   await member.getByRole("button", { name: "Save progress update" }).click();
   await expect(member.getByRole("status")).toHaveText("Your progress update has been saved.");
   await expect(member.getByTestId("action-history-entry")).toHaveCount(2);
