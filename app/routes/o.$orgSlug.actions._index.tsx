@@ -61,7 +61,7 @@ const addActionSchema = z.object({
 });
 
 /** Adding to the log is for those who may update any action: officers and admins (an owner updates only their own). */
-const mayAddActions = (principal: Principal, organisationId: string) => actionPolicy.update(principal, { organisationId, ownerUserId: null });
+const mayAddActions = (principal: Principal, organisationId: string) => actionPolicy.add(principal, { id: organisationId });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user, org, principal } = await requireOrgMember(request, context, params.orgSlug);

@@ -72,6 +72,14 @@ describe("bodyPolicy", () => {
 });
 
 describe("actionPolicy", () => {
+  it("lets officers and admins add actions to the log, not members, viewers or tokens", () => {
+    expect(actionPolicy.add(user("officer"), { id: ORG })).toBe(true);
+    expect(actionPolicy.add(user("admin"), { id: ORG })).toBe(true);
+    expect(actionPolicy.add(user("member"), { id: ORG })).toBe(false);
+    expect(actionPolicy.add(user("viewer"), { id: ORG })).toBe(false);
+    expect(actionPolicy.add(token, { id: ORG })).toBe(false);
+    expect(actionPolicy.add(user("admin", "u-1", "org-2"), { id: ORG })).toBe(false);
+  });
   const action = { organisationId: ORG, ownerUserId: "owner" };
   it("lets officers update any action and members their own", () => {
     expect(actionPolicy.update(user("officer"), action)).toBe(true);

@@ -56,6 +56,8 @@ export const bodyPolicy = {
  */
 export const actionPolicy = {
   view: (p: Principal, a: { organisationId: string }) => inOrganisation(p, a.organisationId),
+  /** Adding an action straight to the log, outside a meeting: the performance team and officers. */
+  add: (p: Principal, org: { id: string }) => inOrganisation(p, org.id) && hasRole(p, "officer"),
   update: (p: Principal, a: { organisationId: string; ownerUserId: string | null }) =>
     inOrganisation(p, a.organisationId) &&
     (hasRole(p, "officer") || (hasRole(p, "member") && p.kind === "user" && a.ownerUserId !== null && p.userId === a.ownerUserId)),

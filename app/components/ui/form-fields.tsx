@@ -58,7 +58,8 @@ type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
 export function TextField({ name, label, hint, error, id = name, ...input }: TextFieldProps) {
   return (
     <Field id={id} label={label} hint={hint} error={error}>
-      <input name={name} {...describedControl(id, hint, error)} {...input} />
+      {/* type="text" unless told otherwise: the stylesheet styles text inputs by their type. */}
+      <input type="text" name={name} {...describedControl(id, hint, error)} {...input} />
     </Field>
   );
 }
