@@ -87,6 +87,10 @@ export default function SessionRoom({ page }: { page: SessionData }) {
       </div>
 
       <div className="session__main">
+        {/* Screen-reader users hear where the chair has taken the meeting, as sighted people see it. */}
+        <p className="visually-hidden" aria-live="polite">
+          {room.following && item ? `Now on ${item.minuteNumber ?? `item ${item.position}`}: ${item.title}` : ""}
+        </p>
         {notice ? (
           <div className={notice.ok ? "notification notification--success" : "error-summary"} role={notice.ok ? "status" : "alert"}>
             {notice.message}
