@@ -14,7 +14,8 @@ import { parseForm } from "~/utils/forms";
 import { countActions } from "../../db/queries/actions";
 import { listBodies } from "../../db/queries/meetings";
 import { listMembersOfOrganisation } from "../../db/queries/users";
-import { ACTION_DESCRIPTION_MAX_LENGTH, addAction, isIsoDay } from "../../server/commands/action-log";
+import { ACTION_DESCRIPTION_MAX_LENGTH, addAction } from "../../server/commands/action-log";
+import { isIsoDate } from "~/shared/dates";
 import { CommandError } from "../../server/commands/errors";
 import { loadActionLog } from "../../server/meetings/action-review";
 import { listIndicators } from "../../server/performance/scorecard";
@@ -55,7 +56,7 @@ const addActionSchema = z.object({
     .min(1, "Say what the action is")
     .max(ACTION_DESCRIPTION_MAX_LENGTH, `Keep the action to ${ACTION_DESCRIPTION_MAX_LENGTH} characters or fewer`),
   ownerUserId: z.string({ message: "Choose who owns the action" }).regex(UUID, "Choose who owns the action"),
-  dueDate: z.string({ message: "Enter the due date" }).refine(isIsoDay, "Enter the due date as a real date, for example 31 December 2026"),
+  dueDate: z.string({ message: "Enter the due date" }).refine(isIsoDate, "Enter the due date as a real date, for example 31 December 2026"),
   bodyId: optionalId("Choose a committee or panel from the list, or none"),
   indicatorId: optionalId("Choose an indicator from the list, or none"),
 });

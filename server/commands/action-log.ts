@@ -4,6 +4,7 @@ import type { Database } from "../../db/client";
 import { memberships } from "../../db/schema/identity";
 import { actions, actionUpdates, agendaItems, bodies, meetings, type ActionStatus } from "../../db/schema/meetings";
 import { indicators } from "../../db/schema/performance";
+import { isIsoDate } from "../../app/shared/dates";
 import { indicatorSnapshots, type IndicatorSnapshot } from "../meetings/indicator-snapshot";
 import { recordAudit, type Actor } from "../audit";
 import { CommandError } from "./errors";
@@ -37,12 +38,6 @@ export type AgreedActionInput = {
   indicatorId: string | null;
 };
 
-/** A calendar day written YYYY-MM-DD that exists (no 31 June). */
-export function isIsoDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T12:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 function checkWording(description: string, which: string): string {
   const text = description.trim();
@@ -54,7 +49,7 @@ function checkWording(description: string, which: string): string {
 }
 
 function checkDueDate(dueDate: string, which: string) {
-  if (!isIsoDay(dueDate)) throw new CommandError(`Give the due date${which} as a real date`, "dueDate");
+  if (!isIsoDate(dueDate)) throw new CommandError(`Give the due date${which} as a real date`, "dueDate");
 }
 
 /** Every owner must be a person of the organisation: an action needs someone who answers for it. */

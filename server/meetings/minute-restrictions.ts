@@ -6,6 +6,21 @@ import { declarations } from "../../db/schema/meetings";
 import type { EditGuard } from "../realtime/yjs/loaded-document";
 import { rootsTouchedBy } from "../realtime/yjs/update-roots";
 
+/** Who may not write the minutes of which items of a meeting: userId to the items they declared an interest in. */
+export async function loadMinuteRestrictions(db: Database, meetingId: string): Promise<Map<string, Set<string>>> {
+  const rows = await db
+    .select({ userId: declarations.userId, agendaItemId: declarations.agendaItemId })
+    .from(declarations)
+    .where(eq(declarations.meetingId, meetingId));
+  const restrictions = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const items = restrictions.get(row.userId) ?? new Set<string>();
+    items.add(row.agendaItemId);
+    restrictions.set(row.userId, items);
+  }
+  return restrictions;
+}
+
 export const DECLARED_INTEREST_REFUSAL = "You declared an interest in this item, so you cannot edit its minutes";
 
 /**
@@ -20,17 +35,7 @@ export class MinuteRestrictions {
   constructor(private readonly db: Database) {}
 
   async refresh(meetingId: string): Promise<void> {
-    const rows = await this.db
-      .select({ userId: declarations.userId, agendaItemId: declarations.agendaItemId })
-      .from(declarations)
-      .where(eq(declarations.meetingId, meetingId));
-    const byUser = new Map<string, Set<string>>();
-    for (const row of rows) {
-      const items = byUser.get(row.userId) ?? new Set<string>();
-      items.add(row.agendaItemId);
-      byUser.set(row.userId, items);
-    }
-    this.byMeeting.set(meetingId, byUser);
+    this.byMeeting.set(meetingId, await loadMinuteRestrictions(this.db, meetingId));
   }
 
   restrictedItems(meetingId: string, userId: string): ReadonlySet<string> {

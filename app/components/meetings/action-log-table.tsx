@@ -39,22 +39,29 @@ export function ActionLogTable({ rows, caption, actionHref }: { rows: ActionRowV
               <td>
                 <IndicatorMovementCell indicator={row.indicator} />
               </td>
-              <td className="action-table__note">
-                {row.latestNote ? (
-                  <>
-                    <p>{row.latestNote.text}</p>
-                    <p className="hint">
-                      {row.latestNote.by}, {row.latestNote.atText}
-                    </p>
-                  </>
-                ) : (
-                  <span className="hint">No notes yet</span>
-                )}
-              </td>
+              <LatestNoteCell note={row.latestNote} />
             </tr>
           ))}
         </tbody>
       </table>
     </TableRegion>
+  );
+}
+
+/** An action's latest progress note, with who wrote it and when: the log and the meeting's review alike. */
+export function LatestNoteCell({ note }: { note: ActionRowView["latestNote"] }) {
+  return (
+    <td className="action-table__note">
+      {note ? (
+        <>
+          <p>{note.text}</p>
+          <p className="hint">
+            {note.by}, {note.atText}
+          </p>
+        </>
+      ) : (
+        <span className="hint">No notes yet</span>
+      )}
+    </td>
   );
 }

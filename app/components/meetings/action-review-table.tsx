@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { TableRegion } from "~/components/ui/table-region";
 import { actionCountsText, countRows, type ActionReviewRow } from "~/shared/meetings/action-log-view";
+import { LatestNoteCell } from "./action-log-table";
 import { ActionStatusTag } from "./action-status-tag";
 import { IndicatorMovementCell } from "./indicator-movement-cell";
 
@@ -60,18 +61,7 @@ export function ActionReviewTable({
                 <td>
                   <IndicatorMovementCell indicator={row.indicator} full />
                 </td>
-                <td className="action-table__note">
-                  {row.latestNote ? (
-                    <>
-                      <p>{row.latestNote.text}</p>
-                      <p className="hint">
-                        {row.latestNote.by}, {row.latestNote.atText}
-                      </p>
-                    </>
-                  ) : (
-                    <span className="hint">No notes yet</span>
-                  )}
-                </td>
+                <LatestNoteCell note={row.latestNote} />
               </tr>
             ))}
           </tbody>

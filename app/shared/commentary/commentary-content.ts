@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { formatUkDay } from "../dates";
+import { formatUkDay, isIsoDate } from "../dates";
 import {
   ACTION_STATUS_LABELS,
   ACTION_STATUSES,
@@ -20,13 +20,7 @@ import {
  * client wrote, these return plain, checked values: a malformed entry reads as blank.
  */
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== "string" || !DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
+export { isIsoDate } from "../dates";
 
 export const richTextFragment = (doc: Y.Doc, field: RichTextField) => doc.getXmlFragment(field);
 export const actionsArray = (doc: Y.Doc) => doc.getArray<Y.Map<unknown>>(ACTIONS_FIELD);

@@ -1,3 +1,5 @@
+import { isIsoDate } from "../dates";
+
 /**
  * Meetings are arranged in UK local time ("Thursday at 6pm") whatever the server's own
  * zone; they are stored as instants. These turn one into the other across the clock
@@ -20,16 +22,9 @@ export function londonDateAndTime(instant: Date): { date: string; time: string }
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-export const isIsoDate = (value: string) => {
-  const match = DATE.exec(value);
-  if (!match) return false;
-  const [, y, m, d] = match.map(Number);
-  const day = new Date(Date.UTC(y, m - 1, d));
-  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
-};
+export { isIsoDate };
 
 export const isClockTime = (value: string) => TIME.test(value);
 

@@ -1,5 +1,6 @@
 import * as Y from "yjs";
-import { fragmentText, isIsoDate } from "../commentary/commentary-content";
+import { fragmentText } from "../commentary/commentary-content";
+import { isIsoDate } from "../dates";
 
 /*
  * The shared record of a meeting: one Yjs document, `meeting:<meeting id>`, holding per

@@ -1,5 +1,3 @@
-import type { Database } from "../../../db/client";
-import { listDeclarations } from "../../../db/queries/meetings";
 import type { InterestKind } from "../../../db/schema/meetings";
 
 /*
@@ -49,13 +47,5 @@ export class MeetingEvents {
   }
 }
 
-/** Who may not write the minutes of which items of a meeting: userId to the items they declared an interest in. */
-export async function loadMinuteRestrictions(db: Database, meetingId: string): Promise<Map<string, Set<string>>> {
-  const restrictions = new Map<string, Set<string>>();
-  for (const declaration of await listDeclarations(db, meetingId)) {
-    const items = restrictions.get(declaration.userId) ?? new Set<string>();
-    items.add(declaration.agendaItemId);
-    restrictions.set(declaration.userId, items);
-  }
-  return restrictions;
-}
+// Who may not write which items' minutes is read in one place, beside the rule that uses it.
+export { loadMinuteRestrictions } from "../../meetings/minute-restrictions";
