@@ -4,3 +4,4 @@ export * from "./performance";
 export * from "./collab";
 export * from "./commentaries";
 export * from "./meetings";
+export * from "./packs";
