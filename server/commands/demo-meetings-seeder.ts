@@ -1,7 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { findUserByEmail } from "../../db/queries/users";
-import { meetings } from "../../db/schema/meetings";
+import { meetings, motions, type AgendaItemKind } from "../../db/schema/meetings";
+import { listAgendaItems } from "../../db/queries/meetings";
+import { getSchema } from "@tiptap/core";
+import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
+import * as Y from "yjs";
+import { meetingDocumentName } from "../../app/shared/collab/document-names";
+import { commentaryExtensions } from "../../app/shared/commentary/commentary-extensions";
+import { minutesFragment } from "../../app/shared/meetings/meeting-record";
+import { createPostgresStorage } from "../realtime/yjs/document-storage";
 import { areas, indicators } from "../../db/schema/performance";
 import type { Actor } from "../audit";
 import { enterAgreedActions } from "./action-log";
@@ -74,7 +82,24 @@ export async function seedDemoMeetings(db: Database, organisationId: string, pas
     actor,
   );
   await addAgendaItem(db, { organisationId, meetingId: october.id, item: { kind: "exceptions", title: "", presenter: "Priya Shah", period: "2026-09" } }, actor);
+  await addAgendaItem(
+    db,
+    {
+      organisationId,
+      meetingId: october.id,
+      item: {
+        kind: "report",
+        title: "Responsive repairs contract: award",
+        presenter: "Priya Shah",
+        exempt: "on",
+        exemptParagraph: "3",
+        exemptReason: "The tender prices of the bidders are commercially confidential.",
+      },
+    },
+    actor,
+  );
   await openMeeting(db, october, actor);
+  await writeOctoberRecord(db, organisationId, october.id, officer.id);
   const [rent] = await db.select({ id: indicators.id }).from(indicators).where(and(eq(indicators.organisationId, organisationId), eq(indicators.code, "BV66a")));
   await enterAgreedActions(
     db,
@@ -113,4 +138,45 @@ export async function seedDemoMeetings(db: Database, organisationId: string, pas
     { organisationId, bodyId: panel.id, kind: "", title: "", date: "2026-12-07", time: "18:30", place: "North Community Centre", onlineLink: "" },
     actor,
   );
+}
+
+/** What the clerk wrote at October's meeting: minutes of its items and the resolution on the exceptions. */
+async function writeOctoberRecord(db: Database, organisationId: string, meetingId: string, clerkId: string) {
+  const items = await listAgendaItems(db, meetingId);
+  const minutes: Partial<Record<AgendaItemKind, string>> = {
+    apologies: "Apologies were received from Mark Ellis.",
+    declarations: "No interests were declared.",
+    previous_minutes: "This was the committee's first meeting in Minuted: there were no earlier minutes to approve.",
+    action_log: "The committee reviewed the open actions; none was overdue.",
+    exceptions:
+      "Priya Shah presented the exception reports for September. Members asked why rent collection had fallen in the North; officers explained the effect of Universal Credit migration.",
+    report: "The committee considered the tenders received and agreed the award of the responsive repairs contract to the preferred bidder at the price set out in the confidential report.",
+  };
+  const doc = new Y.Doc();
+  const schema = getSchema(commentaryExtensions());
+  doc.transact(() => {
+    for (const item of items) {
+      const text = minutes[item.kind];
+      if (text) prosemirrorJSONToYXmlFragment(schema, { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] }, minutesFragment(doc, item.id));
+    }
+  });
+  const name = meetingDocumentName(meetingId);
+  const storage = createPostgresStorage(db);
+  await storage.ensure(name, organisationId);
+  await storage.store(name, [{ seq: 1, update: Y.encodeStateAsUpdate(doc), userId: clerkId, at: new Date("2026-10-19T19:45:00Z") }]);
+  const exceptions = items.find((item) => item.kind === "exceptions");
+  if (exceptions) {
+    await db.insert(motions).values({
+      meetingId,
+      agendaItemId: exceptions.id,
+      wording: "the exception reports for September 2026 be noted, and officers report the rent collection recovery plan to the next meeting.",
+      method: "show_of_hands",
+      status: "carried",
+      votesFor: 5,
+      votesAgainst: 0,
+      abstentions: 0,
+      proposedAt: new Date("2026-10-19T19:20:00Z"),
+      closedAt: new Date("2026-10-19T19:22:00Z"),
+    });
+  }
 }

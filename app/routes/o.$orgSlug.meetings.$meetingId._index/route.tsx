@@ -120,6 +120,11 @@ export default function MeetingPage() {
             Projector view
           </Link>
         </li>
+        <li>
+          <Link to={`${base}/pack`} className="button button--secondary">
+            Agenda and minuted packs
+          </Link>
+        </li>
       </ul>
 
       {permissions.manage && meeting.status === "draft" ? (

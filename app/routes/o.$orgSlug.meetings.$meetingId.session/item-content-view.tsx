@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { TrendChart } from "~/components/charts/trend-chart";
 import { AreasTable } from "../o.$orgSlug.indicators.$code/areas-table";
 import { DirectionBadge } from "~/components/direction-badge";
@@ -9,7 +9,7 @@ import { TableRegion } from "~/components/ui/table-region";
 import { formatUkDateTime } from "~/shared/dates";
 import { MEETING_STATUS_LABELS } from "~/shared/meetings/labels";
 import { monthLabel } from "~/shared/performance/periods";
-import type { ItemContent, ScorecardContent } from "./item-content.server";
+import type { ItemContent, PreviousMinutes, ScorecardContent } from "./item-content.server";
 
 /** What an item shows beside its minutes; the same on the session page and the projector. */
 export function ItemContentView({ content, orgSlug, large = false }: { content: ItemContent | undefined; orgSlug: string; large?: boolean }) {
@@ -89,15 +89,7 @@ export function ItemContentView({ content, orgSlug, large = false }: { content: 
     case "action_log":
       return <ActionReviewTable rows={content.rows} actionHref={(id) => `/o/${orgSlug}/actions/${id}`} />;
     case "previous_minutes":
-      return content.previous ? (
-        <p>
-          The minutes of{" "}
-          <Link to={`/o/${orgSlug}/meetings/${content.previous.id}`}>
-            {content.previous.title}, {formatUkDateTime(new Date(content.previous.startsAt))}
-          </Link>{" "}
-          ({MEETING_STATUS_LABELS[content.previous.status]}).
-        </p>
-      ) : (
+      return content.previous ? <PreviousMinutesView itemId={content.itemId} meetingId={content.meetingId} previous={content.previous} orgSlug={orgSlug} /> : (
         <p>This is the body’s first meeting in Minuted: there are no earlier minutes to approve.</p>
       );
     default:
@@ -200,5 +192,52 @@ function ScorecardReview({ content, orgSlug, large }: { content: ScorecardConten
         </TableRegion>
       ) : null}
     </>
+  );
+}
+
+/**
+ * "Minutes of the last meeting": the minuted pack to approve, then (once the meeting has
+ * voted that they are a correct record) the chair's signature, which records the hash of
+ * the version signed.
+ */
+function PreviousMinutesView({ itemId, meetingId, previous, orgSlug }: { itemId: string; meetingId: string; previous: PreviousMinutes; orgSlug: string }) {
+  const when = formatUkDateTime(new Date(previous.startsAt));
+  return (
+    <div className="previous-minutes">
+      <p>
+        The minutes of{" "}
+        <Link to={`/o/${orgSlug}/meetings/${previous.id}`}>
+          {previous.title}, {when}
+        </Link>{" "}
+        ({MEETING_STATUS_LABELS[previous.status]}).
+      </p>
+      {previous.minutes ? (
+        <p>
+          <Link to={`/o/${orgSlug}/packs/${previous.minutes.packId}/v/${previous.minutes.version}`}>Read the minuted pack, version {previous.minutes.version}</Link>{" "}
+          (SHA-256 <code className="hash">{previous.minutes.sha256}</code>).
+        </p>
+      ) : (
+        <p>Their minuted pack has not been frozen yet, so they cannot be approved at this meeting.</p>
+      )}
+      {previous.signed ? (
+        <p className="notification notification--success">
+          Approved as a correct record and signed by the chair, {previous.signed.by}, on {previous.signed.atText}. Signed version: SHA-256{" "}
+          <code className="hash">{previous.signed.sha256}</code>.
+        </p>
+      ) : previous.minutes && !previous.carried ? (
+        <p className="hint">
+          The chair proposes “that the minutes of the meeting held on {when} be approved as a correct record” and the members vote; once carried, the chair signs them here.
+        </p>
+      ) : null}
+      {previous.canSign ? (
+        <Form method="post" action={`/o/${orgSlug}/meetings/${meetingId}/session`} className="sign-minutes-form">
+          <input type="hidden" name="intent" value="sign-minutes" />
+          <input type="hidden" name="itemId" value={itemId} />
+          <button type="submit" className="button">
+            Sign the minutes as a correct record
+          </button>
+        </Form>
+      ) : null}
+    </div>
   );
 }

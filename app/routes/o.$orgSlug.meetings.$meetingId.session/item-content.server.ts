@@ -1,6 +1,11 @@
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "../../../db/client";
-import { meetings, type AgendaItem, type Meeting } from "../../../db/schema/meetings";
+import type { AgendaItem, Meeting } from "../../../db/schema/meetings";
+import { findMinutesApproval } from "../../../db/queries/packs";
+import { carriedApprovalMotion, latestMinutesVersion, previousMeetingOf } from "../../../server/packs/approve-minutes";
+import { packPolicy } from "../../../server/policies/pack-policy";
+import type { Seat } from "../../../server/policies/meeting-policy";
+import { formatUkDateTime } from "~/shared/dates";
 import { themes } from "../../../db/schema/performance";
 import { loadAreaComparison, type AreaComparisonRow } from "../../../server/performance/area-comparison";
 import { loadCommentarySummary, loadExceptions } from "../../../server/performance/exceptions";
@@ -39,10 +44,31 @@ export type ItemContent =
     }
   | { kind: "clinic"; indicators: (Awaited<ReturnType<typeof loadIndicatorPageData>> & { commentary: RenderedCommentaryData })[] }
   | { kind: "action_log"; rows: Awaited<ReturnType<typeof loadActionReview>> }
-  | { kind: "previous_minutes"; previous: { id: string; title: string; startsAt: string; status: Meeting["status"] } | null }
+  | { kind: "previous_minutes"; itemId: string; meetingId: string; previous: PreviousMinutes | null }
   | { kind: "none" };
 
-type Context = { db: Database; org: { id: string; slug: string }; principal: Principal; meeting: Meeting; bodyAreaId: string | null };
+/** The last meeting's minutes as this meeting approves them: the minuted pack, the vote, the chair's signature. */
+export type PreviousMinutes = {
+  id: string;
+  title: string;
+  startsAt: string;
+  status: Meeting["status"];
+  /** The latest frozen version of its minuted pack, which is what the chair signs. */
+  minutes: { packId: string; version: number; sha256: string } | null;
+  /** The meeting has voted that they are a correct record. */
+  carried: boolean;
+  signed: { by: string; atText: string; sha256: string } | null;
+  canSign: boolean;
+};
+
+type Context = {
+  db: Database;
+  org: { id: string; slug: string };
+  principal: Principal;
+  meeting: Meeting;
+  bodyAreaId: string | null;
+  seat: Seat;
+};
 
 export async function loadItemContent(context: Context, item: AgendaItem): Promise<ItemContent> {
   const { db, org, meeting } = context;
@@ -107,13 +133,28 @@ export async function loadItemContent(context: Context, item: AgendaItem): Promi
     case "action_log":
       return { kind: "action_log", rows: await loadActionReview(db, org.id, meeting.bodyId, meeting.startsAt) };
     case "previous_minutes": {
-      const [previous] = await db
-        .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, status: meetings.status })
-        .from(meetings)
-        .where(and(eq(meetings.bodyId, meeting.bodyId), lt(meetings.startsAt, meeting.startsAt)))
-        .orderBy(desc(meetings.startsAt))
-        .limit(1);
-      return { kind: "previous_minutes", previous: previous ? { ...previous, startsAt: previous.startsAt.toISOString() } : null };
+      const previous = await previousMeetingOf(db, meeting);
+      if (!previous) return { kind: "previous_minutes", itemId: item.id, meetingId: meeting.id, previous: null };
+      const [minutes, motion, approval] = await Promise.all([
+        latestMinutesVersion(db, previous.id),
+        carriedApprovalMotion(db, item.id),
+        findMinutesApproval(db, previous.id),
+      ]);
+      return {
+        kind: "previous_minutes",
+        itemId: item.id,
+        meetingId: meeting.id,
+        previous: {
+          id: previous.id,
+          title: previous.title,
+          startsAt: previous.startsAt.toISOString(),
+          status: previous.status,
+          minutes: minutes ? { packId: minutes.packId, version: minutes.version, sha256: minutes.sha256 } : null,
+          carried: motion !== null,
+          signed: approval ? { by: approval.signedByName, atText: formatUkDateTime(approval.signedAt), sha256: approval.sha256 } : null,
+          canSign: !approval && minutes !== null && motion !== null && packPolicy.signMinutes(context.principal, meeting, context.seat),
+        },
+      };
     }
     default:
       return { kind: "none" };

@@ -14,6 +14,8 @@ import { meetingPolicy } from "../../../server/policies/meeting-policy";
 import { closeMeeting, openMeeting, referToClinic } from "../../../server/commands/meeting-session-commands";
 import { CommandError } from "../../../server/commands/errors";
 import { authorize } from "../../../server/policies/authorize";
+import { packPolicy } from "../../../server/policies/pack-policy";
+import { signMinutes } from "../../../server/packs/approve-minutes";
 import { AgendaOverview } from "./agenda-overview";
 import { loadSessionData, requireMeeting, type SessionData } from "./session-data.server";
 import { ItemContentView } from "./item-content-view";
@@ -41,6 +43,7 @@ const actionSchema = z.discriminatedUnion("intent", [
     indicatorId: z.uuid({ message: "Choose the indicator to refer" }),
     reason: z.string().trim().max(1000, "Keep the reason under 1,000 characters").default(""),
   }),
+  z.object({ intent: z.literal("sign-minutes"), itemId: z.uuid({ message: "Choose the item" }) }),
 ]);
 
 export async function action(args: ActionFunctionArgs) {
@@ -62,6 +65,12 @@ export async function action(args: ActionFunctionArgs) {
         const closed = await closeMeeting(services.db, services.documents, meeting, actor);
         await services.meetingEvents.meetingChanged(meeting.id);
         return { ok: true as const, message: `The meeting is closed. ${closed.actionsEntered} agreed action${closed.actionsEntered === 1 ? "" : "s"} entered the action log.` };
+      }
+      case "sign-minutes": {
+        authorizeOr403(() => authorize(packPolicy.signMinutes(principal, meeting, seat), "Only the chair of this meeting, in session, signs the minutes"));
+        const signed = await signMinutes(services.db, { approving: meeting, itemId: input.itemId, signer: { ...actor, name: user.name } });
+        await services.meetingEvents.meetingChanged(meeting.id);
+        return { ok: true as const, message: `The minutes are approved and signed. Signed version: SHA-256 ${signed.approval.sha256}.` };
       }
       case "refer": {
         authorizeOr403(() => authorize(meetingPolicy.chair(principal, meeting, seat) || meetingPolicy.manage(principal, meeting)));

@@ -32,7 +32,7 @@ export async function loadSessionData(args: LoaderFunctionArgs) {
   const [items, members, indicatorList] = await Promise.all([listAgendaItems(db, meeting.id), listMembersOfOrganisation(db, org.id), listIndicators(db, org.id)]);
   const contents: Record<string, Awaited<ReturnType<typeof loadItemContent>>> = {};
   // One at a time: PGlite has one connection.
-  for (const item of items) contents[item.id] = await loadItemContent({ db, org, principal, meeting, bodyAreaId: body.areaId }, item);
+  for (const item of items) contents[item.id] = await loadItemContent({ db, org, principal, meeting, bodyAreaId: body.areaId, seat }, item);
   return {
     orgSlug: org.slug,
     user: { id: user.id, name: user.name, colour: caretColourFor(user.id) },

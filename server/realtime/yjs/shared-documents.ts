@@ -2,7 +2,7 @@ import * as Y from "yjs";
 import type { Database } from "../../../db/client";
 import { createPostgresStorage } from "./document-storage";
 
-type LiveDocuments = { currentState(name: string): Uint8Array | null };
+type LiveDocuments = { currentState(name: string): Uint8Array | null; freezeDocument(name: string): Promise<void> };
 
 /**
  * Reads shared documents for the rest of the application (closing a meeting, building
@@ -19,14 +19,36 @@ export class SharedDocuments {
     this.live = live;
   }
 
-  async read(name: string): Promise<Y.Doc> {
+  /**
+   * From now on nobody edits the document: through the collab server when one is
+   * running in this process (its connected writers become readers at once), otherwise
+   * in storage, which every collab server reads before it lets anyone write.
+   */
+  async freeze(name: string, organisationId: string): Promise<void> {
+    if (this.live) return this.live.freezeDocument(name);
+    await createPostgresStorage(this.db).freeze(name, organisationId, new Date());
+  }
+
+  read(name: string): Promise<Y.Doc> {
+    return this.readThrough(this.db, name);
+  }
+
+  /**
+   * A reader whose stored documents come through `db`: a transaction that reads them
+   * must pass itself (PGlite has one connection, which the transaction holds).
+   */
+  through(db: Database): { read(name: string): Promise<Y.Doc> } {
+    return { read: (name) => this.readThrough(db, name) };
+  }
+
+  private async readThrough(db: Database, name: string): Promise<Y.Doc> {
     const doc = new Y.Doc();
     const current = this.live?.currentState(name);
     if (current) {
       Y.applyUpdate(doc, current);
       return doc;
     }
-    const stored = await createPostgresStorage(this.db).load(name);
+    const stored = await createPostgresStorage(db).load(name);
     doc.transact(() => {
       if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
       for (const { update } of stored.updates) Y.applyUpdate(doc, update);
