@@ -74,6 +74,24 @@ describe("collabDocumentPolicy.access", () => {
   });
 });
 
+describe("collabDocumentPolicy for cover reports", () => {
+  it("is write for the officer who writes the report and for an admin, read for a member and a viewer", () => {
+    expect(collabDocumentPolicy.access(user("officer"), doc("report"))).toBe("write");
+    expect(collabDocumentPolicy.access(user("admin"), doc("report"))).toBe("write");
+    expect(collabDocumentPolicy.access(user("member"), doc("report"))).toBe("read");
+    expect(collabDocumentPolicy.access(user("viewer"), doc("report"))).toBe("read");
+  });
+  it("does not depend on the indicator rule: any officer of the organisation writes", () => {
+    const report = { type: "report" as const, organisationId: "org-a", frozenAt: null };
+    expect(collabDocumentPolicy.write({ kind: "user", userId: "someone-else", organisationId: "org-a", role: "officer" }, report)).toBe(true);
+  });
+  it("is read for everyone once the report is frozen in a pack, and nothing for another organisation", () => {
+    expect(collabDocumentPolicy.access(user("admin"), doc("report", new Date()))).toBe("read");
+    expect(collabDocumentPolicy.access(user("officer"), doc("report", new Date()))).toBe("read");
+    expect(collabDocumentPolicy.access(user("admin", "org-b"), doc("report"))).toBeNull();
+  });
+});
+
 describe("collabDocumentPolicy for exception commentaries", () => {
   const officer = (userId: string): Principal => ({ kind: "user", userId, organisationId: "org-a", role: "officer" });
   const commentary = { type: "exception" as const, organisationId: "org-a", frozenAt: null, ownerUserId: "owner", managerUserId: "manager" };

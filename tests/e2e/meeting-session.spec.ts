@@ -32,6 +32,27 @@ async function openSession(p: Person, href: string) {
 
 const viewedTitle = (page: Page) => page.locator("#viewed-item-title");
 
+test("the clerk freezes October's minuted pack: a verified version with its hash, its PDF and web page", async ({ page }) => {
+  await signIn(page, "admin@northfield.example");
+  const october = await meetingHref(page, "19 October 2026");
+  await page.goto(`${october}/pack`);
+  await expect(page.getByRole("heading", { name: "Minuted pack" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Freeze minuted pack" }).click();
+  await expect(page.getByText(/Minuted pack version 1 is frozen\. SHA-256 [0-9a-f]{64}/)).toBeVisible();
+  await page.getByRole("link", { name: "Read the frozen version" }).click();
+  await expect(page.getByText("Verified: this is the version as it was frozen")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Contents" })).toContainText(/page \d+/);
+  await expect(page.getByText("Priya Shah presented the exception reports for September")).toBeVisible();
+  await expectAccessible(page);
+  const pdf = await page.request.get(`${page.url()}/pdf`);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  // The minutes are read-only from now on.
+  await page.goto(`${october}/session`);
+  await expect(page.getByText("Session: Connected")).toBeVisible();
+});
+
 test("a committee meeting held live: follow the chair, co-written minutes, quorum, a declared interest, a vote, and the actions carried to the next meeting", async ({ browser, page }) => {
   test.setTimeout(180_000);
   // The clerk opens the meeting.
@@ -53,6 +74,20 @@ test("a committee meeting held live: follow the chair, co-written minutes, quoru
   // Four members present, a tenant among them: quorate.
   await expect(page.getByTestId("quorum")).toHaveText(/Quorate: 4 of 6 members, including a tenant member/);
   await expectAccessible(chair.page);
+
+  // The members approve October's minutes as a correct record, and the chair signs them.
+  await chair.page.getByRole("navigation", { name: "Agenda" }).getByRole("button", { name: /Minutes of the last meeting/ }).click();
+  await chair.page.getByRole("button", { name: "Move everyone to this item" }).click();
+  await expect(viewedTitle(tenant.page)).toContainText("Minutes of the last meeting");
+  await chair.page.getByLabel("Propose a resolution: RESOLVED that…").fill("the minutes of the meeting held on 19 October 2026 be approved as a correct record.");
+  await chair.page.getByRole("button", { name: "Propose and open the vote" }).click();
+  for (const voter of [chair, tenant, tenant2, independent]) await voter.page.getByRole("button", { name: "For", exact: true }).click();
+  await expect(chair.page.getByTestId("tally")).toHaveText("4 for, 0 against, 0 abstentions");
+  await chair.page.getByRole("button", { name: "Close the vote" }).click();
+  await expect(page.getByTestId("motion")).toContainText("Carried");
+  await chair.page.getByRole("button", { name: "Sign the minutes as a correct record" }).click();
+  await expect(chair.page.getByText(/The minutes are approved and signed\. Signed version: SHA-256 [0-9a-f]{64}/)).toBeVisible();
+  await expect(chair.page.getByText("Session: Connected")).toBeVisible();
 
   // The chair moves to the scorecard; the members' screens follow.
   await chair.page.getByRole("navigation", { name: "Agenda" }).getByRole("button", { name: /Corporate scorecard/ }).click();
@@ -121,6 +156,20 @@ test("a committee meeting held live: follow the chair, co-written minutes, quoru
   await expect(review).toContainText(/since agreed|Not known/);
 
   for (const p of [chair, officer, independent, tenant]) await p.context.close();
+});
+
+test("the approved minutes are on the public page, without their exempt item", async ({ page }) => {
+  await page.goto("/p/northfield");
+  const minutes = page.getByRole("region", { name: "Approved minutes" });
+  await expect(minutes).toContainText("19 October 2026");
+  await expect(minutes).toContainText(/signed by/i);
+  await expectAccessible(page);
+  await minutes.getByRole("link", { name: /Read the minutes/ }).first().click();
+  await expect(page.getByText("Exempt information: not for publication (paragraph 3)").first()).toBeVisible();
+  const body = await page.content();
+  expect(body).not.toContain("preferred bidder");
+  expect(body).not.toContain("Responsive repairs contract");
+  await expectAccessible(page);
 });
 
 test("the projector view shows the chair's item, large", async ({ page }) => {

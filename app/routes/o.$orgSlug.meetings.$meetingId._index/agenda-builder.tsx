@@ -173,6 +173,11 @@ export function AgendaBuilder({ items, canEdit, editingId }: { items: Item[]; ca
                       ) : null}
                     </span>
                     {item.optionsText ? <span className="agenda-item__options">{item.optionsText}</span> : null}
+                  {item.kind === "report" ? (
+                    <Link to={`reports/${item.id}`} className="agenda-item__options">
+                      Cover report<span className="visually-hidden"> for {item.title}</span>
+                    </Link>
+                  ) : null}
                     {item.exempt && item.exemptReason ? <span className="agenda-item__options">Not for publication: {item.exemptReason}</span> : null}
                     {item.fromReferral ? <span className="agenda-item__options">Referred to a clinic by an earlier meeting</span> : null}
                   </th>

@@ -152,7 +152,8 @@ export async function loadItemContent(context: Context, item: AgendaItem): Promi
           minutes: minutes ? { packId: minutes.packId, version: minutes.version, sha256: minutes.sha256 } : null,
           carried: motion !== null,
           signed: approval ? { by: approval.signedByName, atText: formatUkDateTime(approval.signedAt), sha256: approval.sha256 } : null,
-          canSign: !approval && minutes !== null && motion !== null && packPolicy.signMinutes(context.principal, meeting, context.seat),
+          // The vote may close after this page loaded: signing checks it again on the server.
+          canSign: !approval && minutes !== null && packPolicy.signMinutes(context.principal, meeting, context.seat),
         },
       };
     }

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { CollabDocumentName, CollabDocumentType } from "../../../app/shared/collab/document-names";
 import type { Database } from "../../../db/client";
+import { findCoverReportOwner } from "../../../db/queries/cover-reports";
 import { meetings } from "../../../db/schema/meetings";
 import { indicators } from "../../../db/schema/performance";
 
@@ -44,18 +45,14 @@ export const resolveMeeting: DocumentResolver<"meeting"> = async (db, document) 
   return row ?? null;
 };
 
-/**
- * Cover reports have no table yet: until their module registers its resolver (at
- * start, through the collab server's registerResolver), every such document is
- * treated as not found.
- */
-const notFoundYet: DocumentResolver = async () => null;
+/** A cover report belongs to the organisation of its row in cover_reports (made by ensureCoverReport). */
+export const resolveCoverReport: DocumentResolver<"report"> = async (db, document) => findCoverReportOwner(db, document.reportId);
 
 export function createResolverRegistry(): ResolverRegistry {
   const resolvers = new Map<CollabDocumentType, DocumentResolver>([
     ["exception", resolveException as DocumentResolver],
     ["meeting", resolveMeeting as DocumentResolver],
-    ["report", notFoundYet],
+    ["report", resolveCoverReport as DocumentResolver],
   ]);
   return {
     register(type, resolver) {

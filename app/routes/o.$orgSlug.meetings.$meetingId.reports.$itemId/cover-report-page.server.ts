@@ -1,0 +1,89 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import type * as Y from "yjs";
+import { reportDocumentName } from "~/shared/collab/document-names";
+import { formatUkDateTime } from "~/shared/dates";
+import { isUuid } from "~/shared/meetings/form-values";
+import type { RenderedCoverReportData } from "~/components/packs/cover-report-view";
+import { coverReportFragment, coverReportGaps, readChecklist, readReportDetails } from "~/shared/packs/cover-report-content";
+import { COVER_REPORT_SECTIONS, NO_IMPLICATIONS_AREAS } from "~/shared/packs/cover-report-sections";
+import { authorizeOr403, notFound, requireOrgMember } from "~/utils/auth.server";
+import { findItemWithCoverReport } from "../../../db/queries/cover-reports";
+import { findMeeting } from "../../../db/queries/meetings";
+import { renderRichText } from "../../../server/commentary/render-commentary";
+import { ensureCoverReport } from "../../../server/packs/cover-reports";
+import { authorize, ForbiddenError } from "../../../server/policies/authorize";
+import { collabDocumentPolicy } from "../../../server/policies/collab-document-policy";
+import { coverReportPolicy } from "../../../server/policies/cover-report-policy";
+import { meetingPolicy } from "../../../server/policies/meeting-policy";
+import { createPostgresStorage } from "../../../server/realtime/yjs/document-storage";
+
+function renderedCoverReport(doc: Y.Doc): RenderedCoverReportData {
+  const ticked = readChecklist(doc);
+  return {
+    sections: Object.fromEntries(COVER_REPORT_SECTIONS.map((s) => [s.key, renderRichText(coverReportFragment(doc, s.key)).html])),
+    checklist: NO_IMPLICATIONS_AREAS.map((area) => ({ key: area.key, label: area.label, noImplications: ticked[area.key] })),
+    details: readReportDetails(doc),
+  };
+}
+
+/**
+ * The cover report page of a report item: the meeting must be the person's
+ * organisation's and the item a report item on it (404 otherwise, as for anything
+ * outside their organisation). The first visit by someone who may start the report
+ * (an officer or admin, before the meeting opens) starts it; anyone else finds it or is
+ * told none has been written. Whether they may write is the shared document's rule,
+ * frozen documents included, worked out here and enforced again by the collab server.
+ */
+export async function loadCoverReportPage({ request, context, params }: LoaderFunctionArgs) {
+  const { user, org, principal } = await requireOrgMember(request, context, params.orgSlug);
+  const { db, documents } = context.services;
+  const meeting = isUuid(params.meetingId) ? await findMeeting(db, org.id, params.meetingId) : null;
+  if (!meeting) throw notFound();
+  authorizeOr403(() => authorize(meetingPolicy.view(principal, meeting)));
+  const item = isUuid(params.itemId) ? await findItemWithCoverReport(db, org.id, meeting.id, params.itemId) : null;
+  if (!item || item.kind !== "report") throw notFound();
+  authorizeOr403(() => authorize(coverReportPolicy.read(principal, meeting)));
+
+  let reportId = item.reportId;
+  if (!reportId && coverReportPolicy.start(principal, meeting)) {
+    try {
+      ({ reportId } = await ensureCoverReport(db, principal, { meetingId: meeting.id, itemId: item.id }, { userId: user.id, label: user.email }));
+    } catch (error) {
+      // The meeting opened in the meantime: the item goes without a cover report.
+      if (!(error instanceof ForbiddenError)) throw error;
+    }
+  }
+
+  const page = {
+    orgSlug: org.slug,
+    user: { id: user.id, name: user.name },
+    meeting: { id: meeting.id, title: meeting.title, when: formatUkDateTime(meeting.startsAt), status: meeting.status },
+    item: {
+      id: item.id,
+      number: item.position,
+      minuteNumber: item.minuteNumber,
+      title: item.title,
+      presenter: item.presenter,
+      exempt: item.exempt,
+      exemptParagraph: item.exemptParagraph,
+    },
+  };
+  if (!reportId) {
+    return { ...page, report: null, meetingOpened: meeting.status !== "draft" && meeting.status !== "agenda_published" };
+  }
+
+  const documentName = reportDocumentName(reportId);
+  const doc = await documents.read(documentName);
+  const initial = renderedCoverReport(doc);
+  const gaps = coverReportGaps(doc);
+  doc.destroy();
+  const frozenAt = await createPostgresStorage(db).frozenAt(documentName);
+  const access = collabDocumentPolicy.access(principal, { type: "report", organisationId: org.id, frozenAt });
+  return {
+    ...page,
+    report: { documentName, initial, gaps, canWrite: access === "write", frozen: frozenAt !== null },
+    meetingOpened: meeting.status !== "draft" && meeting.status !== "agenda_published",
+  };
+}
+
+export type CoverReportPageData = Awaited<ReturnType<typeof loadCoverReportPage>>;
