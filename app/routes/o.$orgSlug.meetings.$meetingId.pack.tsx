@@ -1,6 +1,6 @@
 // A meeting's packs: what is still missing, "Publish agenda pack" before the meeting,
 // "Freeze minuted pack" after it, and every frozen version with its hash.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { MeetingStatusTag } from "~/components/meetings/meeting-status-tag";
@@ -9,6 +9,7 @@ import { TextArea } from "~/components/ui/form-fields";
 import { formatUkDateTime } from "~/shared/dates";
 import { isUuid } from "~/shared/meetings/form-values";
 import type { PackKind } from "~/shared/packs/pack-document";
+import meetingsStylesheet from "~/styles/meetings.css?url";
 import { authorizeOr403, notFound, requireOrgMember } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { findMeeting } from "../../db/queries/meetings";
@@ -18,6 +19,8 @@ import { freezePack, packGaps, PackNotReadyError } from "../../server/packs/free
 import { authorize } from "../../server/policies/authorize";
 import { meetingPolicy } from "../../server/policies/meeting-policy";
 import { packPolicy } from "../../server/policies/pack-policy";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsStylesheet }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Packs: ${data.meeting.title}, ${data.meeting.when} – Minuted` : "Packs – Minuted" }];
 

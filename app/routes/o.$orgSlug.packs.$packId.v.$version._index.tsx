@@ -1,7 +1,7 @@
 // One frozen version of a pack: its hash checked now, the changes from the version
 // before, and the pack itself as the accessible web page (rendered from the stored
 // canonical JSON, with the PDF's page numbers in its contents).
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PackComparison } from "~/components/packs/pack-comparison";
 import { PACK_CSS } from "~/components/packs/pack-css";
@@ -9,9 +9,12 @@ import { PackView } from "~/components/packs/pack-view";
 import { formatUkDateTime } from "~/shared/dates";
 import { comparePacks } from "~/shared/packs/compare-packs";
 import type { PackDocument } from "~/shared/packs/pack-document";
+import meetingsStylesheet from "~/styles/meetings.css?url";
 import { requirePackVersion } from "~/utils/pack-version.server";
 import { findPackVersion } from "../../db/queries/packs";
 import { verifyPackVersion } from "../../server/packs/verify-pack";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsStylesheet }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.pack.title}, version ${data.version.number} – Minuted` : "Pack – Minuted" }];
 
