@@ -1,0 +1,164 @@
+import { pdfSafeText } from "./pdf-safe-text";
+
+/*
+ * A thin layer over pdfkit that every part of the pack renderer draws through, so three
+ * rules hold everywhere: text is made printable by pdfSafeText, content is tagged (a
+ * structure tree for screen readers, decoration marked as artifacts), and page breaks
+ * keep the tagging intact.
+ */
+
+export const FONT = {
+  regular: "Helvetica",
+  bold: "Helvetica-Bold",
+  italic: "Helvetica-Oblique",
+  boldItalic: "Helvetica-BoldOblique",
+  mono: "Courier",
+} as const;
+
+export const COLOUR = {
+  text: "#1a1a1a",
+  muted: "#555555",
+  heading: "#1f3a5f",
+  link: "#1a4f8b",
+  rule: "#b8bec6",
+  faintRule: "#dde1e6",
+  headerFill: "#e9eef4",
+  stripeFill: "#f6f8fa",
+  noteFill: "#fbf3e4",
+  noteRule: "#c98a1e",
+} as const;
+
+/** Points; A4 is 595.28 x 841.89. The header and footer sit inside the top and bottom margins. */
+export const PAGE_MARGINS = { top: 64, bottom: 60, left: 52, right: 52 } as const;
+
+/** pdfkit types its outline items too narrowly: `top`/`left` place the destination. */
+export type OutlineItem = { addItem(title: string, options?: { expanded?: boolean; top?: number; left?: number }): OutlineItem };
+
+export class PdfWriter {
+  readonly doc: PDFKit.PDFDocument;
+  /** Section id to the page its heading is on, filled in by `anchor` as the pack is drawn. */
+  readonly sectionPages: Record<string, number> = {};
+  private readonly parents: PDFKit.PDFStructureElement[];
+
+  constructor(doc: PDFKit.PDFDocument) {
+    this.doc = doc;
+    const root = doc.struct("Document");
+    doc.addStructure(root);
+    this.parents = [root];
+  }
+
+  get left(): number {
+    return this.doc.page.margins.left;
+  }
+
+  get width(): number {
+    return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
+  }
+
+  get bottom(): number {
+    return this.doc.page.height - this.doc.page.margins.bottom;
+  }
+
+  /** The current page, counting the cover as 1. */
+  get pageNumber(): number {
+    // Pages are buffered and drawn in order, so the current page is the last one.
+    return this.doc.bufferedPageRange().count;
+  }
+
+  get pageCount(): number {
+    return this.doc.bufferedPageRange().count;
+  }
+
+  remaining(): number {
+    return this.bottom - this.doc.y;
+  }
+
+  /** Starts a new page, carrying open tags across (pdfkit's own overflow does the same). */
+  newPage(): void {
+    this.doc.continueOnNewPage();
+  }
+
+  /** A new page unless `height` points still fit on this one. */
+  ensureSpace(height: number): void {
+    if (this.doc.y + height > this.bottom && this.doc.y > this.doc.page.margins.top + 1) this.newPage();
+  }
+
+  /** Leaves a gap, but never carries it over to the top of a new page. */
+  gap(points: number): void {
+    this.doc.y = Math.min(this.doc.y + points, this.bottom);
+  }
+
+  /** A container in the structure tree (Sect, Table, TR, L, LI): what `build` tags goes inside it. */
+  group(tag: string, build: () => void, options: PDFKit.Mixins.StructureElementOptions = {}): void {
+    const element = this.doc.struct(tag, options);
+    this.current.add(element);
+    this.parents.push(element);
+    try {
+      build();
+    } finally {
+      this.parents.pop();
+      element.end();
+    }
+  }
+
+  /** Content tagged as `tag` (P, H1, TD, Figure...), drawn by `draw`. */
+  block(tag: string, draw: () => void, options: PDFKit.Mixins.StructureElementOptions = {}): void {
+    this.current.add(this.doc.struct(tag, options, [draw]));
+  }
+
+  /** Decoration (rules, fills, repeated headers, page furniture) that assistive technology skips. */
+  artifact(draw: () => void, type: "Layout" | "Pagination" = "Layout"): void {
+    this.doc.markContent("Artifact", { type });
+    try {
+      draw();
+    } finally {
+      this.doc.endMarkedContent();
+    }
+  }
+
+  /** Writes text through pdfSafeText; all drawn text goes through here or `measure`. */
+  text(text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions = {}): this {
+    this.doc.text(pdfSafeText(text), x, y, options);
+    return this;
+  }
+
+  /** Continues a run started by `text` with `continued: true`. */
+  more(text: string, options: PDFKit.Mixins.TextOptions = {}): this {
+    this.doc.text(pdfSafeText(text), options);
+    return this;
+  }
+
+  style(font: string, size: number, colour: string = COLOUR.text): this {
+    this.doc.font(font).fontSize(size).fillColor(colour);
+    return this;
+  }
+
+  /** The height `text` takes at the current font and size. */
+  measure(text: string, options: PDFKit.Mixins.TextOptions): number {
+    return this.doc.heightOfString(pdfSafeText(text), options);
+  }
+
+  widthOf(text: string): number {
+    return this.doc.widthOfString(pdfSafeText(text));
+  }
+
+  /** Marks the current position as the start of a section: for links, bookmarks and the page map. */
+  anchor(sectionId: string, outlineTitle: string, outlineParent: OutlineItem | null): OutlineItem {
+    this.sectionPages[sectionId] = this.pageNumber;
+    const top = Math.max(0, this.doc.y - 6);
+    // pdfkit turns `top` (measured down from the top edge) into PDF coordinates.
+    this.doc.addNamedDestination(sectionId, "XYZ", 0, top, null);
+    const parent = outlineParent ?? (this.doc.outline as unknown as OutlineItem);
+    // pdfkit computes the destination's left edge as page width - `left`.
+    return parent.addItem(outlineTitle, { top, left: this.doc.page.width });
+  }
+
+  private get current(): PDFKit.PDFStructureElement {
+    return this.parents[this.parents.length - 1];
+  }
+
+  /** Closes the structure tree; call once, before the document ends. */
+  finish(): void {
+    this.parents[0].end();
+  }
+}
