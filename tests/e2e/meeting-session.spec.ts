@@ -164,6 +164,9 @@ test("the approved minutes are on the public page, without their exempt item", a
   await expect(minutes).toContainText("19 October 2026");
   await expect(minutes).toContainText(/signed by/i);
   await expectAccessible(page);
+  const pdfHref = await minutes.getByRole("link", { name: /^PDF/ }).first().getAttribute("href");
+  const pdf = await page.request.get(pdfHref!);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
   await minutes.getByRole("link", { name: /Read the minutes/ }).first().click();
   await expect(page.getByText("Exempt information: not for publication (paragraph 3)").first()).toBeVisible();
   const body = await page.content();

@@ -15,6 +15,7 @@ import { userPrincipal } from "../../policies/principal";
 import type { AppServices } from "../../services";
 import { isAllowedOrigin } from "../../http/origin-check";
 import { registerMeetingRoom } from "./meeting-room";
+import { registerPublicFigures } from "./public-figures";
 
 type SocketData = { user: SessionUser };
 
@@ -66,5 +67,7 @@ export function createSocketServer(httpServer: HttpServer, services: AppServices
 
   registerMeetingRoom(io, services, { events: services.meetingEvents });
   services.live.attach(io);
+  // The public, receive-only namespace "/public" (reception screens): no cookie, its own rooms.
+  registerPublicFigures(io, services);
   return io;
 }

@@ -1,0 +1,56 @@
+import type { Database } from "../../../db/client";
+import { findOrganisationBySlug } from "../../../db/queries/organisations";
+import { latestPeriod, loadScorecard } from "../../../server/performance/scorecard";
+import { scorecardLines } from "../../../server/performance/scorecard-view";
+import { monthLabel } from "~/shared/performance/periods";
+import { tenantSummary, type TenantFigure, type TenantSummaryLine } from "~/shared/packs/tenant-summary";
+
+/*
+ * What the public pages (/p/:orgSlug and its reception screen) load: the organisation
+ * by its slug (404 otherwise) and the tenant top ten for the latest period, in plain
+ * words. No sign-in, so nothing here reads anything but public figures.
+ */
+
+export type PublicOrganisation = { id: string; slug: string; name: string; isDemo: boolean };
+
+export async function requirePublicOrganisation(db: Database, slug: string | undefined): Promise<PublicOrganisation> {
+  const org = slug ? await findOrganisationBySlug(db, slug) : null;
+  if (!org) throw new Response("Not found", { status: 404 });
+  return { id: org.id, slug: org.slug, name: org.name, isDemo: org.isDemo };
+}
+
+export type TenantTopTen = {
+  /** The latest period with figures, "YYYY-MM", or null before any figure is entered. */
+  period: string | null;
+  periodText: string | null;
+  lines: TenantSummaryLine[];
+};
+
+/** The tenant top ten of the latest period, organisation-wide, as sentences and figures. */
+export async function loadTenantTopTen(db: Database, organisationId: string): Promise<TenantTopTen> {
+  const period = await latestPeriod(db, organisationId);
+  if (!period) return { period: null, periodText: null, lines: [] };
+  const scorecard = await loadScorecard(db, { organisationId, period, areaId: null });
+  const rules = new Map(scorecard.entries.map((e) => [e.indicator.code, e.rule]));
+  const figures: TenantFigure[] = scorecardLines(scorecard, { tenantTopTenOnly: true }).map((line) => {
+    const rule = rules.get(line.code)!;
+    return {
+      code: line.code,
+      title: line.title,
+      unit: line.unit,
+      polarity: line.polarity,
+      frequency: rule.frequency,
+      aggregation: rule.aggregation,
+      reportingPeriod: line.reportingPeriod,
+      value: line.value,
+      valueText: line.valueText,
+      target: line.target,
+      targetText: line.targetText,
+      status: line.status,
+      direction: line.directionVsLastYear,
+      previousYearValue: line.previousYearValue,
+      previousYearText: line.previousYearText,
+    };
+  });
+  return { period, periodText: monthLabel(period), lines: tenantSummary(figures) };
+}
