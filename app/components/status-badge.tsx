@@ -1,4 +1,4 @@
-import { statusPresentation, type StatusShape, type TargetStatus } from "~/shared/performance/status";
+import { statusPresentation, type StatusShape, type TargetStatus } from "../shared/performance/status";
 
 /** The shape drawn beside the words, so the status reads in greyscale print and for colour-blind readers too. */
 function StatusGlyph({ shape }: { shape: StatusShape }) {
@@ -17,8 +17,9 @@ function StatusGlyph({ shape }: { shape: StatusShape }) {
  * Status against target as a tag: words, a shape (circle, triangle, square, dash) and
  * a colour, never the colour alone. Used by the scorecard, the indicator page and packs.
  */
-export function StatusBadge({ status }: { status: TargetStatus }) {
-  const { label, shape, tone } = statusPresentation(status);
+export function StatusBadge({ status, text }: { status: TargetStatus; /** Words already written (a frozen pack's); else the status's own. */ text?: string }) {
+  const { label: ownLabel, shape, tone } = statusPresentation(status);
+  const label = text ?? ownLabel;
   return (
     <span className={`status-badge status-badge--${tone}`} data-status={status}>
       <StatusGlyph shape={shape} />

@@ -1,7 +1,7 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { ImportContext } from "../../server/imports/import-types";
 import type { Database } from "../client";
-import { areas, indicators } from "../schema/performance";
+import { areas, indicators, themes } from "../schema/performance";
 
 /** What an import is checked against: the organisation's indicators and areas. */
 export async function loadImportContext(db: Database, organisationId: string): Promise<ImportContext> {
@@ -24,4 +24,14 @@ export async function listAreas(db: Database, organisationId: string) {
     .from(areas)
     .where(eq(areas.organisationId, organisationId))
     .orderBy(asc(areas.name));
+}
+
+/** A theme's name, within the organisation; null when it is not one of theirs. */
+export async function findThemeName(db: Database, organisationId: string, themeId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ name: themes.name })
+    .from(themes)
+    .where(and(eq(themes.id, themeId), eq(themes.organisationId, organisationId)))
+    .limit(1);
+  return row?.name ?? null;
 }

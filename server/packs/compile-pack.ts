@@ -1,4 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
+import { findThemeName } from "../../db/queries/performance-library";
 import * as Y from "yjs";
 import { exceptionDocumentName, meetingDocumentName, reportDocumentName } from "../../app/shared/collab/document-names";
 import { readActions, readRecoveryDate, richTextFragment, toActionRows } from "../../app/shared/commentary/commentary-content";
@@ -40,7 +41,6 @@ import { listMembersOfOrganisation } from "../../db/queries/users";
 import { organisations } from "../../db/schema/identity";
 import type { AgendaItem, Meeting } from "../../db/schema/meetings";
 import { coverReports, minutesApprovals } from "../../db/schema/packs";
-import { themes } from "../../db/schema/performance";
 import { fragmentToNode } from "../commentary/render-commentary";
 import { loadActionReview } from "../meetings/action-review";
 import { COMMENTARY_STATUS_LABELS, loadExceptions, type ExceptionItem } from "../performance/exceptions";
@@ -229,7 +229,7 @@ async function appendicesOf(context: AppendixContext, item: AgendaItem, sectionI
       if (!period) return [];
       const areaId = options.areaId ?? (meeting.kind === "area_panel" ? context.bodyAreaId : null);
       const scorecard = await loadScorecard(db, { organisationId: meeting.organisationId, period, areaId });
-      const theme = options.themeId ? await themeName(db, meeting.organisationId, options.themeId) : null;
+      const theme = options.themeId ? await findThemeName(db, meeting.organisationId, options.themeId) : null;
       const lines = scorecardLines(scorecard, { tenantTopTenOnly: options.tenantTopTen ?? false, theme });
       const scope = [options.tenantTopTen ? "tenant top ten" : null, theme, scorecard.area?.name].filter(Boolean).join(", ");
       return [
@@ -390,13 +390,4 @@ async function attendanceOf(db: Database, meeting: Meeting, body: BodyRow, minut
         ).message
       : null,
   };
-}
-
-async function themeName(db: Database, organisationId: string, themeId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ name: themes.name })
-    .from(themes)
-    .where(and(eq(themes.id, themeId), eq(themes.organisationId, organisationId)))
-    .limit(1);
-  return row?.name ?? null;
 }

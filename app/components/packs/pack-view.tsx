@@ -6,7 +6,7 @@ import { exemptNotice } from "../../shared/meetings/labels";
 import { itemHeading, packContents, type PackAppendix, type PackDocument, type PackItem, type PackPerson } from "../../shared/packs/pack-document";
 import { richTextPlain } from "../../shared/packs/rich-text-plain";
 import { formatValue } from "../../shared/performance/format";
-import { statusPresentation, type StatusShape, type TargetStatus } from "../../shared/performance/status";
+import { StatusBadge } from "../status-badge";
 import { RichTextView } from "./rich-text-view";
 
 /*
@@ -268,29 +268,12 @@ function Item({ item, kind }: { item: PackItem; kind: PackDocument["kind"] }) {
       {item.resolutions.length ? <Resolutions item={item} /> : null}
       {item.agreedActions.length ? (
         <Part title="Agreed actions">
-          <TableRegion label={`Agreed actions, ${itemHeading(item)}`}>
-            <table className="pack-table">
-              <caption className="visually-hidden">Actions agreed at {itemHeading(item)}: what, who, by when and the indicator</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Action</th>
-                  <th scope="col">Owner</th>
-                  <th scope="col">Due</th>
-                  <th scope="col">Indicator</th>
-                </tr>
-              </thead>
-              <tbody>
-                {item.agreedActions.map((a, i) => (
-                  <tr key={i}>
-                    <td>{a.action}</td>
-                    <td>{a.owner}</td>
-                    <td>{a.dueText}</td>
-                    <td>{a.indicator || <span className="pack-muted">None</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
+          <ActionsTable
+            label={`Agreed actions, ${itemHeading(item)}`}
+            caption={`Actions agreed at ${itemHeading(item)}: what, who, by when and the indicator`}
+            lastColumn="Indicator"
+            rows={item.agreedActions.map((a) => [a.action, a.owner, a.dueText, a.indicator || <span className="pack-muted">None</span>])}
+          />
         </Part>
       ) : null}
       {item.approval ? (
@@ -454,7 +437,7 @@ function ScorecardAppendix({ appendix }: { appendix: Scorecard }) {
               <td className="pack-numeric">{row.valueText}</td>
               <td className="pack-numeric">{row.targetText}</td>
               <td>
-                <PackStatus status={row.status} text={row.statusText} />
+                <StatusBadge status={row.status} text={row.statusText} />
               </td>
               <td>{row.directionText}</td>
               <td className="pack-numeric">{row.ytdText}</td>
@@ -479,7 +462,7 @@ function ExceptionAppendix({ appendix }: { appendix: Exception }) {
         <Fact term="Value">{appendix.valueText}</Fact>
         <Fact term="Target">{appendix.targetText}</Fact>
         <Fact term="Status">
-          <PackStatus status={appendix.status} text={appendix.statusText} />
+          <StatusBadge status={appendix.status} text={appendix.statusText} />
         </Fact>
         <Fact term="Owner">{appendix.owner}</Fact>
         <Fact term="Commentary">{commentary.stateText}</Fact>
@@ -492,29 +475,12 @@ function ExceptionAppendix({ appendix }: { appendix: Exception }) {
       ))}
       <Part title="Remedial actions" level={4}>
         {commentary.actions.length ? (
-          <TableRegion label={`Remedial actions, ${appendix.title}`}>
-            <table className="pack-table">
-              <caption className="visually-hidden">Remedial actions for {appendix.code}: what, who, by when and how it is going</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Action</th>
-                  <th scope="col">Owner</th>
-                  <th scope="col">Due</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {commentary.actions.map((a, i) => (
-                  <tr key={i}>
-                    <td>{a.action}</td>
-                    <td>{a.owner}</td>
-                    <td>{a.dueText}</td>
-                    <td>{a.statusText}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
+          <ActionsTable
+            label={`Remedial actions, ${appendix.title}`}
+            caption={`Remedial actions for ${appendix.code}: what, who, by when and how it is going`}
+            lastColumn="Status"
+            rows={commentary.actions.map((a) => [a.action, a.owner, a.dueText, a.statusText])}
+          />
         ) : (
           <p className="pack-muted">No remedial actions.</p>
         )}
@@ -523,6 +489,35 @@ function ExceptionAppendix({ appendix }: { appendix: Exception }) {
         <p>{commentary.recoveryDateText || <span className="pack-muted">No recovery date given.</span>}</p>
       </Part>
     </>
+  );
+}
+
+/** Actions agreed or planned: what, who, by when, and one more column (the indicator, or how it is going). */
+function ActionsTable({ label, caption, lastColumn, rows }: { label: string; caption: string; lastColumn: string; rows: ReactNode[][] }) {
+  return (
+    <TableRegion label={label}>
+      <table className="pack-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {["Action", "Owner", "Due", lastColumn].map((heading) => (
+              <th key={heading} scope="col">
+                {heading}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((cells, i) => (
+            <tr key={i}>
+              {cells.map((cell, j) => (
+                <td key={j}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }
 
@@ -566,32 +561,6 @@ function ActionLogAppendix({ appendix }: { appendix: ActionLog }) {
 // ---------------------------------------------------------------------------
 // Status and the trend chart
 // ---------------------------------------------------------------------------
-
-/**
- * Status as the pack wrote it (its words are part of what was frozen), with the app's
- * status-badge shape and colour: never the colour alone.
- */
-function PackStatus({ status, text }: { status: TargetStatus; text: string }) {
-  const { shape, tone } = statusPresentation(status);
-  return (
-    <span className={`status-badge status-badge--${tone}`} data-status={status}>
-      <StatusGlyph shape={shape} />
-      <span className="status-badge__label">{text}</span>
-    </span>
-  );
-}
-
-function StatusGlyph({ shape }: { shape: StatusShape }) {
-  if (shape === "none") return null;
-  return (
-    <svg className="status-badge__glyph" viewBox="0 0 12 12" width="12" height="12" aria-hidden="true" focusable="false">
-      {shape === "circle" ? <circle cx="6" cy="6" r="5" /> : null}
-      {shape === "triangle" ? <path d="M6 0.8 11.4 11H0.6Z" /> : null}
-      {shape === "square" ? <rect x="1" y="1" width="10" height="10" /> : null}
-      {shape === "dash" ? <rect x="1" y="4.75" width="10" height="2.5" /> : null}
-    </svg>
-  );
-}
 
 /** The decimals the pack writes this indicator with ("88.0%" → 1), so the chart's figures read the same. */
 function decimalsShown(...texts: string[]): number {

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { findThemeName } from "../../../db/queries/performance-library";
 import type { Database } from "../../../db/client";
 import type { AgendaItem, Meeting } from "../../../db/schema/meetings";
 import { findMinutesApproval } from "../../../db/queries/packs";
@@ -6,7 +6,6 @@ import { carriedApprovalMotion, latestMinutesVersion, previousMeetingOf } from "
 import { packPolicy } from "../../../server/policies/pack-policy";
 import type { Seat } from "../../../server/policies/meeting-policy";
 import { formatUkDateTime } from "~/shared/dates";
-import { themes } from "../../../db/schema/performance";
 import { loadAreaComparison, type AreaComparisonRow } from "../../../server/performance/area-comparison";
 import { loadCommentarySummary, loadExceptions } from "../../../server/performance/exceptions";
 import { renderedCommentary } from "../../../server/commentary/render-commentary";
@@ -80,7 +79,7 @@ export async function loadItemContent(context: Context, item: AgendaItem): Promi
       const areaId = options.areaId ?? (meeting.kind === "area_panel" ? context.bodyAreaId : null);
       const [scorecard, indicatorList] = await Promise.all([loadScorecard(db, { organisationId: org.id, period, areaId }), listIndicators(db, org.id)]);
       const idByCode = new Map(indicatorList.map((i) => [i.code, i.id]));
-      const theme = options.themeId ? await themeName(db, org.id, options.themeId) : null;
+      const theme = options.themeId ? await findThemeName(db, org.id, options.themeId) : null;
       const lines = scorecardLines(scorecard, { tenantTopTenOnly: options.tenantTopTen ?? false, theme }).map((line) => ({ ...line, indicatorId: idByCode.get(line.code) ?? "" }));
       let comparison: ScorecardContent["comparison"] = null;
       if (meeting.kind === "area_panel") {
@@ -160,13 +159,4 @@ export async function loadItemContent(context: Context, item: AgendaItem): Promi
     default:
       return { kind: "none" };
   }
-}
-
-async function themeName(db: Database, organisationId: string, themeId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ name: themes.name })
-    .from(themes)
-    .where(and(eq(themes.id, themeId), eq(themes.organisationId, organisationId)))
-    .limit(1);
-  return row?.name ?? null;
 }
