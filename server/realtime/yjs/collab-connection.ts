@@ -46,7 +46,8 @@ export class CollabConnection {
     private readonly ws: WebSocket,
     readonly documentName: string,
     readonly identity: ConnectionIdentity,
-    readonly access: CollabAccess,
+    /** Lowered to "read" when the person's role no longer allows writing (collab-server's access check). */
+    public access: CollabAccess,
     readonly wantsAcknowledgements: boolean,
     private readonly limits: ConnectionLimits,
   ) {

@@ -3,6 +3,8 @@ import * as encoding from "lib0/encoding";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
+import { and, eq } from "drizzle-orm";
+import { memberships } from "../../../db/schema/identity";
 import { CLOSE_CODES } from "../../../app/shared/realtime-events";
 import { createApiToken, findApiTokenOrganisation } from "../../commands/api-token-creator";
 import { SYSTEM_ACTOR } from "../../audit";
@@ -228,6 +230,37 @@ describe("read-only connections", () => {
     expect(officer.doc.getText("body").toString()).toBe("The figure is verified. Checked.");
     viewer.ws.close();
     destroyProvider(officer);
+  });
+
+  it("turns a writer whose role was lowered into a reader, and closes one who left the organisation", async () => {
+    const name = await server.newDocument();
+    const officer = stockProvider(server, name, { cookie: server.people.officer.cookie });
+    const admin = stockProvider(server, name, { cookie: server.people.admin.cookie });
+    await Promise.all([whenSynced(officer), whenSynced(admin)]);
+    officer.doc.getText("body").insert(0, "Before. ");
+    await waitFor(() => admin.doc.getText("body").toString() === "Before. ");
+    const membership = and(eq(memberships.userId, server.people.officer.id), eq(memberships.organisationId, server.org.id));
+    try {
+      await server.services.db.update(memberships).set({ role: "viewer" }).where(membership);
+      await server.collab.checkAccess();
+      officer.doc.getText("body").insert(0, "After the change. ");
+      admin.doc.getText("body").insert(admin.doc.getText("body").length, "Admin still writes.");
+      await waitFor(async () => (await storedDocument(server, name)).getText("body").toString().includes("Admin still writes."), 5000, "commit");
+      expect((await storedDocument(server, name)).getText("body").toString()).toBe("Before. Admin still writes.");
+
+      await server.services.db.delete(memberships).where(and(eq(memberships.userId, server.people.admin.id), eq(memberships.organisationId, server.org.id)));
+      const closed = whenClosed(admin);
+      await server.collab.checkAccess();
+      expect((await closed).code).toBe(4403);
+    } finally {
+      await server.services.db.update(memberships).set({ role: "officer" }).where(membership);
+      await server.services.db
+        .insert(memberships)
+        .values({ userId: server.people.admin.id, organisationId: server.org.id, role: "admin" })
+        .onConflictDoNothing();
+      destroyProvider(officer);
+      destroyProvider(admin);
+    }
   });
 
   it("turns everyone into a reader once the document is frozen", async () => {

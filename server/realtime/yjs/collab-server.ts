@@ -10,10 +10,16 @@ import { DocumentRegistry, type RegistryLimits } from "./document-registry";
 import type { EditGuard } from "./loaded-document";
 import { createPostgresStorage, type CollabStorage } from "./document-storage";
 import { consoleLogger, type CollabLogger } from "./logger";
-import { decideUpgrade, type UpgradeDecision } from "./upgrade-auth";
+import type { CollabTokenSubject } from "./collab-token";
+import { currentAccess, decideUpgrade, type UpgradeDecision } from "./upgrade-auth";
 import { createWsTransport, pathOf, type TransportLimits } from "./ws-transport";
 
-export type CollabLimits = TransportLimits & ConnectionLimits & RegistryLimits;
+export type CollabLimits = TransportLimits &
+  ConnectionLimits &
+  RegistryLimits & {
+    /** How often the access of open writing connections is checked again (a role lowered, a membership ended). */
+    accessCheckMs: number;
+  };
 
 export const DEFAULT_COLLAB_LIMITS: CollabLimits = {
   maxPayloadBytes: 1024 * 1024,
@@ -32,6 +38,7 @@ export const DEFAULT_COLLAB_LIMITS: CollabLimits = {
   compactLogBytes: 1024 * 1024,
   presenceWindowMs: 60,
   unloadDelayMs: 1000,
+  accessCheckMs: 15_000,
 };
 
 export type CollabServerOptions = {
@@ -66,6 +73,7 @@ export function createCollabServer(options: CollabServerOptions) {
   });
   const transport = createWsTransport(limits, logger);
   const connections = new Set<CollabConnection>();
+  const subjects = new WeakMap<CollabConnection, CollabTokenSubject>();
   const restarting = { code: CLOSE_CODES.serverRestarting, reason: "Server restarting" };
   let stopping: Promise<void> | null = null;
 
@@ -77,9 +85,10 @@ export function createCollabServer(options: CollabServerOptions) {
       logger.info("collab: connection refused", { path: pathOf(request), code: decision.code });
       return ws.close(decision.code, decision.reason);
     }
-    const { document, identity, access, wantsAcknowledgements, organisationId } = decision;
+    const { document, identity, access, wantsAcknowledgements, organisationId, subject } = decision;
     const connection = new CollabConnection(ws, document.name, identity, access, wantsAcknowledgements, limits);
     connections.add(connection);
+    subjects.set(connection, subject);
     connection.onClose(() => connections.delete(connection));
     registry.attach(document.name, organisationId, connection).then(
       (result) => {
@@ -91,6 +100,28 @@ export function createCollabServer(options: CollabServerOptions) {
       },
     );
   }
+
+  /**
+   * Checks again what each writing connection's holder may do: a writer whose role was
+   * lowered becomes a reader, one who left the organisation is closed with 4403. Readers
+   * need no check: they can only lose the right to read, which the next connect refuses.
+   */
+  async function checkAccess(): Promise<void> {
+    const seen = new Map<string, Promise<Awaited<ReturnType<typeof currentAccess>>>>();
+    for (const connection of [...connections]) {
+      const subject = subjects.get(connection);
+      if (connection.closed || connection.access !== "write" || !subject) continue;
+      const key = `${connection.documentName}|${subject.kind === "user" ? subject.userId : subject.tokenId}`;
+      if (!seen.has(key)) seen.set(key, currentAccess(deps, connection.documentName, subject));
+      const access = await seen.get(key)!;
+      if (access === null) connection.close(CLOSE_CODES.forbidden, "You no longer have access to this document");
+      else if (access === "read") registry.get(connection.documentName)?.makeReader(connection);
+    }
+  }
+  const accessTimer = setInterval(() => {
+    checkAccess().catch((error) => logger.error("collab: access check failed", { error: String(error) }));
+  }, limits.accessCheckMs);
+  accessTimer.unref();
 
   return {
     handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -109,6 +140,7 @@ export function createCollabServer(options: CollabServerOptions) {
      */
     shutdown(): Promise<void> {
       stopping ??= (async () => {
+        clearInterval(accessTimer);
         await registry.storeAllForShutdown();
         for (const connection of connections) connection.close(restarting.code, restarting.reason);
         transport.closeAll(restarting.code, restarting.reason);
@@ -117,6 +149,9 @@ export function createCollabServer(options: CollabServerOptions) {
       })();
       return stopping;
     },
+
+    /** Runs the periodic access check now (tests, and after a change of roles). */
+    checkAccess,
 
     /** From now on nobody writes the document; connected writers become readers. */
     async freezeDocument(name: string): Promise<void> {
@@ -152,6 +187,7 @@ export function createCollabServer(options: CollabServerOptions) {
      */
     simulateCrash() {
       stopping ??= Promise.resolve();
+      clearInterval(accessTimer);
       registry.abandonAll();
       for (const connection of connections) connection.terminate();
       transport.stop();

@@ -210,6 +210,16 @@ export class LoadedDocument {
     for (const connection of this.connections) connection.send(message);
   }
 
+  /** This connection's holder may no longer write (their role was lowered): told once, edits dropped from now. */
+  makeReader(connection: CollabConnection) {
+    if (connection.access === "read") return;
+    connection.access = "read";
+    if (!connection.toldReadOnly) {
+      connection.toldReadOnly = true;
+      connection.send(encodePermissionDenied("read-only: your role no longer allows editing"));
+    }
+  }
+
   /** From now on nobody writes; writers are told so. */
   freeze() {
     this.frozen = true;

@@ -24,6 +24,8 @@ export type UpgradeDecision =
       organisationId: string;
       access: CollabAccess;
       identity: ConnectionIdentity;
+      /** Who holds the connection, to check their access again while it is open. */
+      subject: CollabTokenSubject;
       wantsAcknowledgements: boolean;
     }
   | { ok: false; code: number; reason: string };
@@ -95,8 +97,27 @@ export async function decideUpgrade(request: IncomingMessage, deps: UpgradeAuthD
     organisationId: owner.organisationId,
     access,
     identity: found.identity,
+    subject: who.subject,
     wantsAcknowledgements: url.searchParams.get(ACK_QUERY_PARAMETER) === "1",
   };
+}
+
+/**
+ * What the holder of an open connection may do with the document now (frozen aside,
+ * which the document itself enforces): a role lowered or a membership ended since the
+ * upgrade takes effect on the next check. Null: no access at all.
+ */
+export async function currentAccess(
+  deps: Pick<UpgradeAuthDeps, "db" | "resolvers">,
+  documentName: string,
+  subject: CollabTokenSubject,
+): Promise<CollabAccess | null> {
+  const document = parseDocumentName(documentName);
+  const owner = document ? await deps.resolvers.resolve(deps.db, document) : null;
+  if (!document || !owner) return null;
+  const found = await findPrincipal(deps.db, subject, owner.organisationId);
+  if (!found) return null;
+  return collabDocumentPolicy.access(found.principal, { type: document.type, ...owner, frozenAt: null }) || null;
 }
 
 /** The token's or session's holder as a principal of the document's organisation, now. */
