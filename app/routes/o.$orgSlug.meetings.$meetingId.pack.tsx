@@ -46,8 +46,9 @@ export async function loader(args: LoaderFunctionArgs) {
   for (const kind of kinds) {
     const pack = await findPackOfMeeting(services.db, meeting.id, kind);
     const versions = pack ? await listPackVersions(services.db, pack.id) : [];
-    // What is missing is worked out only where it can be acted on: compiling reads every document.
-    const gaps = may[kind] ? await packGaps(services, meeting, kind) : [];
+    // What is missing is worked out only where it can be acted on (compiling reads every
+    // document), and only an agenda pack can have gaps (see PackGap).
+    const gaps = may[kind] && kind === "agenda" ? await packGaps(services, meeting, kind) : [];
     packs.push({
       kind,
       packId: pack?.id ?? null,
