@@ -102,11 +102,13 @@ test("a committee meeting held live: follow the chair, co-written minutes, quoru
   await expect(viewedTitle(officer.page)).toContainText("Corporate scorecard");
   await clerkMinutes.click();
   await page.keyboard.type("The committee reviewed the corporate scorecard. ");
+  // The officer adds to the end of what the clerk wrote, once it has reached her screen
+  // (typing before then would put her words in the middle of the clerk's, as it should).
+  await expect(officerMinutes).toContainText("The committee reviewed the corporate scorecard.");
   await officerMinutes.click();
   await officer.page.keyboard.press("Control+End");
   await officer.page.keyboard.type("Rent collection is recovering.");
-  await expect(clerkMinutes).toContainText("Rent collection is recovering.");
-  await expect(officerMinutes).toContainText("The committee reviewed the corporate scorecard.");
+  await expect(clerkMinutes).toContainText("The committee reviewed the corporate scorecard. Rent collection is recovering.");
 
   // An independent member declares an interest: no vote for her on this item.
   await independent.page.getByText("Declare an interest in this item").click();
