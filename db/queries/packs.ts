@@ -61,11 +61,6 @@ export async function findVersionForVerifying(db: Database, organisationId: stri
   return { version: rows[index], previous: index > 0 ? rows[index - 1] : null };
 }
 
-export async function latestPackVersion(db: Database, packId: string): Promise<PackVersionSummary | null> {
-  const [row] = await db.select(versionSummary).from(packVersions).where(eq(packVersions.packId, packId)).orderBy(desc(packVersions.version)).limit(1);
-  return row ?? null;
-}
-
 /** Every pack of the organisation with its meeting and latest version, newest meeting first. */
 export async function listPacksOfOrganisation(db: Database, organisationId: string) {
   const rows = await db
@@ -75,9 +70,11 @@ export async function listPacksOfOrganisation(db: Database, organisationId: stri
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(eq(packs.organisationId, organisationId))
     .orderBy(desc(meetings.startsAt), asc(packs.kind));
-  const result = [];
-  for (const row of rows) result.push({ ...row, latest: await latestPackVersion(db, row.pack.id) });
-  return result;
+  // Every version's summary in one read, newest first: the first seen of a pack is its latest.
+  const versions = await db.select(versionSummary).from(packVersions).where(eq(packVersions.organisationId, organisationId)).orderBy(desc(packVersions.version));
+  const latest = new Map<string, PackVersionSummary>();
+  for (const version of versions) if (!latest.has(version.packId)) latest.set(version.packId, version);
+  return rows.map((row) => ({ ...row, latest: latest.get(row.pack.id) ?? null }));
 }
 
 export async function findMinutesApproval(db: Database, meetingId: string) {

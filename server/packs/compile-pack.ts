@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { findThemeName } from "../../db/queries/performance-library";
 import * as Y from "yjs";
 import { exceptionDocumentName, meetingDocumentName, reportDocumentName } from "../../app/shared/collab/document-names";
@@ -40,7 +40,8 @@ import { findBody, listAgendaItems, listAttendance, listBodyMembers, listDeclara
 import { listMembersOfOrganisation } from "../../db/queries/users";
 import { organisations } from "../../db/schema/identity";
 import type { AgendaItem, Meeting } from "../../db/schema/meetings";
-import { coverReports, minutesApprovals } from "../../db/schema/packs";
+import { minutesApprovals } from "../../db/schema/packs";
+import { listCoverReportsOfMeeting } from "../../db/queries/cover-reports";
 import { fragmentToNode } from "../commentary/render-commentary";
 import { loadActionReview } from "../meetings/action-review";
 import { COMMENTARY_STATUS_LABELS, loadExceptions, type ExceptionItem } from "../performance/exceptions";
@@ -102,14 +103,14 @@ export async function compilePack(db: Database, documents: DocumentReader, input
   const richText = (fragment: Y.XmlFragment): RichText | null => (fragmentToNode(fragment)?.toJSON() as RichText | undefined) ?? null;
 
   const record = minutes ? await readDocument(meetingDocumentName(meeting.id)) : null;
-  const [declarations, motions, reports, approvals] = minutes
+  const reports = new Map((await listCoverReportsOfMeeting(db, meeting.organisationId, meeting.id)).map((r) => [r.itemId, r.reportId]));
+  const [declarations, motions, approvals] = minutes
     ? await Promise.all([
         listDeclarations(db, meeting.id),
         listMotionsWithVotes(db, meeting.id),
-        reportsOf(db, items),
         db.select().from(minutesApprovals).where(eq(minutesApprovals.approvingMeetingId, meeting.id)),
       ])
-    : [[], [], await reportsOf(db, items), []];
+    : [[], [], []];
 
   // Actions and challenges name their indicator by id; the pack names it by code and title.
   const indicatorList = await listIndicators(db, meeting.organisationId);
@@ -212,13 +213,6 @@ type AppendixContext = {
   /** The organisation's series of a period's history window, loaded once per period. */
   series: Map<string, { series: IndicatorSeries[]; areas: { id: string; name: string; homes: number }[] }>;
 };
-
-async function reportsOf(db: Database, items: AgendaItem[]): Promise<Map<string, string>> {
-  const reportItems = items.filter((i) => i.kind === "report").map((i) => i.id);
-  if (reportItems.length === 0) return new Map();
-  const rows = await db.select({ id: coverReports.id, itemId: coverReports.agendaItemId }).from(coverReports).where(inArray(coverReports.agendaItemId, reportItems));
-  return new Map(rows.map((r) => [r.itemId, r.id]));
-}
 
 async function appendicesOf(context: AppendixContext, item: AgendaItem, sectionId: string): Promise<PackAppendix[]> {
   const { db, meeting } = context;

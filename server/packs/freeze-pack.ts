@@ -1,11 +1,12 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { meetingDocumentName, reportDocumentName } from "../../app/shared/collab/document-names";
 import { formatUkDateTime } from "../../app/shared/dates";
 import type { PackKind } from "../../app/shared/packs/pack-document";
 import { publicCopy } from "../../app/shared/packs/public-copy";
 import type { Database } from "../../db/client";
-import { agendaItems, meetings, type Meeting } from "../../db/schema/meetings";
-import { coverReports, packs, packVersionDocuments, packVersions } from "../../db/schema/packs";
+import { meetings, type Meeting } from "../../db/schema/meetings";
+import { packs, packVersionDocuments, packVersions } from "../../db/schema/packs";
+import { listCoverReportsOfMeeting } from "../../db/queries/cover-reports";
 import { recordAudit, type Actor } from "../audit";
 import { CommandError } from "../commands/errors";
 import type { SharedDocuments } from "../realtime/yjs/shared-documents";
@@ -73,7 +74,7 @@ export async function freezePack(services: Services, input: FreezeInput): Promis
   // Only an agenda pack can have gaps (see PackGap), and publishing one freezes nothing:
   // the compile inside the transaction finds them and rolls back.
   if (kind === "minutes") {
-    for (const name of await liveDocumentsOfMeeting(db, meeting.id)) await documents.freeze(name, meeting.organisationId);
+    for (const name of await liveDocumentsOfMeeting(db, meeting)) await documents.freeze(name, meeting.organisationId);
   }
 
   return db.transaction(async (tx) => {
@@ -166,10 +167,7 @@ export async function renderBoth(pack: Parameters<typeof canonicalJson>[0]) {
 }
 
 /** The shared documents a minuted meeting is written in: its record and its cover reports. */
-async function liveDocumentsOfMeeting(db: Database, meetingId: string): Promise<string[]> {
-  const items = await db.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId));
-  const reports = items.length
-    ? await db.select({ id: coverReports.id }).from(coverReports).where(inArray(coverReports.agendaItemId, items.map((i) => i.id)))
-    : [];
-  return [meetingDocumentName(meetingId), ...reports.map((r) => reportDocumentName(r.id))];
+async function liveDocumentsOfMeeting(db: Database, meeting: Meeting): Promise<string[]> {
+  const reports = await listCoverReportsOfMeeting(db, meeting.organisationId, meeting.id);
+  return [meetingDocumentName(meeting.id), ...reports.map((r) => reportDocumentName(r.reportId))];
 }

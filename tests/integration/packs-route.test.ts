@@ -4,6 +4,7 @@ import { loader as verifyLoader } from "../../app/routes/api.v1.o.$orgSlug.packs
 import { action as packAction, loader as packLoader } from "../../app/routes/o.$orgSlug.meetings.$meetingId.pack";
 import { loader as pdfLoader } from "../../app/routes/o.$orgSlug.packs.$packId.v.$version.pdf";
 import { loader as versionLoader } from "../../app/routes/o.$orgSlug.packs.$packId.v.$version._index";
+import { loader as packsListLoader } from "../../app/routes/o.$orgSlug.packs._index";
 import { meetings } from "../../db/schema/meetings";
 import { packs } from "../../db/schema/packs";
 import { SYSTEM_ACTOR } from "../../server/audit";
@@ -99,6 +100,12 @@ describe("a version, its PDF and its verification", () => {
     expect(body.computedSha256).toBe(body.recordedSha256);
     const missing = await verifyLoader({ request: get(path, cookies.chair), context: loadContext(services), params: { ...params, version: "2" } });
     expect(missing.status).toBe(404);
+  });
+
+  it("lists the pack with its latest version on the organisation's packs page", async () => {
+    const list = await packsListLoader({ request: get("/o/northfield/packs", cookies.viewer), context: loadContext(services), params: { orgSlug: "northfield" } });
+    expect(list.packs).toHaveLength(1);
+    expect(list.packs[0]).toMatchObject({ kind: "minutes", latest: { version: 1 } });
   });
 
   it("keeps the meeting closed: freezing minutes does not approve them", async () => {

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from "react";
 import { RichTextEditor } from "~/components/collab/rich-text-editor.client";
+import { DocumentStatusBar } from "~/components/collab/document-status-bar";
 import { LOCAL_ORIGIN, useDocValue, usePeers, useSharedDocument, type SharedDocumentSession } from "~/components/collab/use-shared-document.client";
 import { caretColourFor } from "~/shared/commentary/commentary-extensions";
 import {
@@ -71,35 +72,7 @@ export default function CoverReportEditor({ documentName, user, canWrite, frozen
 
   return (
     <div className="commentary-editor cover-report-editor" data-editable={editable ? "true" : "false"}>
-      <div className="commentary-editor__bar">
-        <p className="commentary-editor__connection" role="status" aria-live="polite" data-connection={status?.connection ?? "connecting"}>
-          {status ? status.message : "Connecting…"}
-        </p>
-        {saving ? (
-          <p className="commentary-editor__saved" data-saved={readOnly ? undefined : status?.saved ? "true" : "false"}>
-            {saving}
-          </p>
-        ) : null}
-        <div className="commentary-editor__presence">
-          {peers.length === 0 ? (
-            <p className="hint">Nobody else has this cover report open.</p>
-          ) : (
-            <>
-              <p className="hint" id="presence-title">
-                Also here:
-              </p>
-              <ul className="presence-list" aria-labelledby="presence-title">
-                {peers.map((peer) => (
-                  <li key={peer.clientId} className="presence-list__person">
-                    <span className="presence-list__dot" style={{ background: peer.colour }} aria-hidden="true" />
-                    {peer.name}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
-      </div>
+      <DocumentStatusBar status={status} saving={saving} readOnly={readOnly} peers={peers} nobodyElse="Nobody else has this cover report open." />
 
       {!session || !ready ? (
         <RenderedCoverReport data={initial} />
