@@ -5,6 +5,7 @@ import { seedDemoIfEmpty } from "./commands/demo-seeder";
 import { ConfigError, parseConfig } from "./config";
 import { createHttpServer } from "./http-server";
 import { createCollabServer } from "./realtime/yjs/collab-server";
+import { createRedisRelay } from "./realtime/yjs/document-relay";
 import { LiveEvents } from "./realtime/io/live-events";
 import type { AppServices } from "./services";
 import { MinuteRestrictions } from "./meetings/minute-restrictions";
@@ -40,7 +41,8 @@ async function main() {
     meetingEvents: new MeetingEvents(),
   };
 
-  const collab = createCollabServer({ db: database.db, sessionSecret: config.sessionSecret, publicUrl: config.publicUrl });
+  const relay = redis ? createRedisRelay(redis) : undefined;
+  const collab = createCollabServer({ db: database.db, sessionSecret: config.sessionSecret, publicUrl: config.publicUrl, relay });
   registerMeetingRecord(collab, services);
   services.documents.attach(collab);
   const http = await createHttpServer(services, { collabUpgrade: collab.handleUpgrade });
@@ -66,6 +68,7 @@ async function main() {
     try {
       // The collab server writes its last edits and compacts before the database closes.
       await collab.shutdown();
+      await relay?.close();
       await http.close();
       await redis?.quit();
       await database.close();

@@ -1,4 +1,5 @@
-import { bigint, customType, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, customType, index, integer, pgSequence, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt, timestamptz } from "./columns";
 import { organisations, users } from "./identity";
 
@@ -29,6 +30,7 @@ export const collabDocuments = pgTable("collab_documents", {
   /** Y.encodeStateAsUpdate of the document; null until the first compaction. */
   state: bytea("state"),
   stateVector: bytea("state_vector"),
+  /** The highest log seq the snapshot folded in (for operators: loading reads every row left). */
   snapshotSeq: bigint("snapshot_seq", { mode: "number" }).notNull().default(0),
   snapshotBytes: integer("snapshot_bytes").notNull().default(0),
   /** Once set, nobody writes the document any more (the meeting is signed off, the pack sent). */
@@ -37,15 +39,25 @@ export const collabDocuments = pgTable("collab_documents", {
   createdAt: createdAt(),
 });
 
-/** Append-only log of the updates since the snapshot, written in group commits. */
+/**
+ * Numbers log rows across the whole database, so that several instances appending to
+ * one document's log never need to agree on a number (ADR 008).
+ */
+export const collabUpdateSeq = pgSequence("collab_update_seq");
+
+/**
+ * Append-only log of the updates not yet folded into the snapshot, written in group
+ * commits. Every row left is read on load, whatever its seq: a row numbered before a
+ * compaction may commit after it (the compaction folds in only what it could see).
+ */
 export const collabUpdates = pgTable(
   "collab_updates",
   {
     documentName: text("document_name")
       .notNull()
       .references(() => collabDocuments.name, { onDelete: "cascade" }),
-    /** Per document, in the order the server applied the updates. */
-    seq: bigint("seq", { mode: "number" }).notNull(),
+    /** Given by the database (collab_update_seq); orders a document's rows for loading. */
+    seq: bigint("seq", { mode: "number" }).notNull().default(sql`nextval('collab_update_seq')`),
     update: bytea("update").notNull(),
     /** Who sent it; null for an edit whose author has since been deleted. */
     userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),

@@ -30,7 +30,7 @@ async function writeDocument(name: string, doc: Y.Doc) {
   for (const { update } of stored.updates) Y.applyUpdate(before, update);
   if (stored.snapshot) Y.applyUpdate(before, stored.snapshot);
   const update = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(before));
-  await storage.store(name, [{ seq: (await storage.maxSeq(name)) + 1, update, userId: manager.userId, at: new Date() }]);
+  await storage.store(name, [{ update, userId: manager.userId, at: new Date() }]);
 }
 
 let doc: Y.Doc;

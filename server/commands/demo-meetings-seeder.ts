@@ -163,7 +163,7 @@ async function writeOctoberRecord(db: Database, organisationId: string, meetingI
   const name = meetingDocumentName(meetingId);
   const storage = createPostgresStorage(db);
   await storage.ensure(name, organisationId);
-  await storage.store(name, [{ seq: 1, update: Y.encodeStateAsUpdate(doc), userId: clerkId, at: new Date("2026-10-19T19:45:00Z") }]);
+  await storage.store(name, [{ update: Y.encodeStateAsUpdate(doc), userId: clerkId, at: new Date("2026-10-19T19:45:00Z") }]);
   const exceptions = items.find((item) => item.kind === "exceptions");
   if (exceptions) {
     await db.insert(motions).values({

@@ -54,7 +54,7 @@ async function appendMinutes(meetingId: string, itemId: string, text: string) {
   paragraph.insert(0, [new Y.XmlText(text)]);
   minutesFragment(doc, itemId).push([paragraph]);
   const storage = createPostgresStorage(services.db);
-  await storage.store(name, [{ seq: (await storage.maxSeq(name)) + 1, update: Y.encodeStateAsUpdate(doc, before), userId: null, at: new Date() }]);
+  await storage.store(name, [{ update: Y.encodeStateAsUpdate(doc, before), userId: null, at: new Date() }]);
 }
 
 function pdfText(bytes: Uint8Array, page?: number): string {

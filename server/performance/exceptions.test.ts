@@ -21,7 +21,7 @@ const codes: Record<string, string> = {};
 async function writeDocument(name: string, doc: Y.Doc) {
   const storage = createPostgresStorage(database.db);
   await storage.ensure(name, organisationId);
-  await storage.store(name, [{ seq: (await storage.maxSeq(name)) + 1, update: Y.encodeStateAsUpdate(doc), userId: manager.userId, at: new Date() }]);
+  await storage.store(name, [{ update: Y.encodeStateAsUpdate(doc), userId: manager.userId, at: new Date() }]);
 }
 
 const complete = () => ({

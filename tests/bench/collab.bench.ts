@@ -48,6 +48,10 @@ const percentile = (sorted: ArrayLike<number>, p: number) => sorted[Math.min(sor
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
 
+/** COLLAB_BENCH_ONLY=typing,load runs only those parts (typing, storm, load, heap); unset, all of them. */
+const onlyParts = process.env.COLLAB_BENCH_ONLY?.split(",").map((part) => part.trim());
+const runs = (part: "typing" | "storm" | "load" | "heap") => !onlyParts || onlyParts.includes(part);
+
 /** A document built by typing (many small items, some deletions), as real ones are, to about `bytes`. */
 function typedDocument(bytes: number): Y.Doc {
   const doc = new Y.Doc();
@@ -86,7 +90,7 @@ export default async function run(record: Record_): Promise<void> {
   };
   const seed = async (name: string, doc: Y.Doc) => {
     await storage.ensure(name, org.id);
-    await storage.compact(name, { state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc), seq: 0 });
+    await storage.compact(name, () => ({ state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) }));
   };
 
   const child = fork(fileURLToPath(import.meta.url), [], { execArgv: ["--import", "tsx"], env: { ...process.env, COLLAB_BENCH_CHILD: "1" } });
@@ -100,77 +104,85 @@ export default async function run(record: Record_): Promise<void> {
     });
   try {
     // 1. One document, 200 connections: 50 typing at 5 edits/s, carets of all 200 at 4 Hz, 10 s.
-    const typingDoc = await newDocument();
-    const cpuBefore = process.cpuUsage();
-    const wallBefore = performance.now();
-    const loopLag = monitorEventLoop();
-    const typing = await ask<{ edits: number; samples: number; expected: number; p50: number; p99: number; max: number; converged: boolean; clientCpu: number }>({
-      kind: "typing", url: urlOf(typingDoc), typers: 50, watchers: 150, seconds: 10,
-    });
-    const lag = loopLag.stop();
-    const cpu = process.cpuUsage(cpuBefore);
-    const wallSeconds = (performance.now() - wallBefore) / 1000;
-    record("typing: update latency to every other client, p50", typing.p50, "ms", `${typing.edits} edits × 199 receivers, 200 carets at 4 Hz`);
-    record("typing: update latency to every other client, p99", typing.p99, "ms", `max ${typing.max.toFixed(1)} ms`);
-    record("typing: deliveries received / expected", (typing.samples / typing.expected) * 100, "%");
-    record("typing: all 50 editors and a late reader converge", typing.converged ? 1 : 0, "yes=1");
-    record("typing: server CPU over the run", ((cpu.user + cpu.system) / 1e6 / wallSeconds) * 100, "% of one core", `clients ${typing.clientCpu.toFixed(0)} %; ${wallSeconds.toFixed(1)} s wall with connecting and draining`);
-    record("typing: server event-loop delay p99", lag.p99, "ms", `max ${lag.max.toFixed(0)} ms; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
-    await sleep(1500); // let it unload
+    if (runs("typing")) {
+      const typingDoc = await newDocument();
+      const cpuBefore = process.cpuUsage();
+      const wallBefore = performance.now();
+      const loopLag = monitorEventLoop();
+      const typing = await ask<{ edits: number; samples: number; expected: number; p50: number; p99: number; max: number; converged: boolean; clientCpu: number }>({
+        kind: "typing", url: urlOf(typingDoc), typers: 50, watchers: 150, seconds: 10,
+      });
+      const lag = loopLag.stop();
+      const cpu = process.cpuUsage(cpuBefore);
+      const wallSeconds = (performance.now() - wallBefore) / 1000;
+      record("typing: update latency to every other client, p50", typing.p50, "ms", `${typing.edits} edits × 199 receivers, 200 carets at 4 Hz`);
+      record("typing: update latency to every other client, p99", typing.p99, "ms", `max ${typing.max.toFixed(1)} ms`);
+      record("typing: deliveries received / expected", (typing.samples / typing.expected) * 100, "%");
+      record("typing: all 50 editors and a late reader converge", typing.converged ? 1 : 0, "yes=1");
+      record("typing: server CPU over the run", ((cpu.user + cpu.system) / 1e6 / wallSeconds) * 100, "% of one core", `clients ${typing.clientCpu.toFixed(0)} %; ${wallSeconds.toFixed(1)} s wall with connecting and draining`);
+      record("typing: server event-loop delay p99", lag.p99, "ms", `max ${lag.max.toFixed(0)} ms; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
+      await sleep(1500); // let it unload
+    }
 
     // 2. 300 clients reconnecting within 2 s to a 1 MB document (after a restart: cold load first).
-    const big = typedDocument(1024 * 1024);
-    const bigName = await newDocument();
-    await seed(bigName, big);
-    const sv = Y.encodeStateVector(big);
-    for (const [label, stateVector, reply] of [
-      ["holding the document", sv, Y.encodeStateAsUpdate(big, sv)],
-      ["fresh (downloads 1 MB each)", new Uint8Array([0]), Y.encodeStateAsUpdate(new Y.Doc())],
-    ] as const) {
-      const storm = await ask<{ allSyncedMs: number; p50: number; p99: number; synced: number }>({
-        kind: "storm", url: urlOf(bigName), clients: 300, spreadMs: 2000, stateVector: b64(stateVector), reply: b64(reply),
-      });
-      record(`reconnect storm, ${label}: time until all 300 synced`, storm.allSyncedMs, "ms", `${(Y.encodeStateAsUpdate(big).byteLength / 1024).toFixed(0)} KB document; ${storm.synced}/300 synced`);
-      record(`reconnect storm, ${label}: connect-to-sync p50 / p99`, storm.p50, "ms", `p99 ${storm.p99.toFixed(0)} ms`);
-      await sleep(1500);
+    if (runs("storm")) {
+      const big = typedDocument(1024 * 1024);
+      const bigName = await newDocument();
+      await seed(bigName, big);
+      const sv = Y.encodeStateVector(big);
+      for (const [label, stateVector, reply] of [
+        ["holding the document", sv, Y.encodeStateAsUpdate(big, sv)],
+        ["fresh (downloads 1 MB each)", new Uint8Array([0]), Y.encodeStateAsUpdate(new Y.Doc())],
+      ] as const) {
+        const storm = await ask<{ allSyncedMs: number; p50: number; p99: number; synced: number }>({
+          kind: "storm", url: urlOf(bigName), clients: 300, spreadMs: 2000, stateVector: b64(stateVector), reply: b64(reply),
+        });
+        record(`reconnect storm, ${label}: time until all 300 synced`, storm.allSyncedMs, "ms", `${(Y.encodeStateAsUpdate(big).byteLength / 1024).toFixed(0)} KB document; ${storm.synced}/300 synced`);
+        record(`reconnect storm, ${label}: connect-to-sync p50 / p99`, storm.p50, "ms", `p99 ${storm.p99.toFixed(0)} ms`);
+        await sleep(1500);
+      }
     }
 
     // 3. Cold load of a 10,000-update log, and of a 100 KB compacted document.
-    const logName = await newDocument();
-    const source = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    source.on("update", (u: Uint8Array) => updates.push(u));
-    for (let i = 0; i < 10_000; i++) source.getText("body").insert(Math.floor(Math.random() * (i + 1)), "x");
-    await storage.ensure(logName, org.id);
-    for (let s = 0; s < updates.length; s += 1000) {
-      await storage.store(logName, updates.slice(s, s + 1000).map((update, i) => ({ seq: s + i + 1, update, userId: null, at: new Date() })));
+    if (runs("load")) {
+      const logName = await newDocument();
+      const source = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      source.on("update", (u: Uint8Array) => updates.push(u));
+      for (let i = 0; i < 10_000; i++) source.getText("body").insert(Math.floor(Math.random() * (i + 1)), "x");
+      await storage.ensure(logName, org.id);
+      for (let s = 0; s < updates.length; s += 1000) {
+        await storage.store(logName, updates.slice(s, s + 1000).map((update, i) => ({ seq: s + i + 1, update, userId: null, at: new Date() })));
+      }
+      record("cold load of a 10,000-update log, to first sync", (await ask<{ ms: number }>({ kind: "first-sync", url: urlOf(logName) })).ms, "ms");
+      const compactName = await newDocument();
+      await seed(compactName, typedDocument(100 * 1024));
+      record("cold load of a 100 KB compacted document, to first sync", (await ask<{ ms: number }>({ kind: "first-sync", url: urlOf(compactName) })).ms, "ms");
     }
-    record("cold load of a 10,000-update log, to first sync", (await ask<{ ms: number }>({ kind: "first-sync", url: urlOf(logName) })).ms, "ms");
-    const compactName = await newDocument();
-    await seed(compactName, typedDocument(100 * 1024));
-    record("cold load of a 100 KB compacted document, to first sync", (await ask<{ ms: number }>({ kind: "first-sync", url: urlOf(compactName) })).ms, "ms");
 
     // 4. Heap of a loaded 70 KB document: 20 of them against 20 empty ones, one client each.
-    v8.setFlagsFromString("--expose-gc");
-    const gc = vm.runInNewContext("gc") as () => void;
-    const heapWith = async (names: string[]) => {
-      gc();
-      const before = process.memoryUsage().heapUsed;
-      await ask({ kind: "hold", urls: names.map(urlOf) });
-      await sleep(300);
-      gc();
-      const after = process.memoryUsage().heapUsed;
-      await ask({ kind: "release" });
-      await sleep(1500);
-      return after - before;
-    };
-    const empties = await Promise.all(Array.from({ length: 20 }, newDocument));
-    const medium = typedDocument(70 * 1024);
-    const mediums = await Promise.all(Array.from({ length: 20 }, newDocument));
-    for (const name of mediums) await seed(name, medium);
-    const emptyHeap = await heapWith(empties);
-    const mediumHeap = await heapWith(mediums);
-    record("heap of a loaded 70 KB document", (mediumHeap - emptyHeap) / 20 / 1024 / 1024, "MB", `encoded ${(Y.encodeStateAsUpdate(medium).byteLength / 1024).toFixed(0)} KB; built by typing`);
+    if (runs("heap")) {
+      v8.setFlagsFromString("--expose-gc");
+      const gc = vm.runInNewContext("gc") as () => void;
+      const heapWith = async (names: string[]) => {
+        gc();
+        const before = process.memoryUsage().heapUsed;
+        await ask({ kind: "hold", urls: names.map(urlOf) });
+        await sleep(300);
+        gc();
+        const after = process.memoryUsage().heapUsed;
+        await ask({ kind: "release" });
+        await sleep(1500);
+        return after - before;
+      };
+      const empties = await Promise.all(Array.from({ length: 20 }, newDocument));
+      const medium = typedDocument(70 * 1024);
+      const mediums = await Promise.all(Array.from({ length: 20 }, newDocument));
+      for (const name of mediums) await seed(name, medium);
+      const emptyHeap = await heapWith(empties);
+      const mediumHeap = await heapWith(mediums);
+      record("heap of a loaded 70 KB document", (mediumHeap - emptyHeap) / 20 / 1024 / 1024, "MB", `encoded ${(Y.encodeStateAsUpdate(medium).byteLength / 1024).toFixed(0)} KB; built by typing`);
+    }
     if (errors.length > 0) record("server errors logged", errors.length, "errors", errors[0]);
   } finally {
     child.kill();

@@ -47,7 +47,7 @@ export default async function run(record: Record_) {
     });
     const name = exceptionDocumentName(exception.indicator.id, exception.period);
     await storage.ensure(name, org.id);
-    await storage.store(name, [{ seq: 1, update: Y.encodeStateAsUpdate(doc), userId: officer.id, at: new Date() }]);
+    await storage.store(name, [{ update: Y.encodeStateAsUpdate(doc), userId: officer.id, at: new Date() }]);
   }
 
   const makeMeeting = async (n: number) => {

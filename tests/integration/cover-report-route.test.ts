@@ -118,7 +118,7 @@ describe("what the page shows", () => {
     });
     const storage = createPostgresStorage(services.db);
     await storage.ensure(name, org.org.id);
-    await storage.store(name, [{ seq: 1, update: Y.encodeStateAsUpdate(doc), userId: org.officer.id, at: new Date() }]);
+    await storage.store(name, [{ update: Y.encodeStateAsUpdate(doc), userId: org.officer.id, at: new Date() }]);
 
     const page = await load(cookies.viewer, item(3));
     expect(page.report?.initial.sections.summary).toBe("<p>Repairs &lt;fell&gt; behind.</p>");

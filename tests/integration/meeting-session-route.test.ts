@@ -98,7 +98,7 @@ describe("a meeting from opening to closing", () => {
       entry.set("due", "2027-01-15");
       actionsList(doc, item.id).push([entry]);
     });
-    await storage.store(name, [{ seq: 1, update: Y.encodeStateAsUpdate(doc), userId: null, at: new Date() }]);
+    await storage.store(name, [{ update: Y.encodeStateAsUpdate(doc), userId: null, at: new Date() }]);
 
     const refused = await post({ intent: "close" }, cookies.officer);
     expect(await statusOf(Promise.resolve(refused))).toBe(409);
@@ -106,7 +106,7 @@ describe("a meeting from opening to closing", () => {
 
     const before = Y.encodeStateVector(doc);
     entry.set("ownerId", fixture.officer.id);
-    await storage.store(name, [{ seq: 2, update: Y.encodeStateAsUpdate(doc, before), userId: null, at: new Date() }]);
+    await storage.store(name, [{ update: Y.encodeStateAsUpdate(doc, before), userId: null, at: new Date() }]);
     expect(await statusOf(post({ intent: "close" }, cookies.officer))).toBe(200);
     expect(await statusOf(post({ intent: "close" }, cookies.officer))).toBe(200);
     const logged = await services.db.select().from(actions).where(eq(actions.meetingId, fixture.meeting.id));

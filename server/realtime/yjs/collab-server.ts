@@ -8,6 +8,7 @@ import { CollabConnection, type ConnectionLimits } from "./collab-connection";
 import { processResolvers, type DocumentResolver, type ResolverRegistry } from "./document-resolvers";
 import { DocumentRegistry, type RegistryLimits } from "./document-registry";
 import type { EditGuard } from "./loaded-document";
+import type { DocumentRelay } from "./document-relay";
 import { createPostgresStorage, type CollabStorage } from "./document-storage";
 import { consoleLogger, type CollabLogger } from "./logger";
 import type { CollabTokenSubject } from "./collab-token";
@@ -51,6 +52,8 @@ export type CollabServerOptions = {
   storage?: CollabStorage;
   /** Defaults to the process's registry, which the collab-tokens route also reads. */
   resolvers?: ResolverRegistry;
+  /** Shares documents with the other instances (Redis); without it this process must be the only one. */
+  relay?: DocumentRelay;
 };
 
 export type CollabServer = ReturnType<typeof createCollabServer>;
@@ -70,7 +73,7 @@ export function createCollabServer(options: CollabServerOptions) {
   const registry = new DocumentRegistry(storage, limits, logger, (name) => {
     const type = parseDocumentName(name)?.type;
     return type ? (guards.get(type) ?? null) : null;
-  });
+  }, options.relay ?? null);
   const transport = createWsTransport(limits, logger);
   const connections = new Set<CollabConnection>();
   const subjects = new WeakMap<CollabConnection, CollabTokenSubject>();
@@ -118,6 +121,12 @@ export function createCollabServer(options: CollabServerOptions) {
       else if (access === "read") registry.get(connection.documentName)?.makeReader(connection);
     }
   }
+  async function settleElsewhere(name: string, freeze: boolean) {
+    if (!options.relay) return;
+    const { asked, answered } = await options.relay.settle(name, { freeze });
+    if (answered < asked) logger.warn("collab: not every instance answered in time", { document: name, asked, answered });
+  }
+
   const accessTimer = setInterval(() => {
     checkAccess().catch((error) => logger.error("collab: access check failed", { error: String(error) }));
   }, limits.accessCheckMs);
@@ -153,13 +162,25 @@ export function createCollabServer(options: CollabServerOptions) {
     /** Runs the periodic access check now (tests, and after a change of roles). */
     checkAccess,
 
-    /** From now on nobody writes the document; connected writers become readers. */
+    /**
+     * From now on nobody writes the document; connected writers become readers, here
+     * and on every other instance, each of which has stored what it held when this ends.
+     */
     async freezeDocument(name: string): Promise<void> {
       const document = parseDocumentName(name);
       const owner = document ? await resolvers.resolve(options.db, document) : null;
       if (!document || !owner) throw new Error(`No shared document ${name} to freeze`);
       await storage.freeze(name, owner.organisationId, new Date());
       registry.get(name)?.freeze();
+      await settleElsewhere(name, true);
+    },
+
+    /**
+     * Once this ends, the database (or this process's copy, when it has the document
+     * loaded) holds every edit other instances had applied to it: read it then.
+     */
+    settleDocument(name: string): Promise<void> {
+      return settleElsewhere(name, false);
     },
 
     registerResolver<T extends CollabDocumentType>(type: T, resolver: DocumentResolver<T>): void {

@@ -1,4 +1,5 @@
 import type { CollabConnection } from "./collab-connection";
+import type { DocumentRelay } from "./document-relay";
 import type { CollabStorage } from "./document-storage";
 import { LoadedDocument, type DocumentLimits, type EditGuard } from "./loaded-document";
 import type { CollabLogger } from "./logger";
@@ -16,6 +17,7 @@ export type AttachResult = "attached" | "full" | "closed";
  * by its first connection (snapshot and log read in full before anyone is answered),
  * and unloaded after its last connection leaves: final flush, compaction, release.
  * A connection that arrives while its document unloads waits and loads it afresh.
+ * With a relay, a loaded document also joins the other instances holding it.
  */
 export class DocumentRegistry {
   private readonly loading = new Map<string, Promise<LoadedDocument>>();
@@ -29,7 +31,11 @@ export class DocumentRegistry {
     private readonly logger: CollabLogger,
     /** The edit guard for a document, by its name (e.g. the declarations rule of meeting minutes). */
     private readonly guardFor: (name: string) => EditGuard | null = () => null,
-  ) {}
+    private readonly relay: DocumentRelay | null = null,
+  ) {
+    // Messages may have been lost while Redis was away: each document asks again for what it lacks.
+    relay?.onReconnected(() => this.loaded.forEach((document) => document.greetOthers()));
+  }
 
   async attach(name: string, organisationId: string, connection: CollabConnection): Promise<AttachResult> {
     for (;;) {
@@ -58,18 +64,29 @@ export class DocumentRegistry {
   }
 
   private async load(name: string, organisationId: string): Promise<LoadedDocument> {
+    // Joined before reading storage, so that no edit falls between what the database
+    // holds and what the relay brings; messages that come meanwhile wait for the document.
+    let loaded: (document: LoadedDocument | null) => void = () => {};
+    const ready = new Promise<LoadedDocument | null>((resolve) => (loaded = resolve));
+    await this.relay?.join(name, (message) => ready.then((document) => document?.receiveRelayed(message)));
     try {
       const stored = await this.storage.load(name);
       if (!stored.exists) await this.storage.ensure(name, organisationId);
-      const document = new LoadedDocument(name, stored.frozenAt !== null, stored, this.storage, this.limits, this.logger, this.guardFor(name));
+      const relay = this.relay;
+      const link = relay ? { publish: (message: Parameters<DocumentRelay["publish"]>[1]) => relay.publish(name, message) } : null;
+      const document = new LoadedDocument(name, stored.frozenAt !== null, stored, this.storage, this.limits, this.logger, this.guardFor(name), link);
       this.loaded.set(name, document);
+      loaded(document);
+      document.greetOthers();
       // A long log left by a crash is folded into the snapshot soon after loading.
       if (document.writer.needsCompaction()) {
         document.writer.compact().catch((error) => this.logger.error("collab: compaction failed", { document: name, error: String(error) }));
       }
       return document;
     } catch (error) {
+      loaded(null);
       this.loading.delete(name);
+      await this.relay?.leave(name).catch(() => {});
       throw error;
     }
   }
@@ -98,6 +115,8 @@ export class DocumentRegistry {
     const done = document
       .close()
       .catch((error) => this.logger.error("collab: final flush failed", { document: name, error: String(error) }))
+      .then(() => this.relay?.leave(name))
+      .catch((error) => this.logger.error("collab: leaving the relay failed", { document: name, error: String(error) }))
       .finally(() => this.unloading.delete(name));
     this.unloading.set(name, done);
     return done;
@@ -130,6 +149,7 @@ export class DocumentRegistry {
     for (const [name, document] of this.loaded) {
       this.cancelUnload(name);
       document.abandon();
+      this.relay?.leave(name).catch(() => {});
     }
     this.loaded.clear();
     this.loading.clear();

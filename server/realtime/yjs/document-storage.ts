@@ -1,20 +1,21 @@
-import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
+import { and, asc, eq, lte, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { collabDocuments, collabUpdates } from "../../../db/schema/collab";
 
-/** What the database holds of one document: the snapshot and the updates after it. */
+/** What the database holds of one document: the snapshot and the log rows left beside it. */
 export type StoredDocument = {
   exists: boolean;
   snapshot: Uint8Array | null;
-  snapshotSeq: number;
-  /** In the order they were applied; every seq is above snapshotSeq. */
-  updates: { seq: number; update: Uint8Array }[];
+  /** Every row not yet folded into the snapshot, by seq. Applying one twice is harmless. */
+  updates: LoggedUpdate[];
   frozenAt: Date | null;
 };
 
-export type LoggedUpdate = { seq: number; update: Uint8Array; userId: string | null; at: Date };
+/** One row of the log; its seq is given by the database when it is stored. */
+export type LoggedUpdate = { update: Uint8Array };
+export type UpdateToStore = LoggedUpdate & { userId: string | null; at: Date };
 
-export type Snapshot = { state: Uint8Array; stateVector: Uint8Array; seq: number };
+export type Snapshot = { state: Uint8Array; stateVector: Uint8Array };
 
 /**
  * Storage of shared documents, a `{ load, store }` pair with the few extra operations
@@ -25,30 +26,35 @@ export type CollabStorage = {
   /** Creates the document's row if it is new; its owner is known by then (the upgrade resolved it). */
   ensure(name: string, organisationId: string): Promise<void>;
   /** Appends one group commit to the log: a single multi-row INSERT. */
-  store(name: string, updates: LoggedUpdate[]): Promise<void>;
-  /** Replaces snapshot and log up to `snapshot.seq` in one short transaction. */
-  compact(name: string, snapshot: Snapshot): Promise<void>;
-  /** The highest seq in the log or snapshot: where numbering resumes after a failed write. */
-  maxSeq(name: string): Promise<number>;
+  store(name: string, updates: UpdateToStore[]): Promise<void>;
+  /**
+   * Replaces snapshot and log in one transaction under the document's row lock. Every
+   * log row (whoever wrote it: another instance, a process that stopped) is handed to
+   * `snapshotWith`, which must return a state holding them all; those rows are deleted.
+   */
+  compact(name: string, snapshotWith: (log: LoggedUpdate[]) => Snapshot): Promise<void>;
   freeze(name: string, organisationId: string, at: Date): Promise<void>;
   frozenAt(name: string): Promise<Date | null>;
 };
+
+function logOf(db: Pick<Database, "select">, name: string) {
+  return db
+    .select({ seq: collabUpdates.seq, update: collabUpdates.update })
+    .from(collabUpdates)
+    .where(eq(collabUpdates.documentName, name))
+    .orderBy(asc(collabUpdates.seq));
+}
 
 export function createPostgresStorage(db: Database): CollabStorage {
   return {
     async load(name) {
       const [row] = await db
-        .select({ state: collabDocuments.state, snapshotSeq: collabDocuments.snapshotSeq, frozenAt: collabDocuments.frozenAt })
+        .select({ state: collabDocuments.state, frozenAt: collabDocuments.frozenAt })
         .from(collabDocuments)
         .where(eq(collabDocuments.name, name))
         .limit(1);
-      if (!row) return { exists: false, snapshot: null, snapshotSeq: 0, updates: [], frozenAt: null };
-      const updates = await db
-        .select({ seq: collabUpdates.seq, update: collabUpdates.update })
-        .from(collabUpdates)
-        .where(and(eq(collabUpdates.documentName, name), gt(collabUpdates.seq, row.snapshotSeq)))
-        .orderBy(asc(collabUpdates.seq));
-      return { exists: true, snapshot: row.state, snapshotSeq: row.snapshotSeq, updates, frozenAt: row.frozenAt };
+      if (!row) return { exists: false, snapshot: null, updates: [], frozenAt: null };
+      return { exists: true, snapshot: row.state, updates: await logOf(db, name), frozenAt: row.frozenAt };
     },
 
     async ensure(name, organisationId) {
@@ -57,39 +63,30 @@ export function createPostgresStorage(db: Database): CollabStorage {
 
     async store(name, updates) {
       if (updates.length === 0) return;
-      await db.insert(collabUpdates).values(
-        updates.map((u) => ({ documentName: name, seq: u.seq, update: u.update, userId: u.userId, at: u.at })),
-      );
+      await db.insert(collabUpdates).values(updates.map((u) => ({ documentName: name, update: u.update, userId: u.userId, at: u.at })));
     },
 
-    async compact(name, snapshot) {
+    async compact(name, snapshotWith) {
       await db.transaction(async (tx) => {
-        // The row lock orders this against another compaction of the same document
-        // (another instance, or a freeze) without blocking readers of the log.
+        // FOR UPDATE conflicts with the key-share lock each INSERT into the log takes on
+        // this row (its foreign key): it waits for appends in flight, and holds new ones
+        // back until the swap commits. So the rows read here are all the rows there are.
         await tx.select({ name: collabDocuments.name }).from(collabDocuments).where(eq(collabDocuments.name, name)).for("update");
+        const log = await logOf(tx, name);
+        const snapshot = snapshotWith(log);
+        const foldedThrough = log.reduce((max, row) => Math.max(max, row.seq), 0);
         await tx
           .update(collabDocuments)
           .set({
             state: snapshot.state,
             stateVector: snapshot.stateVector,
-            snapshotSeq: snapshot.seq,
+            snapshotSeq: sql`greatest(${collabDocuments.snapshotSeq}, ${foldedThrough})`,
             snapshotBytes: snapshot.state.byteLength,
             compactedAt: sql`now()`,
           })
           .where(eq(collabDocuments.name, name));
-        await tx.delete(collabUpdates).where(and(eq(collabUpdates.documentName, name), lte(collabUpdates.seq, snapshot.seq)));
+        if (log.length > 0) await tx.delete(collabUpdates).where(and(eq(collabUpdates.documentName, name), lte(collabUpdates.seq, foldedThrough)));
       });
-    },
-
-    async maxSeq(name) {
-      const [row] = await db
-        .select({
-          seq: sql<string | number | null>`greatest(
-            (select max(${collabUpdates.seq}) from ${collabUpdates} where ${collabUpdates.documentName} = ${name}),
-            (select ${collabDocuments.snapshotSeq} from ${collabDocuments} where ${collabDocuments.name} = ${name}))`,
-        })
-        .from(sql`(select 1) as one`);
-      return Number(row?.seq ?? 0);
     },
 
     async freeze(name, organisationId, at) {

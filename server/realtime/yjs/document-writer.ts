@@ -1,5 +1,5 @@
 import type { CollabConnection } from "./collab-connection";
-import type { CollabStorage, Snapshot } from "./document-storage";
+import type { CollabStorage, LoggedUpdate, Snapshot } from "./document-storage";
 import type { CollabLogger } from "./logger";
 
 export type WriterLimits = {
@@ -13,7 +13,6 @@ export type WriterLimits = {
 };
 
 type PendingUpdate = {
-  seq: number;
   update: Uint8Array;
   userId: string | null;
   at: Date;
@@ -28,16 +27,14 @@ const RETRY_AFTER_FAILURE_MS = 1000;
  * memory first and queued here; a group commit writes what waited at most
  * `commitWindowMs` in one INSERT. A crash loses at most that window, which clients
  * resend on reconnect (they keep their document). Writes and compactions run one
- * at a time, in order, on `chain`.
+ * at a time, in order, on `chain`. The database numbers the rows, so instances that
+ * share a document (ADR 008) append to its log without coordinating.
  */
 export class DocumentWriter {
   private pending: PendingUpdate[] = [];
   private timer: NodeJS.Timeout | null = null;
   private chain: Promise<void> = Promise.resolve();
   private abandoned = false;
-  /** The last seq given out, and the last one stored. */
-  lastSeq: number;
-  committedSeq: number;
   logRows: number;
   logBytes: number;
 
@@ -46,14 +43,13 @@ export class DocumentWriter {
     private readonly storage: CollabStorage,
     private readonly limits: WriterLimits,
     private readonly hooks: {
-      snapshot(): Omit<Snapshot, "seq">;
+      /** The document's state once it holds every row of `log` (rows other writers stored included). */
+      snapshotWith(log: LoggedUpdate[]): Snapshot;
       committed(connections: Set<CollabConnection>): void;
       logger: CollabLogger;
     },
-    loaded: { lastSeq: number; logRows: number; logBytes: number },
+    loaded: { logRows: number; logBytes: number },
   ) {
-    this.lastSeq = loaded.lastSeq;
-    this.committedSeq = loaded.lastSeq;
     this.logRows = loaded.logRows;
     this.logBytes = loaded.logBytes;
   }
@@ -64,7 +60,6 @@ export class DocumentWriter {
 
   append(update: Uint8Array, connection: CollabConnection | null) {
     this.pending.push({
-      seq: ++this.lastSeq,
       update,
       userId: connection?.identity.userId ?? null,
       at: new Date(),
@@ -84,9 +79,8 @@ export class DocumentWriter {
       this.timer = null;
       this.flush()
         .then(() => (this.needsCompaction() ? this.compact() : undefined))
-        .catch(async (error) => {
+        .catch((error) => {
           this.hooks.logger.error("collab: storing updates failed; retrying", { document: this.name, error: String(error) });
-          await this.renumberAfterConflict().catch(() => {});
           this.commitSoon(RETRY_AFTER_FAILURE_MS);
         });
     }, delayMs);
@@ -99,7 +93,6 @@ export class DocumentWriter {
         const batch = this.pending.slice(0, this.limits.commitMaxBatch);
         await this.storage.store(this.name, batch);
         this.pending.splice(0, batch.length);
-        this.committedSeq = batch[batch.length - 1].seq;
         this.logRows += batch.length;
         this.logBytes += batch.reduce((sum, u) => sum + u.update.byteLength, 0);
         const connections = new Set<CollabConnection>();
@@ -113,33 +106,20 @@ export class DocumentWriter {
     });
   }
 
-  /**
-   * If the failure was a seq already taken (a write of a previous process that landed
-   * after this one loaded), numbering resumes after the stored maximum.
-   */
-  private async renumberAfterConflict() {
-    const stored = await this.storage.maxSeq(this.name);
-    if (this.pending.length === 0 || stored < this.pending[0].seq) return;
-    let seq = stored;
-    for (const entry of this.pending) entry.seq = ++seq;
-    this.lastSeq = seq;
-    this.committedSeq = Math.max(this.committedSeq, stored);
-  }
-
   needsCompaction() {
     return this.logRows > this.limits.compactLogRows || this.logBytes > this.limits.compactLogBytes;
   }
 
   /**
    * Replaces snapshot and log with the document's current state. It runs after every
-   * queued write, so the state holds every stored update; it may also hold a few not
-   * stored yet, which will be logged with higher seqs and reapplied harmlessly on load.
+   * queued write, and folds in every row of the log, so the snapshot holds every stored
+   * update; it may also hold a few not stored yet, which will be logged later and
+   * reapplied harmlessly on load.
    */
   compact(): Promise<void> {
     return this.enqueue(async () => {
       if (this.abandoned || this.logRows === 0) return;
-      const seq = this.committedSeq;
-      await this.storage.compact(this.name, { ...this.hooks.snapshot(), seq });
+      await this.storage.compact(this.name, this.hooks.snapshotWith);
       this.logRows = 0;
       this.logBytes = 0;
     });

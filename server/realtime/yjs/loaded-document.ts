@@ -3,7 +3,8 @@ import * as Y from "yjs";
 import { CLOSE_CODES } from "../../../app/shared/realtime-events";
 import { guardAwarenessUpdate } from "./awareness-guard";
 import { CollabConnection } from "./collab-connection";
-import type { CollabStorage, StoredDocument } from "./document-storage";
+import type { RelayMessage } from "./document-relay";
+import type { CollabStorage, LoggedUpdate, StoredDocument } from "./document-storage";
 import { DocumentWriter, type WriterLimits } from "./document-writer";
 import type { CollabLogger } from "./logger";
 import { SyncCache } from "./sync-cache";
@@ -25,17 +26,25 @@ export type DocumentLimits = WriterLimits & {
 };
 
 /**
- * One document in memory: the Y.Doc, the presence of its clients, their connections,
- * and its writer. It speaks the sync protocol with each connection: answers sync
- * step 1, applies edits from those allowed to write, drops them from everyone else,
- * broadcasts updates at once and presence in small batches.
- */
-/**
  * A rule on top of write access for one kind of document: may this person make this
  * change? Returns the reason to refuse it, or null. Runs before the change is applied.
  */
 export type EditGuard = (edit: { documentName: string; userId: string | null; update: Uint8Array; doc: Y.Doc }) => string | null;
 
+/** This document's side of the relay to the other instances that hold it (none when alone). */
+export type RelayLink = { publish(message: Exclude<RelayMessage, { kind: "settle" }>): void };
+
+/** Origins of changes that are stored already: by the instance that relayed them, or in the log. */
+const RELAYED = Symbol("relayed from another instance");
+const FROM_LOG = Symbol("read from the log");
+
+/**
+ * One document in memory: the Y.Doc, the presence of its clients, their connections,
+ * and its writer. It speaks the sync protocol with each connection: answers sync
+ * step 1, applies edits from those allowed to write, drops them from everyone else,
+ * broadcasts updates at once and presence in small batches. Other instances holding
+ * the document get this one's edits and presence through the relay, and it theirs.
+ */
 export class LoadedDocument {
   readonly doc = new Y.Doc();
   readonly awareness: awarenessProtocol.Awareness;
@@ -47,6 +56,9 @@ export class LoadedDocument {
   /** Bumped by every change, to tell whether an edit changed anything. */
   private version = 0;
   private changedPresence = new Set<number>();
+  /** Presence changes of this instance's own clients, for the relay. */
+  private changedLocalPresence = new Set<number>();
+  private closed = false;
   private presenceTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -57,6 +69,7 @@ export class LoadedDocument {
     private readonly limits: DocumentLimits,
     private readonly logger: CollabLogger,
     private readonly guard: EditGuard | null = null,
+    private readonly relay: RelayLink | null = null,
   ) {
     // One transaction for snapshot and log: observers and update events run once, not 10,000 times.
     this.doc.transact(() => {
@@ -71,18 +84,21 @@ export class LoadedDocument {
       storage,
       limits,
       {
-        snapshot: () => ({ state: this.cache.fullState(), stateVector: Y.encodeStateVector(this.doc) }),
+        snapshotWith: (log) => this.snapshotWith(log),
         committed: (connections) => connections.forEach((c) => c.acknowledge()),
         logger,
       },
-      { lastSeq: stored.updates.at(-1)?.seq ?? stored.snapshotSeq, logRows: stored.updates.length, logBytes },
+      { logRows: stored.updates.length, logBytes },
     );
     this.doc.on("update", (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
 
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null); // the server itself is not present
-    this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>) => {
-      for (const id of [...added, ...updated, ...removed]) this.changedPresence.add(id);
+    this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
+      for (const id of [...added, ...updated, ...removed]) {
+        this.changedPresence.add(id);
+        if (origin !== RELAYED && this.relay) this.changedLocalPresence.add(id);
+      }
       this.presenceTimer ??= setTimeout(() => this.sendPresence(), limits.presenceWindowMs);
     });
   }
@@ -185,11 +201,62 @@ export class LoadedDocument {
     this.version += 1;
     this.cache.invalidate();
     this.estimatedBytes += update.byteLength;
-    this.writer.append(update, origin instanceof CollabConnection ? origin : null);
+    if (origin !== RELAYED && origin !== FROM_LOG) this.writer.append(update, origin instanceof CollabConnection ? origin : null);
     const message = encodeUpdate(update);
     for (const connection of this.connections) {
       if (connection !== origin) connection.send(message);
     }
+    if (origin !== RELAYED) this.relay?.publish({ kind: "update", update });
+  }
+
+  /**
+   * The state to store as the snapshot, once every row of the log is in the document:
+   * rows other instances stored may not have reached this one through the relay yet,
+   * and deleting them unread would lose them.
+   */
+  private snapshotWith(log: LoggedUpdate[]) {
+    if (!this.closed && log.length > 0) {
+      this.doc.transact(() => {
+        for (const { update } of log) Y.applyUpdate(this.doc, update, FROM_LOG);
+      }, FROM_LOG);
+    }
+    return { state: this.cache.fullState(), stateVector: Y.encodeStateVector(this.doc) };
+  }
+
+  /** A message from another instance holding this document. */
+  async receiveRelayed(message: RelayMessage): Promise<void> {
+    if (this.closed) return;
+    switch (message.kind) {
+      case "update":
+        return Y.applyUpdate(this.doc, message.update, RELAYED);
+      case "presence":
+        return awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, RELAYED);
+      case "hello": {
+        const missing = Y.encodeStateAsUpdate(this.doc, message.stateVector);
+        if (!isEmptyUpdate(missing)) this.relay?.publish({ kind: "update", update: missing });
+        const present = this.localClientIds();
+        if (present.length > 0) this.relay?.publish({ kind: "presence", update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, present) });
+        return;
+      }
+      case "settle":
+        if (message.freeze) this.freeze();
+        return this.writer.flush();
+    }
+  }
+
+  /** Asks the other instances for what this one lacks (after loading, or after the relay was down). */
+  greetOthers() {
+    this.relay?.publish({ kind: "hello", stateVector: Y.encodeStateVector(this.doc) });
+    const present = this.localClientIds();
+    if (present.length > 0) this.relay?.publish({ kind: "presence", update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, present) });
+  }
+
+  private localClientIds(): number[] {
+    const ids = new Set<number>();
+    for (const connection of this.connections) {
+      if (connection.clientId !== null && this.awareness.getStates().has(connection.clientId)) ids.add(connection.clientId);
+    }
+    return [...ids];
   }
 
   private receivePresence(connection: CollabConnection, update: Uint8Array) {
@@ -203,11 +270,17 @@ export class LoadedDocument {
   private sendPresence() {
     this.presenceTimer = null;
     const changed = [...this.changedPresence];
+    const changedHere = [...this.changedLocalPresence];
     this.changedPresence.clear();
+    this.changedLocalPresence.clear();
     if (changed.length === 0) return;
-    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    const message = encodeAwareness(update);
     // Back to the sender too: the stock provider counts any message as a sign of life.
     for (const connection of this.connections) connection.send(message);
+    if (changedHere.length === 0) return;
+    const relayed = changedHere.length === changed.length ? update : awarenessProtocol.encodeAwarenessUpdate(this.awareness, changedHere);
+    this.relay?.publish({ kind: "presence", update: relayed });
   }
 
   /** This connection's holder may no longer write (their role was lowered): told once, edits dropped from now. */
@@ -234,6 +307,7 @@ export class LoadedDocument {
   /** Final flush and compaction; then the memory is released. */
   async close() {
     this.stopTimers();
+    this.closed = true;
     try {
       await this.writer.close();
     } finally {
@@ -245,6 +319,7 @@ export class LoadedDocument {
   /** Drops everything not yet stored, as a killed process would. */
   abandon() {
     this.stopTimers();
+    this.closed = true;
     this.writer.abandon();
     this.awareness.destroy();
     this.doc.destroy();
@@ -254,4 +329,9 @@ export class LoadedDocument {
     if (this.presenceTimer) clearTimeout(this.presenceTimer);
     this.presenceTimer = null;
   }
+}
+
+/** An update that changes nothing: no structs and an empty delete set. */
+function isEmptyUpdate(update: Uint8Array) {
+  return update.byteLength <= 2;
 }

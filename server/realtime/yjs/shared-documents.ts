@@ -2,12 +2,17 @@ import * as Y from "yjs";
 import type { Database } from "../../../db/client";
 import { createPostgresStorage } from "./document-storage";
 
-type LiveDocuments = { currentState(name: string): Uint8Array | null; freezeDocument(name: string): Promise<void> };
+type LiveDocuments = {
+  currentState(name: string): Uint8Array | null;
+  freezeDocument(name: string): Promise<void>;
+  settleDocument(name: string): Promise<void>;
+};
 
 /**
  * Reads shared documents for the rest of the application (closing a meeting, building
  * a pack): from this process's live copy when it has the document open, so that edits
- * still waiting for their group commit are included; otherwise from the database. Made
+ * still waiting for their group commit are included; otherwise from the database,
+ * once the other instances holding it have stored what they hold. Made
  * before the collab server exists (routes need it at once) and attached at start.
  */
 export class SharedDocuments {
@@ -43,6 +48,7 @@ export class SharedDocuments {
 
   private async readThrough(db: Database, name: string): Promise<Y.Doc> {
     const doc = new Y.Doc();
+    await this.live?.settleDocument(name);
     const current = this.live?.currentState(name);
     if (current) {
       Y.applyUpdate(doc, current);

@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
+import { Redis } from "ioredis";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
@@ -11,6 +13,7 @@ import { createOrganisation } from "../../commands/organisation-creator";
 import { addMember } from "../../commands/user-creator";
 import { createHttpServer, type RunningHttpServer } from "../../http-server";
 import { createCollabServer, type CollabLimits, type CollabServer } from "./collab-server";
+import { createRedisRelay, type DocumentRelay } from "./document-relay";
 import { createPostgresStorage } from "./document-storage";
 import type { CollabLogger } from "./logger";
 
@@ -23,16 +26,33 @@ export function recordingLogger() {
 
 export type People = Record<Role | "outsider", { id: string; cookie: string }>;
 
+/** Where the tests find Redis: REDIS_URL, or the machine's own. */
+export const TEST_REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+
 /**
  * A real HTTP server on port 0 with the collab server on /collab/, a fresh database,
  * an organisation with one person per role and an indicator, and an outsider from
  * another organisation. `restartCollab` swaps in a new collab server on the same
- * database and HTTP server, as a restarted process would be.
+ * database and HTTP server, as a restarted process would be. With `shared`, every
+ * collab server relays through Redis (channels of this test server alone), and
+ * `startInstance` adds another instance on the same database, as a second process.
  */
-export async function startCollabTestServer(limits: Partial<CollabLimits> = {}) {
+export async function startCollabTestServer(limits: Partial<CollabLimits> = {}, options: { shared?: boolean } = {}) {
   const services = await createTestServices();
   const { logger, errors } = recordingLogger();
-  const make = () => createCollabServer({ db: services.db, sessionSecret: services.config.sessionSecret, logger, limits });
+  const channelPrefix = `minuted-test:${randomUUID()}:`;
+  const redisConnections: Redis[] = [];
+  const relays: DocumentRelay[] = [];
+  const newRelay = () => {
+    if (!options.shared) return undefined;
+    const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 3 });
+    redisConnections.push(redis);
+    const relay = createRedisRelay(redis, { channelPrefix, onError: (message, error) => errors.push(`${message} ${String(error)}`) });
+    relays.push(relay);
+    return relay;
+  };
+  const make = (instanceLimits: Partial<CollabLimits> = limits) =>
+    createCollabServer({ db: services.db, sessionSecret: services.config.sessionSecret, logger, limits: instanceLimits, relay: newRelay() });
   let collab: CollabServer = make();
   const http: RunningHttpServer = await createHttpServer(services, {
     withRemix: false,
@@ -40,6 +60,16 @@ export async function startCollabTestServer(limits: Partial<CollabLimits> = {}) 
   });
   await new Promise<void>((resolve) => http.server.listen(0, "127.0.0.1", resolve));
   const host = `127.0.0.1:${(http.server.address() as AddressInfo).port}`;
+  const instances: { collab: CollabServer; http: RunningHttpServer }[] = [];
+
+  /** Another instance (collab server and HTTP server) on the same database and Redis. */
+  async function startInstance(instanceLimits: Partial<CollabLimits> = limits) {
+    const instance = { collab: make(instanceLimits), http: await createHttpServer(services, { withRemix: false, collabUpgrade: (request, socket, head) => instance.collab.handleUpgrade(request, socket, head) }) };
+    instances.push(instance);
+    await new Promise<void>((resolve) => instance.http.server.listen(0, "127.0.0.1", resolve));
+    const instanceHost = `127.0.0.1:${(instance.http.server.address() as AddressInfo).port}`;
+    return { collab: instance.collab, host: instanceHost, url: `ws://${instanceHost}/collab` };
+  }
 
   const org = await createOrganisation(services.db, { slug: "northfield", name: "Northfield Homes" }, SYSTEM_ACTOR);
   const other = await createOrganisation(services.db, { slug: "southbank", name: "Southbank" }, SYSTEM_ACTOR);
@@ -85,6 +115,7 @@ export async function startCollabTestServer(limits: Partial<CollabLimits> = {}) 
     get collab() {
       return collab;
     },
+    startInstance,
     async restartCollab(how: "shutdown" | "crash" = "shutdown") {
       if (how === "crash") collab.simulateCrash();
       else await collab.shutdown();
@@ -92,7 +123,13 @@ export async function startCollabTestServer(limits: Partial<CollabLimits> = {}) 
     },
     async close() {
       await collab.shutdown();
+      for (const instance of instances) {
+        await instance.collab.shutdown();
+        await instance.http.close();
+      }
       await http.close();
+      for (const relay of relays) await relay.close();
+      for (const redis of redisConnections) redis.disconnect();
       await services.cleanup();
     },
   };
@@ -111,7 +148,7 @@ export function webSocketWith(headers: Record<string, string>) {
 
 /** The stock y-websocket provider, as a browser page would use it (in Node). */
 export function stockProvider(
-  server: TestServer,
+  server: Pick<TestServer, "host" | "url">,
   name: string,
   auth: { cookie?: string; token?: string },
   doc = new Y.Doc(),
