@@ -1,6 +1,8 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
+import { createAdapter } from "@socket.io/redis-adapter";
+import { Redis } from "ioredis";
 import { Server } from "socket.io";
 import { io as connectClient, type Socket as ClientSocket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +13,9 @@ import { readSessionToken } from "../../auth/session-cookie";
 import { findSessionUser } from "../../auth/sessions";
 import { createHttpServer, type RunningHttpServer } from "../../http-server";
 import { createMeetingFixture, type MeetingFixture } from "../../../tests/support/meeting-factory";
+import { TEST_REDIS_URL } from "../../../tests/support/test-redis";
 import { cookieFor, createTestServices } from "../../../tests/support/test-services";
+import { waitFor } from "../yjs/test-support";
 import { loadMinuteRestrictions, type DeclarationMade } from "./meeting-events";
 import { registerMeetingRoom } from "./meeting-room";
 
@@ -425,9 +429,10 @@ describe("a misbehaving client", () => {
 
 describe("MeetingEvents", () => {
   /** A bare socket.io server with the same session handshake, so the test holds the room's MeetingEvents. */
-  async function bareServer() {
+  async function bareServer(options: { redis?: Redis } = {}) {
     const server = createServer();
     const io = new Server(server, { path: "/socket.io/" });
+    if (options.redis) io.adapter(createAdapter(options.redis, options.redis.duplicate()));
     io.use(async (socket, next) => {
       const token = await readSessionToken(services.config.sessionSecret, socket.request.headers.cookie);
       const user = token ? await findSessionUser(services.db, token) : null;
@@ -436,10 +441,10 @@ describe("MeetingEvents", () => {
       next();
     });
     const logged: string[] = [];
-    const events = registerMeetingRoom(io, services, { logger: { error: (message) => logged.push(message) } });
+    const events = registerMeetingRoom(io, services, { logger: { error: (message) => logged.push(message) }, sharedAcrossInstances: Boolean(options.redis) });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return { url, events, logged, close: () => new Promise<void>((resolve) => io.close(() => resolve())) };
+    return { url, io, events, logged, close: () => new Promise<void>((resolve) => io.close(() => resolve())) };
   }
 
   it("sends the fresh state when the meeting opens and marks the people already in the room present", async () => {
@@ -477,6 +482,29 @@ describe("MeetingEvents", () => {
       expect(bare.logged).toEqual(["meeting room: declaration listener"]);
     } finally {
       await bare.close();
+    }
+  });
+
+  it("tells the declaration listeners of the other instances too (Redis adapter), once each", async () => {
+    const connections = [new Redis(TEST_REDIS_URL), new Redis(TEST_REDIS_URL)];
+    const [first, second] = [await bareServer({ redis: connections[0] }), await bareServer({ redis: connections[1] })];
+    try {
+      const fx = await createMeetingFixture(services.db);
+      // Both adapters subscribed: a message published before that would reach nobody.
+      await waitFor(async () => (await first.io.of("/").adapter.serverCount()) === 2, 3000, "both instances on Redis");
+      const heard = { first: [] as DeclarationMade[], second: [] as DeclarationMade[] };
+      first.events.onDeclaration((event) => void heard.first.push(event));
+      second.events.onDeclaration((event) => void heard.second.push(event));
+      const client = await connect(fx.seated.tenant1.id, first.url);
+      await must(client, "interest:declare", { meetingId: fx.meeting.id, itemId: fx.items[4].id, kind: "personal", note: "" });
+      const declared = { meetingId: fx.meeting.id, itemId: fx.items[4].id, userId: fx.seated.tenant1.id, kind: "personal" };
+      await waitFor(() => heard.second.length > 0, 3000, "the other instance hearing it");
+      await sleep(100);
+      expect(heard).toEqual({ first: [declared], second: [declared] });
+    } finally {
+      await first.close();
+      await second.close();
+      connections.forEach((connection) => connection.disconnect());
     }
   });
 });

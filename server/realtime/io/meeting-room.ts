@@ -4,7 +4,7 @@ import { roomPayloads, type RoomAck, type RoomCommand } from "../../../app/share
 import type { AppServices } from "../../services";
 import { CommandError } from "../../commands/errors";
 import { createRoomBroadcasts, type RoomLogger } from "./meeting-room-broadcasts";
-import { MeetingEvents } from "./meeting-events";
+import { MeetingEvents, type DeclarationMade } from "./meeting-events";
 import { createRoomHandlers, type RoomHandlers } from "./meeting-room-handlers";
 import { createRoomPresence, type RoomSocket } from "./meeting-room-presence";
 import { createSeqClock, type MeetingIo } from "./meeting-room-state";
@@ -56,7 +56,7 @@ export function registerMeetingRoom(
   // The one socket.io server of the process carries other features' events too: the room sees it through its own event maps.
   server: Server,
   services: Pick<AppServices, "db">,
-  options: { events?: MeetingEvents; logger?: RoomLogger } = {},
+  options: { events?: MeetingEvents; logger?: RoomLogger; sharedAcrossInstances?: boolean } = {},
 ): MeetingEvents {
   const io = server as unknown as MeetingIo;
   const { db } = services;
@@ -65,7 +65,9 @@ export function registerMeetingRoom(
   const nextSeq = createSeqClock();
   const broadcasts = createRoomBroadcasts(io, db, logger);
   const presence = createRoomPresence(io, db, broadcasts, nextSeq);
-  const handlers = createRoomHandlers({ db, presence, broadcasts, events, nextSeq, onError: (error) => logger.error("meeting room: declaration listener", error) });
+  const onListenerError = (error: unknown) => logger.error("meeting room: declaration listener", error);
+  const handlers = createRoomHandlers({ db, presence, broadcasts, events, nextSeq, onError: onListenerError });
+  if (options.sharedAcrossInstances) shareDeclarationsAcrossInstances(server, events, onListenerError);
   events.attach({ meetingChanged: (meetingId) => presence.meetingChanged(meetingId) });
 
   io.on("connection", (socket) => {
@@ -75,4 +77,22 @@ export function registerMeetingRoom(
     });
   });
   return events;
+}
+
+type InstanceEvents = { "declaration-made": (event: DeclarationMade) => void };
+
+/**
+ * Declarations reach the other instances too, through the Redis adapter: their collab
+ * servers may hold the same meeting's record, and apply the same edit rule to it.
+ */
+function shareDeclarationsAcrossInstances(server: Server, events: MeetingEvents, onError: (error: unknown) => void) {
+  const instances = server as unknown as Server<Record<string, never>, Record<string, never>, InstanceEvents>;
+  const heardFromAnother = new WeakSet<DeclarationMade>();
+  instances.on("declaration-made", (event) => {
+    heardFromAnother.add(event);
+    void events.declarationMade(event, onError);
+  });
+  events.onDeclaration((event) => {
+    if (!heardFromAnother.has(event)) instances.serverSideEmit("declaration-made", event);
+  });
 }

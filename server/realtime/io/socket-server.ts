@@ -65,7 +65,7 @@ export function createSocketServer(httpServer: HttpServer, services: AppServices
     });
   });
 
-  registerMeetingRoom(io, services, { events: services.meetingEvents });
+  registerMeetingRoom(io, services, { events: services.meetingEvents, sharedAcrossInstances: services.redis !== null });
   services.live.attach(io);
   // The public, receive-only namespace "/public" (reception screens): no cookie, its own rooms.
   registerPublicFigures(io, services);

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import { createRedisRelay, type DocumentRelay, type RelayMessage } from "./document-relay";
-import { TEST_REDIS_URL, waitFor } from "./test-support";
+import { TEST_REDIS_URL } from "../../../tests/support/test-redis";
+import { waitFor } from "./test-support";
 
 const open: { relays: DocumentRelay[]; connections: Redis[] } = { relays: [], connections: [] };
 afterEach(async () => {

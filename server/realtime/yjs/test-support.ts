@@ -7,6 +7,7 @@ import * as Y from "yjs";
 import { exceptionDocumentName } from "../../../app/shared/collab/document-names";
 import type { Role } from "../../../db/schema/identity";
 import { indicators } from "../../../db/schema/performance";
+import { TEST_REDIS_URL } from "../../../tests/support/test-redis";
 import { cookieFor, createTestServices } from "../../../tests/support/test-services";
 import { SYSTEM_ACTOR } from "../../audit";
 import { createOrganisation } from "../../commands/organisation-creator";
@@ -25,9 +26,6 @@ export function recordingLogger() {
 }
 
 export type People = Record<Role | "outsider", { id: string; cookie: string }>;
-
-/** Where the tests find Redis: REDIS_URL, or the machine's own. */
-export const TEST_REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
 /**
  * A real HTTP server on port 0 with the collab server on /collab/, a fresh database,
