@@ -77,10 +77,11 @@ export default async function run(record: Record_): Promise<void> {
   const org = await createOrganisation(services.db, { slug: "bench", name: "Bench Homes" }, SYSTEM_ACTOR);
   const officer = await addMember(services.db, { organisationId: org.id, email: "officer@example.org", role: "officer" }, SYSTEM_ACTOR);
   const storage = createPostgresStorage(services.db);
+  // The officer owns every bench indicator: the commentary rule lets only its owner or manager write.
   const newDocument = async () => {
     const [row] = await services.db
       .insert(indicators)
-      .values({ organisationId: org.id, code: `B${Math.random()}`, title: "Bench", category: "c", unit: "%", polarity: "higher", frequency: "monthly", aggregation: "ratio" })
+      .values({ organisationId: org.id, code: `B${Math.random()}`, title: "Bench", category: "c", unit: "%", polarity: "higher", frequency: "monthly", aggregation: "ratio", ownerUserId: officer.id })
       .returning({ id: indicators.id });
     return exceptionDocumentName(row.id, "2025-04");
   };
@@ -152,7 +153,7 @@ export default async function run(record: Record_): Promise<void> {
       for (let i = 0; i < 10_000; i++) source.getText("body").insert(Math.floor(Math.random() * (i + 1)), "x");
       await storage.ensure(logName, org.id);
       for (let s = 0; s < updates.length; s += 1000) {
-        await storage.store(logName, updates.slice(s, s + 1000).map((update, i) => ({ seq: s + i + 1, update, userId: null, at: new Date() })));
+        await storage.store(logName, updates.slice(s, s + 1000).map((update) => ({ update, userId: null, at: new Date() })));
       }
       record("cold load of a 10,000-update log, to first sync", (await ask<{ ms: number }>({ kind: "first-sync", url: urlOf(logName) })).ms, "ms");
       const compactName = await newDocument();

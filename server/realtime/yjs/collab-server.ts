@@ -108,8 +108,13 @@ export function createCollabServer(options: CollabServerOptions) {
    * Checks again what each writing connection's holder may do: a writer whose role was
    * lowered becomes a reader, one who left the organisation is closed with 4403. Readers
    * need no check: they can only lose the right to read, which the next connect refuses.
+   * A document frozen by another instance is frozen here too, should the relay have lost
+   * the message that said so.
    */
   async function checkAccess(): Promise<void> {
+    const unfrozen = registry.documents().filter((document) => !document.isFrozen);
+    for (const name of await storage.frozenAmong(unfrozen.map((document) => document.name))) registry.get(name)?.freeze();
+
     const seen = new Map<string, Promise<Awaited<ReturnType<typeof currentAccess>>>>();
     for (const connection of [...connections]) {
       const subject = subjects.get(connection);
@@ -121,10 +126,18 @@ export function createCollabServer(options: CollabServerOptions) {
       else if (access === "read") registry.get(connection.documentName)?.makeReader(connection);
     }
   }
+  /**
+   * Without Redis the reader goes on with what the database holds (at most a group
+   * commit behind), and a freeze reaches the others at their next access check.
+   */
   async function settleElsewhere(name: string, freeze: boolean) {
     if (!options.relay) return;
-    const { asked, answered } = await options.relay.settle(name, { freeze });
-    if (answered < asked) logger.warn("collab: not every instance answered in time", { document: name, asked, answered });
+    try {
+      const { asked, answered } = await options.relay.settle(name, { freeze });
+      if (answered < asked) logger.warn("collab: not every instance answered in time", { document: name, asked, answered });
+    } catch (error) {
+      logger.error("collab: could not reach the other instances", { document: name, error: String(error) });
+    }
   }
 
   const accessTimer = setInterval(() => {

@@ -122,6 +122,11 @@ export class DocumentRegistry {
     return done;
   }
 
+  /** The documents loaded now. */
+  documents(): LoadedDocument[] {
+    return [...this.loaded.values()];
+  }
+
   /** The loaded document of that name, if any (for freezing it in place). */
   get(name: string): LoadedDocument | undefined {
     return this.loaded.get(name);

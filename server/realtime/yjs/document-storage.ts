@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { collabDocuments, collabUpdates } from "../../../db/schema/collab";
 
@@ -12,8 +12,8 @@ export type StoredDocument = {
 };
 
 /** One row of the log; its seq is given by the database when it is stored. */
-export type LoggedUpdate = { update: Uint8Array };
-export type UpdateToStore = LoggedUpdate & { userId: string | null; at: Date };
+export type LoggedUpdate = { seq: number; update: Uint8Array };
+export type UpdateToStore = { update: Uint8Array; userId: string | null; at: Date };
 
 export type Snapshot = { state: Uint8Array; stateVector: Uint8Array };
 
@@ -25,8 +25,8 @@ export type CollabStorage = {
   load(name: string): Promise<StoredDocument>;
   /** Creates the document's row if it is new; its owner is known by then (the upgrade resolved it). */
   ensure(name: string, organisationId: string): Promise<void>;
-  /** Appends one group commit to the log: a single multi-row INSERT. */
-  store(name: string, updates: UpdateToStore[]): Promise<void>;
+  /** Appends one group commit to the log: a single multi-row INSERT. Answers the seqs given. */
+  store(name: string, updates: UpdateToStore[]): Promise<number[]>;
   /**
    * Replaces snapshot and log in one transaction under the document's row lock. Every
    * log row (whoever wrote it: another instance, a process that stopped) is handed to
@@ -35,6 +35,8 @@ export type CollabStorage = {
   compact(name: string, snapshotWith: (log: LoggedUpdate[]) => Snapshot): Promise<void>;
   freeze(name: string, organisationId: string, at: Date): Promise<void>;
   frozenAt(name: string): Promise<Date | null>;
+  /** Which of these documents are frozen (one query for all). */
+  frozenAmong(names: string[]): Promise<Set<string>>;
 };
 
 function logOf(db: Pick<Database, "select">, name: string) {
@@ -62,8 +64,12 @@ export function createPostgresStorage(db: Database): CollabStorage {
     },
 
     async store(name, updates) {
-      if (updates.length === 0) return;
-      await db.insert(collabUpdates).values(updates.map((u) => ({ documentName: name, update: u.update, userId: u.userId, at: u.at })));
+      if (updates.length === 0) return [];
+      const rows = await db
+        .insert(collabUpdates)
+        .values(updates.map((u) => ({ documentName: name, update: u.update, userId: u.userId, at: u.at })))
+        .returning({ seq: collabUpdates.seq });
+      return rows.map((row) => row.seq);
     },
 
     async compact(name, snapshotWith) {
@@ -103,6 +109,15 @@ export function createPostgresStorage(db: Database): CollabStorage {
         .where(eq(collabDocuments.name, name))
         .limit(1);
       return row?.frozenAt ?? null;
+    },
+
+    async frozenAmong(names) {
+      if (names.length === 0) return new Set();
+      const rows = await db
+        .select({ name: collabDocuments.name })
+        .from(collabDocuments)
+        .where(and(inArray(collabDocuments.name, names), isNotNull(collabDocuments.frozenAt)));
+      return new Set(rows.map((row) => row.name));
     },
   };
 }

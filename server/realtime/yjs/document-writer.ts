@@ -37,6 +37,8 @@ export class DocumentWriter {
   private abandoned = false;
   logRows: number;
   logBytes: number;
+  /** Log rows this document already holds (read when loading, or stored from here): compaction skips them. */
+  private readonly heldSeqs: Set<number>;
 
   constructor(
     private readonly name: string,
@@ -48,9 +50,10 @@ export class DocumentWriter {
       committed(connections: Set<CollabConnection>): void;
       logger: CollabLogger;
     },
-    loaded: { logRows: number; logBytes: number },
+    loaded: { seqs: number[]; logBytes: number },
   ) {
-    this.logRows = loaded.logRows;
+    this.heldSeqs = new Set(loaded.seqs);
+    this.logRows = loaded.seqs.length;
     this.logBytes = loaded.logBytes;
   }
 
@@ -91,7 +94,7 @@ export class DocumentWriter {
     return this.enqueue(async () => {
       while (this.pending.length > 0 && !this.abandoned) {
         const batch = this.pending.slice(0, this.limits.commitMaxBatch);
-        await this.storage.store(this.name, batch);
+        for (const seq of await this.storage.store(this.name, batch)) this.heldSeqs.add(seq);
         this.pending.splice(0, batch.length);
         this.logRows += batch.length;
         this.logBytes += batch.reduce((sum, u) => sum + u.update.byteLength, 0);
@@ -119,7 +122,8 @@ export class DocumentWriter {
   compact(): Promise<void> {
     return this.enqueue(async () => {
       if (this.abandoned || this.logRows === 0) return;
-      await this.storage.compact(this.name, this.hooks.snapshotWith);
+      await this.storage.compact(this.name, (log) => this.hooks.snapshotWith(log.filter((row) => !this.heldSeqs.has(row.seq))));
+      this.heldSeqs.clear();
       this.logRows = 0;
       this.logBytes = 0;
     });

@@ -88,7 +88,7 @@ export class LoadedDocument {
         committed: (connections) => connections.forEach((c) => c.acknowledge()),
         logger,
       },
-      { logRows: stored.updates.length, logBytes },
+      { seqs: stored.updates.map((row) => row.seq), logBytes },
     );
     this.doc.on("update", (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
 
@@ -211,13 +211,13 @@ export class LoadedDocument {
 
   /**
    * The state to store as the snapshot, once every row of the log is in the document:
-   * rows other instances stored may not have reached this one through the relay yet,
-   * and deleting them unread would lose them.
+   * rows other instances stored (`unheld`) may not have reached this one through the
+   * relay yet, and deleting them unread would lose them.
    */
-  private snapshotWith(log: LoggedUpdate[]) {
-    if (!this.closed && log.length > 0) {
+  private snapshotWith(unheld: LoggedUpdate[]) {
+    if (unheld.length > 0) {
       this.doc.transact(() => {
-        for (const { update } of log) Y.applyUpdate(this.doc, update, FROM_LOG);
+        for (const { update } of unheld) Y.applyUpdate(this.doc, update, FROM_LOG);
       }, FROM_LOG);
     }
     return { state: this.cache.fullState(), stateVector: Y.encodeStateVector(this.doc) };
@@ -293,8 +293,13 @@ export class LoadedDocument {
     }
   }
 
+  get isFrozen() {
+    return this.frozen;
+  }
+
   /** From now on nobody writes; writers are told so. */
   freeze() {
+    if (this.frozen) return;
     this.frozen = true;
     for (const connection of this.connections) {
       if (connection.access === "write" && !connection.toldReadOnly) {

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { collabUpdates } from "../../../db/schema/collab";
+import { createPostgresStorage } from "./document-storage";
 import { SharedDocuments } from "./shared-documents";
 import {
   destroyProvider,
@@ -128,6 +129,22 @@ describe("one document served by two instances", () => {
     destroyProvider(writer);
     await slow.collab.shutdown();
     expect((await storedDocument(server, name)).getText("body").toString()).toBe("Before the freeze. Agreed: a recovery plan by March.");
+  });
+
+  it("freezes a document here at the next access check when the relay lost the message that it was frozen", async () => {
+    const name = await server.newDocument();
+    const writer = stockProvider(second, name, { cookie: server.people.officer.cookie });
+    await whenSynced(writer);
+    writer.doc.getText("body").insert(0, "Kept.");
+    await waitFor(async () => (await storedDocument(server, name)).getText("body").toString() === "Kept.", 5000, "the edit stored");
+    // Frozen in storage only, as by an instance whose message never arrived.
+    await createPostgresStorage(server.services.db).freeze(name, server.org.id, new Date());
+    await second.collab.checkAccess();
+    writer.doc.getText("body").insert(0, "Dropped. ");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    destroyProvider(writer);
+    await waitFor(async () => (await logRows(name)) === 0, 5000, "the unload");
+    expect((await storedDocument(server, name)).getText("body").toString()).toBe("Kept.");
   });
 
   it("keeps a document whole when many clients type on both instances at once", async () => {
