@@ -4,6 +4,7 @@ import type { CollabAccess } from "../../policies/collab-document-policy";
 import type { PresenceIdentity } from "./awareness-guard";
 import { encodeCommitted } from "./sync-messages";
 import { TokenBucket } from "./token-bucket";
+import { sendBinary } from "./ws-transport";
 
 export type ConnectionIdentity = PresenceIdentity & { userId: string | null };
 
@@ -84,7 +85,7 @@ export class CollabConnection {
     if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
       return this.close(CLOSE_TRY_AGAIN_LATER, "The connection is too slow to keep up");
     }
-    this.ws.send(message);
+    sendBinary(this.ws, message);
   }
 
   close(code: number, reason: string) {

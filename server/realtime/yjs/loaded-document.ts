@@ -76,7 +76,7 @@ export class LoadedDocument {
       if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
       for (const { update } of stored.updates) Y.applyUpdate(this.doc, update);
     });
-    this.cache = new SyncCache(this.doc, limits.maxDocumentBytes);
+    this.cache = new SyncCache(this.doc, limits.maxDocumentBytes, stored.updates.length === 0 ? stored.snapshot : null);
     const logBytes = stored.updates.reduce((sum, u) => sum + u.update.byteLength, 0);
     this.estimatedBytes = (stored.snapshot?.byteLength ?? 0) + logBytes;
     this.writer = new DocumentWriter(

@@ -7,6 +7,8 @@ const MAX_KNOWN_NO_OPS = 1000;
 /** Smaller edits are cheaper to apply than to hash. */
 const NO_OP_MIN_BYTES = 1024;
 
+const keyOf = (stateVector: Uint8Array) => Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString("base64");
+
 /**
  * What a crowd of clients asks of one document version, computed once. After a restart
  * hundreds reconnect within seconds, mostly holding the same state (or none): each
@@ -23,7 +25,15 @@ export class SyncCache {
     private readonly doc: Y.Doc,
     /** Bounds the cached diffs to about one more copy of the document. */
     private readonly maxBytes: number,
-  ) {}
+    /**
+     * The stored snapshot, when the document was loaded from it alone: it is already the
+     * full state, the answer to an empty state vector, and encoding it again would walk
+     * the whole document while the first client waits.
+     */
+    loadedFullState: Uint8Array | null = null,
+  ) {
+    if (loadedFullState) this.remember(EMPTY_STATE_VECTOR, loadedFullState);
+  }
 
   fullState(): Uint8Array {
     return this.missing(EMPTY_STATE_VECTOR);
@@ -31,17 +41,16 @@ export class SyncCache {
 
   /** What a client with that state vector lacks. */
   missing(stateVector: Uint8Array): Uint8Array {
-    const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString("base64");
-    let diff = this.diffs.get(key);
-    if (!diff) {
-      diff = Y.encodeStateAsUpdate(this.doc, stateVector);
-      if (this.diffs.size >= MAX_CACHED_DIFFS || this.diffBytes + diff.byteLength > this.maxBytes) {
-        this.diffs.clear();
-        this.diffBytes = 0;
-      }
-      this.diffs.set(key, diff);
-      this.diffBytes += diff.byteLength;
+    return this.diffs.get(keyOf(stateVector)) ?? this.remember(stateVector, Y.encodeStateAsUpdate(this.doc, stateVector));
+  }
+
+  private remember(stateVector: Uint8Array, diff: Uint8Array): Uint8Array {
+    if (this.diffs.size >= MAX_CACHED_DIFFS || this.diffBytes + diff.byteLength > this.maxBytes) {
+      this.diffs.clear();
+      this.diffBytes = 0;
     }
+    this.diffs.set(keyOf(stateVector), diff);
+    this.diffBytes += diff.byteLength;
     return diff;
   }
 

@@ -74,16 +74,23 @@ export async function decideUpgrade(request: IncomingMessage, deps: UpgradeAuthD
   }
   if (!who) return refuse(CLOSE_CODES.unauthenticated, "Sign in to open this document");
 
-  const owner = await deps.resolvers.resolve(deps.db, document);
-  if (!owner || (who.organisationId !== null && who.organisationId !== owner.organisationId)) {
+  // Asked of the database together: the owner, whether the document is frozen and, for a
+  // token, its holder in the organisation it names (checked against the owner below).
+  const { organisationId: claimedOrganisationId } = who;
+  const [owner, frozenAt, principalInClaimedOrganisation] = await Promise.all([
+    deps.resolvers.resolve(deps.db, document),
+    deps.storage.frozenAt(document.name),
+    claimedOrganisationId !== null ? findPrincipal(deps.db, who.subject, claimedOrganisationId) : null,
+  ]);
+  if (!owner || (claimedOrganisationId !== null && claimedOrganisationId !== owner.organisationId)) {
     return refuse(CLOSE_CODES.forbidden, FORBIDDEN);
   }
-  const found = await findPrincipal(deps.db, who.subject, owner.organisationId);
+  const found = claimedOrganisationId !== null ? principalInClaimedOrganisation : await findPrincipal(deps.db, who.subject, owner.organisationId);
   if (!found) {
     // A token whose holder has left (or was revoked) is an identity that no longer exists.
     return who.requested ? refuse(CLOSE_CODES.unauthenticated, "The document token is no longer valid") : refuse(CLOSE_CODES.forbidden, FORBIDDEN);
   }
-  const subject = { type: document.type, ...owner, frozenAt: await deps.storage.frozenAt(document.name) };
+  const subject = { type: document.type, ...owner, frozenAt };
   const allowed = collabDocumentPolicy.access(found.principal, subject);
   if (!allowed) return refuse(CLOSE_CODES.forbidden, FORBIDDEN);
   // Freezing turns writers into readers; a role too low to write is refused outright when writing was asked for.
