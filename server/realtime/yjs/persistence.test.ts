@@ -1,13 +1,14 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import * as encoding from "lib0/encoding";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { COMMITTED_MESSAGE_TYPE } from "../../../app/shared/collab/committed-message";
-import { collabDocuments, collabUpdates } from "../../../db/schema/collab";
+import { collabDocuments } from "../../../db/schema/collab";
 import { createPostgresStorage } from "./document-storage";
 import {
   destroyProvider,
+  logRowsOf,
   rawClient,
   startCollabTestServer,
   stockProvider,
@@ -24,14 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-
-async function logRows(name: string) {
-  const [row] = await server.services.db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(collabUpdates)
-    .where(eq(collabUpdates.documentName, name));
-  return Number(row.count);
-}
 
 async function snapshotOf(name: string) {
   const [row] = await server.services.db.select().from(collabDocuments).where(eq(collabDocuments.name, name));
@@ -52,7 +45,7 @@ describe("persistence", () => {
     await waitFor(() => closeCodes.includes(4503), 5000, "the 4503 close");
     destroyProvider(writer);
     destroyProvider(watcher);
-    expect(await logRows(name)).toBe(0);
+    expect(await logRowsOf(server, name)).toBe(0);
     expect((await snapshotOf(name)).state).toBeInstanceOf(Uint8Array);
 
     const reader = stockProvider(server, name, { cookie: server.people.viewer.cookie });
@@ -97,11 +90,11 @@ describe("persistence", () => {
     }
     await waitFor(async () => (await snapshotOf(name)).snapshotSeq > 0, 10_000, "compaction");
     await waitFor(async () => (await storedDocument(server, name)).getText("body").toString() === body.toString(), 10_000, "all stored");
-    expect(await logRows(name)).toBeLessThan(150);
+    expect(await logRowsOf(server, name)).toBeLessThan(150);
     const stored = await storedDocument(server, name);
     expect(Y.encodeStateVector(stored)).toEqual(Y.encodeStateVector(writer.doc));
     destroyProvider(writer);
-    await waitFor(async () => (await logRows(name)) === 0, 5000, "compaction on unload");
+    await waitFor(async () => (await logRowsOf(server, name)) === 0, 5000, "compaction on unload");
     expect((await storedDocument(server, name)).getText("body").toString()).toBe(body.toString());
   });
 
@@ -110,13 +103,13 @@ describe("persistence", () => {
     const writer = stockProvider(server, name, { cookie: server.people.officer.cookie });
     await whenSynced(writer);
     writer.doc.getText("body").insert(0, "Ours. ");
-    await waitFor(async () => (await logRows(name)) === 1, 5000, "our row stored");
+    await waitFor(async () => (await logRowsOf(server, name)) === 1, 5000, "our row stored");
     // Another instance's row whose relay message never came (or a process that stopped late).
     const elsewhere = new Y.Doc();
     elsewhere.getArray<string>("actions").push(["Stored elsewhere"]);
     await createPostgresStorage(server.services.db).store(name, [{ update: Y.encodeStateAsUpdate(elsewhere), userId: null, at: new Date() }]);
     destroyProvider(writer);
-    await waitFor(async () => (await logRows(name)) === 0, 5000, "compaction on unload");
+    await waitFor(async () => (await logRowsOf(server, name)) === 0, 5000, "compaction on unload");
     const stored = await storedDocument(server, name);
     expect(stored.getText("body").toString()).toBe("Ours. ");
     expect(stored.getArray<string>("actions").toArray()).toEqual(["Stored elsewhere"]);
@@ -145,7 +138,7 @@ describe("persistence", () => {
     expect(performance.now() - startedAt).toBeLessThan(10_000);
     destroyProvider(reader);
     // The long log is folded into a snapshot after the load.
-    await waitFor(async () => (await logRows(name)) === 0, 10_000, "compaction after load");
+    await waitFor(async () => (await logRowsOf(server, name)) === 0, 10_000, "compaction after load");
   });
 });
 

@@ -1,11 +1,10 @@
-import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { collabUpdates } from "../../../db/schema/collab";
 import { createPostgresStorage } from "./document-storage";
 import { SharedDocuments } from "./shared-documents";
 import {
   destroyProvider,
+  logRowsOf,
   startCollabTestServer,
   stockProvider,
   storedDocument,
@@ -29,14 +28,6 @@ afterAll(async () => {
 });
 
 const textOf = (provider: ReturnType<typeof stockProvider>) => provider.doc.getText("body").toString();
-
-async function logRows(name: string) {
-  const [row] = await server.services.db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(collabUpdates)
-    .where(eq(collabUpdates.documentName, name));
-  return Number(row.count);
-}
 
 describe("one document served by two instances", () => {
   it("relays edits and carets both ways, and both instances store their own clients' edits", async () => {
@@ -79,7 +70,7 @@ describe("one document served by two instances", () => {
     await waitFor(async () => (await storedDocument(server, name)).getArray("edits").length === 120, 5000, "every edit stored");
     const stored = (await storedDocument(server, name)).getArray<string>("edits").toArray();
     expect(new Set(stored).size).toBe(120);
-    await waitFor(async () => (await logRows(name)) === 0, 5000, "the final compactions");
+    await waitFor(async () => (await logRowsOf(server, name)) === 0, 5000, "the final compactions");
     expect(server.errors).toEqual([]);
   });
 
@@ -143,7 +134,7 @@ describe("one document served by two instances", () => {
     writer.doc.getText("body").insert(0, "Dropped. ");
     await new Promise((resolve) => setTimeout(resolve, 200));
     destroyProvider(writer);
-    await waitFor(async () => (await logRows(name)) === 0, 5000, "the unload");
+    await waitFor(async () => (await logRowsOf(server, name)) === 0, 5000, "the unload");
     expect((await storedDocument(server, name)).getText("body").toString()).toBe("Kept.");
   });
 

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { collabUpdates } from "../../../db/schema/collab";
 import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
 import WebSocket from "ws";
@@ -221,4 +223,13 @@ export async function storedDocument(server: TestServer, name: string): Promise<
   if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
   for (const { update } of stored.updates) Y.applyUpdate(doc, update);
   return doc;
+}
+
+/** How many rows the document's log holds now (compaction empties it). */
+export async function logRowsOf(server: TestServer, name: string): Promise<number> {
+  const [row] = await server.services.db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(collabUpdates)
+    .where(eq(collabUpdates.documentName, name));
+  return Number(row.count);
 }
