@@ -14,7 +14,6 @@
  * Like the typers, whose starts are spread over one keystroke interval, the 200 carets
  * move at 4 Hz each at their own phase, as people's do, not all in the same millisecond.
  */
-import { fork } from "node:child_process";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
@@ -35,6 +34,7 @@ import { createCollabServer } from "../../server/realtime/yjs/collab-server";
 import { mintCollabToken } from "../../server/realtime/yjs/collab-token";
 import { createPostgresStorage } from "../../server/realtime/yjs/document-storage";
 import { createTestServices } from "../support/test-services";
+import { startClientProcess } from "./client-process";
 
 type Record_ = (name: string, value: number, unit: string, note?: string) => void;
 type Job =
@@ -128,7 +128,7 @@ export default async function run(record: Record_): Promise<void> {
     await storage.compact(name, () => ({ state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) }));
   };
 
-  const clientProcesses = Array.from({ length: CLIENT_PROCESSES }, startClientProcess);
+  const clientProcesses = Array.from({ length: CLIENT_PROCESSES }, () => startClientProcess<Job>(fileURLToPath(import.meta.url), "COLLAB_BENCH_CHILD"));
   const ask = clientProcesses[0].ask;
   try {
     // 1. One document, 200 connections: 50 typing at 5 edits/s, carets of all 200 at 4 Hz, 2 + 10 s.
@@ -228,20 +228,6 @@ export default async function run(record: Record_): Promise<void> {
     await http.close();
     await services.cleanup();
   }
-}
-
-/** One child process of clients; `ask` gives it a job and resolves with its answer. */
-function startClientProcess() {
-  const child = fork(fileURLToPath(import.meta.url), [], { execArgv: ["--import", "tsx"], env: { ...process.env, COLLAB_BENCH_CHILD: "1" } });
-  let failPending = (_error: Error) => {};
-  child.on("exit", (code) => failPending(new Error(`the bench clients exited (${code})`)));
-  const ask = <T>(job: Job) =>
-    new Promise<T>((resolve, reject) => {
-      failPending = reject;
-      child.once("message", (answer) => resolve(answer as T));
-      child.send(job);
-    });
-  return { child, ask };
 }
 
 /**

@@ -5,7 +5,6 @@
  * a 2-core machine each side has a core, and the chair's send time and every
  * participant's receive time are read on one clock.
  */
-import { fork } from "node:child_process";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
@@ -15,6 +14,7 @@ import { agendaItems, bodies, bodyMembers, meetings } from "../../db/schema/meet
 import type { MeetingClientEvents, MeetingRoomState, MeetingServerEvents, RoomResult } from "../../app/shared/meetings/room-events";
 import { createHttpServer } from "../../server/http-server";
 import { cookieFor, createTestServices } from "../support/test-services";
+import { startClientProcess } from "./client-process";
 
 type Record_ = (name: string, value: number, unit: string, note?: string) => void;
 type Setup = { url: string; meetingId: string; itemIds: string[]; cookies: string[] };
@@ -72,15 +72,7 @@ export default async function run(record: Record_): Promise<void> {
   await new Promise<void>((resolve) => http.server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`;
 
-  const child = fork(fileURLToPath(import.meta.url), [], { execArgv: ["--import", "tsx"], env: { ...process.env, MEETING_BENCH_CHILD: "1" } });
-  let failPending = (_error: Error) => {};
-  child.on("exit", (code) => failPending(new Error(`the bench clients exited (${code})`)));
-  const ask = <T>(job: Job) =>
-    new Promise<T>((resolve, reject) => {
-      failPending = reject;
-      child.once("message", (answer) => resolve(answer as T));
-      child.send(job);
-    });
+  const { child, ask } = startClientProcess<Job>(fileURLToPath(import.meta.url), "MEETING_BENCH_CHILD");
   try {
     const setup: Setup = { url, ...(await seedMeeting(services)) };
     const joined = await ask<{ ms: number; joined: number }>({ kind: "join", setup });
