@@ -50,13 +50,17 @@ function logOf(db: Pick<Database, "select">, name: string) {
 export function createPostgresStorage(db: Database): CollabStorage {
   return {
     async load(name) {
+      // The log first, then the snapshot: a compaction committing in between leaves rows
+      // the new snapshot also holds (applied twice, harmlessly). The other order would
+      // read the old snapshot and then find the log already emptied.
+      const updates = await logOf(db, name);
       const [row] = await db
         .select({ state: collabDocuments.state, frozenAt: collabDocuments.frozenAt })
         .from(collabDocuments)
         .where(eq(collabDocuments.name, name))
         .limit(1);
       if (!row) return { exists: false, snapshot: null, updates: [], frozenAt: null };
-      return { exists: true, snapshot: row.state, updates: await logOf(db, name), frozenAt: row.frozenAt };
+      return { exists: true, snapshot: row.state, updates, frozenAt: row.frozenAt };
     },
 
     async ensure(name, organisationId) {
