@@ -1,5 +1,5 @@
 import type { CollabConnection } from "./collab-connection";
-import type { DocumentRelay } from "./document-relay";
+import type { DocumentRelay, PublishedMessage } from "./document-relay";
 import type { CollabStorage } from "./document-storage";
 import { LoadedDocument, type DocumentLimits, type EditGuard } from "./loaded-document";
 import type { CollabLogger } from "./logger";
@@ -73,7 +73,7 @@ export class DocumentRegistry {
       const stored = await this.storage.load(name);
       if (!stored.exists) await this.storage.ensure(name, organisationId);
       const relay = this.relay;
-      const link = relay ? { publish: (message: Parameters<DocumentRelay["publish"]>[1]) => relay.publish(name, message) } : null;
+      const link = relay ? { publish: (message: PublishedMessage) => relay.publish(name, message) } : null;
       const document = new LoadedDocument(name, stored.frozenAt !== null, stored, this.storage, this.limits, this.logger, this.guardFor(name), link);
       this.loaded.set(name, document);
       loaded(document);

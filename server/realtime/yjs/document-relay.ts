@@ -14,6 +14,9 @@ export type RelayMessage =
   /** "Store what you hold of it now (and from now on take no edits, when freezing)", answered by `settled`. */
   | { kind: "settle"; freeze: boolean };
 
+/** What an instance publishes on its own; a `settle` goes through `settle()`, which waits for answers. */
+export type PublishedMessage = Exclude<RelayMessage, { kind: "settle" }>;
+
 /** Handles a message; a `settle` is answered once the returned promise ends. */
 export type RelayReceiver = (message: RelayMessage) => void | Promise<void>;
 
@@ -22,7 +25,7 @@ export type DocumentRelay = {
   join(name: string, receive: RelayReceiver): Promise<void>;
   leave(name: string): Promise<void>;
   /** Sends to every other instance that has joined the document. */
-  publish(name: string, message: Exclude<RelayMessage, { kind: "settle" }>): void;
+  publish(name: string, message: PublishedMessage): void;
   /**
    * Asks every other instance holding the document to store it (`freeze`: and to stop
    * taking edits), and waits for their answers, at most `timeoutMs`.

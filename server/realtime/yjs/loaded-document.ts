@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import { CLOSE_CODES } from "../../../app/shared/realtime-events";
 import { guardAwarenessUpdate } from "./awareness-guard";
 import { CollabConnection } from "./collab-connection";
-import type { RelayMessage } from "./document-relay";
+import type { PublishedMessage, RelayMessage } from "./document-relay";
 import type { CollabStorage, LoggedUpdate, StoredDocument } from "./document-storage";
 import { DocumentWriter, type WriterLimits } from "./document-writer";
 import type { CollabLogger } from "./logger";
@@ -32,7 +32,7 @@ export type DocumentLimits = WriterLimits & {
 export type EditGuard = (edit: { documentName: string; userId: string | null; update: Uint8Array; doc: Y.Doc }) => string | null;
 
 /** This document's side of the relay to the other instances that hold it (none when alone). */
-export type RelayLink = { publish(message: Exclude<RelayMessage, { kind: "settle" }>): void };
+export type RelayLink = { publish(message: PublishedMessage): void };
 
 /** Origins of changes that are stored already: by the instance that relayed them, or in the log. */
 const RELAYED = Symbol("relayed from another instance");
@@ -234,9 +234,7 @@ export class LoadedDocument {
       case "hello": {
         const missing = Y.encodeStateAsUpdate(this.doc, message.stateVector);
         if (!isEmptyUpdate(missing)) this.relay?.publish({ kind: "update", update: missing });
-        const present = this.localClientIds();
-        if (present.length > 0) this.relay?.publish({ kind: "presence", update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, present) });
-        return;
+        return this.publishLocalPresence();
       }
       case "settle":
         if (message.freeze) this.freeze();
@@ -246,17 +244,19 @@ export class LoadedDocument {
 
   /** Asks the other instances for what this one lacks (after loading, or after the relay was down). */
   greetOthers() {
-    this.relay?.publish({ kind: "hello", stateVector: Y.encodeStateVector(this.doc) });
-    const present = this.localClientIds();
-    if (present.length > 0) this.relay?.publish({ kind: "presence", update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, present) });
+    if (!this.relay) return;
+    this.relay.publish({ kind: "hello", stateVector: Y.encodeStateVector(this.doc) });
+    this.publishLocalPresence();
   }
 
-  private localClientIds(): number[] {
-    const ids = new Set<number>();
+  /** Tells the other instances who is present through this one. */
+  private publishLocalPresence() {
+    if (!this.relay) return;
+    const present = new Set<number>();
     for (const connection of this.connections) {
-      if (connection.clientId !== null && this.awareness.getStates().has(connection.clientId)) ids.add(connection.clientId);
+      if (connection.clientId !== null && this.awareness.getStates().has(connection.clientId)) present.add(connection.clientId);
     }
-    return [...ids];
+    if (present.size > 0) this.relay.publish({ kind: "presence", update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...present]) });
   }
 
   private receivePresence(connection: CollabConnection, update: Uint8Array) {
