@@ -1,12 +1,11 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite, types, type PGliteOptions } from "@electric-sql/pglite";
+import { Worker } from "node:worker_threads";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import { drizzle } from "drizzle-orm/postgres-js";
+import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import * as schema from "./schema/index";
 import { lockDataDirectory } from "./data-directory-lock";
@@ -30,74 +29,52 @@ export type DatabaseOptions =
   | { kind: "postgres"; url: string; maxConnections?: number }
   | { kind: "pglite"; dataDir: string | null /* null: in memory, for tests */ };
 
-/**
- * bytea in and out of PGlite as hex text through Buffer, in native code. PGlite's own
- * codec goes byte by byte in JavaScript (a 100 KB snapshot took about 20 ms to read
- * and more to write), and PGlite runs in this thread: every live document's load,
- * group commit and compaction blocked the event loop that long.
- */
-const byteaCodec: Pick<PGliteOptions, "parsers" | "serializers"> = {
-  parsers: { [types.BYTEA]: (text: string) => new Uint8Array(Buffer.from(text.slice(2), "hex")) },
-  serializers: {
-    [types.BYTEA]: (value: unknown) => {
-      if (!(value instanceof Uint8Array)) throw new Error("Invalid input for bytea type");
-      return "\\x" + Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex");
-    },
-  },
-};
-
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
 /**
  * The only place a drizzle instance is made: PGlite (embedded PostgreSQL) unless a
- * DATABASE_URL is given. Callers make one per process and pass it on.
+ * DATABASE_URL is given. Callers make one per process and pass it on. Both are reached
+ * through the same driver (postgres.js): PGlite from a thread of its own, over a Unix
+ * socket, so its queries never hold up this thread's sockets.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.kind === "postgres") {
-    const sql = postgres(options.url, {
-      max: options.maxConnections ?? 10,
-      onnotice: () => {},
-    });
-    const db = drizzlePostgres(sql, { schema }) as unknown as Database;
-    return {
-      db,
-      kind: "postgres",
-      migrate: () => migratePostgres(drizzlePostgres(sql, { schema }), { migrationsFolder }),
-      ping: async () => {
-        try {
-          await sql`select 1`;
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      close: () => sql.end({ timeout: 5 }),
-    };
+    return overDriver("postgres", postgres(options.url, { max: options.maxConnections ?? 10, onnotice: () => {} }), async () => {});
   }
-
   let releaseLock = () => {};
-  let client: PGlite;
+  let dataDir: string | null = null;
   if (options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });
     // PGlite's files belong to one process: a second one would corrupt them.
     releaseLock = lockDataDirectory(options.dataDir);
-    try {
-      client = await PGlite.create({ dataDir: path.join(options.dataDir, "pglite"), ...byteaCodec });
-    } catch (error) {
-      releaseLock();
-      throw error;
-    }
-  } else {
-    client = await PGlite.create(byteaCodec);
+    dataDir = path.join(options.dataDir, "pglite");
   }
-  const pglite = drizzlePglite(client, { schema });
+  try {
+    const thread = await startPgliteThread(dataDir);
+    // PGlite serves one session: one connection, whose queue orders queries and transactions.
+    const sql = postgres({ path: thread.socketPath, database: "postgres", username: "postgres", max: 1, onnotice: () => {} });
+    return overDriver("pglite", sql, async () => {
+      try {
+        await thread.stop();
+      } finally {
+        releaseLock();
+      }
+    });
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
+function overDriver(kind: DatabaseHandle["kind"], sql: postgres.Sql, afterClose: () => Promise<void>): DatabaseHandle {
+  const db = drizzle(sql, { schema });
   return {
-    db: pglite as unknown as Database,
-    kind: "pglite",
-    migrate: () => migratePglite(pglite, { migrationsFolder }),
+    db: db as unknown as Database,
+    kind,
+    migrate: () => migrate(db, { migrationsFolder }),
     ping: async () => {
       try {
-        await client.query("select 1");
+        await sql`select 1`;
         return true;
       } catch {
         return false;
@@ -105,9 +82,53 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     },
     close: async () => {
       try {
-        await client.close();
+        await sql.end({ timeout: 5 });
       } finally {
-        releaseLock();
+        await afterClose();
+      }
+    },
+  };
+}
+
+/** Starts PGlite in its thread (db/pglite-thread.mjs) and answers once it accepts connections. */
+async function startPgliteThread(dataDir: string | null) {
+  const socketDir = mkdtempSync(path.join(os.tmpdir(), "minuted-pglite-"));
+  const socketPath = path.join(socketDir, ".s.PGSQL.5432");
+  const worker = new Worker(new URL("./pglite-thread.mjs", import.meta.url), { workerData: { dataDir, socketPath } });
+  const removeSocketDir = () => rmSync(socketDir, { recursive: true, force: true });
+  const starting = new Promise<void>((resolve, reject) => {
+    worker.on("error", reject);
+    worker.on("exit", (code) => reject(new Error(`The embedded database stopped while starting (exit ${code})`)));
+    worker.once("message", (message: { ready: boolean; error?: string }) =>
+      message.ready ? resolve() : reject(new Error(`The embedded database could not start: ${message.error}`)),
+    );
+  });
+  try {
+    await starting;
+  } catch (error) {
+    await worker.terminate();
+    removeSocketDir();
+    throw error;
+  }
+  // From now on a failure shows in the queries (the socket is gone); this says why.
+  worker.removeAllListeners("error").removeAllListeners("exit");
+  worker.on("error", (error) => console.error("The embedded database thread failed:", error));
+  return {
+    socketPath,
+    async stop() {
+      try {
+        // Let PGlite close its files cleanly; a thread that does not answer is ended anyway.
+        await Promise.race([
+          new Promise((resolve) => {
+            worker.once("message", resolve);
+            worker.once("exit", resolve);
+            worker.postMessage("stop");
+          }),
+          new Promise((resolve) => setTimeout(resolve, 5000).unref()),
+        ]);
+        await worker.terminate();
+      } finally {
+        removeSocketDir();
       }
     },
   };
