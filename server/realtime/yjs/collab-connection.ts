@@ -2,7 +2,7 @@ import type { WebSocket } from "ws";
 import { CLOSE_CODES } from "../../../app/shared/realtime-events";
 import type { CollabAccess } from "../../policies/collab-document-policy";
 import type { PresenceIdentity } from "./awareness-guard";
-import { encodeCommitted } from "./sync-messages";
+import { encodeCommitted, isSyncStep1 } from "./sync-messages";
 import { TokenBucket } from "./token-bucket";
 import { sendBinary } from "./ws-transport";
 
@@ -78,6 +78,20 @@ export class CollabConnection {
       if (this.closed) return;
       handler(message);
     }
+  }
+
+  /**
+   * While the document loads: answers the client's sync step 1, if it is waiting, with
+   * `answer` now, and puts `heldState` (a step 1 saying the client holds what it was
+   * sent) in its place, so that the loaded document sends only what came after.
+   * Answers whether there was one.
+   */
+  answerWaitingSyncStep1(answer: Uint8Array, heldState: Uint8Array): boolean {
+    const index = this.queue?.findIndex(isSyncStep1) ?? -1;
+    if (index < 0) return false;
+    this.queue![index] = heldState;
+    this.send(answer);
+    return true;
   }
 
   send(message: Uint8Array) {

@@ -1,8 +1,9 @@
 import type { CollabConnection } from "./collab-connection";
 import type { DocumentRelay, PublishedMessage } from "./document-relay";
-import type { CollabStorage } from "./document-storage";
+import type { CollabStorage, StoredDocument } from "./document-storage";
 import { LoadedDocument, type DocumentLimits, type EditGuard } from "./loaded-document";
 import type { CollabLogger } from "./logger";
+import { encodeSyncStep1From, encodeSyncStep2 } from "./sync-messages";
 
 export type RegistryLimits = DocumentLimits & {
   maxConnectionsPerDocument: number;
@@ -24,6 +25,8 @@ export class DocumentRegistry {
   private readonly loaded = new Map<string, LoadedDocument>();
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  /** Connections waiting for their document to load, by name. */
+  private readonly waiting = new Map<string, Set<CollabConnection>>();
 
   constructor(
     private readonly storage: CollabStorage,
@@ -38,6 +41,17 @@ export class DocumentRegistry {
   }
 
   async attach(name: string, organisationId: string, connection: CollabConnection): Promise<AttachResult> {
+    const waiting = this.waiting.get(name) ?? new Set<CollabConnection>();
+    this.waiting.set(name, waiting.add(connection));
+    try {
+      return await this.attachWhenLoaded(name, organisationId, connection);
+    } finally {
+      waiting.delete(connection);
+      if (waiting.size === 0 && this.waiting.get(name) === waiting) this.waiting.delete(name);
+    }
+  }
+
+  private async attachWhenLoaded(name: string, organisationId: string, connection: CollabConnection): Promise<AttachResult> {
     for (;;) {
       const unloading = this.unloading.get(name);
       if (unloading) {
@@ -71,6 +85,8 @@ export class DocumentRegistry {
     await this.relay?.join(name, (message) => ready.then((document) => document?.receiveRelayed(message)));
     try {
       const stored = await this.storage.load(name);
+      // The answers leave at the end of this turn (ws-transport corks): let them go before the long build.
+      if (this.answerWaitingFromSnapshot(name, stored)) await new Promise((resolve) => setImmediate(resolve));
       if (!stored.exists) await this.storage.ensure(name, organisationId);
       const relay = this.relay;
       const link = relay ? { publish: (message: PublishedMessage) => relay.publish(name, message) } : null;
@@ -89,6 +105,20 @@ export class DocumentRegistry {
       await this.relay?.leave(name).catch(() => {});
       throw error;
     }
+  }
+
+  /**
+   * A compacted document's snapshot is the whole document, already encoded: the clients
+   * waiting get it before the Y.Doc is built from it, which for 100 KB took longer than
+   * the rest of a cold load together. Answers whether any client was answered.
+   */
+  private answerWaitingFromSnapshot(name: string, stored: StoredDocument): boolean {
+    if (!stored.snapshot || !stored.snapshotStateVector || stored.updates.length > 0) return false;
+    const answer = encodeSyncStep2(stored.snapshot);
+    const heldState = encodeSyncStep1From(stored.snapshotStateVector);
+    let answered = false;
+    for (const connection of this.waiting.get(name) ?? []) answered = connection.answerWaitingSyncStep1(answer, heldState) || answered;
+    return answered;
   }
 
   private unloadWhenUnused(document: LoadedDocument) {

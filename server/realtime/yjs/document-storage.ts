@@ -6,6 +6,8 @@ import { collabDocuments, collabUpdates } from "../../../db/schema/collab";
 export type StoredDocument = {
   exists: boolean;
   snapshot: Uint8Array | null;
+  /** The snapshot's state vector, stored beside it. */
+  snapshotStateVector: Uint8Array | null;
   /** Every row not yet folded into the snapshot, by seq. Applying one twice is harmless. */
   updates: LoggedUpdate[];
   frozenAt: Date | null;
@@ -55,12 +57,12 @@ export function createPostgresStorage(db: Database): CollabStorage {
       // read the old snapshot and then find the log already emptied.
       const updates = await logOf(db, name);
       const [row] = await db
-        .select({ state: collabDocuments.state, frozenAt: collabDocuments.frozenAt })
+        .select({ state: collabDocuments.state, stateVector: collabDocuments.stateVector, frozenAt: collabDocuments.frozenAt })
         .from(collabDocuments)
         .where(eq(collabDocuments.name, name))
         .limit(1);
-      if (!row) return { exists: false, snapshot: null, updates: [], frozenAt: null };
-      return { exists: true, snapshot: row.state, updates, frozenAt: row.frozenAt };
+      if (!row) return { exists: false, snapshot: null, snapshotStateVector: null, updates: [], frozenAt: null };
+      return { exists: true, snapshot: row.state, snapshotStateVector: row.stateVector, updates, frozenAt: row.frozenAt };
     },
 
     async ensure(name, organisationId) {

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as syncProtocol from "y-protocols/sync";
@@ -19,8 +20,13 @@ import {
 } from "./test-support";
 
 let server: TestServer;
+/** Loads of these documents wait for their promise: a slow database, made on purpose. */
+const heldLoads = new Map<string, Promise<void>>();
 beforeAll(async () => {
-  server = await startCollabTestServer({ compactLogRows: 50, unloadDelayMs: 20 });
+  server = await startCollabTestServer(
+    { compactLogRows: 50, unloadDelayMs: 20 },
+    { storage: (storage) => ({ ...storage, load: async (name) => (await heldLoads.get(name), storage.load(name)) }) },
+  );
 });
 afterAll(async () => {
   await server.close();
@@ -139,6 +145,53 @@ describe("persistence", () => {
     destroyProvider(reader);
     // The long log is folded into a snapshot after the load.
     await waitFor(async () => (await logRowsOf(server, name)) === 0, 10_000, "compaction after load");
+  });
+});
+
+describe("a cold load of a compacted document", () => {
+  const syncMessage = (subtype: number, payload: Uint8Array) => {
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarUint(e, subtype);
+    encoding.writeVarUint8Array(e, payload);
+    return encoding.toUint8Array(e);
+  };
+  const payloadOf = (message: Uint8Array) => {
+    const decoder = decoding.createDecoder(message);
+    decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder);
+    return decoding.readVarUint8Array(decoder);
+  };
+
+  it("answers a client waiting for it from the stored snapshot, before building the document, and sends it once", async () => {
+    const name = await server.newDocument();
+    const source = new Y.Doc();
+    source.getText("body").insert(0, "A compacted commentary. ".repeat(200));
+    const storage = createPostgresStorage(server.services.db);
+    await storage.ensure(name, server.org.id);
+    await storage.compact(name, () => ({ state: Y.encodeStateAsUpdate(source), stateVector: Y.encodeStateVector(source) }));
+    const { snapshot } = await storage.load(name);
+    let releaseLoad = () => {};
+    heldLoads.set(name, new Promise<void>((resolve) => (releaseLoad = resolve)));
+
+    const client = await rawClient(server, name, { cookie: server.people.officer.cookie });
+    client.send(syncMessage(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(new Y.Doc())));
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the step 1 reaches the server and waits
+    releaseLoad();
+    await waitFor(() => client.received.filter((m) => m[0] === 0 && m[1] === syncProtocol.messageYjsSyncStep2).length === 2, 5000, "both answers");
+
+    const [first] = client.received;
+    // First of all, before the document's own sync step 1: the snapshot's bytes as they are stored.
+    expect([...first.subarray(0, 2)]).toEqual([0, syncProtocol.messageYjsSyncStep2]);
+    expect(Buffer.from(payloadOf(first)).equals(Buffer.from(snapshot!))).toBe(true);
+    // The loaded document then answers only what the client lacks after that: nothing.
+    const answers = client.received.filter((m) => m[0] === 0 && m[1] === syncProtocol.messageYjsSyncStep2);
+    expect(payloadOf(answers[1]).byteLength).toBeLessThanOrEqual(2);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, payloadOf(first));
+    expect(doc.getText("body").toString()).toBe(source.getText("body").toString());
+    client.ws.close();
+    heldLoads.delete(name);
   });
 });
 

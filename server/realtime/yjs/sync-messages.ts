@@ -84,11 +84,24 @@ function message(write: (encoder: encoding.Encoder) => void): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-export const encodeSyncStep1 = (doc: Y.Doc) =>
+export const encodeSyncStep1 = (doc: Y.Doc) => encodeSyncStep1From(Y.encodeStateVector(doc));
+
+/** Sync step 1 saying "I hold this state", from the state vector alone. */
+export const encodeSyncStep1From = (stateVector: Uint8Array) =>
   message((e) => {
     encoding.writeVarUint(e, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(e, doc);
+    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1);
+    encoding.writeVarUint8Array(e, stateVector);
   });
+
+/** Whether these bytes are a well-formed sync step 1. */
+export function isSyncStep1(data: Uint8Array): boolean {
+  try {
+    return readIncomingMessage(data).kind === "sync-step1";
+  } catch {
+    return false;
+  }
+}
 
 /** Sync step 2 made from an already encoded update (the diff against the client's state vector). */
 export const encodeSyncStep2 = (update: Uint8Array) =>

@@ -17,7 +17,7 @@ import { addMember } from "../../commands/user-creator";
 import { createHttpServer, type RunningHttpServer } from "../../http-server";
 import { createCollabServer, type CollabLimits, type CollabServer } from "./collab-server";
 import { createRedisRelay, type DocumentRelay } from "./document-relay";
-import { createPostgresStorage } from "./document-storage";
+import { createPostgresStorage, type CollabStorage } from "./document-storage";
 import type { CollabLogger } from "./logger";
 
 /** Tests fail on errors nobody expected: the logger keeps them for an assertion. */
@@ -37,7 +37,10 @@ export type People = Record<Role | "outsider", { id: string; cookie: string }>;
  * collab server relays through Redis (channels of this test server alone), and
  * `startInstance` adds another instance on the same database, as a second process.
  */
-export async function startCollabTestServer(limits: Partial<CollabLimits> = {}, options: { shared?: boolean } = {}) {
+export async function startCollabTestServer(
+  limits: Partial<CollabLimits> = {},
+  options: { shared?: boolean; storage?: (storage: CollabStorage) => CollabStorage } = {},
+) {
   const services = await createTestServices();
   const { logger, errors } = recordingLogger();
   const channelPrefix = `minuted-test:${randomUUID()}:`;
@@ -52,7 +55,14 @@ export async function startCollabTestServer(limits: Partial<CollabLimits> = {}, 
     return relay;
   };
   const make = (instanceLimits: Partial<CollabLimits> = limits) =>
-    createCollabServer({ db: services.db, sessionSecret: services.config.sessionSecret, logger, limits: instanceLimits, relay: newRelay() });
+    createCollabServer({
+      db: services.db,
+      sessionSecret: services.config.sessionSecret,
+      logger,
+      limits: instanceLimits,
+      relay: newRelay(),
+      storage: options.storage?.(createPostgresStorage(services.db)),
+    });
   let collab: CollabServer = make();
   const http: RunningHttpServer = await createHttpServer(services, {
     withRemix: false,
