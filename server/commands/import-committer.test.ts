@@ -50,6 +50,20 @@ describe("importing performance data", () => {
     expect(latest.reason).toBe("Imported from october-correction.csv");
     expect(latest.after.value).toBe(31.5);
     expect(latest.before?.value).not.toBe(31.5);
+    expect(typeof latest.before?.value).toBe("number");
+    expect(latest).toMatchObject({ organisationId, changedByLabel: actor.label, changedBy: actor.userId, areaId: null });
+  });
+
+  it("records a new figure's revision with nothing before it, and keeps its note and status", async () => {
+    const file = csv("indicator,period,area,value,numerator,denominator,status,note\nBV212,2030-01,All,12.5,,,verified,Checked by audit\n");
+    const outcome = await importFile(database.db, { organisationId, kind: "actuals", bytes: file, filename: "new.csv", actor });
+    expect(outcome.ok && outcome.summary).toMatchObject({ created: 1 });
+    const [figure] = await database.db.select().from(actuals).where(and(eq(actuals.organisationId, organisationId), eq(actuals.period, "2030-01")));
+    expect(figure).toMatchObject({ value: 12.5, status: "verified", note: "Checked by audit", unaudited: false, enteredBy: actor.userId });
+    expect(figure.enteredAt).toBeInstanceOf(Date);
+    const [revision] = await database.db.select().from(actualRevisions).where(eq(actualRevisions.actualId, figure.id));
+    expect(revision.before).toBeNull();
+    expect(revision.after).toMatchObject({ value: 12.5, status: "verified", note: "Checked by audit" });
   });
 
   it("refuses the whole file when any row has a problem, and changes nothing", async () => {
