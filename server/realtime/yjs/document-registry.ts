@@ -4,6 +4,7 @@ import type { CollabStorage, StoredDocument } from "./document-storage";
 import { LoadedDocument, type DocumentLimits, type EditGuard } from "./loaded-document";
 import type { CollabLogger } from "./logger";
 import { encodeSyncStep1From, encodeSyncStep2 } from "./sync-messages";
+import { flushWrites } from "./ws-transport";
 
 export type RegistryLimits = DocumentLimits & {
   maxConnectionsPerDocument: number;
@@ -72,6 +73,8 @@ export class DocumentRegistry {
       if (document.connections.size >= this.limits.maxConnectionsPerDocument) return "full";
       this.cancelUnload(name);
       document.attach(connection);
+      // Its first answer goes now: the compaction that may follow a cold load would hold it back.
+      flushWrites();
       connection.onClose(() => this.unloadWhenUnused(document));
       return "attached";
     }
@@ -85,8 +88,8 @@ export class DocumentRegistry {
     await this.relay?.join(name, (message) => ready.then((document) => document?.receiveRelayed(message)));
     try {
       const stored = await this.storage.load(name);
-      // The answers leave at the end of this turn (ws-transport corks): let them go before the long build.
-      if (this.answerWaitingFromSnapshot(name, stored)) await new Promise((resolve) => setImmediate(resolve));
+      // Sent before the long build, not held back until the next flush after it.
+      if (this.answerWaitingFromSnapshot(name, stored)) flushWrites();
       if (!stored.exists) await this.storage.ensure(name, organisationId);
       const relay = this.relay;
       const link = relay ? { publish: (message: PublishedMessage) => relay.publish(name, message) } : null;
