@@ -11,11 +11,16 @@ import type { AppServices } from "../../server/services";
 import { MinuteRestrictions } from "../../server/meetings/minute-restrictions";
 import { SharedDocuments } from "../../server/realtime/yjs/shared-documents";
 import { MeetingEvents } from "../../server/realtime/io/meeting-events";
+import type { DatabaseHandle } from "../../db/client";
 import { createTestDatabase } from "./test-database";
 
 /** Services as server/index.ts makes them, on a fresh test database. */
 export async function createTestServices(): Promise<AppServices & { cleanup(): Promise<void> }> {
-  const database = await createTestDatabase();
+  return servicesOn(await createTestDatabase());
+}
+
+/** Services as server/index.ts makes them, on that database (closed by `cleanup`). */
+export function servicesOn(database: DatabaseHandle & { cleanup?(): Promise<void> }): AppServices & { cleanup(): Promise<void> } {
   const config = parseConfig({
     NODE_ENV: "test",
     MINUTED_DATA_DIR: mkdtempSync(path.join(tmpdir(), "minuted-test-")),
@@ -31,7 +36,7 @@ export async function createTestServices(): Promise<AppServices & { cleanup(): P
     documents: new SharedDocuments(database.db),
     minuteRestrictions: new MinuteRestrictions(database.db),
     meetingEvents: new MeetingEvents(),
-    cleanup: () => database.cleanup(),
+    cleanup: () => (database.cleanup ? database.cleanup() : database.close()),
   };
 }
 

@@ -196,10 +196,12 @@ export class DocumentRegistry {
   stats() {
     let connections = 0;
     let pendingUpdates = 0;
+    let longestUncommittedMs = 0;
     for (const document of this.loaded.values()) {
       connections += document.connections.size;
       pendingUpdates += document.writer.pendingCount;
+      longestUncommittedMs = Math.max(longestUncommittedMs, document.writer.longestUncommittedMs);
     }
-    return { documents: this.loaded.size, connections, pendingUpdates, unloading: this.unloading.size };
+    return { documents: this.loaded.size, connections, pendingUpdates, longestUncommittedMs, unloading: this.unloading.size };
   }
 }

@@ -37,6 +37,8 @@ export class DocumentWriter {
   private abandoned = false;
   logRows: number;
   logBytes: number;
+  /** The longest an update has waited in memory until its row was committed: what a crash could lose. */
+  longestUncommittedMs = 0;
   /** Log rows this document already holds (read when loading, or stored from here): compaction skips them. */
   private readonly heldSeqs: Set<number>;
 
@@ -95,6 +97,7 @@ export class DocumentWriter {
       while (this.pending.length > 0 && !this.abandoned) {
         const batch = this.pending.slice(0, this.limits.commitMaxBatch);
         for (const seq of await this.storage.store(this.name, batch)) this.heldSeqs.add(seq);
+        this.longestUncommittedMs = Math.max(this.longestUncommittedMs, Date.now() - batch[0].at.getTime());
         this.pending.splice(0, batch.length);
         this.logRows += batch.length;
         this.logBytes += batch.reduce((sum, u) => sum + u.update.byteLength, 0);

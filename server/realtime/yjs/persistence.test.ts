@@ -47,6 +47,9 @@ describe("persistence", () => {
     watcher.on("connection-close", (event) => event && closeCodes.push(event.code));
     writer.doc.getText("body").insert(0, "Kept across restarts.");
     await waitFor(() => watcher.doc.getText("body").length > 0);
+    // The stats say how long an edit waited in memory for its commit: what a crash could lose.
+    await waitFor(() => server.collab.stats().longestUncommittedMs > 0, 5000, "the first commit");
+    expect(server.collab.stats().longestUncommittedMs).toBeLessThan(5000);
     await server.restartCollab("shutdown");
     await waitFor(() => closeCodes.includes(4503), 5000, "the 4503 close");
     destroyProvider(writer);
