@@ -14,10 +14,8 @@
  * Like the typers, whose starts are spread over one keystroke interval, the 200 carets
  * move at 4 Hz each at their own phase, as people's do, not all in the same millisecond.
  */
-import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 import vm from "node:vm";
@@ -27,7 +25,6 @@ import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { exceptionDocumentName } from "../../app/shared/collab/document-names";
-import { openDatabase } from "../../db/client";
 import { indicators } from "../../db/schema/performance";
 import { SYSTEM_ACTOR } from "../../server/audit";
 import { createOrganisation } from "../../server/commands/organisation-creator";
@@ -36,10 +33,9 @@ import { createHttpServer } from "../../server/http-server";
 import { createCollabServer } from "../../server/realtime/yjs/collab-server";
 import { mintCollabToken } from "../../server/realtime/yjs/collab-token";
 import { createPostgresStorage } from "../../server/realtime/yjs/document-storage";
-import { createScratchDatabase } from "../support/test-database";
+import { runCrashScenario } from "../support/crash-scenario";
 import { createTestServices } from "../support/test-services";
 import { startClientProcess } from "./client-process";
-import { startCrashServer } from "./collab-crash-server";
 
 type Record_ = (name: string, value: number, unit: string, note?: string) => void;
 type Job =
@@ -237,86 +233,16 @@ export default async function run(record: Record_): Promise<void> {
   }
 }
 
-const CRASH_CLIENTS = 10;
-const CRASH_TYPING_MS = 4000;
-const CRASH_KILL_AT_MS = 2000;
-
 /**
- * A collaboration server in its own process (collab-crash-server.ts) on a database that
- * outlives it; 10 stock providers type 5 characters a second each. Two seconds in, the
- * server gets SIGKILL and is started again at once on the same port; the providers
- * reconnect (and go on typing meanwhile, as people do). Once all are synced, the server
- * is stopped and the stored document is read: every edit of every client must be in it.
+ * `kill -9` of a server process while 10 clients type; it is started again on the same
+ * database and port, and the clients reconnect (tests/support/crash-scenario.ts).
  */
 async function crashRecovery(record: Record_, sessionSecret: string) {
-  const scratch = process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL) : null;
-  const dataDir = scratch ? null : mkdtempSync(path.join(os.tmpdir(), "minuted-crash-bench-"));
-  const env: Record<string, string> = scratch ? { BENCH_DATABASE_URL: scratch.url } : { BENCH_DATA_DIR: dataDir! };
-  const longestUncommittedMs = [0, 0];
-  let pendingAtLastReport = 0;
-  const onStats = (server: number) => (stats: { longestUncommittedMs: number; pendingUpdates: number }) => {
-    longestUncommittedMs[server] = Math.max(longestUncommittedMs[server], stats.longestUncommittedMs);
-    pendingAtLastReport = stats.pendingUpdates;
-  };
-  process.setMaxListeners(Math.max(process.getMaxListeners(), CRASH_CLIENTS + 10)); // each provider listens for the exit
-  const first = startCrashServer({ ...env, BENCH_PORT: "0", BENCH_SETUP: "1" }, onStats(0));
-  const { port, setup } = await first.ready;
-  const { documentName, organisationId, officerId } = setup!;
-  const { token } = mintCollabToken(sessionSecret, { document: documentName, access: "write", organisationId, subject: { kind: "user", userId: officerId } });
-  const providers = Array.from({ length: CRASH_CLIENTS }, () =>
-    new WebsocketProvider(`ws://127.0.0.1:${port}/collab`, documentName, new Y.Doc(), {
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-      params: { token },
-      maxBackoffTime: 1000,
-    }),
-  );
-  let second: ReturnType<typeof startCrashServer> | null = null;
-  try {
-    while (providers.some((p) => !p.synced)) await sleep(20);
-    const typing = providers.map((provider) =>
-      setInterval(() => {
-        const text = provider.doc.getText("body");
-        text.insert(Math.floor(Math.random() * (text.length + 1)), "k");
-      }, KEYSTROKE_MS),
-    );
-    await sleep(CRASH_KILL_AT_MS);
-    const pendingAtKill = pendingAtLastReport;
-    first.child.kill("SIGKILL");
-    await first.exited;
-    const restartedAt = performance.now();
-    second = startCrashServer({ ...env, BENCH_PORT: String(port) }, onStats(1));
-    await second.ready;
-    await sleep(Math.max(0, CRASH_TYPING_MS - CRASH_KILL_AT_MS - (performance.now() - restartedAt)));
-    typing.forEach(clearInterval);
-    while (providers.some((p) => !p.wsconnected || !p.synced)) await sleep(20);
-    const allSyncedMs = performance.now() - restartedAt;
-    await sleep(1000); // the clients' last edits reach the server and its group commit
-    second.child.kill("SIGTERM");
-    await second.exited;
-
-    const database = await openDatabase(scratch ? { kind: "postgres", url: scratch.url } : { kind: "pglite", dataDir: dataDir! });
-    const stored = new Y.Doc();
-    try {
-      const { snapshot, updates } = await createPostgresStorage(database.db).load(documentName);
-      if (snapshot) Y.applyUpdate(stored, snapshot);
-      for (const { update } of updates) Y.applyUpdate(stored, update);
-    } finally {
-      await database.close();
-    }
-    const typed = providers.reduce((sum, p) => sum + Y.getState(p.doc.store, p.doc.clientID), 0);
-    const missing = providers.reduce((sum, p) => sum + Math.max(0, Y.getState(p.doc.store, p.doc.clientID) - Y.getState(stored.store, p.doc.clientID)), 0);
-    const sameText = providers.every((p) => p.doc.getText("body").toString() === stored.getText("body").toString());
-    record("kill -9 while 10 clients type: edits missing from the stored document after restart", missing, "edits", `${typed} typed; ${pendingAtKill} held only in memory at the last report before the kill; stored text ${sameText ? "equals" : "differs from"} every client's`);
-    record("kill -9: longest an edit was held only in the server's memory", Math.max(...longestUncommittedMs), "ms", `from its arrival to its group commit: ${longestUncommittedMs[0].toFixed(0)} ms in the killed process, ${longestUncommittedMs[1].toFixed(0)} ms in the restarted one (the clients' resent edits first); target about 100 ms`);
-    record("kill -9: from the restart until all 10 clients are synced again", allSyncedMs, "ms", "the clients retry at most 1 s apart");
-  } finally {
-    providers.forEach((p) => (p.destroy(), p.awareness.destroy()));
-    first.child.kill("SIGKILL");
-    second?.child.kill("SIGKILL");
-    await scratch?.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  }
+  const outcome = await runCrashScenario({ sessionSecret, clients: 10, typingMs: 4000, killAtMs: 2000, keystrokeMs: KEYSTROKE_MS });
+  const [killed, restarted] = outcome.longestUncommittedMs;
+  record("kill -9 while 10 clients type: edits missing from the stored document after restart", outcome.missing, "edits", `${outcome.typed} typed; ${outcome.pendingAtKill} held only in memory at the last report before the kill; stored text ${outcome.sameText ? "equals" : "differs from"} every client's`);
+  record("kill -9: longest an edit was held only in the server's memory", Math.max(killed, restarted), "ms", `from its arrival to its group commit: ${killed.toFixed(0)} ms in the killed process, ${restarted.toFixed(0)} ms in the restarted one (the clients' resent edits first); target about 100 ms`);
+  record("kill -9: from the restart until all 10 clients are synced again", outcome.allSyncedMs, "ms", "the clients retry at most 1 s apart");
 }
 
 /**

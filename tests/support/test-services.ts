@@ -14,6 +14,9 @@ import { MeetingEvents } from "../../server/realtime/io/meeting-events";
 import type { DatabaseHandle } from "../../db/client";
 import { createTestDatabase } from "./test-database";
 
+/** The session secret of every test and bench server (tokens minted in one process are good in another). */
+export const TEST_SESSION_SECRET = "test-secret-test-secret-test-secret-0123";
+
 /** Services as server/index.ts makes them, on a fresh test database. */
 export async function createTestServices(): Promise<AppServices & { cleanup(): Promise<void> }> {
   return servicesOn(await createTestDatabase());
@@ -24,7 +27,7 @@ export function servicesOn(database: DatabaseHandle & { cleanup?(): Promise<void
   const config = parseConfig({
     NODE_ENV: "test",
     MINUTED_DATA_DIR: mkdtempSync(path.join(tmpdir(), "minuted-test-")),
-    SESSION_SECRET: "test-secret-test-secret-test-secret-0123",
+    SESSION_SECRET: TEST_SESSION_SECRET,
   });
   return {
     config,

@@ -63,7 +63,8 @@ export class DocumentWriter {
     return this.pending.length;
   }
 
-  append(update: Uint8Array, connection: CollabConnection | null) {
+  /** Queues an update for the next group commit, or commits now (`atOnce`). */
+  append(update: Uint8Array, connection: CollabConnection | null, { atOnce = false } = {}) {
     this.pending.push({
       update,
       userId: connection?.identity.userId ?? null,
@@ -72,7 +73,7 @@ export class DocumentWriter {
       editIndex: connection?.editsReceived ?? 0,
     });
     if (connection) connection.uncommittedRows += 1;
-    if (this.pending.length >= this.limits.commitMaxBatch) this.commitSoon(0);
+    if (atOnce || this.pending.length >= this.limits.commitMaxBatch) this.commitSoon(0);
     else this.commitSoon(this.limits.commitWindowMs);
   }
 

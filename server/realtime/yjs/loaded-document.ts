@@ -59,6 +59,8 @@ export class LoadedDocument {
   /** Presence changes of this instance's own clients, for the relay. */
   private changedLocalPresence = new Set<number>();
   private closed = false;
+  /** Set while a client's catch-up is applied: its update is committed without waiting. */
+  private storeAtOnce = false;
   private presenceTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -143,7 +145,7 @@ export class LoadedDocument {
           return;
         case "sync-step2":
         case "update":
-          return this.receiveEdit(connection, message.update);
+          return this.receiveEdit(connection, message.update, message.kind === "sync-step2");
         case "awareness":
           return this.receivePresence(connection, message.update);
         case "query-awareness":
@@ -160,7 +162,12 @@ export class LoadedDocument {
     }
   }
 
-  private receiveEdit(connection: CollabConnection, update: Uint8Array) {
+  /**
+   * `catchingUp`: the client's answer to the server's sync step 1, which holds what it
+   * made while it was away (after a crash, the edits the server lost): stored at once,
+   * not after the group-commit window.
+   */
+  private receiveEdit(connection: CollabConnection, update: Uint8Array, catchingUp: boolean) {
     if (this.stopping) return;
     if (!this.canWrite(connection)) {
       // Dropped: the document, the log and the other clients never see it.
@@ -190,7 +197,12 @@ export class LoadedDocument {
     const key = this.cache.noOpKey(update);
     if (!this.cache.isKnownNoOp(key)) {
       const version = this.version;
-      Y.applyUpdate(this.doc, update, connection);
+      this.storeAtOnce = catchingUp;
+      try {
+        Y.applyUpdate(this.doc, update, connection);
+      } finally {
+        this.storeAtOnce = false;
+      }
       if (version === this.version) this.cache.rememberNoOp(key);
     }
     // An edit that changed nothing has nothing to store: it is as saved as it will be.
@@ -201,7 +213,9 @@ export class LoadedDocument {
     this.version += 1;
     this.cache.invalidate();
     this.estimatedBytes += update.byteLength;
-    if (origin !== RELAYED && origin !== FROM_LOG) this.writer.append(update, origin instanceof CollabConnection ? origin : null);
+    if (origin !== RELAYED && origin !== FROM_LOG) {
+      this.writer.append(update, origin instanceof CollabConnection ? origin : null, { atOnce: this.storeAtOnce });
+    }
     const message = encodeUpdate(update);
     for (const connection of this.connections) {
       if (connection !== origin) connection.send(message);

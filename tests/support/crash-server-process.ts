@@ -1,6 +1,6 @@
 /**
- * A collaboration server in a process of its own, for the bench's `kill -9` test
- * (collab.bench.ts): the bench kills it with SIGKILL and starts it again on the same
+ * A collaboration server in a process of its own, for the `kill -9` scenario
+ * (crash-scenario.ts): it is killed with SIGKILL and started again on the same
  * database and port. Started by `startCrashServer` with:
  * - BENCH_DATABASE_URL (a PostgreSQL server) or BENCH_DATA_DIR (the embedded database);
  * - BENCH_PORT (0 the first time: any free port, which it reports);
