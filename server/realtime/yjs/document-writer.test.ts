@@ -26,7 +26,8 @@ describe("the document writer", () => {
     writer.append(Uint8Array.of(1), null);
     await settle();
     expect(stored).toHaveLength(0); // waits for the (here one-minute) window
-    writer.append(Uint8Array.of(2), null, { atOnce: true });
+    writer.append(Uint8Array.of(2), null);
+    writer.commitNow();
     await settle();
     expect(stored.flat().map((u) => u.update[0])).toEqual([1, 2]); // the catch-up takes what waited with it
     expect(writer.longestUncommittedMs).toBeGreaterThanOrEqual(40);

@@ -63,8 +63,8 @@ export class DocumentWriter {
     return this.pending.length;
   }
 
-  /** Queues an update for the next group commit, or commits now (`atOnce`). */
-  append(update: Uint8Array, connection: CollabConnection | null, { atOnce = false } = {}) {
+  /** Queues an update for the next group commit. */
+  append(update: Uint8Array, connection: CollabConnection | null) {
     this.pending.push({
       update,
       userId: connection?.identity.userId ?? null,
@@ -73,8 +73,13 @@ export class DocumentWriter {
       editIndex: connection?.editsReceived ?? 0,
     });
     if (connection) connection.uncommittedRows += 1;
-    if (atOnce || this.pending.length >= this.limits.commitMaxBatch) this.commitSoon(0);
+    if (this.pending.length >= this.limits.commitMaxBatch) this.commitSoon(0);
     else this.commitSoon(this.limits.commitWindowMs);
+  }
+
+  /** Commits what waits without waiting for the window. */
+  commitNow() {
+    if (this.pending.length > 0) this.commitSoon(0);
   }
 
   private commitSoon(delayMs: number) {

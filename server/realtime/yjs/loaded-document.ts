@@ -59,8 +59,6 @@ export class LoadedDocument {
   /** Presence changes of this instance's own clients, for the relay. */
   private changedLocalPresence = new Set<number>();
   private closed = false;
-  /** Set while a client's catch-up is applied: its update is committed without waiting. */
-  private storeAtOnce = false;
   private presenceTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -197,13 +195,9 @@ export class LoadedDocument {
     const key = this.cache.noOpKey(update);
     if (!this.cache.isKnownNoOp(key)) {
       const version = this.version;
-      this.storeAtOnce = catchingUp;
-      try {
-        Y.applyUpdate(this.doc, update, connection);
-      } finally {
-        this.storeAtOnce = false;
-      }
+      Y.applyUpdate(this.doc, update, connection);
       if (version === this.version) this.cache.rememberNoOp(key);
+      else if (catchingUp) this.writer.commitNow();
     }
     // An edit that changed nothing has nothing to store: it is as saved as it will be.
     if (connection.uncommittedRows === 0) connection.acknowledge();
@@ -213,9 +207,7 @@ export class LoadedDocument {
     this.version += 1;
     this.cache.invalidate();
     this.estimatedBytes += update.byteLength;
-    if (origin !== RELAYED && origin !== FROM_LOG) {
-      this.writer.append(update, origin instanceof CollabConnection ? origin : null, { atOnce: this.storeAtOnce });
-    }
+    if (origin !== RELAYED && origin !== FROM_LOG) this.writer.append(update, origin instanceof CollabConnection ? origin : null);
     const message = encodeUpdate(update);
     for (const connection of this.connections) {
       if (connection !== origin) connection.send(message);
