@@ -9,7 +9,10 @@ const missing = [];
 
 for (const name of ["vitest-pglite.json", "vitest-postgres.json"]) {
   const file = path.join(dir, name);
-  if (!existsSync(file)) { missing.push(name); continue; }
+  if (!existsSync(file)) {
+    missing.push(name);
+    continue;
+  }
   const report = JSON.parse(readFileSync(file, "utf8"));
   passed += report.numPassedTests;
   failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);

@@ -35,24 +35,34 @@ export function ErrorBoundary() {
   const forbidden = isRouteErrorResponse(error) && error.status === 403;
   return (
     <>
-      <a href="#main" className="skip-link">Skip to main content</a>
+      <a href="#main" className="skip-link">
+        Skip to main content
+      </a>
       <header className="header">
         <div className="header__inner">
-          <a href="/" className="header__service">Minuted</a>
+          <a href="/" className="header__service">
+            Minuted
+          </a>
         </div>
       </header>
       <main id="main" className="container">
-        <title>{notFound ? "Page not found – Minuted" : forbidden ? "Not allowed – Minuted" : "Sorry, there is a problem – Minuted"}</title>
+        <title>
+          {notFound ? "Page not found – Minuted" : forbidden ? "Not allowed – Minuted" : "Sorry, there is a problem – Minuted"}
+        </title>
         {notFound ? (
           <>
             <h1>Page not found</h1>
-            <p>If you typed the web address, check it is correct. <a href="/">Go to your start page</a>.</p>
+            <p>
+              If you typed the web address, check it is correct. <a href="/">Go to your start page</a>.
+            </p>
           </>
         ) : forbidden ? (
           <>
             <h1>You cannot do that</h1>
             <p>Your role in this organisation does not allow it. Ask your performance team if you need it.</p>
-            <p><a href="/">Go to your start page</a></p>
+            <p>
+              <a href="/">Go to your start page</a>
+            </p>
           </>
         ) : (
           <>

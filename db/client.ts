@@ -39,7 +39,11 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
  */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.kind === "postgres") {
-    return overDriver("postgres", postgres(options.url, { max: options.maxConnections ?? 10, onnotice: () => {} }), async () => {});
+    return overDriver(
+      "postgres",
+      postgres(options.url, { max: options.maxConnections ?? 10, onnotice: () => {} }),
+      async () => {},
+    );
   }
   let releaseLock = () => {};
   let dataDir: string | null = null;

@@ -16,7 +16,9 @@ import { parseConfig, type Config } from "./config";
 async function withDatabase<T>(fn: (handle: DatabaseHandle, config: Config) => Promise<T>): Promise<T> {
   const config = parseConfig();
   const handle = await openDatabase(
-    config.databaseUrl ? { kind: "postgres", url: config.databaseUrl, maxConnections: 2 } : { kind: "pglite", dataDir: config.dataDir },
+    config.databaseUrl
+      ? { kind: "postgres", url: config.databaseUrl, maxConnections: 2 }
+      : { kind: "pglite", dataDir: config.dataDir },
   );
   try {
     await handle.migrate();
@@ -26,7 +28,8 @@ async function withDatabase<T>(fn: (handle: DatabaseHandle, config: Config) => P
   }
 }
 
-const baseUrl = (config: Config) => config.publicUrl ?? `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`;
+const baseUrl = (config: Config) =>
+  config.publicUrl ?? `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`;
 
 async function requireOrganisation(handle: DatabaseHandle, slug: string) {
   const org = await findOrganisationBySlug(handle.db, slug);
@@ -53,7 +56,7 @@ export function buildProgram(): Command {
     .command("org:create")
     .description("Create an organisation")
     .argument("<slug>", "short name used in web addresses, e.g. northfield")
-    .argument("<name>", "full name, e.g. \"Northfield Homes\"")
+    .argument("<name>", 'full name, e.g. "Northfield Homes"')
     .action(async (slug: string, name: string) => {
       const org = await withDatabase(({ db }) => createOrganisation(db, { slug, name }, operatorActor()));
       console.log(`Created organisation “${org.name}” (${org.slug}).`);
@@ -73,12 +76,22 @@ export function buildProgram(): Command {
       await withDatabase(async (handle, config) => {
         const org = await requireOrganisation(handle, orgSlug);
         if (options.invite) {
-          const { token, expiresAt } = await createInvitation(handle.db, { organisationId: org.id, email, role: parsedRole, invitedBy: null }, operatorActor());
-          console.log(`Invitation for ${email} as ${parsedRole} in ${org.name}, valid until ${expiresAt.toISOString().slice(0, 10)}:`);
+          const { token, expiresAt } = await createInvitation(
+            handle.db,
+            { organisationId: org.id, email, role: parsedRole, invitedBy: null },
+            operatorActor(),
+          );
+          console.log(
+            `Invitation for ${email} as ${parsedRole} in ${org.name}, valid until ${expiresAt.toISOString().slice(0, 10)}:`,
+          );
           console.log(`${baseUrl(config)}/invite/${token}`);
         } else {
           if (!password) throw new CommandError("Give the password on standard input, or use --invite");
-          await addMember(handle.db, { organisationId: org.id, email, role: parsedRole, name: options.name, password }, operatorActor());
+          await addMember(
+            handle.db,
+            { organisationId: org.id, email, role: parsedRole, name: options.name, password },
+            operatorActor(),
+          );
           console.log(`Added ${email} to ${org.name} as ${parsedRole}.`);
         }
       });
@@ -100,7 +113,7 @@ export function buildProgram(): Command {
     .command("token:create")
     .description("Create an organisation API token; it is printed once, on a line of its own")
     .argument("<orgSlug>")
-    .argument("<name>", "what uses it, e.g. \"Housing system\"")
+    .argument("<name>", 'what uses it, e.g. "Housing system"')
     .action(async (orgSlug: string, name: string) => {
       await withDatabase(async (handle) => {
         const org = await requireOrganisation(handle, orgSlug);
@@ -139,7 +152,11 @@ export async function runCli(argv: string[]): Promise<number> {
       console.error(`Error: ${error.issues.map((i) => i.message).join("; ")}`);
       return 2;
     }
-    if (error instanceof CommandError || (error as Error)?.name === "DataDirectoryLockedError" || (error as Error)?.name === "ConfigError") {
+    if (
+      error instanceof CommandError ||
+      (error as Error)?.name === "DataDirectoryLockedError" ||
+      (error as Error)?.name === "ConfigError"
+    ) {
       console.error(`Error: ${(error as Error).message}`);
       return 1;
     }

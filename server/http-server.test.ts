@@ -27,7 +27,11 @@ describe("the HTTP server", () => {
   });
 
   it("refuses a mutating request from another site", async () => {
-    const res = await fetch(`http://${base}/sign-in`, { method: "POST", headers: { Origin: "https://evil.example" }, body: "x=1" });
+    const res = await fetch(`http://${base}/sign-in`, {
+      method: "POST",
+      headers: { Origin: "https://evil.example" },
+      body: "x=1",
+    });
     expect(res.status).toBe(403);
   });
 

@@ -42,9 +42,7 @@ export async function createHttpServer(
   const viteDevServer =
     !withRemix || !services.config.devServer
       ? undefined
-      : await import("vite").then((vite) =>
-          vite.createServer({ root, server: { middlewareMode: true } }),
-        );
+      : await import("vite").then((vite) => vite.createServer({ root, server: { middlewareMode: true } }));
 
   if (viteDevServer) {
     app.use(viteDevServer.middlewares);

@@ -18,9 +18,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 async function main() {
   const config = parseConfig();
   const database = await openDatabase(
-    config.databaseUrl
-      ? { kind: "postgres", url: config.databaseUrl }
-      : { kind: "pglite", dataDir: config.dataDir },
+    config.databaseUrl ? { kind: "postgres", url: config.databaseUrl } : { kind: "pglite", dataDir: config.dataDir },
   );
   await database.migrate();
   if (config.seedDemo) {

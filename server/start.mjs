@@ -18,7 +18,8 @@ function newestChange(dir) {
 }
 
 const sources = [path.join(root, "app"), path.join(root, "vite.config.ts"), path.join(root, "package-lock.json")];
-const sourcesChanged = () => Math.max(...sources.filter(existsSync).map((p) => (statSync(p).isDirectory() ? newestChange(p) : statSync(p).mtimeMs)));
+const sourcesChanged = () =>
+  Math.max(...sources.filter(existsSync).map((p) => (statSync(p).isDirectory() ? newestChange(p) : statSync(p).mtimeMs)));
 
 if (!existsSync(buildEntry) || statSync(buildEntry).mtimeMs < sourcesChanged()) {
   console.log("Building Minuted…");

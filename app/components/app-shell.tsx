@@ -14,14 +14,20 @@ export function AppShell({ user, org, organisations, nav, children }: ShellProps
   const location = useLocation();
   return (
     <>
-      <a href="#main" className="skip-link">Skip to main content</a>
+      <a href="#main" className="skip-link">
+        Skip to main content
+      </a>
       <header className="header">
         <div className="header__inner">
-          <a href={`/o/${org.slug}`} className="header__service">Minuted</a>
+          <a href={`/o/${org.slug}`} className="header__service">
+            Minuted
+          </a>
           <div className="header__org">
             {organisations.length > 1 ? (
               <Form method="get" action="/switch-organisation" className="org-switcher">
-                <label htmlFor="org-switcher" className="visually-hidden">Organisation</label>
+                <label htmlFor="org-switcher" className="visually-hidden">
+                  Organisation
+                </label>
                 <select
                   id="org-switcher"
                   name="to"
@@ -30,10 +36,16 @@ export function AppShell({ user, org, organisations, nav, children }: ShellProps
                   style={{ maxWidth: "18rem", minHeight: "2rem", fontSize: "1rem", border: "1px solid #fff" }}
                 >
                   {organisations.map((o) => (
-                    <option key={o.slug} value={o.slug}>{o.name}</option>
+                    <option key={o.slug} value={o.slug}>
+                      {o.name}
+                    </option>
                   ))}
                 </select>{" "}
-                <noscript><button className="button button--secondary" type="submit">Switch</button></noscript>
+                <noscript>
+                  <button className="button button--secondary" type="submit">
+                    Switch
+                  </button>
+                </noscript>
               </Form>
             ) : (
               <span>{org.name}</span>
@@ -41,11 +53,16 @@ export function AppShell({ user, org, organisations, nav, children }: ShellProps
           </div>
           <div className="header__account">
             <span>
-              {user.name} <span className="tag" style={{ background: "transparent", color: "#fff" }}>{org.role}</span>
+              {user.name}{" "}
+              <span className="tag" style={{ background: "transparent", color: "#fff" }}>
+                {org.role}
+              </span>
             </span>
             <a href="/account">Account</a>
             <Form method="post" action="/sign-out">
-              <button className="link-button" type="submit">Sign out</button>
+              <button className="link-button" type="submit">
+                Sign out
+              </button>
             </Form>
           </div>
         </div>
@@ -59,7 +76,11 @@ export function AppShell({ user, org, organisations, nav, children }: ShellProps
         <ul>
           {nav.map((item) => (
             <li key={item.to}>
-              <NavLink to={item.to} end={item.to === `/o/${org.slug}`} aria-current={location.pathname.startsWith(item.to) && item.to !== `/o/${org.slug}` ? "page" : undefined}>
+              <NavLink
+                to={item.to}
+                end={item.to === `/o/${org.slug}`}
+                aria-current={location.pathname.startsWith(item.to) && item.to !== `/o/${org.slug}` ? "page" : undefined}
+              >
                 {item.label}
               </NavLink>
             </li>

@@ -17,20 +17,49 @@ export function SetPasswordPage({
 }) {
   return (
     <>
-      <a href="#main" className="skip-link">Skip to main content</a>
-      <header className="header"><div className="header__inner"><a href="/" className="header__service">Minuted</a></div></header>
+      <a href="#main" className="skip-link">
+        Skip to main content
+      </a>
+      <header className="header">
+        <div className="header__inner">
+          <a href="/" className="header__service">
+            Minuted
+          </a>
+        </div>
+      </header>
       <main id="main" className="container">
         <div style={{ maxWidth: "36rem" }}>
           <ErrorSummary errors={errors} />
           <h1>{title}</h1>
-          {email ? <p className="lede">{intro}</p> : <p>This link has expired or has already been used. Ask an administrator in your organisation for a new one.</p>}
+          {email ? (
+            <p className="lede">{intro}</p>
+          ) : (
+            <p>This link has expired or has already been used. Ask an administrator in your organisation for a new one.</p>
+          )}
           {email ? (
             <Form method="post" noValidate>
-              <p>Email address: <strong>{email}</strong></p>
+              <p>
+                Email address: <strong>{email}</strong>
+              </p>
               {askName ? <TextField name="name" label="Your name" autoComplete="name" error={errors?.name} /> : null}
-              <TextField name="password" type="password" label="New password" hint="At least 10 characters" autoComplete="new-password" error={errors?.password} />
-              <TextField name="confirm" type="password" label="Confirm the password" autoComplete="new-password" error={errors?.confirm} />
-              <button className="button" type="submit">{askName ? "Create account and sign in" : "Set password and sign in"}</button>
+              <TextField
+                name="password"
+                type="password"
+                label="New password"
+                hint="At least 10 characters"
+                autoComplete="new-password"
+                error={errors?.password}
+              />
+              <TextField
+                name="confirm"
+                type="password"
+                label="Confirm the password"
+                autoComplete="new-password"
+                error={errors?.confirm}
+              />
+              <button className="button" type="submit">
+                {askName ? "Create account and sign in" : "Set password and sign in"}
+              </button>
             </Form>
           ) : null}
         </div>

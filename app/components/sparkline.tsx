@@ -15,7 +15,14 @@ export function Sparkline({ values, width = 96, height = 24 }: { values: (number
   const last = values.length - 1;
   const lastValue = values[last];
   return (
-    <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true" focusable="false" className="sparkline">
+    <svg
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      aria-hidden="true"
+      focusable="false"
+      className="sparkline"
+    >
       <path d={d} fill="none" stroke="currentColor" strokeWidth="1.5" />
       {lastValue !== null ? <circle cx={last * step} cy={y(lastValue)} r="2.5" fill="currentColor" /> : null}
     </svg>

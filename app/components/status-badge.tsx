@@ -17,7 +17,13 @@ function StatusGlyph({ shape }: { shape: StatusShape }) {
  * Status against target as a tag: words, a shape (circle, triangle, square, dash) and
  * a colour, never the colour alone. Used by the scorecard, the indicator page and packs.
  */
-export function StatusBadge({ status, text }: { status: TargetStatus; /** Words already written (a frozen pack's); else the status's own. */ text?: string }) {
+export function StatusBadge({
+  status,
+  text,
+}: {
+  status: TargetStatus;
+  /** Words already written (a frozen pack's); else the status's own. */ text?: string;
+}) {
   const { label: ownLabel, shape, tone } = statusPresentation(status);
   const label = text ?? ownLabel;
   return (

@@ -34,7 +34,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const passwordHash = await hashPassword(parsed.data.password);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
-    await recordAudit(tx, { organisationId: null, actor: { userId: user.id, label: user.email }, action: "user.change_password", subjectType: "user", subjectId: user.id });
+    await recordAudit(tx, {
+      organisationId: null,
+      actor: { userId: user.id, label: user.email },
+      action: "user.change_password",
+      subjectType: "user",
+      subjectId: user.id,
+    });
   });
   return { fieldErrors: {}, changed: true };
 }
@@ -45,29 +51,72 @@ export default function Account() {
   const errors = result?.fieldErrors as Record<string, string> | undefined;
   return (
     <>
-      <a href="#main" className="skip-link">Skip to main content</a>
-      <header className="header"><div className="header__inner"><a href="/" className="header__service">Minuted</a></div></header>
+      <a href="#main" className="skip-link">
+        Skip to main content
+      </a>
+      <header className="header">
+        <div className="header__inner">
+          <a href="/" className="header__service">
+            Minuted
+          </a>
+        </div>
+      </header>
       <main id="main" className="container">
         <div style={{ maxWidth: "40rem" }}>
           <ErrorSummary errors={errors} />
-          {result?.changed ? <div className="notification notification--success" role="status">Your password has been changed.</div> : null}
+          {result?.changed ? (
+            <div className="notification notification--success" role="status">
+              Your password has been changed.
+            </div>
+          ) : null}
           <h1>Your account</h1>
-          <p>{user.name} ({user.email})</p>
+          <p>
+            {user.name} ({user.email})
+          </p>
           <h2>Your organisations</h2>
           {organisations.length ? (
-            <ul>{organisations.map((o) => <li key={o.slug}><Link to={`/o/${o.slug}`}>{o.name}</Link> ({o.role})</li>)}</ul>
+            <ul>
+              {organisations.map((o) => (
+                <li key={o.slug}>
+                  <Link to={`/o/${o.slug}`}>{o.name}</Link> ({o.role})
+                </li>
+              ))}
+            </ul>
           ) : (
             <p>You do not belong to any organisation yet.</p>
           )}
           <h2>Change your password</h2>
           <Form method="post" noValidate>
-            <TextField name="current" type="password" label="Current password" autoComplete="current-password" error={errors?.current} />
-            <TextField name="password" type="password" label="New password" hint="At least 10 characters" autoComplete="new-password" error={errors?.password} />
-            <TextField name="confirm" type="password" label="Confirm the new password" autoComplete="new-password" error={errors?.confirm} />
-            <button className="button" type="submit">Change password</button>
+            <TextField
+              name="current"
+              type="password"
+              label="Current password"
+              autoComplete="current-password"
+              error={errors?.current}
+            />
+            <TextField
+              name="password"
+              type="password"
+              label="New password"
+              hint="At least 10 characters"
+              autoComplete="new-password"
+              error={errors?.password}
+            />
+            <TextField
+              name="confirm"
+              type="password"
+              label="Confirm the new password"
+              autoComplete="new-password"
+              error={errors?.confirm}
+            />
+            <button className="button" type="submit">
+              Change password
+            </button>
           </Form>
           <Form method="post" action="/sign-out" style={{ marginTop: "2rem" }}>
-            <button className="button button--secondary" type="submit">Sign out</button>
+            <button className="button button--secondary" type="submit">
+              Sign out
+            </button>
           </Form>
         </div>
       </main>

@@ -1,16 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import {
-  collabServerUrl,
-  collabTokenRequestSchema,
-  issueCollabToken,
-} from "../../server/realtime/yjs/collab-token-issuer";
+import { collabServerUrl, collabTokenRequestSchema, issueCollabToken } from "../../server/realtime/yjs/collab-token-issuer";
 import { processResolvers } from "../../server/realtime/yjs/document-resolvers";
 import { requireApiPrincipal } from "../utils/auth.server";
 
 const noStore = { "Cache-Control": "no-store" };
 
 export function loader() {
-  return Response.json({ error: "Use POST with {\"document\": \"...\"}" }, { status: 405, headers: { Allow: "POST" } });
+  return Response.json({ error: 'Use POST with {"document": "..."}' }, { status: 405, headers: { Allow: "POST" } });
 }
 
 /**
@@ -25,7 +21,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = collabTokenRequestSchema.safeParse(body);
   if (!parsed.success) {
     return Response.json(
-      { error: "Send JSON {\"document\": \"...\", \"access\": \"read\" | \"write\"}", issues: parsed.error.issues.map((i) => i.message) },
+      { error: 'Send JSON {"document": "...", "access": "read" | "write"}', issues: parsed.error.issues.map((i) => i.message) },
       { status: 400 },
     );
   }

@@ -17,8 +17,10 @@ export const loader = () => Response.json({ error: "Send the file with POST" }, 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { principal, org, actor } = await requireApiPrincipal(request, context, params.orgSlug);
   const kind = API_KINDS.find((k) => k === params.kind);
-  if (!kind) return Response.json({ error: `Unknown import “${params.kind}”: use one of ${API_KINDS.join(", ")}` }, { status: 404 });
-  if (!performanceDataPolicy.importData(principal, org)) return Response.json({ error: "Only administrators and API tokens may import" }, { status: 403 });
+  if (!kind)
+    return Response.json({ error: `Unknown import “${params.kind}”: use one of ${API_KINDS.join(", ")}` }, { status: 404 });
+  if (!performanceDataPolicy.importData(principal, org))
+    return Response.json({ error: "Only administrators and API tokens may import" }, { status: 403 });
   const declared = Number(request.headers.get("Content-Length") ?? 0);
   if (declared > DEFAULT_MAX_BYTES) {
     return Response.json({ error: `The file is larger than the ${DEFAULT_MAX_BYTES / 1024 / 1024} MB limit` }, { status: 413 });
@@ -28,12 +30,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const outcome = await importFile(context.services.db, { organisationId: org.id, kind, bytes, filename, actor });
   if (!outcome.ok) {
     return Response.json(
-      { error: "The file was not imported: nothing has changed. Fix these problems and send it again.", problems: outcome.problems.map((p) => ({ ...p, text: formatProblem(p) })), notices: outcome.notices },
+      {
+        error: "The file was not imported: nothing has changed. Fix these problems and send it again.",
+        problems: outcome.problems.map((p) => ({ ...p, text: formatProblem(p) })),
+        notices: outcome.notices,
+      },
       { status: 422 },
     );
   }
   if (outcome.changedIndicatorCodes.length) {
-    context.services.live.figuresChanged(org.id, { indicatorCodes: outcome.changedIndicatorCodes, periods: outcome.changedPeriods, reason: "import" });
+    context.services.live.figuresChanged(org.id, {
+      indicatorCodes: outcome.changedIndicatorCodes,
+      periods: outcome.changedPeriods,
+      reason: "import",
+    });
   }
   return Response.json({ summary: outcome.summary, notices: outcome.notices });
 }

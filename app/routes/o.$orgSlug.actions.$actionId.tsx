@@ -1,7 +1,14 @@
 // One action: what, who, when, where it was agreed, its linked indicator then and now,
 // the history of progress notes, and (for the owner, officers and admins) a form to
 // report progress and change its status.
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
@@ -22,7 +29,9 @@ import { presentAction } from "../../server/meetings/action-review";
 import { authorize } from "../../server/policies/authorize";
 import { actionPolicy } from "../../server/policies/meeting-policy";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Action: ${data.action.description} – Minuted` : "Action – Minuted" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Action: ${data.action.description} – Minuted` : "Action – Minuted" },
+];
 export const links: LinksFunction = () => actionStylesLinks();
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -54,14 +63,27 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { db } = context.services;
   const found = await loadAction(db, org.id, params.actionId);
   authorizeOr403(() => authorize(actionPolicy.view(principal, found)));
-  const [view, history] = await Promise.all([presentAction(db, org.id, found, ukToday()), listActionUpdates(db, org.id, found.id)]);
+  const [view, history] = await Promise.all([
+    presentAction(db, org.id, found, ukToday()),
+    listActionUpdates(db, org.id, found.id),
+  ]);
   const saved = new URL(request.url).searchParams.get("saved");
   return {
     orgSlug: org.slug,
     action: view,
-    agreedAt: found.meetingId ? `Agreed at the ${view.meetingTitle ?? "meeting"} on ${view.meetingDateText}` : `Added to the log on ${view.agreedText}`,
+    agreedAt: found.meetingId
+      ? `Agreed at the ${view.meetingTitle ?? "meeting"} on ${view.meetingDateText}`
+      : `Added to the log on ${view.agreedText}`,
     // Newest first: the latest report is what a reader wants.
-    history: history.reverse().map((h) => ({ id: h.id, by: h.userName ?? NAME_NOT_RECORDED, at: formatUkDateTime(h.at), status: h.status, note: h.note })),
+    history: history
+      .reverse()
+      .map((h) => ({
+        id: h.id,
+        by: h.userName ?? NAME_NOT_RECORDED,
+        at: formatUkDateTime(h.at),
+        status: h.status,
+        note: h.note,
+      })),
     canUpdate: actionPolicy.update(principal, found),
     savedMessage: saved === "added" || saved === "updated" ? SAVED_MESSAGES[saved] : null,
   };
@@ -79,9 +101,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const found = await loadAction(db, org.id, params.actionId);
   authorizeOr403(() => authorize(actionPolicy.update(principal, found)));
   try {
-    await updateAction(db, { actionId: found.id, organisationId: org.id, ...parsed.data }, { userId: user.id, label: user.email });
+    await updateAction(
+      db,
+      { actionId: found.id, organisationId: org.id, ...parsed.data },
+      { userId: user.id, label: user.email },
+    );
   } catch (error) {
-    if (error instanceof CommandError) return data<ActionResult>({ fieldErrors: { [error.field ?? "form"]: error.message }, values }, { status: 400 });
+    if (error instanceof CommandError)
+      return data<ActionResult>({ fieldErrors: { [error.field ?? "form"]: error.message }, values }, { status: 400 });
     throw error;
   }
   return redirect(`/o/${org.slug}/actions/${found.id}?saved=updated`);

@@ -1,6 +1,13 @@
 // The action log: every action of the organisation, carried from meeting to meeting until
 // it closes, filtered by committee, status and owner; officers add actions here too.
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { AddActionForm } from "~/components/meetings/add-action-form";
@@ -56,7 +63,9 @@ const addActionSchema = z.object({
     .min(1, "Say what the action is")
     .max(ACTION_DESCRIPTION_MAX_LENGTH, `Keep the action to ${ACTION_DESCRIPTION_MAX_LENGTH} characters or fewer`),
   ownerUserId: z.string({ message: "Choose who owns the action" }).regex(UUID, "Choose who owns the action"),
-  dueDate: z.string({ message: "Enter the due date" }).refine(isIsoDate, "Enter the due date as a real date, for example 31 December 2026"),
+  dueDate: z
+    .string({ message: "Enter the due date" })
+    .refine(isIsoDate, "Enter the due date as a real date, for example 31 December 2026"),
   bodyId: optionalId("Choose a committee or panel from the list, or none"),
   indicatorId: optionalId("Choose an indicator from the list, or none"),
 });
@@ -72,7 +81,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { db } = context.services;
   const bodies = await listBodies(db, org.id);
   const { body, status, mine } = query.data;
-  if (body && !bodies.some((b) => b.id === body)) throw new Response("Choose a committee or panel from the list", { status: 400 });
+  if (body && !bodies.some((b) => b.id === body))
+    throw new Response("Choose a committee or panel from the list", { status: 400 });
   const today = ukToday();
   const filter = { bodyId: body, ownerUserId: mine ? user.id : null, today };
   const canAdd = mayAddActions(principal, org.id);
@@ -103,7 +113,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 type ActionResult = { fieldErrors: Record<string, string>; values: Record<string, string> };
 
 /** What was typed, sent back with the errors so nothing has to be typed twice. */
-const typed = (form: FormData) => Object.fromEntries([...form].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+const typed = (form: FormData) =>
+  Object.fromEntries([...form].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, org, principal } = await requireOrgMember(request, context, params.orgSlug);
@@ -113,16 +124,26 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   authorizeOr403(() => authorize(mayAddActions(principal, org.id)));
   const { intent: _intent, ...input } = parsed.data;
   try {
-    const added = await addAction(context.services.db, { organisationId: org.id, ...input }, { userId: user.id, label: user.email });
+    const added = await addAction(
+      context.services.db,
+      { organisationId: org.id, ...input },
+      { userId: user.id, label: user.email },
+    );
     return redirect(`/o/${org.slug}/actions/${added.id}?saved=added`);
   } catch (error) {
-    if (error instanceof CommandError) return data<ActionResult>({ fieldErrors: { [error.field ?? "form"]: error.message }, values: typed(form) }, { status: 400 });
+    if (error instanceof CommandError)
+      return data<ActionResult>(
+        { fieldErrors: { [error.field ?? "form"]: error.message }, values: typed(form) },
+        { status: 400 },
+      );
     throw error;
   }
 }
 
 function captionOf(page: { filters: { status: ActionListStatus; mine: boolean }; bodyName: string | null }, shown: number) {
-  const which = { open: "Open actions", overdue: "Overdue actions", complete: "Completed actions", all: "All actions" }[page.filters.status];
+  const which = { open: "Open actions", overdue: "Overdue actions", complete: "Completed actions", all: "All actions" }[
+    page.filters.status
+  ];
   const whose = page.filters.mine ? " you own" : "";
   const where = page.bodyName ? ` of the ${page.bodyName}` : "";
   return `${which}${whose}${where}: ${shown} shown`;
@@ -139,11 +160,19 @@ export default function ActionLogPage() {
     <>
       <ErrorSummary errors={errors} />
       <h1>Action log</h1>
-      <p className="lede">Actions agreed at meetings, carried forward from meeting to meeting until each one closes. Each meeting reviews the last one’s actions first.</p>
+      <p className="lede">
+        Actions agreed at meetings, carried forward from meeting to meeting until each one closes. Each meeting reviews the last
+        one’s actions first.
+      </p>
 
       <Form method="get" className="filters action-filters" aria-label="Filter the action log">
         <div className="inline-form">
-          <SelectField name="body" label="Committee or panel" options={[{ value: "", label: "All" }, ...page.bodyOptions]} defaultValue={filters.body} />
+          <SelectField
+            name="body"
+            label="Committee or panel"
+            options={[{ value: "", label: "All" }, ...page.bodyOptions]}
+            defaultValue={filters.body}
+          />
           <SelectField
             name="status"
             label="Status"
@@ -177,7 +206,11 @@ export default function ActionLogPage() {
       {page.rows.length === 0 ? (
         <div className="notification">{emptyMessage(filters)}</div>
       ) : (
-        <ActionLogTable rows={page.rows} caption={captionOf(page, page.rows.length)} actionHref={(id) => `/o/${page.orgSlug}/actions/${id}`} />
+        <ActionLogTable
+          rows={page.rows}
+          caption={captionOf(page, page.rows.length)}
+          actionHref={(id) => `/o/${page.orgSlug}/actions/${id}`}
+        />
       )}
 
       {page.addForm ? <AddActionForm {...page.addForm} errors={errors} values={result?.values} busy={busy} /> : null}

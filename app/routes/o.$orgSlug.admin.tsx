@@ -20,7 +20,10 @@ export const meta: MetaFunction = () => [{ title: "Admin – Minuted" }];
 const adminActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("invite"), email: emailSchema, role: roleSchema }),
   z.object({ intent: z.literal("reset-password"), email: emailSchema }),
-  z.object({ intent: z.literal("create-token"), name: z.string().trim().min(1, "Give the token a name that says what uses it").max(80) }),
+  z.object({
+    intent: z.literal("create-token"),
+    name: z.string().trim().min(1, "Give the token a name that says what uses it").max(80),
+  }),
 ]);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -35,13 +38,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     members,
     invitations: invitations.map((i) => ({ ...i, expires: formatUkDate(i.expiresAt) })),
-    tokens: tokens.map((t) => ({ id: t.id, name: t.name, prefix: t.prefix, created: formatUkDate(t.createdAt), revoked: Boolean(t.revokedAt) })),
+    tokens: tokens.map((t) => ({
+      id: t.id,
+      name: t.name,
+      prefix: t.prefix,
+      created: formatUkDate(t.createdAt),
+      revoked: Boolean(t.revokedAt),
+    })),
   };
 }
 
-type ActionResult =
-  | { fieldErrors: Record<string, string> }
-  | { message: string; secret: string; secretLabel: string };
+type ActionResult = { fieldErrors: Record<string, string> } | { message: string; secret: string; secretLabel: string };
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { org, principal, user } = await requireOrgMember(request, context, params.orgSlug);
@@ -54,7 +61,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const input = parsed.data;
   try {
     if (input.intent === "invite") {
-      const { token, expiresAt } = await createInvitation(db, { organisationId: org.id, email: input.email, role: input.role, invitedBy: user.id }, actor);
+      const { token, expiresAt } = await createInvitation(
+        db,
+        { organisationId: org.id, email: input.email, role: input.role, invitedBy: user.id },
+        actor,
+      );
       return data<ActionResult>({
         message: `Invitation created for ${input.email} as ${input.role}. Send them this link; it works once, until ${formatUkDate(expiresAt)}.`,
         secret: `${origin}/invite/${token}`,
@@ -83,7 +94,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 }
 
-const roleOptions = (Object.keys(ROLE_LABELS) as (keyof typeof ROLE_LABELS)[]).map((value) => ({ value, label: ROLE_LABELS[value] }));
+const roleOptions = (Object.keys(ROLE_LABELS) as (keyof typeof ROLE_LABELS)[]).map((value) => ({
+  value,
+  label: ROLE_LABELS[value],
+}));
 
 export default function Admin() {
   const { members, invitations, tokens } = useLoaderData<typeof loader>();
@@ -97,18 +111,33 @@ export default function Admin() {
           <p>{result.message}</p>
           <p>
             <strong>{result.secretLabel}</strong>
-            <code className="secret" data-testid="one-time-secret">{result.secret}</code>
+            <code className="secret" data-testid="one-time-secret">
+              {result.secret}
+            </code>
           </p>
         </div>
       ) : null}
       <h1>Admin</h1>
-      <p><Link to="../imports" relative="path">Import performance data</Link>: indicators, targets, benchmarks and monthly figures from CSV or Excel.</p>
+      <p>
+        <Link to="../imports" relative="path">
+          Import performance data
+        </Link>
+        : indicators, targets, benchmarks and monthly figures from CSV or Excel.
+      </p>
 
       <h2 id="members">Members</h2>
       <TableRegion label="Members table">
         <table className="table" aria-labelledby="members">
           <thead>
-            <tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Account</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Account</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
           </thead>
           <tbody>
             {members.map((m) => (
@@ -121,7 +150,9 @@ export default function Admin() {
                   <Form method="post">
                     <input type="hidden" name="intent" value="reset-password" />
                     <input type="hidden" name="email" value={m.email} />
-                    <button className="link-button" type="submit">Reset link<span className="visually-hidden"> for {m.name}</span></button>
+                    <button className="link-button" type="submit">
+                      Reset link<span className="visually-hidden"> for {m.name}</span>
+                    </button>
                   </Form>
                 </td>
               </tr>
@@ -135,16 +166,30 @@ export default function Admin() {
         <input type="hidden" name="intent" value="invite" />
         <TextField name="email" type="email" label="Email address" autoComplete="off" error={errors?.email} />
         <SelectField name="role" label="Role" options={roleOptions} defaultValue="member" error={errors?.role} />
-        <div className="form-group"><button className="button" type="submit">Create invitation link</button></div>
+        <div className="form-group">
+          <button className="button" type="submit">
+            Create invitation link
+          </button>
+        </div>
       </Form>
 
       <h2 id="invitations">Invitations waiting</h2>
       {invitations.length ? (
         <table className="table" aria-labelledby="invitations">
-          <thead><tr><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Link expires</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Link expires</th>
+            </tr>
+          </thead>
           <tbody>
             {invitations.map((i) => (
-              <tr key={i.id}><td>{i.email}</td><td>{i.role}</td><td>{i.expires}</td></tr>
+              <tr key={i.id}>
+                <td>{i.email}</td>
+                <td>{i.role}</td>
+                <td>{i.expires}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -153,13 +198,29 @@ export default function Admin() {
       )}
 
       <h2 id="tokens">API tokens</h2>
-      <p className="hint">For housing-management systems that send figures to Minuted. A token acts for the whole organisation.</p>
+      <p className="hint">
+        For housing-management systems that send figures to Minuted. A token acts for the whole organisation.
+      </p>
       {tokens.length ? (
         <table className="table" aria-labelledby="tokens">
-          <thead><tr><th scope="col">Name</th><th scope="col">Starts with</th><th scope="col">Created</th><th scope="col">State</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Starts with</th>
+              <th scope="col">Created</th>
+              <th scope="col">State</th>
+            </tr>
+          </thead>
           <tbody>
             {tokens.map((t) => (
-              <tr key={t.id}><td>{t.name}</td><td><code>{t.prefix}…</code></td><td>{t.created}</td><td>{t.revoked ? "Revoked" : "Active"}</td></tr>
+              <tr key={t.id}>
+                <td>{t.name}</td>
+                <td>
+                  <code>{t.prefix}…</code>
+                </td>
+                <td>{t.created}</td>
+                <td>{t.revoked ? "Revoked" : "Active"}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -167,7 +228,11 @@ export default function Admin() {
       <Form method="post" className="inline-form" noValidate>
         <input type="hidden" name="intent" value="create-token" />
         <TextField name="name" label="Token name" hint="For example: Housing system nightly export" error={errors?.name} />
-        <div className="form-group"><button className="button button--secondary" type="submit">Create API token</button></div>
+        <div className="form-group">
+          <button className="button button--secondary" type="submit">
+            Create API token
+          </button>
+        </div>
       </Form>
     </>
   );

@@ -25,7 +25,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const period = requested && isPeriod(requested) ? requested : await latestPeriod(db, org.id);
   if (!period) throw new Response("No figures yet", { status: 404 });
   const comparison = await loadAreaComparison(db, org.id, period);
-  return { orgSlug: org.slug, area: area.name, homes: area.homes, period, periodOptions: lastNPeriods(period, 36).reverse(), ...comparison };
+  return {
+    orgSlug: org.slug,
+    area: area.name,
+    homes: area.homes,
+    period,
+    periodOptions: lastNPeriods(period, 36).reverse(),
+    ...comparison,
+  };
 }
 
 export default function AreaView() {
@@ -34,34 +41,62 @@ export default function AreaView() {
   const others = data.areas.filter((a) => a.name !== data.area);
   return (
     <>
-      <h1>{data.area} area: {monthLabel(data.period)}</h1>
+      <h1>
+        {data.area} area: {monthLabel(data.period)}
+      </h1>
       <p className="lede">
-        {data.homes.toLocaleString("en-GB")} homes. Each figure for {data.area} is shown beside the other areas and the whole organisation.
+        {data.homes.toLocaleString("en-GB")} homes. Each figure for {data.area} is shown beside the other areas and the whole
+        organisation.
       </p>
       <Form method="get" className="filters inline-form">
         <PeriodField period={data.period} options={data.periodOptions} />
-        <div className="form-group"><button className="button" type="submit">Show</button></div>
+        <div className="form-group">
+          <button className="button" type="submit">
+            Show
+          </button>
+        </div>
       </Form>
       <p>
-        Other areas: {others.map((a, i) => (<span key={a.name}>{i ? ", " : null}<Link to={`/o/${data.orgSlug}/areas/${encodeURIComponent(a.name)}?period=${data.period}`}>{a.name}</Link></span>))}.{" "}
-        <Link to={`/o/${data.orgSlug}/scorecard?area=${encodeURIComponent(data.area)}&period=${data.period}`}>Full scorecard for {data.area}</Link>
+        Other areas:{" "}
+        {others.map((a, i) => (
+          <span key={a.name}>
+            {i ? ", " : null}
+            <Link to={`/o/${data.orgSlug}/areas/${encodeURIComponent(a.name)}?period=${data.period}`}>{a.name}</Link>
+          </span>
+        ))}
+        .{" "}
+        <Link to={`/o/${data.orgSlug}/scorecard?area=${encodeURIComponent(data.area)}&period=${data.period}`}>
+          Full scorecard for {data.area}
+        </Link>
       </p>
       <TableRegion label="Area comparison table">
         <table className="table area-comparison">
-          <caption>How {data.area} compares, {monthLabel(data.period)}</caption>
+          <caption>
+            How {data.area} compares, {monthLabel(data.period)}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Indicator</th>
-              <th scope="col" className="numeric">Target</th>
+              <th scope="col" className="numeric">
+                Target
+              </th>
               <th scope="col">{data.area}</th>
-              {others.map((a) => <th scope="col" key={a.name}>{a.name}</th>)}
+              {others.map((a) => (
+                <th scope="col" key={a.name}>
+                  {a.name}
+                </th>
+              ))}
               <th scope="col">Whole organisation</th>
             </tr>
           </thead>
           <tbody>
             {data.rows.map((row) => (
               <tr key={row.code}>
-                <th scope="row"><Link to={`/o/${data.orgSlug}/indicators/${encodeURIComponent(row.code)}?period=${data.period}`}><strong>{row.code}</strong> {row.title}</Link></th>
+                <th scope="row">
+                  <Link to={`/o/${data.orgSlug}/indicators/${encodeURIComponent(row.code)}?period=${data.period}`}>
+                    <strong>{row.code}</strong> {row.title}
+                  </Link>
+                </th>
                 <td className="numeric">{row.targetText}</td>
                 {[data.area, ...others.map((a) => a.name), "All"].map((name) => {
                   const cell = row.cells[name];

@@ -26,7 +26,9 @@ import { bodyPolicy } from "../../server/policies/meeting-policy";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsStylesheet }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.body.name ?? "Committee or panel"} – Minuted` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.body.name ?? "Committee or panel"} – Minuted` },
+];
 
 async function requireBody(context: LoaderFunctionArgs["context"], organisationId: string, bodyId: string | undefined) {
   const body = isUuid(bodyId) ? await findBody(context.services.db, organisationId, bodyId) : null;
@@ -105,13 +107,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const parsed = parseForm(seatSchema, formData);
     const userId = String(formData.get("userId") ?? "");
     const place = (errors: Record<string, string>) =>
-      inRow ? Object.fromEntries(Object.entries(errors).map(([field, message]) => [field === "form" ? field : seatRowField(field, userId), message])) : errors;
+      inRow
+        ? Object.fromEntries(
+            Object.entries(errors).map(([field, message]) => [field === "form" ? field : seatRowField(field, userId), message]),
+          )
+        : errors;
     if (!parsed.ok) return invalidForm(intent.data, place(parsed.fieldErrors));
     authorizeOr403(() => authorize(bodyPolicy.manage(principal, body)));
     try {
       const { personName, created, seat } = await setSeat(db, { ...Object.fromEntries(formData), ...where }, actor);
       const as = `${SEAT_POSITION_LABELS[seat.position].toLowerCase()} (${MEMBER_KIND_LABELS[seat.memberKind].toLowerCase()})`;
-      return formDone(intent.data, created ? `${personName} now sits on ${body.name} as ${as}.` : `${personName}'s seat is now ${as}.`);
+      return formDone(
+        intent.data,
+        created ? `${personName} now sits on ${body.name} as ${as}.` : `${personName}'s seat is now ${as}.`,
+      );
     } catch (error) {
       const refused = refusedForm(intent.data, error, ["userId", "position", "memberKind"]);
       return inRow ? invalidForm(intent.data, place(refused.data.fieldErrors ?? {})) : refused;
@@ -128,7 +137,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return refusedForm(intent.data, error, []);
   }
 }
-
 
 export default function BodyPage() {
   const { orgSlug, canManage, body, seats, areas, unseated, meetings } = useLoaderData<typeof loader>();
@@ -177,7 +185,14 @@ export default function BodyPage() {
       {canManage ? (
         <details className="details" open={editing}>
           <summary>Change the details</summary>
-          <BodyDetailsForm intent="update-body" submitLabel="Save the details" defaults={body} areas={areas} errors={editing ? errors : undefined} typed={editing ? result?.values : undefined} />
+          <BodyDetailsForm
+            intent="update-body"
+            submitLabel="Save the details"
+            defaults={body}
+            areas={areas}
+            errors={editing ? errors : undefined}
+            typed={editing ? result?.values : undefined}
+          />
         </details>
       ) : null}
 
@@ -185,7 +200,8 @@ export default function BodyPage() {
       {fewerSeatsThanQuorum ? (
         <div className="notification notification--warning">
           <p>
-            <strong>No meeting can be quorate yet:</strong> {seats.length} {seats.length === 1 ? "seat is" : "seats are"} filled, and the quorum is {body.quorum}.
+            <strong>No meeting can be quorate yet:</strong> {seats.length} {seats.length === 1 ? "seat is" : "seats are"} filled,
+            and the quorum is {body.quorum}.
           </p>
         </div>
       ) : null}
@@ -233,11 +249,26 @@ export default function BodyPage() {
                 name="userId"
                 label="Person"
                 hint="Everyone in the organisation. Invite a new person from Admin first."
-                options={[{ value: "", label: "Choose a person" }, ...unseated.map((p) => ({ value: p.id, label: `${p.name} (${p.email})` }))]}
+                options={[
+                  { value: "", label: "Choose a person" },
+                  ...unseated.map((p) => ({ value: p.id, label: `${p.name} (${p.email})` })),
+                ]}
                 error={result?.intent === "set-seat" ? errors?.userId : undefined}
               />
-              <SelectField name="position" label="Position" options={positionOptions} defaultValue="member" error={result?.intent === "set-seat" ? errors?.position : undefined} />
-              <SelectField name="memberKind" label="Kind of member" options={memberKindOptions} defaultValue="tenant" error={result?.intent === "set-seat" ? errors?.memberKind : undefined} />
+              <SelectField
+                name="position"
+                label="Position"
+                options={positionOptions}
+                defaultValue="member"
+                error={result?.intent === "set-seat" ? errors?.position : undefined}
+              />
+              <SelectField
+                name="memberKind"
+                label="Kind of member"
+                options={memberKindOptions}
+                defaultValue="tenant"
+                error={result?.intent === "set-seat" ? errors?.memberKind : undefined}
+              />
               <div className="form-group">
                 <button className="button" type="submit">
                   Add the member

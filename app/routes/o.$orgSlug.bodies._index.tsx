@@ -1,4 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BodyDetailsForm } from "~/components/meetings/body-details-form";
 import { ErrorSummary } from "~/components/ui/form-fields";
@@ -52,7 +58,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     // The command checks the form again with the same schema (it is the boundary for every
     // caller); the organisation comes last so that no form field can name another.
-    const body = await createBody(context.services.db, { ...Object.fromEntries(formData), organisationId: org.id }, { userId: user.id, label: user.email });
+    const body = await createBody(
+      context.services.db,
+      { ...Object.fromEntries(formData), organisationId: org.id },
+      { userId: user.id, label: user.email },
+    );
     return redirect(`/o/${org.slug}/bodies/${body.id}`);
   } catch (error) {
     return refusedForm("create-body", error, BODY_FIELDS, formData);
@@ -108,7 +118,13 @@ export default function BodiesPage() {
       {canManage ? (
         <section aria-labelledby="new-body" className="form-section">
           <h2 id="new-body">Set up a committee or panel</h2>
-          <BodyDetailsForm intent="create-body" submitLabel="Set up the committee or panel" areas={areas} errors={result?.fieldErrors} typed={result?.values} />
+          <BodyDetailsForm
+            intent="create-body"
+            submitLabel="Set up the committee or panel"
+            areas={areas}
+            errors={result?.fieldErrors}
+            typed={result?.values}
+          />
         </section>
       ) : null}
     </>

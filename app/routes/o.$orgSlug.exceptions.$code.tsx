@@ -15,10 +15,22 @@ import { authorizeOr403, notFound, requireOrgMember } from "~/utils/auth.server"
 import { parseForm } from "~/utils/forms";
 import { listMembersOfOrganisation } from "../../db/queries/users";
 import { renderedCommentary } from "../../server/commentary/render-commentary";
-import { CommentaryIncompleteError, markCommentaryReady, moveCommentaryToDraft, recordCommentaryEdit } from "../../server/commands/commentary-state";
+import {
+  CommentaryIncompleteError,
+  markCommentaryReady,
+  moveCommentaryToDraft,
+  recordCommentaryEdit,
+} from "../../server/commands/commentary-state";
 import { CommandError } from "../../server/commands/errors";
 import { loadCommentarySummary } from "../../server/performance/exceptions";
-import { historyWindow, latestPeriod, listIndicators, loadIndicatorSeries, organisationWideFigures, scorecardEntry } from "../../server/performance/scorecard";
+import {
+  historyWindow,
+  latestPeriod,
+  listIndicators,
+  loadIndicatorSeries,
+  organisationWideFigures,
+  scorecardEntry,
+} from "../../server/performance/scorecard";
 import { toScorecardLine } from "../../server/performance/scorecard-view";
 import { authorize } from "../../server/policies/authorize";
 import { commentaryPermissions, commentaryPolicy } from "../../server/policies/commentary-policy";
@@ -26,10 +38,16 @@ import { commentaryPermissions, commentaryPolicy } from "../../server/policies/c
 const CommentaryEditor = lazy(() => import("~/components/commentary/commentary-editor.client"));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Commentary: ${data.indicator.code} ${data.indicator.title}, ${monthLabel(data.period)} – Minuted` : "Commentary – Minuted" },
+  {
+    title: data
+      ? `Commentary: ${data.indicator.code} ${data.indicator.title}, ${monthLabel(data.period)} – Minuted`
+      : "Commentary – Minuted",
+  },
 ];
 
-const periodField = z.string().refine((v) => isPeriod(v), { message: "period must be a month written YYYY-MM, for example 2026-10" });
+const periodField = z
+  .string()
+  .refine((v) => isPeriod(v), { message: "period must be a month written YYYY-MM, for example 2026-10" });
 const pageQuerySchema = z.object({ period: periodField.optional() });
 
 async function findIndicator(context: LoaderFunctionArgs["context"], organisationId: string, code: string | undefined) {
@@ -50,7 +68,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!chosen) throw notFound();
 
   // The figure the commentary explains: the indicator's reporting period at the chosen month.
-  const { series, areas } = await loadIndicatorSeries(db, org.id, historyWindow(chosen), { code: indicator.code, scope: { kind: "organisation" } });
+  const { series, areas } = await loadIndicatorSeries(db, org.id, historyWindow(chosen), {
+    code: indicator.code,
+    scope: { kind: "organisation" },
+  });
   const own = series.find((s) => s.indicator.id === indicator.id);
   if (!own) throw notFound();
   const entry = scorecardEntry(own, organisationWideFigures(own, areas), chosen);
@@ -71,7 +92,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     period,
     documentName: exceptionDocumentName(indicator.id, period),
     user: { id: user.id, name: user.name },
-    indicator: { code: indicator.code, title: indicator.title, ownerName: indicator.ownerName, managerName: indicator.managerName, polarity: indicator.polarity },
+    indicator: {
+      code: indicator.code,
+      title: indicator.title,
+      ownerName: indicator.ownerName,
+      managerName: indicator.managerName,
+      polarity: indicator.polarity,
+    },
     figures: {
       valueText: line.valueText,
       targetText: line.targetText,
@@ -84,7 +111,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       status: summary.status,
       gaps: summary.gaps,
       changedSinceReady: summary.changedSinceReady,
-      ready: summary.ready ? { by: summary.ready.by ?? "someone who has since left", at: formatUkDateTime(summary.ready.at) } : null,
+      ready: summary.ready
+        ? { by: summary.ready.by ?? "someone who has since left", at: formatUkDateTime(summary.ready.at) }
+        : null,
       lastEdited: summary.lastEdited ? { by: summary.lastEdited.by, at: formatUkDateTime(summary.lastEdited.at) } : null,
     },
     permissions: commentaryPermissions(principal, indicator),
@@ -120,12 +149,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     if (intent === "ready") {
       const { changed } = await markCommentaryReady(db, target, actor);
-      return data<ActionResult>({ message: changed ? `Marked ready for committee: ${about}.` : `It was already marked ready for committee, with these words.` });
+      return data<ActionResult>({
+        message: changed
+          ? `Marked ready for committee: ${about}.`
+          : `It was already marked ready for committee, with these words.`,
+      });
     }
     const { changed } = await moveCommentaryToDraft(db, target, actor);
     return data<ActionResult>({ message: changed ? `Moved back to draft: ${about}.` : "It is already a draft." });
   } catch (error) {
-    if (error instanceof CommentaryIncompleteError) return data<ActionResult>({ error: error.message, gaps: error.gaps }, { status: 400 });
+    if (error instanceof CommentaryIncompleteError)
+      return data<ActionResult>({ error: error.message, gaps: error.gaps }, { status: 400 });
     if (error instanceof CommandError) return data<ActionResult>({ error: error.message }, { status: 400 });
     throw error;
   }
@@ -149,7 +183,10 @@ export default function CommentaryPage() {
   const edits = useFetcher();
   const [live, setLive] = useState<LiveContent | null>(null);
   const submitEdit = edits.submit;
-  const onEdit = useCallback(() => submitEdit({ intent: "edited", period: page.period }, { method: "post" }), [submitEdit, page.period]);
+  const onEdit = useCallback(
+    () => submitEdit({ intent: "edited", period: page.period }, { method: "post" }),
+    [submitEdit, page.period],
+  );
   const { indicator, figures } = page;
   const backHref = `/o/${page.orgSlug}/exceptions?period=${page.chosenPeriod}`;
 
@@ -209,7 +246,8 @@ export default function CommentaryPage() {
       </p>
       {figures.status !== "off_target" ? (
         <div className="notification">
-          {indicator.code} is not off target in {monthLabel(page.period)}: it needs no exception commentary, though what is written here is kept.
+          {indicator.code} is not off target in {monthLabel(page.period)}: it needs no exception commentary, though what is
+          written here is kept.
         </div>
       ) : null}
 

@@ -52,11 +52,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       owner: item.indicator.ownerName,
       line: item.line,
       period: item.period,
-      canWrite: commentaryPolicy.write(principal, { organisationId: org.id, ownerUserId: item.indicator.ownerUserId, managerUserId: item.indicator.managerUserId }),
+      canWrite: commentaryPolicy.write(principal, {
+        organisationId: org.id,
+        ownerUserId: item.indicator.ownerUserId,
+        managerUserId: item.indicator.managerUserId,
+      }),
       status: item.commentary.status,
       changedSinceReady: item.commentary.changedSinceReady,
       ready: item.commentary.ready ? { by: item.commentary.ready.by, at: formatUkDateTime(item.commentary.ready.at) } : null,
-      lastEdited: item.commentary.lastEdited ? { by: item.commentary.lastEdited.by, at: formatUkDateTime(item.commentary.lastEdited.at) } : null,
+      lastEdited: item.commentary.lastEdited
+        ? { by: item.commentary.lastEdited.by, at: formatUkDateTime(item.commentary.lastEdited.at) }
+        : null,
       beingEdited: item.commentary.beingEdited,
       excerptHtml: item.excerptHtml,
       excerptTruncated: item.excerptTruncated,
@@ -90,8 +96,8 @@ export default function ExceptionsPage() {
     <>
       <h1>Exceptions: {monthLabel(data.period)}</h1>
       <p className="lede">
-        Indicators off target across the organisation. Committees read commentary only where performance is off target: each of these needs one, ready for
-        committee, before the pack is frozen.
+        Indicators off target across the organisation. Committees read commentary only where performance is off target: each of
+        these needs one, ready for committee, before the pack is frozen.
       </p>
 
       <Form method="get" className="filters" aria-label="Choose the reporting period">
@@ -106,10 +112,15 @@ export default function ExceptionsPage() {
       </Form>
 
       {total === 0 ? (
-        <div className="notification notification--success">No indicator is off target in {monthLabel(data.period)}: no commentaries are needed.</div>
+        <div className="notification notification--success">
+          No indicator is off target in {monthLabel(data.period)}: no commentaries are needed.
+        </div>
       ) : (
         <>
-          <p className={`exceptions-count${data.readyCount === total ? " exceptions-count--done" : ""}`} data-testid="exceptions-count">
+          <p
+            className={`exceptions-count${data.readyCount === total ? " exceptions-count--done" : ""}`}
+            data-testid="exceptions-count"
+          >
             {data.readyCount === total
               ? `All ${total} commentaries are ready for committee.`
               : `${data.readyCount} of ${total} commentaries ready: the pack cannot be frozen until all are ready.`}
@@ -117,15 +128,19 @@ export default function ExceptionsPage() {
           <TableRegion label="Exceptions">
             <table className="table exceptions">
               <caption>
-                Indicators off target in {monthLabel(data.period)}: the state of each commentary, then value, target, status, direction against the same
-                period last year and trend
+                Indicators off target in {monthLabel(data.period)}: the state of each commentary, then value, target, status,
+                direction against the same period last year and trend
               </caption>
               <thead>
                 <tr>
                   <th scope="col">Indicator</th>
                   <th scope="col">Commentary</th>
-                  <th scope="col" className="numeric">Value</th>
-                  <th scope="col" className="numeric">Target</th>
+                  <th scope="col" className="numeric">
+                    Value
+                  </th>
+                  <th scope="col" className="numeric">
+                    Target
+                  </th>
                   <th scope="col">Status</th>
                   <th scope="col">Against last year</th>
                   <th scope="col">Last 13 periods</th>
@@ -184,7 +199,8 @@ function ExceptionRow({ item, orgSlug, chosenPeriod }: { item: Item; orgSlug: st
 
 function CommentaryActivity({ item }: { item: Item }) {
   const lines: string[] = [];
-  if (item.ready && !item.changedSinceReady) lines.push(`Marked ready by ${item.ready.by ?? "a former member"}, ${item.ready.at}`);
+  if (item.ready && !item.changedSinceReady)
+    lines.push(`Marked ready by ${item.ready.by ?? "a former member"}, ${item.ready.at}`);
   if (item.changedSinceReady) lines.push("Changed since it was marked ready");
   if (item.lastEdited) {
     const who = item.lastEdited.by ?? "a former member";

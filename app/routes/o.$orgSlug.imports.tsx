@@ -18,7 +18,9 @@ const KINDS = [
   { value: "targets", label: "Targets and tolerances (targets.csv)" },
   { value: "benchmarks", label: "Peer-group benchmarks (benchmarks.csv)" },
 ] as const;
-const kindSchema = z.enum(["actuals", "actuals-wide", "indicators", "targets", "benchmarks"], { message: "Choose what the file holds" });
+const kindSchema = z.enum(["actuals", "actuals-wide", "indicators", "targets", "benchmarks"], {
+  message: "Choose what the file holds",
+});
 
 const commitSchema = z.object({
   intent: z.literal("commit"),
@@ -52,12 +54,27 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
   if (form.get("intent") === "commit") {
     const parsed = commitSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) return data<ActionResult>({ stage: "error", fieldErrors: { file: "Upload the file again" } }, { status: 400 });
+    if (!parsed.success)
+      return data<ActionResult>({ stage: "error", fieldErrors: { file: "Upload the file again" } }, { status: 400 });
     const bytes = Buffer.from(parsed.data.content, "base64");
-    const outcome = await importFile(db, { organisationId: org.id, kind: parsed.data.kind, bytes, filename: parsed.data.filename, actor });
-    if (!outcome.ok) return data<ActionResult>({ stage: "problems", filename: parsed.data.filename, problems: outcome.problems, notices: outcome.notices }, { status: 422 });
+    const outcome = await importFile(db, {
+      organisationId: org.id,
+      kind: parsed.data.kind,
+      bytes,
+      filename: parsed.data.filename,
+      actor,
+    });
+    if (!outcome.ok)
+      return data<ActionResult>(
+        { stage: "problems", filename: parsed.data.filename, problems: outcome.problems, notices: outcome.notices },
+        { status: 422 },
+      );
     if (outcome.changedIndicatorCodes.length) {
-      live.figuresChanged(org.id, { indicatorCodes: outcome.changedIndicatorCodes, periods: outcome.changedPeriods, reason: "import" });
+      live.figuresChanged(org.id, {
+        indicatorCodes: outcome.changedIndicatorCodes,
+        periods: outcome.changedPeriods,
+        reason: "import",
+      });
     }
     return data<ActionResult>({ stage: "done", summary: outcome.summary });
   }
@@ -66,24 +83,56 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const file = form.get("file");
   const fieldErrors: Record<string, string> = {};
   if (!kind.success) fieldErrors.kind = "Choose what the file holds";
-  if (!(file instanceof File) || file.size === 0) fieldErrors.file = file instanceof File && file.name ? "The file is empty" : "Choose a file to upload";
-  else if (file.size > DEFAULT_MAX_BYTES) fieldErrors.file = `The file is ${formatSize(file.size)}; the limit is ${formatSize(DEFAULT_MAX_BYTES)}`;
+  if (!(file instanceof File) || file.size === 0)
+    fieldErrors.file = file instanceof File && file.name ? "The file is empty" : "Choose a file to upload";
+  else if (file.size > DEFAULT_MAX_BYTES)
+    fieldErrors.file = `The file is ${formatSize(file.size)}; the limit is ${formatSize(DEFAULT_MAX_BYTES)}`;
   if (Object.keys(fieldErrors).length || !kind.success || !(file instanceof File)) {
     return data<ActionResult>({ stage: "error", fieldErrors }, { status: 400 });
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const outcome = await importFile(db, { organisationId: org.id, kind: kind.data, bytes, filename: file.name, actor, dryRun: true });
-  if (!outcome.ok) return data<ActionResult>({ stage: "problems", filename: file.name, problems: outcome.problems, notices: outcome.notices }, { status: 422 });
-  return data<ActionResult>({ stage: "preview", kind: kind.data, filename: file.name, content: Buffer.from(bytes).toString("base64"), summary: outcome.summary, notices: outcome.notices });
+  const outcome = await importFile(db, {
+    organisationId: org.id,
+    kind: kind.data,
+    bytes,
+    filename: file.name,
+    actor,
+    dryRun: true,
+  });
+  if (!outcome.ok)
+    return data<ActionResult>(
+      { stage: "problems", filename: file.name, problems: outcome.problems, notices: outcome.notices },
+      { status: 422 },
+    );
+  return data<ActionResult>({
+    stage: "preview",
+    kind: kind.data,
+    filename: file.name,
+    content: Buffer.from(bytes).toString("base64"),
+    summary: outcome.summary,
+    notices: outcome.notices,
+  });
 }
 
 function SummaryList({ summary }: { summary: ImportSummary }) {
   return (
     <dl className="summary-list">
-      <div><dt>Rows in the file</dt><dd>{summary.rows}</dd></div>
-      <div><dt>New</dt><dd>{summary.created}</dd></div>
-      <div><dt>Changed</dt><dd>{summary.updated}</dd></div>
-      <div><dt>Unchanged</dt><dd>{summary.unchanged}</dd></div>
+      <div>
+        <dt>Rows in the file</dt>
+        <dd>{summary.rows}</dd>
+      </div>
+      <div>
+        <dt>New</dt>
+        <dd>{summary.created}</dd>
+      </div>
+      <div>
+        <dt>Changed</dt>
+        <dd>{summary.updated}</dd>
+      </div>
+      <div>
+        <dt>Unchanged</dt>
+        <dd>{summary.unchanged}</dd>
+      </div>
     </dl>
   );
 }
@@ -97,19 +146,34 @@ export default function Imports() {
       <ErrorSummary errors={result?.stage === "error" ? result.fieldErrors : undefined} />
       <h1>Import performance data</h1>
       <p className="lede">
-        Upload a CSV or Excel file. You will see every problem, or exactly what will change, before anything is saved. A file is imported whole or not at all.
+        Upload a CSV or Excel file. You will see every problem, or exactly what will change, before anything is saved. A file is
+        imported whole or not at all.
       </p>
 
       {result?.stage === "problems" ? (
         <div className="error-summary" role="alert" tabIndex={-1}>
           <h2>{result.filename} cannot be imported</h2>
-          <p>Nothing has been saved. Fix {result.problems.length === 1 ? "this problem" : `these ${result.problems.length} problems`} and upload the file again.</p>
+          <p>
+            Nothing has been saved. Fix{" "}
+            {result.problems.length === 1 ? "this problem" : `these ${result.problems.length} problems`} and upload the file
+            again.
+          </p>
           <table className="table">
             <caption className="visually-hidden">Problems in {result.filename}</caption>
-            <thead><tr><th scope="col">Line</th><th scope="col">Column</th><th scope="col">Problem</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">Column</th>
+                <th scope="col">Problem</th>
+              </tr>
+            </thead>
             <tbody>
               {result.problems.slice(0, 500).map((p, i) => (
-                <tr key={i}><td>{p.line ?? "–"}</td><td>{p.column ?? "–"}</td><td>{p.message}</td></tr>
+                <tr key={i}>
+                  <td>{p.line ?? "–"}</td>
+                  <td>{p.column ?? "–"}</td>
+                  <td>{p.message}</td>
+                </tr>
               ))}
             </tbody>
           </table>
@@ -121,13 +185,19 @@ export default function Imports() {
         <div className="notification" role="status">
           <h2>Check before importing {result.filename}</h2>
           <SummaryList summary={result.summary} />
-          {result.notices.map((n) => <p key={n} className="hint">{n}</p>)}
+          {result.notices.map((n) => (
+            <p key={n} className="hint">
+              {n}
+            </p>
+          ))}
           <Form method="post">
             <input type="hidden" name="intent" value="commit" />
             <input type="hidden" name="kind" value={result.kind} />
             <input type="hidden" name="filename" value={result.filename} />
             <input type="hidden" name="content" value={result.content} />
-            <button className="button" type="submit" disabled={busy}>Import {result.summary.created + result.summary.updated} changes</button>{" "}
+            <button className="button" type="submit" disabled={busy}>
+              Import {result.summary.created + result.summary.updated} changes
+            </button>{" "}
             <a href="">Cancel</a>
           </Form>
         </div>
@@ -141,14 +211,27 @@ export default function Imports() {
       ) : null}
 
       <Form method="post" encType="multipart/form-data" noValidate>
-        <SelectField name="kind" label="What the file holds" options={[...KINDS]} error={result?.stage === "error" ? result.fieldErrors.kind : undefined} />
+        <SelectField
+          name="kind"
+          label="What the file holds"
+          options={[...KINDS]}
+          error={result?.stage === "error" ? result.fieldErrors.kind : undefined}
+        />
         <div className={`form-group${result?.stage === "error" && result.fieldErrors.file ? " form-group--error" : ""}`}>
           <label htmlFor="file">File</label>
-          <div id="file-hint" className="hint">CSV (UTF-8 or Windows) or Excel .xlsx, up to 5 MB. The first row must hold the column headings.</div>
-          {result?.stage === "error" && result.fieldErrors.file ? <span className="error-message" id="file-error"><span className="visually-hidden">Error:</span> {result.fieldErrors.file}</span> : null}
+          <div id="file-hint" className="hint">
+            CSV (UTF-8 or Windows) or Excel .xlsx, up to 5 MB. The first row must hold the column headings.
+          </div>
+          {result?.stage === "error" && result.fieldErrors.file ? (
+            <span className="error-message" id="file-error">
+              <span className="visually-hidden">Error:</span> {result.fieldErrors.file}
+            </span>
+          ) : null}
           <input type="file" id="file" name="file" accept=".csv,.xlsx,text/csv" aria-describedby="file-hint" />
         </div>
-        <button className="button" type="submit" disabled={busy}>Check the file</button>
+        <button className="button" type="submit" disabled={busy}>
+          Check the file
+        </button>
       </Form>
     </>
   );

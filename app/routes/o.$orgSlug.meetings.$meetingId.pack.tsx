@@ -22,7 +22,9 @@ import { packPolicy } from "../../server/policies/pack-policy";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsStylesheet }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Packs: ${data.meeting.title}, ${data.meeting.when} – Minuted` : "Packs – Minuted" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Packs: ${data.meeting.title}, ${data.meeting.when} – Minuted` : "Packs – Minuted" },
+];
 
 const KIND_WORDS: Record<PackKind, { name: string; action: string; correction: string }> = {
   agenda: { name: "Agenda pack", action: "Publish agenda pack", correction: "Publish a corrected agenda pack" },
@@ -31,7 +33,9 @@ const KIND_WORDS: Record<PackKind, { name: string; action: string; correction: s
 
 async function requirePackMeeting(args: LoaderFunctionArgs) {
   const { user, org, principal } = await requireOrgMember(args.request, args.context, args.params.orgSlug);
-  const meeting = isUuid(args.params.meetingId) ? await findMeeting(args.context.services.db, org.id, args.params.meetingId) : null;
+  const meeting = isUuid(args.params.meetingId)
+    ? await findMeeting(args.context.services.db, org.id, args.params.meetingId)
+    : null;
   if (!meeting) throw notFound();
   authorizeOr403(() => authorize(meetingPolicy.view(principal, meeting)));
   return { user, org, principal, meeting };
@@ -72,11 +76,19 @@ const actionSchema = z.object({
 export async function action(args: ActionFunctionArgs) {
   const { user, org, principal, meeting } = await requirePackMeeting(args);
   const parsed = parseForm(actionSchema, await args.request.formData());
-  if (!parsed.ok) return data({ ok: false as const, message: Object.values(parsed.fieldErrors).join(". "), gaps: [] }, { status: 400 });
+  if (!parsed.ok)
+    return data({ ok: false as const, message: Object.values(parsed.fieldErrors).join(". "), gaps: [] }, { status: 400 });
   const { intent: kind, reason } = parsed.data;
-  authorizeOr403(() => authorize(kind === "agenda" ? packPolicy.publishAgenda(principal, meeting) : packPolicy.freezeMinutes(principal, meeting)));
+  authorizeOr403(() =>
+    authorize(kind === "agenda" ? packPolicy.publishAgenda(principal, meeting) : packPolicy.freezeMinutes(principal, meeting)),
+  );
   try {
-    const frozen = await freezePack(args.context.services, { meeting, kind, reason, actor: { userId: user.id, label: user.email, name: user.name } });
+    const frozen = await freezePack(args.context.services, {
+      meeting,
+      kind,
+      reason,
+      actor: { userId: user.id, label: user.email, name: user.name },
+    });
     await args.context.services.meetingEvents.meetingChanged(meeting.id);
     return {
       ok: true as const,
@@ -85,7 +97,8 @@ export async function action(args: ActionFunctionArgs) {
       href: `/o/${org.slug}/packs/${frozen.packId}/v/${frozen.version}`,
     };
   } catch (error) {
-    if (error instanceof PackNotReadyError) return data({ ok: false as const, message: error.message, gaps: error.gaps }, { status: 409 });
+    if (error instanceof PackNotReadyError)
+      return data({ ok: false as const, message: error.message, gaps: error.gaps }, { status: 409 });
     if (error instanceof CommandError) return data({ ok: false as const, message: error.message, gaps: [] }, { status: 409 });
     throw error;
   }
@@ -99,7 +112,8 @@ export default function MeetingPacks() {
   return (
     <>
       <p className="breadcrumbs">
-        <Link to={`/o/${page.orgSlug}/meetings`}>Meetings</Link> › <Link to={`/o/${page.orgSlug}/meetings/${page.meeting.id}`}>{page.meeting.title}</Link> › Packs
+        <Link to={`/o/${page.orgSlug}/meetings`}>Meetings</Link> ›{" "}
+        <Link to={`/o/${page.orgSlug}/meetings/${page.meeting.id}`}>{page.meeting.title}</Link> › Packs
       </p>
       <h1>
         <span className="page-caption">{page.meeting.when}</span>
@@ -109,7 +123,11 @@ export default function MeetingPacks() {
         <MeetingStatusTag status={page.meeting.status} />
       </p>
       {result ? (
-        <div className={result.ok ? "notification notification--success" : "error-summary"} role={result.ok ? "status" : "alert"} tabIndex={-1}>
+        <div
+          className={result.ok ? "notification notification--success" : "error-summary"}
+          role={result.ok ? "status" : "alert"}
+          tabIndex={-1}
+        >
           <p>{result.message}</p>
           {result.ok && "href" in result ? (
             <p>
@@ -133,9 +151,15 @@ export default function MeetingPacks() {
           <section key={pack.kind} aria-labelledby={headingId} className="pack-section">
             <h2 id={headingId}>{words.name}</h2>
             {pack.kind === "agenda" ? (
-              <p className="hint">The agenda with every cover report, the scorecard, the exception reports and the action log: what members read before the meeting.</p>
+              <p className="hint">
+                The agenda with every cover report, the scorecard, the exception reports and the action log: what members read
+                before the meeting.
+              </p>
             ) : (
-              <p className="hint">The record of the meeting: attendance, minutes, resolutions and agreed actions. Freezing makes the minutes read-only; the next meeting approves them.</p>
+              <p className="hint">
+                The record of the meeting: attendance, minutes, resolutions and agreed actions. Freezing makes the minutes
+                read-only; the next meeting approves them.
+              </p>
             )}
             {pack.canFreeze ? (
               <>
@@ -160,15 +184,31 @@ export default function MeetingPacks() {
                       hint="Recorded in the new version and shown with the comparison against the version before."
                     />
                   ) : null}
-                  <button className="button" type="submit" disabled={busy || pack.gaps.length > 0} aria-disabled={pack.gaps.length > 0}>
+                  <button
+                    className="button"
+                    type="submit"
+                    disabled={busy || pack.gaps.length > 0}
+                    aria-disabled={pack.gaps.length > 0}
+                  >
                     {hasVersions ? words.correction : words.action}
                   </button>
                 </Form>
               </>
             ) : !hasVersions ? (
-              <p>{pack.kind === "agenda" ? "No agenda pack has been published yet." : "The minuted pack is frozen by an officer once the meeting has closed."}</p>
+              <p>
+                {pack.kind === "agenda"
+                  ? "No agenda pack has been published yet."
+                  : "The minuted pack is frozen by an officer once the meeting has closed."}
+              </p>
             ) : null}
-            {hasVersions && pack.packId ? <PackVersionsTable orgSlug={page.orgSlug} packId={pack.packId} versions={pack.versions} caption={`${words.name} versions`} /> : null}
+            {hasVersions && pack.packId ? (
+              <PackVersionsTable
+                orgSlug={page.orgSlug}
+                packId={pack.packId}
+                versions={pack.versions}
+                caption={`${words.name} versions`}
+              />
+            ) : null}
           </section>
         );
       })}

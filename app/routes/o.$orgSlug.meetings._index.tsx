@@ -1,4 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { MeetingStatusTag } from "~/components/meetings/meeting-status-tag";
@@ -70,7 +76,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   authorizeOr403(() => authorize(mayArrange(principal, org.id)));
   try {
     // The command checks the form again (it is the boundary for every caller); the organisation comes last.
-    const meeting = await createMeeting(context.services.db, { ...Object.fromEntries(formData), organisationId: org.id }, { userId: user.id, label: user.email });
+    const meeting = await createMeeting(
+      context.services.db,
+      { ...Object.fromEntries(formData), organisationId: org.id },
+      { userId: user.id, label: user.email },
+    );
     return redirect(`/o/${org.slug}/meetings/${meeting.id}`);
   } catch (error) {
     return refusedForm("create-meeting", error, MEETING_FIELDS, formData);
@@ -134,10 +144,18 @@ export default function MeetingsPage() {
       </p>
 
       <h2 id="upcoming">Upcoming meetings</h2>
-      {upcoming.length ? <MeetingsTable id="upcoming-meetings" caption="Upcoming meetings" rows={upcoming} orgSlug={orgSlug} /> : <p>No meetings are arranged.</p>}
+      {upcoming.length ? (
+        <MeetingsTable id="upcoming-meetings" caption="Upcoming meetings" rows={upcoming} orgSlug={orgSlug} />
+      ) : (
+        <p>No meetings are arranged.</p>
+      )}
 
       <h2 id="past">Past meetings</h2>
-      {past.length ? <MeetingsTable id="past-meetings" caption="Past meetings" rows={past} orgSlug={orgSlug} /> : <p>No meetings have been held yet.</p>}
+      {past.length ? (
+        <MeetingsTable id="past-meetings" caption="Past meetings" rows={past} orgSlug={orgSlug} />
+      ) : (
+        <p>No meetings have been held yet.</p>
+      )}
 
       {canArrange ? (
         <section aria-labelledby="arrange" className="form-section">
@@ -146,12 +164,33 @@ export default function MeetingsPage() {
             <Form method="post" className="meeting-form" noValidate>
               <input type="hidden" name="intent" value="create-meeting" />
               <BodyAndKindFields bodies={bodies} errors={errors} typed={typed} />
-              <TextField type="text" name="title" label="Title (optional)" hint="Leave blank to use the name of the committee or panel" defaultValue={typed.title} error={errors?.title} />
+              <TextField
+                type="text"
+                name="title"
+                label="Title (optional)"
+                hint="Leave blank to use the name of the committee or panel"
+                defaultValue={typed.title}
+                error={errors?.title}
+              />
               <div className="field-row">
                 <TextField name="date" type="date" label="Date" defaultValue={typed.date} error={errors?.date} />
-                <TextField name="time" type="time" label="Start time" hint="UK time, 24-hour clock" defaultValue={typed.time ?? "18:00"} error={errors?.time} />
+                <TextField
+                  name="time"
+                  type="time"
+                  label="Start time"
+                  hint="UK time, 24-hour clock"
+                  defaultValue={typed.time ?? "18:00"}
+                  error={errors?.time}
+                />
               </div>
-              <TextField type="text" name="place" label="Place" hint="For example: Committee Room 1, Civic Centre. Leave blank for an online-only meeting." defaultValue={typed.place} error={errors?.place} />
+              <TextField
+                type="text"
+                name="place"
+                label="Place"
+                hint="For example: Committee Room 1, Civic Centre. Leave blank for an online-only meeting."
+                defaultValue={typed.place}
+                error={errors?.place}
+              />
               <TextField
                 name="onlineLink"
                 type="url"
@@ -222,7 +261,14 @@ function BodyAndKindFields({
             <span className="visually-hidden">Error:</span> {errors.kind}
           </span>
         ) : null}
-        <select id="kind" name="kind" value={kind} onChange={(event) => setKind(event.currentTarget.value)} aria-describedby={describedBy} aria-invalid={errors?.kind ? true : undefined}>
+        <select
+          id="kind"
+          name="kind"
+          value={kind}
+          onChange={(event) => setKind(event.currentTarget.value)}
+          aria-describedby={describedBy}
+          aria-invalid={errors?.kind ? true : undefined}
+        >
           {kindOptions.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

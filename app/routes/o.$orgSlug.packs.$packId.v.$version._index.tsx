@@ -16,7 +16,9 @@ import { verifyPackVersion } from "../../server/packs/verify-pack";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsStylesheet }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.pack.title}, version ${data.version.number} – Minuted` : "Pack – Minuted" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.pack.title}, version ${data.version.number} – Minuted` : "Pack – Minuted" },
+];
 
 export async function loader(args: LoaderFunctionArgs) {
   const { org, pack, meeting, version } = await requirePackVersion(args);
@@ -55,21 +57,30 @@ export default function PackVersionPage() {
     <>
       <style dangerouslySetInnerHTML={{ __html: PACK_CSS }} />
       <p className="breadcrumbs">
-        <Link to={`/o/${page.orgSlug}/meetings/${page.meeting.id}/pack`}>Packs of {page.meeting.title}</Link> › Version {version.number}
+        <Link to={`/o/${page.orgSlug}/meetings/${page.meeting.id}/pack`}>Packs of {page.meeting.title}</Link> › Version{" "}
+        {version.number}
       </p>
       <h1>
         <span className="page-caption">Version {version.number}</span>
         {page.pack.title}
       </h1>
       <div className={intact ? "notification notification--success" : "error-summary"} role="status">
-        <h2 className="notification__title">{intact ? "Verified: this is the version as it was frozen" : "Warning: this version does not match its record"}</h2>
+        <h2 className="notification__title">
+          {intact ? "Verified: this is the version as it was frozen" : "Warning: this version does not match its record"}
+        </h2>
         <p>
-          Frozen by {version.frozenByName} on {version.frozenAtText}. SHA-256 of this version: <code className="hash">{version.sha256}</code>
+          Frozen by {version.frozenByName} on {version.frozenAtText}. SHA-256 of this version:{" "}
+          <code className="hash">{version.sha256}</code>
         </p>
         {verification && !verification.matches ? (
-          <p>The stored content now hashes to <code className="hash">{verification.computedSha256}</code>: it has been changed since it was frozen.</p>
+          <p>
+            The stored content now hashes to <code className="hash">{verification.computedSha256}</code>: it has been changed
+            since it was frozen.
+          </p>
         ) : null}
-        {verification && !verification.chainIntact ? <p>The link to the version before does not match that version’s hash.</p> : null}
+        {verification && !verification.chainIntact ? (
+          <p>The link to the version before does not match that version’s hash.</p>
+        ) : null}
         {version.previousSha256 ? (
           <p>
             Follows version {version.number - 1}, SHA-256 <code className="hash">{version.previousSha256}</code>.
@@ -100,7 +111,13 @@ export default function PackVersionPage() {
           <PackComparison changes={page.changes} />
         </section>
       ) : null}
-      <PackView pack={page.pack} sha256={version.sha256} pageMap={version.pageMap} pageCount={version.pageCount} headingLevelOffset={1} />
+      <PackView
+        pack={page.pack}
+        sha256={version.sha256}
+        pageMap={version.pageMap}
+        pageCount={version.pageCount}
+        headingLevelOffset={1}
+      />
     </>
   );
 }

@@ -22,7 +22,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       meetingTitle: meeting.title,
       meetingDate: formatUkDate(meeting.startsAt),
       meetingStatus: MEETING_STATUS_LABELS[meeting.status],
-      latest: latest ? { version: latest.version, sha256: latest.sha256, frozenAtText: formatUkDateTime(latest.frozenAt), pageCount: latest.pageCount } : null,
+      latest: latest
+        ? {
+            version: latest.version,
+            sha256: latest.sha256,
+            frozenAtText: formatUkDateTime(latest.frozenAt),
+            pageCount: latest.pageCount,
+          }
+        : null,
     })),
   };
 }
@@ -32,8 +39,8 @@ export default function PacksPage() {
   if (packs.length === 0) {
     return (
       <EmptySection title="Packs">
-        No packs have been published yet. Publish a meeting’s agenda pack from its page (Meetings, then the meeting, then “Packs”); its minuted pack is frozen
-        there once the meeting has closed.
+        No packs have been published yet. Publish a meeting’s agenda pack from its page (Meetings, then the meeting, then
+        “Packs”); its minuted pack is frozen there once the meeting has closed.
       </EmptySection>
     );
   }
@@ -66,7 +73,8 @@ export default function PacksPage() {
                 <td>
                   {pack.latest ? (
                     <>
-                      <Link to={`/o/${orgSlug}/packs/${pack.id}/v/${pack.latest.version}`}>Version {pack.latest.version}</Link>, {pack.latest.frozenAtText} ({pack.latest.pageCount} pages)
+                      <Link to={`/o/${orgSlug}/packs/${pack.id}/v/${pack.latest.version}`}>Version {pack.latest.version}</Link>,{" "}
+                      {pack.latest.frozenAtText} ({pack.latest.pageCount} pages)
                     </>
                   ) : (
                     "None yet"

@@ -16,7 +16,9 @@ import { ScorecardRequestError, scorecardFromSearchParams } from "../../server/p
 import type { ScorecardLine } from "../../server/performance/scorecard-view";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Scorecard${data?.period ? ` for ${monthLabel(data.period)}` : ""}${data?.areaName ? `, ${data.areaName}` : ""} – Minuted` },
+  {
+    title: `Scorecard${data?.period ? ` for ${monthLabel(data.period)}` : ""}${data?.areaName ? `, ${data.areaName}` : ""} – Minuted`,
+  },
 ];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -87,7 +89,9 @@ export default function Scorecard() {
             <select id="area" name="area" defaultValue={data.areaName ?? "All"}>
               <option value="All">Whole organisation</option>
               {data.areas.map((a) => (
-                <option key={a} value={a}>{a}</option>
+                <option key={a} value={a}>
+                  {a}
+                </option>
               ))}
             </select>
           </div>
@@ -96,7 +100,9 @@ export default function Scorecard() {
             <select id="theme" name="theme" defaultValue={data.filters.theme ?? ""}>
               <option value="">All themes</option>
               {data.themes.map((t) => (
-                <option key={t} value={t}>{t}</option>
+                <option key={t} value={t}>
+                  {t}
+                </option>
               ))}
             </select>
           </div>
@@ -112,13 +118,17 @@ export default function Scorecard() {
           </div>
           <input type="hidden" name="sort" value={data.filters.sort ?? "theme"} />
           <div className="form-group">
-            <button className="button" type="submit">Show</button>
+            <button className="button" type="submit">
+              Show
+            </button>
           </div>
         </div>
       </Form>
 
       <p className="scorecard-tools">
-        <a href={data.csvHref} download>Download this scorecard as CSV</a>
+        <a href={data.csvHref} download>
+          Download this scorecard as CSV
+        </a>
         <span aria-hidden="true"> · </span>
         <span>
           Compare areas:{" "}
@@ -157,17 +167,26 @@ export default function Scorecard() {
         <TableRegion label="Scorecard table">
           <table className="table scorecard">
             <caption>
-              Indicators for {monthLabel(data.period)}, {scope.toLowerCase()}: value, target, status, direction of travel against the same period last year, year to date and quartile
+              Indicators for {monthLabel(data.period)}, {scope.toLowerCase()}: value, target, status, direction of travel against
+              the same period last year, year to date and quartile
             </caption>
             <thead>
               <tr>
                 <th scope="col">Indicator</th>
-                <th scope="col" className="numeric">Value</th>
-                <th scope="col" className="numeric">Target</th>
+                <th scope="col" className="numeric">
+                  Value
+                </th>
+                <th scope="col" className="numeric">
+                  Target
+                </th>
                 <th scope="col">Status</th>
                 <th scope="col">Against last year</th>
-                <th scope="col" className="numeric">Year to date</th>
-                <th scope="col" className="numeric">Same period last year</th>
+                <th scope="col" className="numeric">
+                  Year to date
+                </th>
+                <th scope="col" className="numeric">
+                  Same period last year
+                </th>
                 <th scope="col">Quartile</th>
                 <th scope="col">Last 13 periods</th>
                 <th scope="col">Owner</th>
@@ -177,7 +196,9 @@ export default function Scorecard() {
               <tbody key={theme || "all"}>
                 {theme ? (
                   <tr className="theme-row">
-                    <th scope="rowgroup" colSpan={10}>{theme}</th>
+                    <th scope="rowgroup" colSpan={10}>
+                      {theme}
+                    </th>
                   </tr>
                 ) : null}
                 {lines.map((line) => (
@@ -187,16 +208,26 @@ export default function Scorecard() {
                         <span className="indicator-code">{line.code}</span> {line.title}
                       </Link>
                       {line.tenantTopTen ? <span className="tag tag--topten">Tenants’ top ten</span> : null}
-                      {line.reportingPeriod !== data.period ? <div className="hint">Figure for {monthLabel(line.reportingPeriod)}</div> : null}
+                      {line.reportingPeriod !== data.period ? (
+                        <div className="hint">Figure for {monthLabel(line.reportingPeriod)}</div>
+                      ) : null}
                     </th>
-                    <td className="numeric" data-column="value">{line.valueText}</td>
+                    <td className="numeric" data-column="value">
+                      {line.valueText}
+                    </td>
                     <td className="numeric">{line.targetText}</td>
-                    <td><StatusBadge status={line.status} /></td>
-                    <td><DirectionBadge direction={line.directionVsLastYear} polarity={line.polarity} /></td>
+                    <td>
+                      <StatusBadge status={line.status} />
+                    </td>
+                    <td>
+                      <DirectionBadge direction={line.directionVsLastYear} polarity={line.polarity} />
+                    </td>
                     <td className="numeric">{line.ytdText}</td>
                     <td className="numeric">{line.previousYearText}</td>
                     <td>{line.quartileText}</td>
-                    <td><Sparkline values={line.sparkline} /></td>
+                    <td>
+                      <Sparkline values={line.sparkline} />
+                    </td>
                     <td>{line.owner ?? "No owner"}</td>
                   </tr>
                 ))}

@@ -14,7 +14,9 @@ const FollowChair = lazy(() => import("./o.$orgSlug.meetings.$meetingId.session/
 
 export const links = () => [{ rel: "stylesheet", href: sessionStyles }, ...actionStylesLinks()];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title}: projector view – Minuted` : "Projector view – Minuted" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.meeting.title}: projector view – Minuted` : "Projector view – Minuted" },
+];
 
 export async function loader(args: LoaderFunctionArgs) {
   return loadSessionData(args);
@@ -28,7 +30,9 @@ export default function PresentView() {
     <main className="present" id="main">
       {mounted ? (
         <Suspense fallback={<PresentedItem page={page} itemId={page.meeting.currentItemId} />}>
-          <FollowChair meetingId={page.meeting.id}>{(itemId) => <PresentedItem page={page} itemId={itemId ?? page.meeting.currentItemId} />}</FollowChair>
+          <FollowChair meetingId={page.meeting.id}>
+            {(itemId) => <PresentedItem page={page} itemId={itemId ?? page.meeting.currentItemId} />}
+          </FollowChair>
         </Suspense>
       ) : (
         <PresentedItem page={page} itemId={page.meeting.currentItemId} />
@@ -43,7 +47,11 @@ export function PresentedItem({ page, itemId }: { page: SessionData; itemId: str
     return (
       <>
         <h1>{page.meeting.title}</h1>
-        <p className="present__meta">{page.meeting.status === "in_session" ? "The chair has not opened an item yet." : `The meeting starts ${page.meeting.when}.`}</p>
+        <p className="present__meta">
+          {page.meeting.status === "in_session"
+            ? "The chair has not opened an item yet."
+            : `The meeting starts ${page.meeting.when}.`}
+        </p>
       </>
     );
   }
@@ -57,7 +65,11 @@ export function PresentedItem({ page, itemId }: { page: SessionData; itemId: str
         {AGENDA_ITEM_KIND_LABELS[item.kind]}
         {item.presenter ? `, presented by ${item.presenter}` : ""}
       </p>
-      {item.exempt ? <p className="notification notification--exempt">Exempt item: the public and press are excluded for this item.</p> : <ItemContentView content={page.contents[item.id]} orgSlug={page.orgSlug} large />}
+      {item.exempt ? (
+        <p className="notification notification--exempt">Exempt item: the public and press are excluded for this item.</p>
+      ) : (
+        <ItemContentView content={page.contents[item.id]} orgSlug={page.orgSlug} large />
+      )}
       <p className="present__footer">
         {page.meeting.title}, {page.meeting.when}
       </p>

@@ -46,7 +46,9 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
       ...view(m),
       approvalText: `Approved on ${formatUkDate(m.signedAt)}, signed by ${m.signedByName}.`,
       correctionText:
-        m.signedVersion === m.version ? null : `This is version ${m.version}, a correction made after the chair signed version ${m.signedVersion}.`,
+        m.signedVersion === m.version
+          ? null
+          : `This is version ${m.version}, a correction made after the chair signed version ${m.signedVersion}.`,
     })),
     topTen: { periodText: topTen.periodText, lines: topTen.lines },
   };
@@ -63,9 +65,15 @@ export default function PublicOrganisationPage() {
       </p>
       <nav aria-label="On this page" className="public-contents">
         <ul>
-          <li><a href="#agenda-packs">Agenda packs</a></li>
-          <li><a href="#approved-minutes">Approved minutes</a></li>
-          <li><a href="#tenant-top-ten">How we are doing: the tenant top ten</a></li>
+          <li>
+            <a href="#agenda-packs">Agenda packs</a>
+          </li>
+          <li>
+            <a href="#approved-minutes">Approved minutes</a>
+          </li>
+          <li>
+            <a href="#tenant-top-ten">How we are doing: the tenant top ten</a>
+          </li>
         </ul>
       </nav>
 
@@ -83,8 +91,8 @@ export default function PublicOrganisationPage() {
         <h2 id="tenant-top-ten">How we are doing: the tenant top ten</h2>
         {topTen.periodText ? (
           <p>
-            Our latest figures, for {topTen.periodText}. Some figures are counted every three months or once a year: each
-            says which period it is for.
+            Our latest figures, for {topTen.periodText}. Some figures are counted every three months or once a year: each says
+            which period it is for.
           </p>
         ) : null}
         <TenantTopTenList lines={topTen.lines} />

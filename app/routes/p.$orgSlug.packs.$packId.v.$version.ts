@@ -7,7 +7,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { findPublicPackHtml } from "../../db/queries/public-packs";
 import { alreadyHeld, immutableHeaders, notPublic, publicVersionQuery } from "~/components/public/public-pack-response.server";
 
-const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const { db } = context.services;

@@ -47,7 +47,11 @@ export default function ReceptionScreen() {
       <footer className="screen__footer">
         {org.isDemo ? <span>Demo organisation: sample data, not real results. </span> : null}
         <span data-live-state={live.state}>
-          {live.state === "live" ? "These figures update by themselves when they change." : live.state === "offline" ? "Not connected: the figures shown may not be the latest." : ""}
+          {live.state === "live"
+            ? "These figures update by themselves when they change."
+            : live.state === "offline"
+              ? "Not connected: the figures shown may not be the latest."
+              : ""}
         </span>
       </footer>
     </div>

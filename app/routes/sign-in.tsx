@@ -30,7 +30,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const wait = await signInLimiter.minutesToWait(email, context.clientAddress);
   if (wait > 0) {
     return data(
-      { fieldErrors: { form: `Too many failed attempts to sign in. Wait ${wait} minute${wait === 1 ? "" : "s"} and try again, or ask an administrator for a password reset link.` } },
+      {
+        fieldErrors: {
+          form: `Too many failed attempts to sign in. Wait ${wait} minute${wait === 1 ? "" : "s"} and try again, or ask an administrator for a password reset link.`,
+        },
+      },
       { status: 429 },
     );
   }
@@ -40,7 +44,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ fieldErrors: { email: "The email address or password is not right" } }, { status: 400 });
   }
   await signInLimiter.recordSuccess(email);
-  await recordAudit(db, { organisationId: null, actor: { userId: user.id, label: user.email }, action: "session.sign_in", subjectType: "user", subjectId: user.id });
+  await recordAudit(db, {
+    organisationId: null,
+    actor: { userId: user.id, label: user.email },
+    action: "session.sign_in",
+    subjectType: "user",
+    subjectId: user.id,
+  });
   return signInAndRedirect(request, context, user.id, redirectTo ?? null);
 }
 
@@ -51,10 +61,14 @@ export default function SignIn() {
   const errors = actionData?.fieldErrors as Record<string, string> | undefined;
   return (
     <>
-      <a href="#main" className="skip-link">Skip to main content</a>
+      <a href="#main" className="skip-link">
+        Skip to main content
+      </a>
       <header className="header">
         <div className="header__inner">
-          <a href="/" className="header__service">Minuted</a>
+          <a href="/" className="header__service">
+            Minuted
+          </a>
         </div>
       </header>
       <main id="main" className="container">
@@ -64,8 +78,21 @@ export default function SignIn() {
           <p className="lede">Performance scorecards, meetings and minuted packs for your housing organisation.</p>
           <Form method="post" noValidate>
             <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-            <TextField name="email" type="email" label="Email address" autoComplete="email" spellCheck={false} error={errors?.email} />
-            <TextField name="password" type="password" label="Password" autoComplete="current-password" error={errors?.password} />
+            <TextField
+              name="email"
+              type="email"
+              label="Email address"
+              autoComplete="email"
+              spellCheck={false}
+              error={errors?.email}
+            />
+            <TextField
+              name="password"
+              type="password"
+              label="Password"
+              autoComplete="current-password"
+              error={errors?.password}
+            />
             <button className="button" type="submit" disabled={navigation.state === "submitting"}>
               Sign in
             </button>

@@ -51,7 +51,11 @@ export async function requireApiPrincipal(request: Request, context: AppLoadCont
     if (!token) throw Response.json({ error: "The API token is not valid" }, { status: 401 });
     if (token.slug !== orgSlug) throw Response.json({ error: "Not found" }, { status: 404 });
     const principal: Principal = { kind: "api-token", tokenId: token.tokenId, organisationId: token.organisationId };
-    return { principal, org: { id: token.organisationId, slug: token.slug }, actor: { userId: null, label: `API token “${token.tokenName}”` } };
+    return {
+      principal,
+      org: { id: token.organisationId, slug: token.slug },
+      actor: { userId: null, label: `API token “${token.tokenName}”` },
+    };
   }
   const user = await getSessionUser(request, context);
   if (!user) throw Response.json({ error: "Sign in or send an API token (Authorization: Bearer ...)" }, { status: 401 });

@@ -16,7 +16,8 @@ export const invalidForm = (intent: string, fieldErrors: FieldErrors, values?: F
 
 function typedValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, value] of formData) if (typeof value === "string") values[key] = key in values ? `${values[key]},${value}` : value;
+  for (const [key, value] of formData)
+    if (typeof value === "string") values[key] = key in values ? `${values[key]},${value}` : value;
   return values;
 }
 

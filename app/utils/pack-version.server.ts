@@ -19,7 +19,9 @@ export async function requirePackVersion(args: LoaderFunctionArgs) {
   const version = await findPackVersion(db, org.id, found.pack.id, parsed.data.version);
   if (!version) throw notFound();
   const day = found.meeting.startsAt.toISOString().slice(0, 10);
-  const fileStem = `${org.slug}-${found.bodyName}-${day}-${found.pack.kind}-v${version.version}`.toLowerCase().replace(/[^a-z0-9-]+/g, "-");
+  const fileStem = `${org.slug}-${found.bodyName}-${day}-${found.pack.kind}-v${version.version}`
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, "-");
   return { user, org, principal, pack: found.pack, meeting: found.meeting, bodyName: found.bodyName, version, fileStem };
 }
 

@@ -103,7 +103,10 @@ export async function countActions(
   const [row] = await db
     .select({
       open: sql<number>`count(*) filter (where ${actions.status} <> 'complete')`.mapWith(Number),
-      overdue: sql<number>`count(*) filter (where ${actions.status} <> 'complete' and ${actions.dueDate} < ${filter.today})`.mapWith(Number),
+      overdue:
+        sql<number>`count(*) filter (where ${actions.status} <> 'complete' and ${actions.dueDate} < ${filter.today})`.mapWith(
+          Number,
+        ),
       complete: sql<number>`count(*) filter (where ${actions.status} = 'complete')`.mapWith(Number),
     })
     .from(actions)
@@ -148,7 +151,12 @@ export type LatestNote = { actionId: string; note: string; userName: string | nu
 export async function latestNotes(db: Database, actionIds: string[]): Promise<Map<string, LatestNote>> {
   if (actionIds.length === 0) return new Map();
   const rows = await db
-    .selectDistinctOn([actionUpdates.actionId], { actionId: actionUpdates.actionId, note: actionUpdates.note, userName: users.name, at: actionUpdates.at })
+    .selectDistinctOn([actionUpdates.actionId], {
+      actionId: actionUpdates.actionId,
+      note: actionUpdates.note,
+      userName: users.name,
+      at: actionUpdates.at,
+    })
     .from(actionUpdates)
     .leftJoin(users, eq(users.id, actionUpdates.userId))
     .where(and(inArray(actionUpdates.actionId, actionIds), ne(actionUpdates.note, "")))
@@ -160,7 +168,11 @@ export async function latestNotes(db: Database, actionIds: string[]): Promise<Ma
  * Each action's status as it stood at a moment: its last update at or before then.
  * Actions with no update by then (agreed later) are absent.
  */
-export async function statusesAt(db: Database, actionIds: string[], at: Date): Promise<Map<string, (typeof actionUpdates.$inferSelect)["status"]>> {
+export async function statusesAt(
+  db: Database,
+  actionIds: string[],
+  at: Date,
+): Promise<Map<string, (typeof actionUpdates.$inferSelect)["status"]>> {
   if (actionIds.length === 0) return new Map();
   const rows = await db
     .selectDistinctOn([actionUpdates.actionId], { actionId: actionUpdates.actionId, status: actionUpdates.status })
@@ -174,11 +186,23 @@ export async function statusesAt(db: Database, actionIds: string[], at: Date): P
 const HELD = ["in_session", "closed", "minutes_approved"] as const;
 
 /** The body's last meeting held before a moment: where the previous review of the log happened. */
-export async function previousMeetingStart(db: Database, organisationId: string, bodyId: string, before: Date): Promise<Date | null> {
+export async function previousMeetingStart(
+  db: Database,
+  organisationId: string,
+  bodyId: string,
+  before: Date,
+): Promise<Date | null> {
   const [row] = await db
     .select({ startsAt: meetings.startsAt })
     .from(meetings)
-    .where(and(eq(meetings.organisationId, organisationId), eq(meetings.bodyId, bodyId), lt(meetings.startsAt, before), inArray(meetings.status, [...HELD])))
+    .where(
+      and(
+        eq(meetings.organisationId, organisationId),
+        eq(meetings.bodyId, bodyId),
+        lt(meetings.startsAt, before),
+        inArray(meetings.status, [...HELD]),
+      ),
+    )
     .orderBy(desc(meetings.startsAt))
     .limit(1);
   return row?.startsAt ?? null;
@@ -204,11 +228,6 @@ export async function actionsForReview(
         or(isNull(actions.completedAt), gte(actions.completedAt, previousMeetingAt ?? new Date(0))),
       ),
     )
-    .orderBy(
-      sql`(${actions.status} = 'complete')`,
-      asc(actions.dueDate),
-      asc(actions.minuteNumber),
-      asc(actions.agreedAt),
-    );
+    .orderBy(sql`(${actions.status} = 'complete')`, asc(actions.dueDate), asc(actions.minuteNumber), asc(actions.agreedAt));
   return { previousMeetingAt, actions: rows };
 }

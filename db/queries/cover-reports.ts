@@ -39,7 +39,13 @@ export async function listCoverReportsOfMeeting(db: Database, organisationId: st
     .from(coverReports)
     .innerJoin(agendaItems, eq(agendaItems.id, coverReports.agendaItemId))
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-    .where(and(eq(agendaItems.meetingId, meetingId), eq(meetings.organisationId, organisationId), eq(coverReports.organisationId, organisationId)))
+    .where(
+      and(
+        eq(agendaItems.meetingId, meetingId),
+        eq(meetings.organisationId, organisationId),
+        eq(coverReports.organisationId, organisationId),
+      ),
+    )
     .orderBy(asc(agendaItems.position));
 }
 
@@ -77,6 +83,10 @@ export async function findCoverReport(db: Database, organisationId: string, repo
 
 /** The organisation a cover report belongs to, by id alone: for the collab server's resolver. */
 export async function findCoverReportOwner(db: Database, reportId: string) {
-  const [row] = await db.select({ organisationId: coverReports.organisationId }).from(coverReports).where(eq(coverReports.id, reportId)).limit(1);
+  const [row] = await db
+    .select({ organisationId: coverReports.organisationId })
+    .from(coverReports)
+    .where(eq(coverReports.id, reportId))
+    .limit(1);
   return row ?? null;
 }

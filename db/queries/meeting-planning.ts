@@ -52,8 +52,16 @@ export async function listMeetingsOfOrganisation(db: Database, organisationId: s
 /** What an agenda item may point at: the organisation's areas, themes and indicators. */
 export async function listAgendaChoices(db: Database, organisationId: string) {
   const [areaRows, themeRows, indicatorRows] = await Promise.all([
-    db.select({ id: areas.id, name: areas.name }).from(areas).where(eq(areas.organisationId, organisationId)).orderBy(asc(areas.name)),
-    db.select({ id: themes.id, name: themes.name }).from(themes).where(eq(themes.organisationId, organisationId)).orderBy(asc(themes.position), asc(themes.name)),
+    db
+      .select({ id: areas.id, name: areas.name })
+      .from(areas)
+      .where(eq(areas.organisationId, organisationId))
+      .orderBy(asc(areas.name)),
+    db
+      .select({ id: themes.id, name: themes.name })
+      .from(themes)
+      .where(eq(themes.organisationId, organisationId))
+      .orderBy(asc(themes.position), asc(themes.name)),
     db
       .select({ id: indicators.id, code: indicators.code, title: indicators.title, tenantTopTen: indicators.tenantTopTen })
       .from(indicators)

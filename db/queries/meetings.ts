@@ -1,7 +1,17 @@
 import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../client";
 import { memberships, users } from "../schema/identity";
-import { agendaItems, bodies, bodyMembers, declarations, meetingAttendance, meetings, motionVotes, motions, speakingRequests } from "../schema/meetings";
+import {
+  agendaItems,
+  bodies,
+  bodyMembers,
+  declarations,
+  meetingAttendance,
+  meetings,
+  motionVotes,
+  motions,
+  speakingRequests,
+} from "../schema/meetings";
 
 /*
  * Reads of bodies, meetings and agendas. Every function takes the organisation and
@@ -69,7 +79,11 @@ export async function findSeat(db: Database, bodyId: string, userId: string) {
 }
 
 export async function listAttendance(db: Database, meetingId: string) {
-  return db.select().from(meetingAttendance).where(eq(meetingAttendance.meetingId, meetingId)).orderBy(asc(meetingAttendance.createdAt));
+  return db
+    .select()
+    .from(meetingAttendance)
+    .where(eq(meetingAttendance.meetingId, meetingId))
+    .orderBy(asc(meetingAttendance.createdAt));
 }
 
 export async function listDeclarations(db: Database, meetingId: string) {
@@ -134,7 +148,12 @@ export async function countSeats(db: Database, bodyId: string) {
 /** Hands still raised, first raised first. */
 export async function listSpeakingQueue(db: Database, meetingId: string) {
   return db
-    .select({ requestId: speakingRequests.id, userId: speakingRequests.userId, name: users.name, raisedAt: speakingRequests.raisedAt })
+    .select({
+      requestId: speakingRequests.id,
+      userId: speakingRequests.userId,
+      name: users.name,
+      raisedAt: speakingRequests.raisedAt,
+    })
     .from(speakingRequests)
     .innerJoin(users, eq(users.id, speakingRequests.userId))
     .where(and(eq(speakingRequests.meetingId, meetingId), isNull(speakingRequests.endedAt)))
@@ -158,7 +177,12 @@ export async function listMotionsWithVotes(db: Database, meetingId: string, only
     .select({ motionId: motionVotes.motionId, userId: motionVotes.userId, name: users.name, choice: motionVotes.choice })
     .from(motionVotes)
     .innerJoin(users, eq(users.id, motionVotes.userId))
-    .where(inArray(motionVotes.motionId, rows.map((m) => m.id)))
+    .where(
+      inArray(
+        motionVotes.motionId,
+        rows.map((m) => m.id),
+      ),
+    )
     .orderBy(asc(users.name));
   return rows.map((motion) => ({ motion, votes: votes.filter((v) => v.motionId === motion.id) }));
 }

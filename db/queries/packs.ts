@@ -19,7 +19,11 @@ const versionSummary = {
 export type PackVersionSummary = { [K in keyof typeof versionSummary]: (typeof packVersions.$inferSelect)[K] };
 
 export async function findPackOfMeeting(db: Database, meetingId: string, kind: PackKind) {
-  const [pack] = await db.select().from(packs).where(and(eq(packs.meetingId, meetingId), eq(packs.kind, kind))).limit(1);
+  const [pack] = await db
+    .select()
+    .from(packs)
+    .where(and(eq(packs.meetingId, meetingId), eq(packs.kind, kind)))
+    .limit(1);
   return pack ?? null;
 }
 
@@ -43,7 +47,9 @@ export async function findPackVersion(db: Database, organisationId: string, pack
   const [row] = await db
     .select()
     .from(packVersions)
-    .where(and(eq(packVersions.packId, packId), eq(packVersions.organisationId, organisationId), eq(packVersions.version, version)))
+    .where(
+      and(eq(packVersions.packId, packId), eq(packVersions.organisationId, organisationId), eq(packVersions.version, version)),
+    )
     .limit(1);
   return row ?? null;
 }
@@ -64,14 +70,22 @@ export async function findVersionForVerifying(db: Database, organisationId: stri
 /** Every pack of the organisation with its meeting and latest version, newest meeting first. */
 export async function listPacksOfOrganisation(db: Database, organisationId: string) {
   const rows = await db
-    .select({ pack: packs, meeting: { id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, status: meetings.status }, bodyName: bodies.name })
+    .select({
+      pack: packs,
+      meeting: { id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, status: meetings.status },
+      bodyName: bodies.name,
+    })
     .from(packs)
     .innerJoin(meetings, eq(meetings.id, packs.meetingId))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(eq(packs.organisationId, organisationId))
     .orderBy(desc(meetings.startsAt), asc(packs.kind));
   // Every version's summary in one read, newest first: the first seen of a pack is its latest.
-  const versions = await db.select(versionSummary).from(packVersions).where(eq(packVersions.organisationId, organisationId)).orderBy(desc(packVersions.version));
+  const versions = await db
+    .select(versionSummary)
+    .from(packVersions)
+    .where(eq(packVersions.organisationId, organisationId))
+    .orderBy(desc(packVersions.version));
   const latest = new Map<string, PackVersionSummary>();
   for (const version of versions) if (!latest.has(version.packId)) latest.set(version.packId, version);
   return rows.map((row) => ({ ...row, latest: latest.get(row.pack.id) ?? null }));

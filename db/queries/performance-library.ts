@@ -7,13 +7,24 @@ import { areas, indicators, themes } from "../schema/performance";
 export async function loadImportContext(db: Database, organisationId: string): Promise<ImportContext> {
   const [indicatorRows, areaRows] = await Promise.all([
     db
-      .select({ code: indicators.code, frequency: indicators.frequency, unit: indicators.unit, aggregation: indicators.aggregation, decimals: indicators.decimals })
+      .select({
+        code: indicators.code,
+        frequency: indicators.frequency,
+        unit: indicators.unit,
+        aggregation: indicators.aggregation,
+        decimals: indicators.decimals,
+      })
       .from(indicators)
       .where(eq(indicators.organisationId, organisationId)),
     listAreas(db, organisationId),
   ]);
   return {
-    indicators: new Map(indicatorRows.map((i) => [i.code, { frequency: i.frequency, unit: i.unit, aggregation: i.aggregation, decimals: i.decimals }])),
+    indicators: new Map(
+      indicatorRows.map((i) => [
+        i.code,
+        { frequency: i.frequency, unit: i.unit, aggregation: i.aggregation, decimals: i.decimals },
+      ]),
+    ),
     areas: new Set(areaRows.map((a) => a.name)),
   };
 }

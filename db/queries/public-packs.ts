@@ -99,7 +99,10 @@ export async function listApprovedMinutes(db: Database, organisationId: string):
     .innerJoin(packVersions, and(eq(packVersions.packId, packs.id), eq(packVersions.version, latest.version)))
     .innerJoin(meetings, and(eq(meetings.id, packs.meetingId), eq(meetings.organisationId, organisationId)))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .innerJoin(minutesApprovals, and(eq(minutesApprovals.meetingId, packs.meetingId), eq(minutesApprovals.organisationId, organisationId)))
+    .innerJoin(
+      minutesApprovals,
+      and(eq(minutesApprovals.meetingId, packs.meetingId), eq(minutesApprovals.organisationId, organisationId)),
+    )
     .innerJoin(signedVersions, eq(signedVersions.id, minutesApprovals.packVersionId))
     .where(and(eq(packs.organisationId, organisationId), eq(packs.kind, "minutes")))
     .orderBy(desc(meetings.startsAt), desc(packs.createdAt));
@@ -138,7 +141,10 @@ function publicVersionWhere(db: Database, query: PublicVersionQuery) {
 export type PublicVersionQuery = { organisationId: string; packId: string; version: number };
 
 /** The public web page of one version, or null when it is not public (or not this organisation's). */
-export async function findPublicPackHtml(db: Database, query: PublicVersionQuery): Promise<(PublicPackVersion & { publicHtml: string }) | null> {
+export async function findPublicPackHtml(
+  db: Database,
+  query: PublicVersionQuery,
+): Promise<(PublicPackVersion & { publicHtml: string }) | null> {
   const [row] = await db
     .select({ ...versionColumns, publicHtml: packVersions.publicHtml })
     .from(packs)
@@ -150,7 +156,10 @@ export async function findPublicPackHtml(db: Database, query: PublicVersionQuery
 }
 
 /** The public PDF of one version, or null when it is not public (or not this organisation's). */
-export async function findPublicPackPdf(db: Database, query: PublicVersionQuery): Promise<(PublicPackVersion & { publicPdf: Uint8Array }) | null> {
+export async function findPublicPackPdf(
+  db: Database,
+  query: PublicVersionQuery,
+): Promise<(PublicPackVersion & { publicPdf: Uint8Array }) | null> {
   const [row] = await db
     .select({ ...versionColumns, publicPdf: packVersions.publicPdf })
     .from(packs)

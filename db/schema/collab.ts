@@ -57,7 +57,9 @@ export const collabUpdates = pgTable(
       .notNull()
       .references(() => collabDocuments.name, { onDelete: "cascade" }),
     /** Given by the database (collab_update_seq); orders a document's rows for loading. */
-    seq: bigint("seq", { mode: "number" }).notNull().default(sql`nextval('collab_update_seq')`),
+    seq: bigint("seq", { mode: "number" })
+      .notNull()
+      .default(sql`nextval('collab_update_seq')`),
     update: bytea("update").notNull(),
     /** Who sent it; null for an edit whose author has since been deleted. */
     userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),

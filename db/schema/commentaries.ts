@@ -41,7 +41,10 @@ export const exceptionCommentaries = pgTable(
     unique("exception_commentaries_indicator_period_unique").on(t.indicatorId, t.period),
     index("exception_commentaries_org_period_idx").on(t.organisationId, t.period),
     check("exception_commentaries_period_format", sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
-    check("exception_commentaries_ready_is_signed", sql`${t.state} <> 'ready' or (${t.readyAt} is not null and ${t.readyFingerprint} is not null)`),
+    check(
+      "exception_commentaries_ready_is_signed",
+      sql`${t.state} <> 'ready' or (${t.readyAt} is not null and ${t.readyFingerprint} is not null)`,
+    ),
   ],
 );
 

@@ -25,12 +25,7 @@ import { areas, indicators } from "./performance";
  * authoritative (who may vote, how they voted, what was agreed and by when).
  */
 
-export const bodyKindEnum = pgEnum("body_kind", [
-  "committee",
-  "area_panel",
-  "corporate_performance",
-  "scrutiny_panel",
-]);
+export const bodyKindEnum = pgEnum("body_kind", ["committee", "area_panel", "corporate_performance", "scrutiny_panel"]);
 export const meetingKindEnum = pgEnum("meeting_kind", [
   "committee",
   "area_panel",
@@ -158,7 +153,10 @@ export const meetingAttendance = pgTable(
     leftAt: timestamptz("left_at"),
     createdAt: createdAt(),
   },
-  (t) => [unique("meeting_attendance_meeting_user_unique").on(t.meetingId, t.userId), index("meeting_attendance_meeting_idx").on(t.meetingId)],
+  (t) => [
+    unique("meeting_attendance_meeting_user_unique").on(t.meetingId, t.userId),
+    index("meeting_attendance_meeting_idx").on(t.meetingId),
+  ],
 );
 
 /** What a scorecard-review, exceptions or clinic item shows. */
@@ -240,7 +238,9 @@ export const speakingRequests = pgTable(
   (t) => [
     index("speaking_requests_meeting_idx").on(t.meetingId, t.raisedAt),
     // One raised hand per person: a repeated "raise" is the same request.
-    uniqueIndex("speaking_requests_one_open").on(t.meetingId, t.userId).where(sql`${t.endedAt} is null`),
+    uniqueIndex("speaking_requests_one_open")
+      .on(t.meetingId, t.userId)
+      .where(sql`${t.endedAt} is null`),
   ],
 );
 

@@ -13,20 +13,13 @@ export class SignInLimiter {
   constructor(redis?: Redis) {
     const perAddress = { keyPrefix: "signin-email", points: 5, duration: 15 * 60, blockDuration: 15 * 60 };
     const perClient = { keyPrefix: "signin-ip", points: 30, duration: 15 * 60, blockDuration: 15 * 60 };
-    this.perAddress = redis
-      ? new RateLimiterRedis({ storeClient: redis, ...perAddress })
-      : new RateLimiterMemory(perAddress);
-    this.perClient = redis
-      ? new RateLimiterRedis({ storeClient: redis, ...perClient })
-      : new RateLimiterMemory(perClient);
+    this.perAddress = redis ? new RateLimiterRedis({ storeClient: redis, ...perAddress }) : new RateLimiterMemory(perAddress);
+    this.perClient = redis ? new RateLimiterRedis({ storeClient: redis, ...perClient }) : new RateLimiterMemory(perClient);
   }
 
   /** Minutes to wait before another try, or 0 when a try is allowed. */
   async minutesToWait(email: string, client: string): Promise<number> {
-    const [address, ip] = await Promise.all([
-      this.perAddress.get(email.toLowerCase()),
-      this.perClient.get(client),
-    ]);
+    const [address, ip] = await Promise.all([this.perAddress.get(email.toLowerCase()), this.perClient.get(client)]);
     const blocked = [
       [address, 5],
       [ip, 30],

@@ -33,18 +33,50 @@ beforeAll(async () => {
   const officerUser = (await findUserByEmail(db, "officer@northfield.example"))!;
   officer = { id: officerUser.id, label: officerUser.email };
   member = { id: (await findUserByEmail(db, "member@northfield.example"))!.id };
-  const [body] = await db.insert(bodies).values({ organisationId: org.id, name: "Housing Services Committee", kind: "committee", minutePrefix: "HSC", quorumCount: 3 }).returning();
+  const [body] = await db
+    .insert(bodies)
+    .values({
+      organisationId: org.id,
+      name: "Housing Services Committee",
+      kind: "committee",
+      minutePrefix: "HSC",
+      quorumCount: 3,
+    })
+    .returning();
   const [m] = await db
     .insert(meetings)
-    .values({ organisationId: org.id, bodyId: body.id, kind: "committee", title: "Performance Committee", startsAt: new Date("2026-11-23T18:00:00Z"), status: "in_session" })
+    .values({
+      organisationId: org.id,
+      bodyId: body.id,
+      kind: "committee",
+      title: "Performance Committee",
+      startsAt: new Date("2026-11-23T18:00:00Z"),
+      status: "in_session",
+    })
     .returning();
   meeting = { id: m.id, organisationId: org.id, bodyId: body.id };
-  [{ id: itemId }] = await db.insert(agendaItems).values({ meetingId: m.id, position: 1, kind: "exceptions", title: "Exceptions", minuteNumber: "PC 26/14" }).returning();
-  [{ id: bv212 }] = await db.select({ id: indicators.id }).from(indicators).where(and(eq(indicators.organisationId, org.id), eq(indicators.code, "BV212")));
+  [{ id: itemId }] = await db
+    .insert(agendaItems)
+    .values({ meetingId: m.id, position: 1, kind: "exceptions", title: "Exceptions", minuteNumber: "PC 26/14" })
+    .returning();
+  [{ id: bv212 }] = await db
+    .select({ id: indicators.id })
+    .from(indicators)
+    .where(and(eq(indicators.organisationId, org.id), eq(indicators.code, "BV212")));
   other = await createMeetingFixture(db);
   [{ id: otherIndicator }] = await db
     .insert(indicators)
-    .values({ organisationId: other.org.id, code: "OTHER1", title: "Another organisation's indicator", category: "Local indicator", unit: "%", polarity: "higher", frequency: "monthly", aggregation: "ratio", decimals: 1 })
+    .values({
+      organisationId: other.org.id,
+      code: "OTHER1",
+      title: "Another organisation's indicator",
+      category: "Local indicator",
+      unit: "%",
+      polarity: "higher",
+      frequency: "monthly",
+      aggregation: "ratio",
+      decimals: 1,
+    })
     .returning();
 });
 afterAll(() => database.cleanup());
@@ -61,7 +93,8 @@ const agreed = (overrides: Partial<AgreedActionInput> = {}): AgreedActionInput =
   ...overrides,
 });
 
-const updatesOf = (actionId: string) => db.select().from(actionUpdates).where(eq(actionUpdates.actionId, actionId)).orderBy(asc(actionUpdates.at));
+const updatesOf = (actionId: string) =>
+  db.select().from(actionUpdates).where(eq(actionUpdates.actionId, actionId)).orderBy(asc(actionUpdates.at));
 
 async function refusal(promise: Promise<unknown>): Promise<CommandError> {
   const error = await promise.then(
@@ -85,7 +118,11 @@ async function databaseRefusal(promise: Promise<unknown>): Promise<string> {
 describe("entering the actions agreed at a meeting", () => {
   it("enters them with the linked indicator's period, status and value at that moment, and a first progress entry", async () => {
     const input = agreed({ description: "  Bring in a second voids contractor for the east  " });
-    const { entered, alreadyEntered } = await enterAgreedActions(db, { meeting, actions: [input, agreed({ indicatorId: null })] }, actor());
+    const { entered, alreadyEntered } = await enterAgreedActions(
+      db,
+      { meeting, actions: [input, agreed({ indicatorId: null })] },
+      actor(),
+    );
     expect(alreadyEntered).toEqual([]);
     expect(entered).toHaveLength(2);
     const [linked, unlinked] = entered;
@@ -103,10 +140,18 @@ describe("entering the actions agreed at a meeting", () => {
       indicatorStatusWhenAgreed: "off_target",
     });
     expect(linked.indicatorValueWhenAgreed).toContain("33.01");
-    expect(unlinked).toMatchObject({ indicatorId: null, indicatorPeriodWhenAgreed: null, indicatorStatusWhenAgreed: null, indicatorValueWhenAgreed: null });
+    expect(unlinked).toMatchObject({
+      indicatorId: null,
+      indicatorPeriodWhenAgreed: null,
+      indicatorStatusWhenAgreed: null,
+      indicatorValueWhenAgreed: null,
+    });
     const [first] = await updatesOf(linked.id);
     expect(first).toMatchObject({ status: "not_started", note: AGREED_NOTE, userId: officer.id });
-    const audit = await db.select().from(auditLog).where(and(eq(auditLog.action, "actions.enter"), eq(auditLog.subjectId, meeting.id)));
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "actions.enter"), eq(auditLog.subjectId, meeting.id)));
     expect(audit).toHaveLength(1);
   });
 
@@ -117,14 +162,19 @@ describe("entering the actions agreed at a meeting", () => {
     const again = await enterAgreedActions(db, { meeting, actions: [first, second] }, actor());
     expect(again.entered.map((a) => a.sourceKey)).toEqual([second.sourceKey]);
     expect(again.alreadyEntered).toEqual([first.sourceKey]);
-    const rows = await db.select().from(actions).where(and(eq(actions.meetingId, meeting.id), eq(actions.sourceKey, first.sourceKey)));
+    const rows = await db
+      .select()
+      .from(actions)
+      .where(and(eq(actions.meetingId, meeting.id), eq(actions.sourceKey, first.sourceKey)));
     expect(rows).toHaveLength(1);
     expect(await updatesOf(rows[0].id)).toHaveLength(1);
   });
 
   it("refuses an owner who is not a person of the organisation, entering none of the batch", async () => {
     const good = agreed();
-    const error = await refusal(enterAgreedActions(db, { meeting, actions: [good, agreed({ ownerUserId: other.officer.id })] }, actor()));
+    const error = await refusal(
+      enterAgreedActions(db, { meeting, actions: [good, agreed({ ownerUserId: other.officer.id })] }, actor()),
+    );
     expect(error.field).toBe("ownerUserId");
     expect(await db.select().from(actions).where(eq(actions.sourceKey, good.sourceKey))).toHaveLength(0);
   });
@@ -136,7 +186,9 @@ describe("entering the actions agreed at a meeting", () => {
 
   it("refuses an agenda item of another meeting, a meeting of another organisation and an impossible due date", async () => {
     await refusal(enterAgreedActions(db, { meeting, actions: [agreed({ agendaItemId: other.items[0].id })] }, actor()));
-    await refusal(enterAgreedActions(db, { meeting: { ...meeting, organisationId: other.org.id }, actions: [agreed()] }, actor()));
+    await refusal(
+      enterAgreedActions(db, { meeting: { ...meeting, organisationId: other.org.id }, actions: [agreed()] }, actor()),
+    );
     const error = await refusal(enterAgreedActions(db, { meeting, actions: [agreed({ dueDate: "2027-02-30" })] }, actor()));
     expect(error.field).toBe("dueDate");
   });
@@ -150,7 +202,11 @@ describe("reporting progress on an action", () => {
 
   it("appends a progress entry and changes the status; completing stamps the date, reopening clears it", async () => {
     const action = await newAction();
-    const onTrack = await updateAction(db, { actionId: action.id, organisationId: org.id, status: "on_track", note: "Contractor appointed." }, actor());
+    const onTrack = await updateAction(
+      db,
+      { actionId: action.id, organisationId: org.id, status: "on_track", note: "Contractor appointed." },
+      actor(),
+    );
     expect(onTrack.action.status).toBe("on_track");
     expect(onTrack.update).toMatchObject({ status: "on_track", note: "Contractor appointed.", userId: officer.id });
 
@@ -158,20 +214,39 @@ describe("reporting progress on an action", () => {
     expect(done.action.completedAt).toBeInstanceOf(Date);
     expect(done.update.note).toBe("");
 
-    const reopened = await updateAction(db, { actionId: action.id, organisationId: org.id, status: "at_risk", note: "Contractor withdrew." }, actor());
+    const reopened = await updateAction(
+      db,
+      { actionId: action.id, organisationId: org.id, status: "at_risk", note: "Contractor withdrew." },
+      actor(),
+    );
     expect(reopened.action.completedAt).toBeNull();
     expect((await updatesOf(action.id)).map((u) => u.status)).toEqual(["not_started", "on_track", "complete", "at_risk"]);
-    const audit = await db.select().from(auditLog).where(and(eq(auditLog.action, "action.update"), eq(auditLog.subjectId, action.id)));
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "action.update"), eq(auditLog.subjectId, action.id)));
     expect(audit).toHaveLength(3);
   });
 
   it("refuses an entry that says nothing and changes nothing, a note that is too long, and another organisation's action", async () => {
     const action = await newAction();
-    expect((await refusal(updateAction(db, { actionId: action.id, organisationId: org.id, status: "not_started", note: "   " }, actor()))).field).toBe("note");
-    expect((await refusal(updateAction(db, { actionId: action.id, organisationId: org.id, status: "on_track", note: "x".repeat(2001) }, actor()))).field).toBe(
-      "note",
+    expect(
+      (
+        await refusal(
+          updateAction(db, { actionId: action.id, organisationId: org.id, status: "not_started", note: "   " }, actor()),
+        )
+      ).field,
+    ).toBe("note");
+    expect(
+      (
+        await refusal(
+          updateAction(db, { actionId: action.id, organisationId: org.id, status: "on_track", note: "x".repeat(2001) }, actor()),
+        )
+      ).field,
+    ).toBe("note");
+    await refusal(
+      updateAction(db, { actionId: action.id, organisationId: other.org.id, status: "on_track", note: "Done" }, actor()),
     );
-    await refusal(updateAction(db, { actionId: action.id, organisationId: other.org.id, status: "on_track", note: "Done" }, actor()));
     expect(await updatesOf(action.id)).toHaveLength(1);
   });
 });
@@ -180,19 +255,41 @@ describe("adding an action to the log outside a meeting", () => {
   it("adds it with its indicator's standing and a first entry", async () => {
     const action = await addAction(
       db,
-      { organisationId: org.id, bodyId: meeting.bodyId, description: "Audit the lettings process", ownerUserId: member.id, dueDate: "2027-03-31", indicatorId: bv212 },
+      {
+        organisationId: org.id,
+        bodyId: meeting.bodyId,
+        description: "Audit the lettings process",
+        ownerUserId: member.id,
+        dueDate: "2027-03-31",
+        indicatorId: bv212,
+      },
       actor(),
       "2026-11-23",
     );
-    expect(action).toMatchObject({ meetingId: null, sourceKey: null, bodyId: meeting.bodyId, indicatorStatusWhenAgreed: "off_target", status: "not_started" });
+    expect(action).toMatchObject({
+      meetingId: null,
+      sourceKey: null,
+      bodyId: meeting.bodyId,
+      indicatorStatusWhenAgreed: "off_target",
+      status: "not_started",
+    });
     expect(await updatesOf(action.id)).toHaveLength(1);
   });
 
   it("refuses a due date already past, another organisation's committee and owner", async () => {
-    const base = { organisationId: org.id, bodyId: null, description: "Audit the lettings process", ownerUserId: member.id, dueDate: "2027-03-31", indicatorId: null };
+    const base = {
+      organisationId: org.id,
+      bodyId: null,
+      description: "Audit the lettings process",
+      ownerUserId: member.id,
+      dueDate: "2027-03-31",
+      indicatorId: null,
+    };
     expect((await refusal(addAction(db, { ...base, dueDate: "2026-11-22" }, actor(), "2026-11-23"))).field).toBe("dueDate");
     expect((await refusal(addAction(db, { ...base, bodyId: other.body.id }, actor(), "2026-11-23"))).field).toBe("bodyId");
-    expect((await refusal(addAction(db, { ...base, ownerUserId: other.viewer.id }, actor(), "2026-11-23"))).field).toBe("ownerUserId");
+    expect((await refusal(addAction(db, { ...base, ownerUserId: other.viewer.id }, actor(), "2026-11-23"))).field).toBe(
+      "ownerUserId",
+    );
   });
 });
 
@@ -200,8 +297,12 @@ describe("the progress history", () => {
   it("is append-only: the database refuses to change or remove an entry", async () => {
     const { entered } = await enterAgreedActions(db, { meeting, actions: [agreed()] }, actor());
     const [entry] = await updatesOf(entered[0].id);
-    expect(await databaseRefusal(db.update(actionUpdates).set({ note: "Rewritten" }).where(eq(actionUpdates.id, entry.id)))).toMatch(/append-only: UPDATE refused/);
-    expect(await databaseRefusal(db.delete(actionUpdates).where(eq(actionUpdates.id, entry.id)))).toMatch(/append-only: DELETE refused/);
+    expect(
+      await databaseRefusal(db.update(actionUpdates).set({ note: "Rewritten" }).where(eq(actionUpdates.id, entry.id))),
+    ).toMatch(/append-only: UPDATE refused/);
+    expect(await databaseRefusal(db.delete(actionUpdates).where(eq(actionUpdates.id, entry.id)))).toMatch(
+      /append-only: DELETE refused/,
+    );
     expect(await databaseRefusal(db.execute(sql`truncate action_updates cascade`))).toMatch(/append-only: TRUNCATE refused/);
     expect((await updatesOf(entered[0].id))[0].note).toBe(AGREED_NOTE);
   });

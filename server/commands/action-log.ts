@@ -38,7 +38,6 @@ export type AgreedActionInput = {
   indicatorId: string | null;
 };
 
-
 function checkWording(description: string, which: string): string {
   const text = description.trim();
   if (!text) throw new CommandError(`Say what the action is${which}`, "description");
@@ -69,7 +68,8 @@ async function checkIndicators(db: Database, organisationId: string, indicatorId
     .select({ id: indicators.id })
     .from(indicators)
     .where(and(eq(indicators.organisationId, organisationId), inArray(indicators.id, wanted)));
-  if (found.length !== wanted.length) throw new CommandError("The linked indicator must be one of this organisation's", "indicatorId");
+  if (found.length !== wanted.length)
+    throw new CommandError("The linked indicator must be one of this organisation's", "indicatorId");
 }
 
 const snapshotColumns = (snapshot: IndicatorSnapshot | undefined) => ({
@@ -95,7 +95,9 @@ export async function enterAgreedActions(
   const [held] = await db
     .select({ id: meetings.id })
     .from(meetings)
-    .where(and(eq(meetings.id, meeting.id), eq(meetings.organisationId, meeting.organisationId), eq(meetings.bodyId, meeting.bodyId)))
+    .where(
+      and(eq(meetings.id, meeting.id), eq(meetings.organisationId, meeting.organisationId), eq(meetings.bodyId, meeting.bodyId)),
+    )
     .limit(1);
   if (!held) throw new CommandError("There is no such meeting in this organisation");
   if (input.actions.length === 0) return { entered: [], alreadyEntered: [] };
@@ -109,7 +111,11 @@ export async function enterAgreedActions(
     checkDueDate(a.dueDate, which);
     return { ...a, description: checkWording(a.description, which) };
   });
-  await checkOwners(db, meeting.organisationId, rows.map((a) => a.ownerUserId));
+  await checkOwners(
+    db,
+    meeting.organisationId,
+    rows.map((a) => a.ownerUserId),
+  );
   const linked = rows.flatMap((a) => (a.indicatorId ? [a.indicatorId] : []));
   await checkIndicators(db, meeting.organisationId, linked);
   const items = [...new Set(rows.flatMap((a) => (a.agendaItemId ? [a.agendaItemId] : [])))];
@@ -150,14 +156,30 @@ export async function enterAgreedActions(
     if (entered.length === 0) return { entered, alreadyEntered };
     await tx
       .insert(actionUpdates)
-      .values(entered.map((a) => ({ actionId: a.id, userId: actor.userId, status: "not_started" as const, note: AGREED_NOTE, at: a.agreedAt })));
+      .values(
+        entered.map((a) => ({
+          actionId: a.id,
+          userId: actor.userId,
+          status: "not_started" as const,
+          note: AGREED_NOTE,
+          at: a.agreedAt,
+        })),
+      );
     await recordAudit(tx, {
       organisationId: meeting.organisationId,
       actor,
       action: "actions.enter",
       subjectType: "meeting",
       subjectId: meeting.id,
-      after: { actions: entered.map((a) => ({ id: a.id, sourceKey: a.sourceKey, minuteNumber: a.minuteNumber, ownerUserId: a.ownerUserId, dueDate: a.dueDate })) },
+      after: {
+        actions: entered.map((a) => ({
+          id: a.id,
+          sourceKey: a.sourceKey,
+          minuteNumber: a.minuteNumber,
+          ownerUserId: a.ownerUserId,
+          dueDate: a.dueDate,
+        })),
+      },
     });
     return { entered, alreadyEntered };
   });
@@ -213,7 +235,13 @@ export async function addAction(db: Database, input: NewActionInput, actor: Acto
       action: "action.add",
       subjectType: "action",
       subjectId: action.id,
-      after: { description, ownerUserId: action.ownerUserId, dueDate: action.dueDate, bodyId: action.bodyId, indicatorId: action.indicatorId },
+      after: {
+        description,
+        ownerUserId: action.ownerUserId,
+        dueDate: action.dueDate,
+        bodyId: action.bodyId,
+        indicatorId: action.indicatorId,
+      },
     });
     return action;
   });
@@ -231,7 +259,8 @@ export async function updateAction(
   actor: Actor,
 ): Promise<{ action: ActionRecord; update: ActionUpdateRecord }> {
   const note = input.note.trim();
-  if (note.length > PROGRESS_NOTE_MAX_LENGTH) throw new CommandError(`Keep the note to ${PROGRESS_NOTE_MAX_LENGTH} characters or fewer`, "note");
+  if (note.length > PROGRESS_NOTE_MAX_LENGTH)
+    throw new CommandError(`Keep the note to ${PROGRESS_NOTE_MAX_LENGTH} characters or fewer`, "note");
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select()
@@ -242,8 +271,15 @@ export async function updateAction(
     if (!before) throw new CommandError("There is no such action in this organisation");
     if (!note && input.status === before.status) throw new CommandError("Write a progress note, or change the status", "note");
     const completedAt = input.status === "complete" ? (before.completedAt ?? new Date()) : null;
-    const [action] = await tx.update(actions).set({ status: input.status, completedAt }).where(eq(actions.id, before.id)).returning();
-    const [update] = await tx.insert(actionUpdates).values({ actionId: before.id, userId: actor.userId, status: input.status, note }).returning();
+    const [action] = await tx
+      .update(actions)
+      .set({ status: input.status, completedAt })
+      .where(eq(actions.id, before.id))
+      .returning();
+    const [update] = await tx
+      .insert(actionUpdates)
+      .values({ actionId: before.id, userId: actor.userId, status: input.status, note })
+      .returning();
     await recordAudit(tx, {
       organisationId: input.organisationId,
       actor,

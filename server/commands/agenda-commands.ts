@@ -23,16 +23,31 @@ const lockAgenda = (tx: Database, ref: MeetingRef) =>
   lockMeetingBeforeItOpens(tx, ref.organisationId, ref.meetingId, "The agenda can no longer change: the meeting has opened");
 
 const audit = (tx: Database, ref: MeetingRef, actor: Actor, action: string, change: { before?: unknown; after?: unknown }) =>
-  recordAudit(tx, { organisationId: ref.organisationId, actor, action, subjectType: "meeting", subjectId: ref.meetingId, ...change });
+  recordAudit(tx, {
+    organisationId: ref.organisationId,
+    actor,
+    action,
+    subjectType: "meeting",
+    subjectId: ref.meetingId,
+    ...change,
+  });
 
 /** The areas, theme and indicators an item points at must be the organisation's own. */
 async function checkOptions(tx: Database, organisationId: string, options: AgendaItemOptions) {
   if (options.areaId) {
-    const [area] = await tx.select({ id: areas.id }).from(areas).where(and(eq(areas.id, options.areaId), eq(areas.organisationId, organisationId))).limit(1);
+    const [area] = await tx
+      .select({ id: areas.id })
+      .from(areas)
+      .where(and(eq(areas.id, options.areaId), eq(areas.organisationId, organisationId)))
+      .limit(1);
     if (!area) throw new CommandError("Choose an area of this organisation", "areaId");
   }
   if (options.themeId) {
-    const [theme] = await tx.select({ id: themes.id }).from(themes).where(and(eq(themes.id, options.themeId), eq(themes.organisationId, organisationId))).limit(1);
+    const [theme] = await tx
+      .select({ id: themes.id })
+      .from(themes)
+      .where(and(eq(themes.id, options.themeId), eq(themes.organisationId, organisationId)))
+      .limit(1);
     if (!theme) throw new CommandError("Choose a theme of this organisation", "indicatorSet");
   }
   if (options.indicatorIds?.length) {
@@ -40,7 +55,8 @@ async function checkOptions(tx: Database, organisationId: string, options: Agend
       .select({ id: indicators.id })
       .from(indicators)
       .where(and(inArray(indicators.id, options.indicatorIds), eq(indicators.organisationId, organisationId)));
-    if (found.length !== options.indicatorIds.length) throw new CommandError("Choose indicators of this organisation", "indicatorIds");
+    if (found.length !== options.indicatorIds.length)
+      throw new CommandError("Choose indicators of this organisation", "indicatorIds");
   }
 }
 
@@ -55,7 +71,11 @@ async function findItem(tx: Database, meetingId: string, itemId: string): Promis
 }
 
 /** Adds an item: at the end, or just before "Any other business" when that closes the agenda. */
-export async function addAgendaItem(db: Database, input: MeetingRef & { item: AgendaItemInput }, actor: Actor): Promise<AgendaItem> {
+export async function addAgendaItem(
+  db: Database,
+  input: MeetingRef & { item: AgendaItemInput },
+  actor: Actor,
+): Promise<AgendaItem> {
   const details = parseCommandInput(agendaItemSchema, input.item);
   return db.transaction(async (tx) => {
     await lockAgenda(tx, input);
@@ -70,23 +90,35 @@ export async function addAgendaItem(db: Database, input: MeetingRef & { item: Ag
  * Puts back a standard opening item that was removed, in its usual place among the
  * others (apologies first, the action log last of them).
  */
-export async function addStandardItem(db: Database, input: MeetingRef & { kind: (typeof STANDARD_OPENING_ITEMS)[number] }, actor: Actor): Promise<AgendaItem> {
+export async function addStandardItem(
+  db: Database,
+  input: MeetingRef & { kind: (typeof STANDARD_OPENING_ITEMS)[number] },
+  actor: Actor,
+): Promise<AgendaItem> {
   const rank = STANDARD_OPENING_ITEMS.indexOf(input.kind);
   if (rank === -1) throw new CommandError("Choose a standard opening item", "kind");
   return db.transaction(async (tx) => {
     await lockAgenda(tx, input);
     const current = await itemsInOrder(tx, input.meetingId);
-    if (current.some((i) => i.kind === input.kind)) throw new CommandError(`The agenda already has “${AGENDA_ITEM_KIND_LABELS[input.kind]}”`, "kind");
+    if (current.some((i) => i.kind === input.kind))
+      throw new CommandError(`The agenda already has “${AGENDA_ITEM_KIND_LABELS[input.kind]}”`, "kind");
     // After the last of the items that come before it in the standard order, or first.
     const earlier = new Set(STANDARD_OPENING_ITEMS.slice(0, rank));
     const index = current.reduce((at, item, i) => (earlier.has(item.kind) ? i + 1 : at), 0);
-    const item = await insertAgendaItemAt(tx, input.meetingId, current, index, { kind: input.kind, title: AGENDA_ITEM_KIND_LABELS[input.kind] });
+    const item = await insertAgendaItemAt(tx, input.meetingId, current, index, {
+      kind: input.kind,
+      title: AGENDA_ITEM_KIND_LABELS[input.kind],
+    });
     await audit(tx, input, actor, "agenda.item.add", { after: { itemId: item.id, position: item.position, kind: item.kind } });
     return item;
   });
 }
 
-export async function updateAgendaItem(db: Database, input: MeetingRef & { itemId: string; item: AgendaItemInput }, actor: Actor): Promise<AgendaItem> {
+export async function updateAgendaItem(
+  db: Database,
+  input: MeetingRef & { itemId: string; item: AgendaItemInput },
+  actor: Actor,
+): Promise<AgendaItem> {
   const details = parseCommandInput(agendaItemSchema, input.item);
   return db.transaction(async (tx) => {
     await lockAgenda(tx, input);
@@ -118,8 +150,14 @@ export async function removeAgendaItem(db: Database, input: MeetingRef & { itemI
         .where(and(eq(clinicReferrals.id, item.referralId), eq(clinicReferrals.placedOnMeetingId, input.meetingId)));
     }
     const rest = await itemsInOrder(tx, input.meetingId);
-    await writePositions(tx, input.meetingId, rest.map((i) => i.id));
-    await audit(tx, input, actor, "agenda.item.remove", { before: { itemId: item.id, position: item.position, kind: item.kind, title: item.title } });
+    await writePositions(
+      tx,
+      input.meetingId,
+      rest.map((i) => i.id),
+    );
+    await audit(tx, input, actor, "agenda.item.remove", {
+      before: { itemId: item.id, position: item.position, kind: item.kind, title: item.title },
+    });
     return item;
   });
 }
@@ -135,7 +173,10 @@ export async function reorderAgenda(db: Database, input: MeetingRef & { order: s
     await lockAgenda(tx, input);
     const current = await itemsInOrder(tx, input.meetingId);
     if (!isPermutationOf(current, input.order)) {
-      throw new CommandError("The agenda has changed since the page was loaded: nothing was moved. Look at the agenda again and repeat the move", "order");
+      throw new CommandError(
+        "The agenda has changed since the page was loaded: nothing was moved. Look at the agenda again and repeat the move",
+        "order",
+      );
     }
     await writePositions(tx, input.meetingId, input.order);
     await audit(tx, input, actor, "agenda.reorder", { before: current.map((i) => i.id), after: input.order });
@@ -145,7 +186,11 @@ export async function reorderAgenda(db: Database, input: MeetingRef & { order: s
 }
 
 /** "Move up" / "Move down": one place, staying put at either end. */
-export async function moveAgendaItem(db: Database, input: MeetingRef & { itemId: string; direction: "up" | "down" }, actor: Actor): Promise<NewPlace> {
+export async function moveAgendaItem(
+  db: Database,
+  input: MeetingRef & { itemId: string; direction: "up" | "down" },
+  actor: Actor,
+): Promise<NewPlace> {
   return db.transaction(async (tx) => {
     await lockAgenda(tx, input);
     const current = await itemsInOrder(tx, input.meetingId);
@@ -154,7 +199,11 @@ export async function moveAgendaItem(db: Database, input: MeetingRef & { itemId:
     const next = moveItem(current, input.itemId, input.direction === "up" ? from - 1 : from + 1);
     const to = next.findIndex((i) => i.id === input.itemId);
     if (to !== from) {
-      await writePositions(tx, input.meetingId, next.map((i) => i.id));
+      await writePositions(
+        tx,
+        input.meetingId,
+        next.map((i) => i.id),
+      );
       await audit(tx, input, actor, "agenda.reorder", { before: current.map((i) => i.id), after: next.map((i) => i.id) });
     }
     return { item: { ...current[from], position: to + 1 }, position: to + 1, total: current.length };

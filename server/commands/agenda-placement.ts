@@ -5,7 +5,11 @@ import { agendaItems, type AgendaItem } from "../../db/schema/meetings";
 export type NewAgendaItem = Omit<typeof agendaItems.$inferInsert, "id" | "meetingId" | "position" | "createdAt">;
 
 export async function itemsInOrder(tx: Database, meetingId: string): Promise<AgendaItem[]> {
-  return tx.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position), asc(agendaItems.createdAt));
+  return tx
+    .select()
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.position), asc(agendaItems.createdAt));
 }
 
 /** Stores the order given as positions 1..n, in one statement. */
@@ -18,7 +22,12 @@ export async function writePositions(tx: Database, meetingId: string, orderedIds
   await tx
     .update(agendaItems)
     .set({ position: sql`case ${agendaItems.id} ${cases} end` })
-    .where(sql`${agendaItems.meetingId} = ${meetingId} and ${agendaItems.id} in (${sql.join(orderedIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    .where(
+      sql`${agendaItems.meetingId} = ${meetingId} and ${agendaItems.id} in (${sql.join(
+        orderedIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    );
 }
 
 /**
@@ -33,7 +42,13 @@ export async function insertAgendaItem(tx: Database, meetingId: string, values: 
 }
 
 /** Adds an item at a 0-based index of the current order, moving the later items down. */
-export async function insertAgendaItemAt(tx: Database, meetingId: string, current: AgendaItem[], index: number, values: NewAgendaItem): Promise<AgendaItem> {
+export async function insertAgendaItemAt(
+  tx: Database,
+  meetingId: string,
+  current: AgendaItem[],
+  index: number,
+  values: NewAgendaItem,
+): Promise<AgendaItem> {
   const [item] = await tx
     .insert(agendaItems)
     .values({ ...values, meetingId, position: current.length + 1 })

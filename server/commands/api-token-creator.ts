@@ -19,7 +19,13 @@ export async function createApiToken(
   await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiTokens)
-      .values({ organisationId: input.organisationId, name, tokenHash: hash, prefix: token.slice(0, 10), createdBy: input.createdBy })
+      .values({
+        organisationId: input.organisationId,
+        name,
+        tokenHash: hash,
+        prefix: token.slice(0, 10),
+        createdBy: input.createdBy,
+      })
       .returning({ id: apiTokens.id });
     await recordAudit(tx, {
       organisationId: input.organisationId,
@@ -46,7 +52,13 @@ export async function findApiTokenOrganisation(db: Database, token: string) {
 
 export async function listApiTokens(db: Database, organisationId: string) {
   return db
-    .select({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, createdAt: apiTokens.createdAt, revokedAt: apiTokens.revokedAt })
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.prefix,
+      createdAt: apiTokens.createdAt,
+      revokedAt: apiTokens.revokedAt,
+    })
     .from(apiTokens)
     .where(eq(apiTokens.organisationId, organisationId));
 }

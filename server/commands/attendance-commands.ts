@@ -3,7 +3,12 @@ import type { Database } from "../../db/client";
 import { memberships, users } from "../../db/schema/identity";
 import { meetingAttendance } from "../../db/schema/meetings";
 import { ATTENDANCE_LABELS } from "../../app/shared/meetings/labels";
-import { addGuestSchema, attendeeSchema, inviteOfficerSchema, setAttendanceSchema } from "../../app/shared/meetings/meeting-schemas";
+import {
+  addGuestSchema,
+  attendeeSchema,
+  inviteOfficerSchema,
+  setAttendanceSchema,
+} from "../../app/shared/meetings/meeting-schemas";
 import { recordAudit, type Actor } from "../audit";
 import { parseCommandInput } from "./command-input";
 import { CommandError } from "./errors";
@@ -18,10 +23,22 @@ import { lockMeetingBeforeItOpens } from "./meeting-locks";
 type MeetingRef = { organisationId: string; meetingId: string };
 
 const lockList = (tx: Database, ref: MeetingRef) =>
-  lockMeetingBeforeItOpens(tx, ref.organisationId, ref.meetingId, "The meeting has opened: record attendance in the live session");
+  lockMeetingBeforeItOpens(
+    tx,
+    ref.organisationId,
+    ref.meetingId,
+    "The meeting has opened: record attendance in the live session",
+  );
 
 const audit = (tx: Database, ref: MeetingRef, actor: Actor, action: string, change: { before?: unknown; after?: unknown }) =>
-  recordAudit(tx, { organisationId: ref.organisationId, actor, action, subjectType: "meeting", subjectId: ref.meetingId, ...change });
+  recordAudit(tx, {
+    organisationId: ref.organisationId,
+    actor,
+    action,
+    subjectType: "meeting",
+    subjectId: ref.meetingId,
+    ...change,
+  });
 
 async function findAttendeeById(tx: Database, meetingId: string, attendeeId: string) {
   const [row] = await tx
@@ -65,7 +82,9 @@ export async function inviteOfficer(db: Database, input: MeetingRef & { userId: 
       .onConflictDoNothing()
       .returning();
     if (!row) throw new CommandError(`${person.name} is already on the attendance list`, "userId");
-    await audit(tx, input, actor, "meeting.attendance.invite", { after: { attendeeId: row.id, userId: person.id, name: person.name, capacity: "officer" } });
+    await audit(tx, input, actor, "meeting.attendance.invite", {
+      after: { attendeeId: row.id, userId: person.id, name: person.name, capacity: "officer" },
+    });
     return row;
   });
 }
@@ -75,7 +94,10 @@ export async function addGuest(db: Database, input: MeetingRef & { name: string 
   const { name } = parseCommandInput(addGuestSchema, input);
   return db.transaction(async (tx) => {
     await lockList(tx, input);
-    const [row] = await tx.insert(meetingAttendance).values({ meetingId: input.meetingId, userId: null, name, capacity: "guest" }).returning();
+    const [row] = await tx
+      .insert(meetingAttendance)
+      .values({ meetingId: input.meetingId, userId: null, name, capacity: "guest" })
+      .returning();
     await audit(tx, input, actor, "meeting.attendance.guest", { after: { attendeeId: row.id, name, capacity: "guest" } });
     return row;
   });
@@ -91,7 +113,9 @@ export async function removeAttendee(db: Database, input: MeetingRef & { attende
       throw new CommandError(`${row.name} holds a seat on the body: record their apologies or absence instead`, "attendeeId");
     }
     await tx.delete(meetingAttendance).where(eq(meetingAttendance.id, row.id));
-    await audit(tx, input, actor, "meeting.attendance.remove", { before: { attendeeId: row.id, userId: row.userId, name: row.name, capacity: row.capacity } });
+    await audit(tx, input, actor, "meeting.attendance.remove", {
+      before: { attendeeId: row.id, userId: row.userId, name: row.name, capacity: row.capacity },
+    });
     return row;
   });
 }

@@ -3,7 +3,13 @@ import type { Database } from "../../db/client";
 import { memberships, users } from "../../db/schema/identity";
 import { bodies, bodyMembers, meetingAttendance, meetings, type Body, type BodyMember } from "../../db/schema/meetings";
 import { areas } from "../../db/schema/performance";
-import { bodyDetailsSchema, seatSchema, type BodyDetails, type BodyDetailsInput, type SeatInput } from "../../app/shared/meetings/body-schemas";
+import {
+  bodyDetailsSchema,
+  seatSchema,
+  type BodyDetails,
+  type BodyDetailsInput,
+  type SeatInput,
+} from "../../app/shared/meetings/body-schemas";
 import { BODY_KIND_LABELS, SEAT_POSITION_LABELS } from "../../app/shared/meetings/labels";
 import { recordAudit, type Actor } from "../audit";
 import { parseCommandInput } from "./command-input";
@@ -25,14 +31,18 @@ async function checkBodyDetails(tx: Database, organisationId: string, details: B
     .from(bodies)
     .where(and(others, sql`lower(${bodies.name}) = ${details.name.toLowerCase()}`))
     .limit(1);
-  if (sameName) throw new CommandError(`There is already a committee or panel called “${details.name}”: choose another name`, "name");
+  if (sameName)
+    throw new CommandError(`There is already a committee or panel called “${details.name}”: choose another name`, "name");
   const [samePrefix] = await tx
     .select({ name: bodies.name })
     .from(bodies)
     .where(and(others, eq(bodies.minutePrefix, details.minutePrefix)))
     .limit(1);
   if (samePrefix) {
-    throw new CommandError(`${samePrefix.name} already numbers its minutes ${details.minutePrefix}: choose another prefix`, "minutePrefix");
+    throw new CommandError(
+      `${samePrefix.name} already numbers its minutes ${details.minutePrefix}: choose another prefix`,
+      "minutePrefix",
+    );
   }
   if (details.areaId) {
     const [area] = await tx
@@ -55,7 +65,11 @@ async function lockBody(tx: Database, organisationId: string, bodyId: string): P
   return body;
 }
 
-export async function createBody(db: Database, input: { organisationId: string } & BodyDetailsInput, actor: Actor): Promise<Body> {
+export async function createBody(
+  db: Database,
+  input: { organisationId: string } & BodyDetailsInput,
+  actor: Actor,
+): Promise<Body> {
   const details = parseCommandInput(bodyDetailsSchema, input);
   return db.transaction(async (tx) => {
     await checkBodyDetails(tx, input.organisationId, details, null);
@@ -63,12 +77,23 @@ export async function createBody(db: Database, input: { organisationId: string }
       .insert(bodies)
       .values({ organisationId: input.organisationId, ...details })
       .returning();
-    await recordAudit(tx, { organisationId: input.organisationId, actor, action: "body.create", subjectType: "body", subjectId: body.id, after: details });
+    await recordAudit(tx, {
+      organisationId: input.organisationId,
+      actor,
+      action: "body.create",
+      subjectType: "body",
+      subjectId: body.id,
+      after: details,
+    });
     return body;
   });
 }
 
-export async function updateBody(db: Database, input: { organisationId: string; bodyId: string } & BodyDetailsInput, actor: Actor): Promise<Body> {
+export async function updateBody(
+  db: Database,
+  input: { organisationId: string; bodyId: string } & BodyDetailsInput,
+  actor: Actor,
+): Promise<Body> {
   const details = parseCommandInput(bodyDetailsSchema, input);
   return db.transaction(async (tx) => {
     const before = await lockBody(tx, input.organisationId, input.bodyId);
@@ -80,7 +105,14 @@ export async function updateBody(db: Database, input: { organisationId: string; 
       action: "body.update",
       subjectType: "body",
       subjectId: body.id,
-      before: { name: before.name, kind: before.kind, minutePrefix: before.minutePrefix, quorumCount: before.quorumCount, quorumRequiresKind: before.quorumRequiresKind, areaId: before.areaId },
+      before: {
+        name: before.name,
+        kind: before.kind,
+        minutePrefix: before.minutePrefix,
+        quorumCount: before.quorumCount,
+        quorumRequiresKind: before.quorumRequiresKind,
+        areaId: before.areaId,
+      },
       after: details,
     });
     return body;
@@ -94,7 +126,11 @@ export type SetSeatResult = { seat: BodyMember; personName: string; created: boo
  * chair and one vice-chair: a second is refused, naming who holds the position now.
  * Meetings of the body not yet opened expect the person from now on.
  */
-export async function setSeat(db: Database, input: { organisationId: string; bodyId: string } & SeatInput, actor: Actor): Promise<SetSeatResult> {
+export async function setSeat(
+  db: Database,
+  input: { organisationId: string; bodyId: string } & SeatInput,
+  actor: Actor,
+): Promise<SetSeatResult> {
   const seatInput = parseCommandInput(seatSchema, input);
   return db.transaction(async (tx) => {
     // The lock makes the one-chair check and the write one step for concurrent clerks.
@@ -112,7 +148,9 @@ export async function setSeat(db: Database, input: { organisationId: string; bod
         .select({ name: users.name })
         .from(bodyMembers)
         .innerJoin(users, eq(users.id, bodyMembers.userId))
-        .where(and(eq(bodyMembers.bodyId, body.id), eq(bodyMembers.position, seatInput.position), ne(bodyMembers.userId, person.id)))
+        .where(
+          and(eq(bodyMembers.bodyId, body.id), eq(bodyMembers.position, seatInput.position), ne(bodyMembers.userId, person.id)),
+        )
         .limit(1);
       if (holder) {
         const position = SEAT_POSITION_LABELS[seatInput.position].toLowerCase();
@@ -131,7 +169,10 @@ export async function setSeat(db: Database, input: { organisationId: string; bod
     const values = { position: seatInput.position, memberKind: seatInput.memberKind };
     const [seat] = existing
       ? await tx.update(bodyMembers).set(values).where(eq(bodyMembers.id, existing.id)).returning()
-      : await tx.insert(bodyMembers).values({ bodyId: body.id, userId: person.id, ...values }).returning();
+      : await tx
+          .insert(bodyMembers)
+          .values({ bodyId: body.id, userId: person.id, ...values })
+          .returning();
 
     const upcoming = await tx
       .select({ id: meetings.id })
@@ -140,7 +181,15 @@ export async function setSeat(db: Database, input: { organisationId: string; bod
     if (upcoming.length) {
       await tx
         .insert(meetingAttendance)
-        .values(upcoming.map((m) => ({ meetingId: m.id, userId: person.id, name: person.name, capacity: "member" as const, memberKind: seat.memberKind })))
+        .values(
+          upcoming.map((m) => ({
+            meetingId: m.id,
+            userId: person.id,
+            name: person.name,
+            capacity: "member" as const,
+            memberKind: seat.memberKind,
+          })),
+        )
         .onConflictDoUpdate({
           target: [meetingAttendance.meetingId, meetingAttendance.userId],
           set: { capacity: "member", memberKind: seat.memberKind },
@@ -161,11 +210,21 @@ export async function setSeat(db: Database, input: { organisationId: string; bod
 }
 
 /** Takes a person off a body; meetings of the body not yet opened no longer list them as a member. */
-export async function removeSeat(db: Database, input: { organisationId: string; bodyId: string; seatId: string }, actor: Actor): Promise<{ personName: string }> {
+export async function removeSeat(
+  db: Database,
+  input: { organisationId: string; bodyId: string; seatId: string },
+  actor: Actor,
+): Promise<{ personName: string }> {
   return db.transaction(async (tx) => {
     const body = await lockBody(tx, input.organisationId, input.bodyId);
     const [seat] = await tx
-      .select({ id: bodyMembers.id, userId: bodyMembers.userId, position: bodyMembers.position, memberKind: bodyMembers.memberKind, name: users.name })
+      .select({
+        id: bodyMembers.id,
+        userId: bodyMembers.userId,
+        position: bodyMembers.position,
+        memberKind: bodyMembers.memberKind,
+        name: users.name,
+      })
       .from(bodyMembers)
       .innerJoin(users, eq(users.id, bodyMembers.userId))
       .where(and(eq(bodyMembers.id, input.seatId), eq(bodyMembers.bodyId, body.id)))

@@ -12,4 +12,3 @@ export function parseCommandInput<S extends z.ZodType>(schema: S, input: unknown
   const [issue] = result.error.issues;
   throw new CommandError(issue.message, String(issue.path[0] ?? "form"));
 }
-

@@ -47,7 +47,10 @@ beforeAll(async () => {
   await seedDemo(database.db);
   organisationId = (await findOrganisationBySlug(database.db, "northfield"))!.id;
   owner = { userId: (await findUserByEmail(database.db, "admin@northfield.example"))!.id, label: "admin@northfield.example" };
-  manager = { userId: (await findUserByEmail(database.db, "officer@northfield.example"))!.id, label: "officer@northfield.example" };
+  manager = {
+    userId: (await findUserByEmail(database.db, "officer@northfield.example"))!.id,
+    label: "officer@northfield.example",
+  };
 });
 afterAll(() => database.cleanup());
 
@@ -56,7 +59,18 @@ beforeEach(async () => {
   // A commentary of its own for each test: a new indicator in the demo organisation.
   const [row] = await database.db
     .insert(indicators)
-    .values({ organisationId, code: `T${++indicatorCount}`, title: "Test", category: "Local indicator", unit: "%", polarity: "higher", frequency: "monthly", aggregation: "ratio", ownerUserId: owner.userId, managerUserId: manager.userId })
+    .values({
+      organisationId,
+      code: `T${++indicatorCount}`,
+      title: "Test",
+      category: "Local indicator",
+      unit: "%",
+      polarity: "higher",
+      frequency: "monthly",
+      aggregation: "ratio",
+      ownerUserId: owner.userId,
+      managerUserId: manager.userId,
+    })
     .returning({ id: indicators.id });
   indicatorId = row.id;
   name = exceptionDocumentName(indicatorId, period);
@@ -81,7 +95,10 @@ describe("markCommentaryReady", () => {
     expect(row).toMatchObject({ state: "ready", readyBy: owner.userId, updatedBy: owner.userId });
     expect(row.readyAt).toBeInstanceOf(Date);
     expect(row.readyFingerprint).toMatch(/^[0-9a-f]{64}$/);
-    const audit = await database.db.select().from(auditLog).where(and(eq(auditLog.action, "commentary.ready"), eq(auditLog.subjectId, name)));
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "commentary.ready"), eq(auditLog.subjectId, name)));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorUserId: owner.userId, before: null, after: { state: "ready", readyBy: owner.userId } });
   });
@@ -89,7 +106,12 @@ describe("markCommentaryReady", () => {
   it("refuses an empty commentary, naming every required section", async () => {
     const error = await markCommentaryReady(database.db, target(), owner).catch((e) => e);
     expect(error).toBeInstanceOf(CommentaryIncompleteError);
-    expect((error as CommentaryIncompleteError).gaps.map((g) => g.field)).toEqual(["reason", "actions", "recoveryDate", "forecast"]);
+    expect((error as CommentaryIncompleteError).gaps.map((g) => g.field)).toEqual([
+      "reason",
+      "actions",
+      "recoveryDate",
+      "forecast",
+    ]);
     expect(error.message).toBe(
       "It cannot go to committee yet: write the reason for the variance; add at least one remedial action; give the expected recovery date; write the forecast year-end outturn.",
     );
@@ -99,10 +121,16 @@ describe("markCommentaryReady", () => {
   it("refuses an action with no owner or due date, or an owner from outside the organisation", async () => {
     fillCommentary(doc, { ...complete(), actions: [{ action: "Recruit two surveyors", ownerId: manager.userId, due: "" }] });
     await writeDocument(name, doc);
-    await expect(markCommentaryReady(database.db, target(), owner)).rejects.toThrow("give every remedial action a description, an owner and a due date");
-    fillCommentary(doc, { actions: [{ action: "Recruit two surveyors", ownerId: "0b6f3c1e-9d2a-4c55-8e3f-2a1b0c9d8e7f", due: "2026-12-01" }] });
+    await expect(markCommentaryReady(database.db, target(), owner)).rejects.toThrow(
+      "give every remedial action a description, an owner and a due date",
+    );
+    fillCommentary(doc, {
+      actions: [{ action: "Recruit two surveyors", ownerId: "0b6f3c1e-9d2a-4c55-8e3f-2a1b0c9d8e7f", due: "2026-12-01" }],
+    });
     await writeDocument(name, doc);
-    await expect(markCommentaryReady(database.db, target(), owner)).rejects.toThrow("give every remedial action a description, an owner and a due date");
+    await expect(markCommentaryReady(database.db, target(), owner)).rejects.toThrow(
+      "give every remedial action a description, an owner and a due date",
+    );
   });
 
   it("changes nothing when it is already ready with the same words, and signs off new words", async () => {
@@ -125,7 +153,9 @@ describe("markCommentaryReady", () => {
   });
 
   it("refuses another organisation's indicator and a malformed period", async () => {
-    await expect(markCommentaryReady(database.db, { ...target(), organisationId: "0b6f3c1e-9d2a-4c55-8e3f-2a1b0c9d8e7f" }, owner)).rejects.toThrow(CommandError);
+    await expect(
+      markCommentaryReady(database.db, { ...target(), organisationId: "0b6f3c1e-9d2a-4c55-8e3f-2a1b0c9d8e7f" }, owner),
+    ).rejects.toThrow(CommandError);
     await expect(markCommentaryReady(database.db, { ...target(), period: "2026-13" }, owner)).rejects.toThrow("YYYY-MM");
   });
 });
@@ -138,7 +168,10 @@ describe("moveCommentaryToDraft", () => {
     const result = await moveCommentaryToDraft(database.db, target(), owner);
     expect(result.changed).toBe(true);
     expect(await stateRow()).toMatchObject({ state: "draft", readyBy: null, readyAt: null, readyFingerprint: null });
-    const audit = await database.db.select().from(auditLog).where(and(eq(auditLog.action, "commentary.draft"), eq(auditLog.subjectId, name)));
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "commentary.draft"), eq(auditLog.subjectId, name)));
     expect(audit[0]).toMatchObject({ before: { state: "ready" }, after: { state: "draft", readyBy: null } });
   });
 

@@ -17,7 +17,9 @@ export type CommentaryTarget = { organisationId: string; indicatorId: string; pe
 /** Marking ready was refused because sections are still to be written. */
 export class CommentaryIncompleteError extends CommandError {
   constructor(readonly gaps: Gap[]) {
-    super(`It cannot go to committee yet: ${gaps.map((g) => g.message.charAt(0).toLowerCase() + g.message.slice(1)).join("; ")}.`);
+    super(
+      `It cannot go to committee yet: ${gaps.map((g) => g.message.charAt(0).toLowerCase() + g.message.slice(1)).join("; ")}.`,
+    );
     this.name = "CommentaryIncompleteError";
   }
 }
@@ -49,7 +51,8 @@ async function currentRow(db: Database, target: CommentaryTarget) {
   return row ?? null;
 }
 
-const auditView = (row: ExceptionCommentaryRow | null) => (row ? { state: row.state, readyBy: row.readyBy, readyAt: row.readyAt } : null);
+const auditView = (row: ExceptionCommentaryRow | null) =>
+  row ? { state: row.state, readyBy: row.readyBy, readyAt: row.readyAt } : null;
 
 /**
  * The indicator's owner (or an admin) signs the commentary off for committee. Refused
@@ -63,7 +66,12 @@ export async function markCommentaryReady(db: Database, target: CommentaryTarget
   const doc = await loadCommentaryDoc(db, name);
   try {
     const people = new Set(
-      (await db.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.organisationId, target.organisationId))).map((m) => m.userId),
+      (
+        await db
+          .select({ userId: memberships.userId })
+          .from(memberships)
+          .where(eq(memberships.organisationId, target.organisationId))
+      ).map((m) => m.userId),
     );
     const gaps = commentaryGaps(doc, (userId) => people.has(userId));
     if (gaps.length > 0) throw new CommentaryIncompleteError(gaps);
@@ -74,7 +82,14 @@ export async function markCommentaryReady(db: Database, target: CommentaryTarget
         return { changed: false, row: before };
       }
       const now = new Date();
-      const values = { state: "ready" as const, readyBy: actor.userId, readyAt: now, readyFingerprint: fingerprint, updatedBy: actor.userId, updatedAt: now };
+      const values = {
+        state: "ready" as const,
+        readyBy: actor.userId,
+        readyAt: now,
+        readyFingerprint: fingerprint,
+        updatedBy: actor.userId,
+        updatedAt: now,
+      };
       const [row] = await tx
         .insert(exceptionCommentaries)
         .values({ ...target, ...values })
@@ -106,7 +121,14 @@ export async function moveCommentaryToDraft(db: Database, target: CommentaryTarg
       return { changed: false, row: before };
     }
     const now = new Date();
-    const values = { state: "draft" as const, readyBy: null, readyAt: null, readyFingerprint: null, updatedBy: actor.userId, updatedAt: now };
+    const values = {
+      state: "draft" as const,
+      readyBy: null,
+      readyAt: null,
+      readyFingerprint: null,
+      updatedBy: actor.userId,
+      updatedAt: now,
+    };
     const [row] = await tx.update(exceptionCommentaries).set(values).where(eq(exceptionCommentaries.id, before.id)).returning();
     await recordAudit(tx, {
       organisationId: target.organisationId,
@@ -127,7 +149,12 @@ export async function moveCommentaryToDraft(db: Database, target: CommentaryTarg
  * collab server's own log of updates is folded into a snapshot when a document closes,
  * so it cannot answer that after the fact.
  */
-export async function recordCommentaryEdit(db: Database, target: CommentaryTarget, actor: Actor & { userId: string }, at = new Date()): Promise<void> {
+export async function recordCommentaryEdit(
+  db: Database,
+  target: CommentaryTarget,
+  actor: Actor & { userId: string },
+  at = new Date(),
+): Promise<void> {
   await checkTarget(db, target);
   await db
     .insert(exceptionCommentaries)

@@ -52,36 +52,114 @@ export async function seedDemoMeetings(db: Database, organisationId: string, pas
       name: "Performance Committee",
       kind: "committee",
       minutePrefix: "PC",
-      termsOfReference: "Delegated by the Board to scrutinise the performance of the company's services against its targets and the tenants' top ten.",
+      termsOfReference:
+        "Delegated by the Board to scrutinise the performance of the company's services against its targets and the tenants' top ten.",
       quorumCount: "4",
       quorumRequiresKind: "tenant",
       areaId: "",
     },
     actor,
   );
-  await setSeat(db, { organisationId, bodyId: committee.id, userId: chair.id, position: "chair", memberKind: "councillor" }, actor);
-  await setSeat(db, { organisationId, bodyId: committee.id, userId: people["cllr.osei@northfield.example"], position: "vice_chair", memberKind: "councillor" }, actor);
-  for (const member of DEMO_BOARD_MEMBERS.slice(1)) {
-    await setSeat(db, { organisationId, bodyId: committee.id, userId: people[member.email], position: "member", memberKind: member.kind }, actor);
-  }
-
-  const [north] = await db.select({ id: areas.id }).from(areas).where(and(eq(areas.organisationId, organisationId), eq(areas.name, "North")));
-  const panel = await createBody(
+  await setSeat(
     db,
-    { organisationId, name: "North Area Panel", kind: "area_panel", minutePrefix: "NAP", termsOfReference: "Tenants and ward councillors review the North area's services.", quorumCount: "3", quorumRequiresKind: "tenant", areaId: north?.id ?? "" },
+    { organisationId, bodyId: committee.id, userId: chair.id, position: "chair", memberKind: "councillor" },
     actor,
   );
-  await setSeat(db, { organisationId, bodyId: panel.id, userId: people["joan.whitaker@northfield.example"], position: "chair", memberKind: "tenant" }, actor);
-  await setSeat(db, { organisationId, bodyId: panel.id, userId: people["ravi.patel@northfield.example"], position: "member", memberKind: "tenant" }, actor);
-  await setSeat(db, { organisationId, bodyId: panel.id, userId: people["cllr.osei@northfield.example"], position: "member", memberKind: "councillor" }, actor);
+  await setSeat(
+    db,
+    {
+      organisationId,
+      bodyId: committee.id,
+      userId: people["cllr.osei@northfield.example"],
+      position: "vice_chair",
+      memberKind: "councillor",
+    },
+    actor,
+  );
+  for (const member of DEMO_BOARD_MEMBERS.slice(1)) {
+    await setSeat(
+      db,
+      { organisationId, bodyId: committee.id, userId: people[member.email], position: "member", memberKind: member.kind },
+      actor,
+    );
+  }
+
+  const [north] = await db
+    .select({ id: areas.id })
+    .from(areas)
+    .where(and(eq(areas.organisationId, organisationId), eq(areas.name, "North")));
+  const panel = await createBody(
+    db,
+    {
+      organisationId,
+      name: "North Area Panel",
+      kind: "area_panel",
+      minutePrefix: "NAP",
+      termsOfReference: "Tenants and ward councillors review the North area's services.",
+      quorumCount: "3",
+      quorumRequiresKind: "tenant",
+      areaId: north?.id ?? "",
+    },
+    actor,
+  );
+  await setSeat(
+    db,
+    {
+      organisationId,
+      bodyId: panel.id,
+      userId: people["joan.whitaker@northfield.example"],
+      position: "chair",
+      memberKind: "tenant",
+    },
+    actor,
+  );
+  await setSeat(
+    db,
+    {
+      organisationId,
+      bodyId: panel.id,
+      userId: people["ravi.patel@northfield.example"],
+      position: "member",
+      memberKind: "tenant",
+    },
+    actor,
+  );
+  await setSeat(
+    db,
+    {
+      organisationId,
+      bodyId: panel.id,
+      userId: people["cllr.osei@northfield.example"],
+      position: "member",
+      memberKind: "councillor",
+    },
+    actor,
+  );
 
   // October: held and closed, its actions in the log.
   const october = await createMeeting(
     db,
-    { organisationId, bodyId: committee.id, kind: "", title: "", date: "2026-10-19", time: "18:00", place: "Committee Room 1, Northfield House", onlineLink: "" },
+    {
+      organisationId,
+      bodyId: committee.id,
+      kind: "",
+      title: "",
+      date: "2026-10-19",
+      time: "18:00",
+      place: "Committee Room 1, Northfield House",
+      onlineLink: "",
+    },
     actor,
   );
-  await addAgendaItem(db, { organisationId, meetingId: october.id, item: { kind: "exceptions", title: "", presenter: "Priya Shah", period: "2026-09" } }, actor);
+  await addAgendaItem(
+    db,
+    {
+      organisationId,
+      meetingId: october.id,
+      item: { kind: "exceptions", title: "", presenter: "Priya Shah", period: "2026-09" },
+    },
+    actor,
+  );
   await addAgendaItem(
     db,
     {
@@ -100,42 +178,113 @@ export async function seedDemoMeetings(db: Database, organisationId: string, pas
   );
   await openMeeting(db, october, actor);
   await writeOctoberRecord(db, organisationId, october.id, officer.id);
-  const [rent] = await db.select({ id: indicators.id }).from(indicators).where(and(eq(indicators.organisationId, organisationId), eq(indicators.code, "BV66a")));
+  const [rent] = await db
+    .select({ id: indicators.id })
+    .from(indicators)
+    .where(and(eq(indicators.organisationId, organisationId), eq(indicators.code, "BV66a")));
   await enterAgreedActions(
     db,
     {
       meeting: { id: october.id, organisationId, bodyId: committee.id },
       agreedAt: new Date("2026-10-19T19:30:00Z"),
       actions: [
-        { sourceKey: "demo-1", agendaItemId: null, minuteNumber: "PC 26/5", description: "Report the effect of Universal Credit migration on rent collection, by area", ownerUserId: officer.id, dueDate: "2026-11-30", indicatorId: rent?.id ?? null },
-        { sourceKey: "demo-2", agendaItemId: null, minuteNumber: "PC 26/5", description: "Bring the voids improvement plan to the next meeting", ownerUserId: officer.id, dueDate: "2026-11-16", indicatorId: null },
+        {
+          sourceKey: "demo-1",
+          agendaItemId: null,
+          minuteNumber: "PC 26/5",
+          description: "Report the effect of Universal Credit migration on rent collection, by area",
+          ownerUserId: officer.id,
+          dueDate: "2026-11-30",
+          indicatorId: rent?.id ?? null,
+        },
+        {
+          sourceKey: "demo-2",
+          agendaItemId: null,
+          minuteNumber: "PC 26/5",
+          description: "Bring the voids improvement plan to the next meeting",
+          ownerUserId: officer.id,
+          dueDate: "2026-11-16",
+          indicatorId: null,
+        },
       ],
     },
     actor,
   );
-  await db.update(meetings).set({ status: "closed", closedAt: new Date("2026-10-19T20:00:00Z"), currentItemId: null }).where(eq(meetings.id, october.id));
+  await db
+    .update(meetings)
+    .set({ status: "closed", closedAt: new Date("2026-10-19T20:00:00Z"), currentItemId: null })
+    .where(eq(meetings.id, october.id));
 
   // November: the agenda is published; the meeting opens when the clerk opens it.
   const november = await createMeeting(
     db,
-    { organisationId, bodyId: committee.id, kind: "", title: "", date: "2026-11-30", time: "18:00", place: "Committee Room 1, Northfield House", onlineLink: "https://meet.northfield.example/pc" },
+    {
+      organisationId,
+      bodyId: committee.id,
+      kind: "",
+      title: "",
+      date: "2026-11-30",
+      time: "18:00",
+      place: "Committee Room 1, Northfield House",
+      onlineLink: "https://meet.northfield.example/pc",
+    },
     actor,
   );
-  await addAgendaItem(db, { organisationId, meetingId: november.id, item: { kind: "scorecard_review", title: "Corporate scorecard", presenter: "Priya Shah", minutesAllowed: "20", period: "2026-10" } }, actor);
-  await addAgendaItem(db, { organisationId, meetingId: november.id, item: { kind: "exceptions", title: "", presenter: "Tom Okafor", period: "2026-10" } }, actor);
+  await addAgendaItem(
+    db,
+    {
+      organisationId,
+      meetingId: november.id,
+      item: {
+        kind: "scorecard_review",
+        title: "Corporate scorecard",
+        presenter: "Priya Shah",
+        minutesAllowed: "20",
+        period: "2026-10",
+      },
+    },
+    actor,
+  );
+  await addAgendaItem(
+    db,
+    {
+      organisationId,
+      meetingId: november.id,
+      item: { kind: "exceptions", title: "", presenter: "Tom Okafor", period: "2026-10" },
+    },
+    actor,
+  );
   await addAgendaItem(db, { organisationId, meetingId: november.id, item: { kind: "any_other_business", title: "" } }, actor);
   await publishAgenda(db, { organisationId, meetingId: november.id }, actor);
 
   // December: a draft agenda, where November's actions come up for review.
   await createMeeting(
     db,
-    { organisationId, bodyId: committee.id, kind: "", title: "", date: "2026-12-14", time: "18:00", place: "Committee Room 1, Northfield House", onlineLink: "" },
+    {
+      organisationId,
+      bodyId: committee.id,
+      kind: "",
+      title: "",
+      date: "2026-12-14",
+      time: "18:00",
+      place: "Committee Room 1, Northfield House",
+      onlineLink: "",
+    },
     actor,
   );
 
   await createMeeting(
     db,
-    { organisationId, bodyId: panel.id, kind: "", title: "", date: "2026-12-07", time: "18:30", place: "North Community Centre", onlineLink: "" },
+    {
+      organisationId,
+      bodyId: panel.id,
+      kind: "",
+      title: "",
+      date: "2026-12-07",
+      time: "18:30",
+      place: "North Community Centre",
+      onlineLink: "",
+    },
     actor,
   );
 }
@@ -150,14 +299,20 @@ async function writeOctoberRecord(db: Database, organisationId: string, meetingI
     action_log: "The committee reviewed the open actions; none was overdue.",
     exceptions:
       "Priya Shah presented the exception reports for September. Members asked why rent collection had fallen in the North; officers explained the effect of Universal Credit migration.",
-    report: "The committee considered the tenders received and agreed the award of the responsive repairs contract to the preferred bidder at the price set out in the confidential report.",
+    report:
+      "The committee considered the tenders received and agreed the award of the responsive repairs contract to the preferred bidder at the price set out in the confidential report.",
   };
   const doc = new Y.Doc();
   const schema = getSchema(commentaryExtensions());
   doc.transact(() => {
     for (const item of items) {
       const text = minutes[item.kind];
-      if (text) prosemirrorJSONToYXmlFragment(schema, { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] }, minutesFragment(doc, item.id));
+      if (text)
+        prosemirrorJSONToYXmlFragment(
+          schema,
+          { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] },
+          minutesFragment(doc, item.id),
+        );
     }
   });
   const name = meetingDocumentName(meetingId);
@@ -169,7 +324,8 @@ async function writeOctoberRecord(db: Database, organisationId: string, meetingI
     await db.insert(motions).values({
       meetingId,
       agendaItemId: exceptions.id,
-      wording: "the exception reports for September 2026 be noted, and officers report the rent collection recovery plan to the next meeting.",
+      wording:
+        "the exception reports for September 2026 be noted, and officers report the rent collection recovery plan to the next meeting.",
       method: "show_of_hands",
       status: "carried",
       votesFor: 5,

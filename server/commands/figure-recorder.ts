@@ -59,24 +59,36 @@ const blankToNull = (text: string | null | undefined) => {
   return trimmed ? trimmed : null;
 };
 
-type IndicatorForEntry = Pick<typeof indicators.$inferSelect, "id" | "code" | "unit" | "frequency" | "aggregation" | "decimals" | "byArea">;
+type IndicatorForEntry = Pick<
+  typeof indicators.$inferSelect,
+  "id" | "code" | "unit" | "frequency" | "aggregation" | "decimals" | "byArea"
+>;
 
 /**
  * Checks a figure against its indicator and works out the value of a ratio or mean
  * from its numerator and denominator when the value is left blank (rounded to the
  * indicator's decimals, as an import does). The messages name the field to fix.
  */
-function checkFigure(indicator: IndicatorForEntry, input: RecordFigureInput): { value: number; numerator: number | null; denominator: number | null } {
+function checkFigure(
+  indicator: IndicatorForEntry,
+  input: RecordFigureInput,
+): { value: number; numerator: number | null; denominator: number | null } {
   const { code } = indicator;
   const frequencyMessage = frequencyProblem(code, indicator.frequency, input.period);
   if (frequencyMessage) throw new CommandError(frequencyMessage, "period");
 
-  for (const [field, number] of [["value", input.value], ["numerator", input.numerator], ["denominator", input.denominator]] as const) {
+  for (const [field, number] of [
+    ["value", input.value],
+    ["numerator", input.numerator],
+    ["denominator", input.denominator],
+  ] as const) {
     if (number !== null && !Number.isFinite(number)) throw new CommandError(`The ${field} must be a number`, field);
   }
   const { numerator, denominator } = input;
-  if (numerator !== null && denominator === null) throw new CommandError("A numerator needs a denominator: give both, or neither", "denominator");
-  if (denominator !== null && numerator === null) throw new CommandError("A denominator needs a numerator: give both, or neither", "numerator");
+  if (numerator !== null && denominator === null)
+    throw new CommandError("A numerator needs a denominator: give both, or neither", "denominator");
+  if (denominator !== null && numerator === null)
+    throw new CommandError("A denominator needs a numerator: give both, or neither", "numerator");
   if (numerator !== null && denominator !== null) {
     if (denominator <= 0) {
       throw new CommandError(
@@ -96,7 +108,8 @@ function checkFigure(indicator: IndicatorForEntry, input: RecordFigureInput): { 
   }
 
   const isQuotient = indicator.aggregation === "ratio" || indicator.aggregation === "mean";
-  const implied = isQuotient && numerator !== null && denominator !== null ? impliedValue(indicator.aggregation, numerator, denominator) : null;
+  const implied =
+    isQuotient && numerator !== null && denominator !== null ? impliedValue(indicator.aggregation, numerator, denominator) : null;
   let value = input.value;
   if (value === null) {
     if (implied === null) {
@@ -112,7 +125,10 @@ function checkFigure(indicator: IndicatorForEntry, input: RecordFigureInput): { 
     // Half a unit in the last reported decimal place, as the import allows.
     const allowed = 0.5 * 10 ** -indicator.decimals + 1e-9;
     if (Math.abs(value - implied) > allowed) {
-      const formula = indicator.aggregation === "ratio" ? `100 × ${showNumber(numerator!)} ÷ ${showNumber(denominator!)}` : `${showNumber(numerator!)} ÷ ${showNumber(denominator!)}`;
+      const formula =
+        indicator.aggregation === "ratio"
+          ? `100 × ${showNumber(numerator!)} ÷ ${showNumber(denominator!)}`
+          : `${showNumber(numerator!)} ÷ ${showNumber(denominator!)}`;
       throw new CommandError(
         `The value ${showNumber(value)} does not match the numerator and denominator: ${formula} = ${formatValue(indicator, implied)}. Correct one of them, or leave the value blank to work it out`,
         "value",
@@ -138,8 +154,10 @@ export async function recordFigure(db: Database, input: RecordFigureInput, actor
   if (!isPeriod(input.period)) throw new CommandError("Enter the period as a year and month, like 2026-10", "period");
   const note = blankToNull(input.note);
   const reason = blankToNull(input.reason);
-  if (note && note.length > NOTE_MAX_LENGTH) throw new CommandError(`Keep the note to ${NOTE_MAX_LENGTH} characters or fewer`, "note");
-  if (reason && reason.length > REASON_MAX_LENGTH) throw new CommandError(`Keep the reason to ${REASON_MAX_LENGTH} characters or fewer`, "reason");
+  if (note && note.length > NOTE_MAX_LENGTH)
+    throw new CommandError(`Keep the note to ${NOTE_MAX_LENGTH} characters or fewer`, "note");
+  if (reason && reason.length > REASON_MAX_LENGTH)
+    throw new CommandError(`Keep the reason to ${REASON_MAX_LENGTH} characters or fewer`, "reason");
 
   return db.transaction(async (tx) => {
     const [indicator] = await tx
@@ -195,7 +213,8 @@ export async function recordFigure(db: Database, input: RecordFigureInput, actor
       if (current?.status === "verified") {
         throw new CommandError(`The figure for ${described} has been verified: give a reason for changing it`, "reason");
       }
-      if (current && input.requiresReason) throw new CommandError(`Give a reason for changing the figure for ${described}`, "reason");
+      if (current && input.requiresReason)
+        throw new CommandError(`Give a reason for changing the figure for ${described}`, "reason");
     };
 
     let current = await findCurrent();
@@ -227,7 +246,13 @@ export async function recordFigure(db: Database, input: RecordFigureInput, actor
     if (!current) {
       const [inserted] = await tx
         .insert(actuals)
-        .values({ organisationId: input.organisationId, indicatorId: indicator.id, period: input.period, areaId: input.areaId, ...values })
+        .values({
+          organisationId: input.organisationId,
+          indicatorId: indicator.id,
+          period: input.period,
+          areaId: input.areaId,
+          ...values,
+        })
         .onConflictDoNothing()
         .returning();
       actual = inserted;
@@ -276,7 +301,11 @@ export type VerifyFigureResult = { actual: Actual; indicatorCode: string };
  * when, with a revision whose reason is "Verified". Authorisation is the caller's
  * (figurePolicy.verify).
  */
-export async function verifyFigure(db: Database, input: { organisationId: string; actualId: string }, actor: Actor): Promise<VerifyFigureResult> {
+export async function verifyFigure(
+  db: Database,
+  input: { organisationId: string; actualId: string },
+  actor: Actor,
+): Promise<VerifyFigureResult> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({ actual: actuals, code: indicators.code, areaName: areas.name })

@@ -20,7 +20,10 @@ beforeAll(async () => {
 afterAll(() => database.cleanup());
 
 async function countActuals() {
-  const [row] = await database.db.select({ n: sql<number>`count(*)::int` }).from(actuals).where(eq(actuals.organisationId, organisationId));
+  const [row] = await database.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(actuals)
+    .where(eq(actuals.organisationId, organisationId));
   return row.n;
 }
 
@@ -34,7 +37,13 @@ describe("importing performance data", () => {
 
   it("changes nothing when the same file is imported twice", async () => {
     const revisionsBefore = await database.db.select({ n: sql<number>`count(*)::int` }).from(actualRevisions);
-    const outcome = await importFile(database.db, { organisationId, kind: "actuals", bytes: readSeedFile("actuals.csv"), filename: "actuals.csv", actor });
+    const outcome = await importFile(database.db, {
+      organisationId,
+      kind: "actuals",
+      bytes: readSeedFile("actuals.csv"),
+      filename: "actuals.csv",
+      actor,
+    });
     expect(outcome.ok && outcome.summary).toMatchObject({ created: 0, updated: 0, unchanged: 1826 });
     const revisionsAfter = await database.db.select({ n: sql<number>`count(*)::int` }).from(actualRevisions);
     expect(revisionsAfter[0].n).toBe(revisionsBefore[0].n);
@@ -42,10 +51,22 @@ describe("importing performance data", () => {
 
   it("records a revision naming the import when a figure changes", async () => {
     const file = csv("indicator,period,area,value,numerator,denominator,status\nBV212,2026-10,All,31.5,,,submitted\n");
-    const outcome = await importFile(database.db, { organisationId, kind: "actuals", bytes: file, filename: "october-correction.csv", actor });
+    const outcome = await importFile(database.db, {
+      organisationId,
+      kind: "actuals",
+      bytes: file,
+      filename: "october-correction.csv",
+      actor,
+    });
     expect(outcome.ok && outcome.summary).toMatchObject({ updated: 1, created: 0 });
-    const [bv212] = await database.db.select().from(indicators).where(and(eq(indicators.organisationId, organisationId), eq(indicators.code, "BV212")));
-    const revisions = await database.db.select().from(actualRevisions).where(and(eq(actualRevisions.indicatorId, bv212.id), eq(actualRevisions.period, "2026-10")));
+    const [bv212] = await database.db
+      .select()
+      .from(indicators)
+      .where(and(eq(indicators.organisationId, organisationId), eq(indicators.code, "BV212")));
+    const revisions = await database.db
+      .select()
+      .from(actualRevisions)
+      .where(and(eq(actualRevisions.indicatorId, bv212.id), eq(actualRevisions.period, "2026-10")));
     const latest = revisions.at(-1)!;
     expect(latest.reason).toBe("Imported from october-correction.csv");
     expect(latest.after.value).toBe(31.5);
@@ -55,11 +76,22 @@ describe("importing performance data", () => {
   });
 
   it("records a new figure's revision with nothing before it, and keeps its note and status", async () => {
-    const file = csv("indicator,period,area,value,numerator,denominator,status,note\nBV212,2030-01,All,12.5,,,verified,Checked by audit\n");
+    const file = csv(
+      "indicator,period,area,value,numerator,denominator,status,note\nBV212,2030-01,All,12.5,,,verified,Checked by audit\n",
+    );
     const outcome = await importFile(database.db, { organisationId, kind: "actuals", bytes: file, filename: "new.csv", actor });
     expect(outcome.ok && outcome.summary).toMatchObject({ created: 1 });
-    const [figure] = await database.db.select().from(actuals).where(and(eq(actuals.organisationId, organisationId), eq(actuals.period, "2030-01")));
-    expect(figure).toMatchObject({ value: 12.5, status: "verified", note: "Checked by audit", unaudited: false, enteredBy: actor.userId });
+    const [figure] = await database.db
+      .select()
+      .from(actuals)
+      .where(and(eq(actuals.organisationId, organisationId), eq(actuals.period, "2030-01")));
+    expect(figure).toMatchObject({
+      value: 12.5,
+      status: "verified",
+      note: "Checked by audit",
+      unaudited: false,
+      enteredBy: actor.userId,
+    });
     expect(figure.enteredAt).toBeInstanceOf(Date);
     const [revision] = await database.db.select().from(actualRevisions).where(eq(actualRevisions.actualId, figure.id));
     expect(revision.before).toBeNull();
@@ -84,7 +116,13 @@ describe("importing performance data", () => {
   });
 
   it("imports the wide spreadsheet layout as organisation-wide figures, unchanged from the long form", async () => {
-    const outcome = await importFile(database.db, { organisationId, kind: "actuals-wide", bytes: readSeedFile("actuals-wide.csv"), filename: "actuals-wide.csv", actor });
+    const outcome = await importFile(database.db, {
+      organisationId,
+      kind: "actuals-wide",
+      bytes: readSeedFile("actuals-wide.csv"),
+      filename: "actuals-wide.csv",
+      actor,
+    });
     expect(outcome.ok).toBe(true);
     if (outcome.ok) expect(outcome.summary).toMatchObject({ created: 0, updated: 1, unchanged: 545 });
   });
@@ -93,8 +131,17 @@ describe("importing performance data", () => {
 describe("the import preview", () => {
   it("counts what the import would do and changes nothing", async () => {
     const before = await countActuals();
-    const file = csv("indicator,period,area,value,numerator,denominator,status\nBV212,2030-04,All,20,,,submitted\nBV212,2026-09,All,99,,,submitted\n");
-    const outcome = await importFile(database.db, { organisationId, kind: "actuals", bytes: file, filename: "preview.csv", actor, dryRun: true });
+    const file = csv(
+      "indicator,period,area,value,numerator,denominator,status\nBV212,2030-04,All,20,,,submitted\nBV212,2026-09,All,99,,,submitted\n",
+    );
+    const outcome = await importFile(database.db, {
+      organisationId,
+      kind: "actuals",
+      bytes: file,
+      filename: "preview.csv",
+      actor,
+      dryRun: true,
+    });
     expect(outcome.ok && outcome.summary).toMatchObject({ created: 1, updated: 1 });
     expect(await countActuals()).toBe(before);
   });

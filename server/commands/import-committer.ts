@@ -44,7 +44,9 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
  */
 function recordset(alias: string, rows: object[], columns: Record<string, string>) {
   // Quoted, so that the columns are the rows' own (camelCase) keys; the names are ours, never input.
-  const definition = Object.entries(columns).map(([name, type]) => `"${name}" ${type}`).join(", ");
+  const definition = Object.entries(columns)
+    .map(([name, type]) => `"${name}" ${type}`)
+    .join(", ");
   return {
     source: sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as ${sql.raw(`${alias}(${definition})`)}`,
     column: (name: string) => sql.raw(`${alias}."${name}"`),
@@ -129,7 +131,10 @@ type WriteResult = { counts: Counts; changedCodes: string[]; changedPeriods: str
 type Writer<K extends ImportKind> = (tx: Database, input: CommitInput<K>) => Promise<WriteResult>;
 
 async function indicatorIdsByCode(tx: Database, organisationId: string): Promise<Map<string, string>> {
-  const rows = await tx.select({ id: indicators.id, code: indicators.code }).from(indicators).where(eq(indicators.organisationId, organisationId));
+  const rows = await tx
+    .select({ id: indicators.id, code: indicators.code })
+    .from(indicators)
+    .where(eq(indicators.organisationId, organisationId));
   return new Map(rows.map((r) => [r.code, r.id]));
 }
 
@@ -143,7 +148,10 @@ const writeIndicators: Writer<"indicators"> = async (tx, { organisationId, rows 
       .values(themeNames.map((name, position) => ({ organisationId, name, position })))
       .onConflictDoNothing();
   }
-  const themeRows = await tx.select({ id: themes.id, name: themes.name }).from(themes).where(eq(themes.organisationId, organisationId));
+  const themeRows = await tx
+    .select({ id: themes.id, name: themes.name })
+    .from(themes)
+    .where(eq(themes.organisationId, organisationId));
   const themeId = new Map(themeRows.map((t) => [t.name, t.id]));
   const existing = new Map(
     (await tx.select().from(indicators).where(eq(indicators.organisationId, organisationId))).map((i) => [i.code, i]),
@@ -169,7 +177,10 @@ const writeIndicators: Writer<"indicators"> = async (tx, { organisationId, rows 
       counts.created++;
       changedCodes.push(row.code);
     } else if (Object.entries(values).some(([key, value]) => current[key as keyof typeof current] !== value)) {
-      await tx.update(indicators).set({ ...values, updatedAt: new Date() }).where(eq(indicators.id, current.id));
+      await tx
+        .update(indicators)
+        .set({ ...values, updatedAt: new Date() })
+        .where(eq(indicators.id, current.id));
       counts.updated++;
       changedCodes.push(row.code);
     } else {
@@ -182,7 +193,10 @@ const writeIndicators: Writer<"indicators"> = async (tx, { organisationId, rows 
 const writeTargets: Writer<"targets"> = async (tx, { organisationId, rows }) => {
   const ids = await indicatorIdsByCode(tx, organisationId);
   const existing = new Map(
-    (await tx.select().from(targets).where(eq(targets.organisationId, organisationId))).map((t) => [`${t.indicatorId} ${t.year}`, t]),
+    (await tx.select().from(targets).where(eq(targets.organisationId, organisationId))).map((t) => [
+      `${t.indicatorId} ${t.year}`,
+      t,
+    ]),
   );
   const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
   const changedCodes = new Set<string>();
@@ -207,7 +221,10 @@ const writeTargets: Writer<"targets"> = async (tx, { organisationId, rows }) => 
 const writeBenchmarks: Writer<"benchmarks"> = async (tx, { organisationId, rows }) => {
   const ids = await indicatorIdsByCode(tx, organisationId);
   const existing = new Map(
-    (await tx.select().from(benchmarks).where(eq(benchmarks.organisationId, organisationId))).map((b) => [`${b.indicatorId} ${b.year} ${b.peerGroup}`, b]),
+    (await tx.select().from(benchmarks).where(eq(benchmarks.organisationId, organisationId))).map((b) => [
+      `${b.indicatorId} ${b.year} ${b.peerGroup}`,
+      b,
+    ]),
   );
   const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
   const changedCodes = new Set<string>();
@@ -215,7 +232,12 @@ const writeBenchmarks: Writer<"benchmarks"> = async (tx, { organisationId, rows 
     const indicatorId = ids.get(row.indicatorCode)!;
     const current = existing.get(`${indicatorId} ${row.year} ${row.peerGroup}`);
     const values = { upperQuartile: row.upperQuartile, median: row.median, lowerQuartile: row.lowerQuartile };
-    if (current && sameNumber(current.upperQuartile, values.upperQuartile) && sameNumber(current.median, values.median) && sameNumber(current.lowerQuartile, values.lowerQuartile)) {
+    if (
+      current &&
+      sameNumber(current.upperQuartile, values.upperQuartile) &&
+      sameNumber(current.median, values.median) &&
+      sameNumber(current.lowerQuartile, values.lowerQuartile)
+    ) {
       counts.unchanged++;
       continue;
     }
@@ -231,7 +253,9 @@ const writeBenchmarks: Writer<"benchmarks"> = async (tx, { organisationId, rows 
 };
 
 const writeAreas: Writer<"areas"> = async (tx, { organisationId, rows }) => {
-  const existing = new Map((await tx.select().from(areas).where(eq(areas.organisationId, organisationId))).map((a) => [a.name, a]));
+  const existing = new Map(
+    (await tx.select().from(areas).where(eq(areas.organisationId, organisationId))).map((a) => [a.name, a]),
+  );
   const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
   for (const row of rows) {
     const current = existing.get(row.area);
@@ -249,7 +273,13 @@ const writeAreas: Writer<"areas"> = async (tx, { organisationId, rows }) => {
   return { counts, changedCodes: [], changedPeriods: [] };
 };
 
-const snapshotOf = (a: { value: number | null; numerator: number | null; denominator: number | null; status: FigureSnapshot["status"]; note: string | null }): FigureSnapshot => ({
+const snapshotOf = (a: {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  status: FigureSnapshot["status"];
+  note: string | null;
+}): FigureSnapshot => ({
   value: a.value,
   numerator: a.numerator,
   denominator: a.denominator,
@@ -262,7 +292,10 @@ const writeActuals: Writer<"actuals"> = async (tx, { organisationId, rows, filen
   // not wipe the numerator, denominator or verification the figure already has.
   const valuesOnly = (kind as ImportKind) === "actuals-wide";
   const ids = await indicatorIdsByCode(tx, organisationId);
-  const areaRows = await tx.select({ id: areas.id, name: areas.name }).from(areas).where(eq(areas.organisationId, organisationId));
+  const areaRows = await tx
+    .select({ id: areas.id, name: areas.name })
+    .from(areas)
+    .where(eq(areas.organisationId, organisationId));
   const areaId = new Map(areaRows.map((a) => [a.name, a.id]));
   const indicatorIds = [...new Set(rows.map((r) => ids.get(r.indicatorCode)!))];
   const periods = [...new Set(rows.map((r) => r.period))];
@@ -273,7 +306,9 @@ const writeActuals: Writer<"actuals"> = async (tx, { organisationId, rows, filen
     const found = await tx
       .select()
       .from(actuals)
-      .where(and(eq(actuals.organisationId, organisationId), inArray(actuals.indicatorId, part), inArray(actuals.period, periods)));
+      .where(
+        and(eq(actuals.organisationId, organisationId), inArray(actuals.indicatorId, part), inArray(actuals.period, periods)),
+      );
     for (const a of found) existing.set(key(a.indicatorId, a.period, a.areaId), a);
   }
 
@@ -325,9 +360,19 @@ const writeActuals: Writer<"actuals"> = async (tx, { organisationId, rows, filen
     // Each chunk goes as one JSON parameter expanded by the database: as 2,000 rows of
     // parameters, building and binding the statement took longer than running it.
     const figure = recordset("figure", part, {
-      organisationId: "uuid", indicatorId: "uuid", period: "text", areaId: "uuid", value: "float8", numerator: "float8",
-      denominator: "float8", status: "figure_status", note: "text", enteredBy: "uuid", enteredAt: "timestamptz",
-      verifiedBy: "uuid", verifiedAt: "timestamptz",
+      organisationId: "uuid",
+      indicatorId: "uuid",
+      period: "text",
+      areaId: "uuid",
+      value: "float8",
+      numerator: "float8",
+      denominator: "float8",
+      status: "figure_status",
+      note: "text",
+      enteredBy: "uuid",
+      enteredAt: "timestamptz",
+      verifiedBy: "uuid",
+      verifiedAt: "timestamptz",
     });
     const written = await tx
       .insert(actuals)

@@ -6,7 +6,14 @@ import { indicators } from "../../db/schema/performance";
 import { createMeetingFixture, type MeetingFixture } from "../../tests/support/meeting-factory";
 import { createTestDatabase } from "../../tests/support/test-database";
 import { SYSTEM_ACTOR } from "../audit";
-import { addAgendaItem, addStandardItem, moveAgendaItem, removeAgendaItem, reorderAgenda, updateAgendaItem } from "./agenda-commands";
+import {
+  addAgendaItem,
+  addStandardItem,
+  moveAgendaItem,
+  removeAgendaItem,
+  reorderAgenda,
+  updateAgendaItem,
+} from "./agenda-commands";
 import { addGuest, inviteOfficer, removeAttendee, setAttendance } from "./attendance-commands";
 import { CommandError } from "./errors";
 import { createMeeting, placeReferral, publishAgenda } from "./meeting-commands";
@@ -23,8 +30,27 @@ beforeAll(async () => {
   [relets, arrears] = await database.db
     .insert(indicators)
     .values([
-      { organisationId: fixture.org.id, code: "BV212", title: "Average time to re-let empty homes", category: "national", unit: "days", polarity: "lower", frequency: "monthly", aggregation: "mean", ownerUserId: fixture.officer.id },
-      { organisationId: fixture.org.id, code: "BV66a", title: "Rent collected", category: "national", unit: "%", polarity: "higher", frequency: "monthly", aggregation: "ratio" },
+      {
+        organisationId: fixture.org.id,
+        code: "BV212",
+        title: "Average time to re-let empty homes",
+        category: "national",
+        unit: "days",
+        polarity: "lower",
+        frequency: "monthly",
+        aggregation: "mean",
+        ownerUserId: fixture.officer.id,
+      },
+      {
+        organisationId: fixture.org.id,
+        code: "BV66a",
+        title: "Rent collected",
+        category: "national",
+        unit: "%",
+        polarity: "higher",
+        frequency: "monthly",
+        aggregation: "ratio",
+      },
     ])
     .returning();
 });
@@ -33,7 +59,13 @@ afterAll(() => database.cleanup());
 const refer = async (indicatorId: string) => {
   const [referral] = await database.db
     .insert(clinicReferrals)
-    .values({ organisationId: fixture.org.id, bodyId: fixture.body.id, fromMeetingId: fixture.meeting.id, indicatorId, reason: "Third month off target" })
+    .values({
+      organisationId: fixture.org.id,
+      bodyId: fixture.body.id,
+      fromMeetingId: fixture.meeting.id,
+      indicatorId,
+      reason: "Third month off target",
+    })
     .returning();
   return referral;
 };
@@ -65,7 +97,12 @@ describe("createMeeting", () => {
     const meeting = await createMeeting(database.db, newMeeting(), SYSTEM_ACTOR);
 
     // Kind and title default from the body; 18:00 in January is 18:00 UTC.
-    expect(meeting).toMatchObject({ kind: "committee", title: "Performance Committee", status: "draft", startsAt: new Date("2027-01-21T18:00:00Z") });
+    expect(meeting).toMatchObject({
+      kind: "committee",
+      title: "Performance Committee",
+      status: "draft",
+      startsAt: new Date("2027-01-21T18:00:00Z"),
+    });
     const items = await listAgendaItems(database.db, meeting.id);
     expect(items.map((i) => [i.position, i.kind, i.title])).toEqual([
       [1, "apologies", "Apologies for absence"],
@@ -81,12 +118,25 @@ describe("createMeeting", () => {
     const attendance = await listAttendance(database.db, meeting.id);
     expect(attendance).toHaveLength(6);
     expect(attendance.every((a) => a.capacity === "member" && a.attendance === "expected")).toBe(true);
-    expect(attendance.filter((a) => a.memberKind === "tenant").map((a) => a.name).sort()).toEqual(["Erin Tenant", "Femi Tenant"]);
+    expect(
+      attendance
+        .filter((a) => a.memberKind === "tenant")
+        .map((a) => a.name)
+        .sort(),
+    ).toEqual(["Erin Tenant", "Femi Tenant"]);
   });
 
   it("takes the start time as UK local time in summer", async () => {
-    const meeting = await createMeeting(database.db, newMeeting({ date: "2027-06-17", time: "18:30", kind: "performance_clinic", title: "Repairs clinic" }), SYSTEM_ACTOR);
-    expect(meeting).toMatchObject({ kind: "performance_clinic", title: "Repairs clinic", startsAt: new Date("2027-06-17T17:30:00Z") });
+    const meeting = await createMeeting(
+      database.db,
+      newMeeting({ date: "2027-06-17", time: "18:30", kind: "performance_clinic", title: "Repairs clinic" }),
+      SYSTEM_ACTOR,
+    );
+    expect(meeting).toMatchObject({
+      kind: "performance_clinic",
+      title: "Repairs clinic",
+      startsAt: new Date("2027-06-17T17:30:00Z"),
+    });
   });
 
   it.each([
@@ -106,20 +156,37 @@ describe("createMeeting", () => {
 
   it("refuses another organisation's body", async () => {
     const other = await createMeetingFixture(database.db);
-    expect(await refusal(createMeeting(database.db, newMeeting({ bodyId: other.body.id }), SYSTEM_ACTOR))).toMatchObject({ field: "bodyId" });
+    expect(await refusal(createMeeting(database.db, newMeeting({ bodyId: other.body.id }), SYSTEM_ACTOR))).toMatchObject({
+      field: "bodyId",
+    });
   });
 });
 
 describe("placeReferral", () => {
   it("puts a referral on the body's next meeting, before any other business, once", async () => {
     const next = await createMeeting(database.db, newMeeting({ date: "2026-12-10" }), SYSTEM_ACTOR);
-    await addAgendaItem(database.db, { organisationId: fixture.org.id, meetingId: next.id, item: { kind: "any_other_business" } }, SYSTEM_ACTOR);
+    await addAgendaItem(
+      database.db,
+      { organisationId: fixture.org.id, meetingId: next.id, item: { kind: "any_other_business" } },
+      SYSTEM_ACTOR,
+    );
     const referral = await refer(arrears.id);
     const placement = await placeReferral(database.db, referral.id);
     expect(placement?.meetingId).toBe(next.id);
     const items = await listAgendaItems(database.db, next.id);
-    expect(items.map((i) => i.kind)).toEqual(["apologies", "declarations", "previous_minutes", "action_log", "performance_clinic", "any_other_business"]);
-    expect(items[4]).toMatchObject({ id: placement?.agendaItemId, referralId: referral.id, options: { indicatorIds: [arrears.id] } });
+    expect(items.map((i) => i.kind)).toEqual([
+      "apologies",
+      "declarations",
+      "previous_minutes",
+      "action_log",
+      "performance_clinic",
+      "any_other_business",
+    ]);
+    expect(items[4]).toMatchObject({
+      id: placement?.agendaItemId,
+      referralId: referral.id,
+      options: { indicatorIds: [arrears.id] },
+    });
     expect(await placeReferral(database.db, referral.id)).toEqual(placement);
     expect(await listAgendaItems(database.db, next.id)).toHaveLength(6);
   });
@@ -128,7 +195,16 @@ describe("placeReferral", () => {
     const other = await createMeetingFixture(database.db, { status: "closed" });
     const [indicator] = await database.db
       .insert(indicators)
-      .values({ organisationId: other.org.id, code: "NI158", title: "Non-decent homes", category: "national", unit: "%", polarity: "lower", frequency: "annual", aggregation: "ratio" })
+      .values({
+        organisationId: other.org.id,
+        code: "NI158",
+        title: "Non-decent homes",
+        category: "national",
+        unit: "%",
+        polarity: "lower",
+        frequency: "annual",
+        aggregation: "ratio",
+      })
       .returning();
     const [referral] = await database.db
       .insert(clinicReferrals)
@@ -153,28 +229,86 @@ describe("the agenda", () => {
   it("adds items with their options and checks them", async () => {
     const item = await addAgendaItem(
       database.db,
-      { ...ref(), item: { kind: "scorecard_review", title: "", presenter: "Head of Performance", minutesAllowed: "20", period: "2026-10", indicatorSet: "top-ten" } },
+      {
+        ...ref(),
+        item: {
+          kind: "scorecard_review",
+          title: "",
+          presenter: "Head of Performance",
+          minutesAllowed: "20",
+          period: "2026-10",
+          indicatorSet: "top-ten",
+        },
+      },
       SYSTEM_ACTOR,
     );
-    expect(item).toMatchObject({ title: "Scorecard review", minutesAllowed: 20, options: { period: "2026-10", tenantTopTen: true, themeId: null, areaId: null } });
+    expect(item).toMatchObject({
+      title: "Scorecard review",
+      minutesAllowed: 20,
+      options: { period: "2026-10", tenantTopTen: true, themeId: null, areaId: null },
+    });
     const exempt = await addAgendaItem(
       database.db,
-      { ...ref(), item: { kind: "report", title: "Disposal of garage sites", exempt: "on", exemptParagraph: "3", exemptReason: "Commercial terms under negotiation" } },
+      {
+        ...ref(),
+        item: {
+          kind: "report",
+          title: "Disposal of garage sites",
+          exempt: "on",
+          exemptParagraph: "3",
+          exemptReason: "Commercial terms under negotiation",
+        },
+      },
       SYSTEM_ACTOR,
     );
     expect(exempt).toMatchObject({ exempt: true, exemptParagraph: 3, position: 6 });
 
-    expect(await refusal(addAgendaItem(database.db, { ...ref(), item: { kind: "report", title: "" } }, SYSTEM_ACTOR))).toMatchObject({ field: "title" });
-    expect(await refusal(addAgendaItem(database.db, { ...ref(), item: { kind: "report", title: "Confidential", exempt: "on" } }, SYSTEM_ACTOR))).toMatchObject({ field: "exemptParagraph" });
-    expect(await refusal(addAgendaItem(database.db, { ...ref(), item: { kind: "report", title: "C", exempt: "on", exemptParagraph: "8", exemptReason: "x" } }, SYSTEM_ACTOR))).toMatchObject({ field: "exemptParagraph" });
-    expect(await refusal(addAgendaItem(database.db, { ...ref(), item: { kind: "exceptions" } }, SYSTEM_ACTOR))).toMatchObject({ field: "period" });
-    expect(await refusal(addAgendaItem(database.db, { ...ref(), item: { kind: "performance_clinic" } }, SYSTEM_ACTOR))).toMatchObject({ field: "indicatorIds" });
+    expect(
+      await refusal(addAgendaItem(database.db, { ...ref(), item: { kind: "report", title: "" } }, SYSTEM_ACTOR)),
+    ).toMatchObject({ field: "title" });
+    expect(
+      await refusal(
+        addAgendaItem(database.db, { ...ref(), item: { kind: "report", title: "Confidential", exempt: "on" } }, SYSTEM_ACTOR),
+      ),
+    ).toMatchObject({ field: "exemptParagraph" });
+    expect(
+      await refusal(
+        addAgendaItem(
+          database.db,
+          { ...ref(), item: { kind: "report", title: "C", exempt: "on", exemptParagraph: "8", exemptReason: "x" } },
+          SYSTEM_ACTOR,
+        ),
+      ),
+    ).toMatchObject({ field: "exemptParagraph" });
+    expect(await refusal(addAgendaItem(database.db, { ...ref(), item: { kind: "exceptions" } }, SYSTEM_ACTOR))).toMatchObject({
+      field: "period",
+    });
+    expect(
+      await refusal(addAgendaItem(database.db, { ...ref(), item: { kind: "performance_clinic" } }, SYSTEM_ACTOR)),
+    ).toMatchObject({ field: "indicatorIds" });
     const other = await createMeetingFixture(database.db);
     const [foreign] = await database.db
       .insert(indicators)
-      .values({ organisationId: other.org.id, code: "X1", title: "Elsewhere", category: "local", unit: "count", polarity: "none", frequency: "monthly", aggregation: "sum" })
+      .values({
+        organisationId: other.org.id,
+        code: "X1",
+        title: "Elsewhere",
+        category: "local",
+        unit: "count",
+        polarity: "none",
+        frequency: "monthly",
+        aggregation: "sum",
+      })
       .returning();
-    expect(await refusal(addAgendaItem(database.db, { ...ref(), item: { kind: "performance_clinic", indicatorIds: `${relets.id},${foreign.id}` } }, SYSTEM_ACTOR))).toMatchObject({
+    expect(
+      await refusal(
+        addAgendaItem(
+          database.db,
+          { ...ref(), item: { kind: "performance_clinic", indicatorIds: `${relets.id},${foreign.id}` } },
+          SYSTEM_ACTOR,
+        ),
+      ),
+    ).toMatchObject({
       field: "indicatorIds",
     });
   });
@@ -182,17 +316,26 @@ describe("the agenda", () => {
   it("changes an item, dropping the exemption's paragraph when it is no longer exempt", async () => {
     const items = await listAgendaItems(database.db, meetingId);
     const exempt = items.find((i) => i.exempt)!;
-    const changed = await updateAgendaItem(database.db, { ...ref(), itemId: exempt.id, item: { kind: "report", title: "Garage sites", exempt: "", exemptParagraph: "3" } }, SYSTEM_ACTOR);
+    const changed = await updateAgendaItem(
+      database.db,
+      { ...ref(), itemId: exempt.id, item: { kind: "report", title: "Garage sites", exempt: "", exemptParagraph: "3" } },
+      SYSTEM_ACTOR,
+    );
     expect(changed).toMatchObject({ title: "Garage sites", exempt: false, exemptParagraph: null, exemptReason: "" });
   });
 
   it("moves an item up and down, staying put at the ends", async () => {
     const items = await listAgendaItems(database.db, meetingId);
     const last = items.at(-1)!;
-    expect(await moveAgendaItem(database.db, { ...ref(), itemId: last.id, direction: "up" }, SYSTEM_ACTOR)).toMatchObject({ position: 5, total: 6 });
+    expect(await moveAgendaItem(database.db, { ...ref(), itemId: last.id, direction: "up" }, SYSTEM_ACTOR)).toMatchObject({
+      position: 5,
+      total: 6,
+    });
     expect((await order()).slice(-2)).toEqual(["Garage sites", "Scorecard review"]);
     const first = items[0];
-    expect(await moveAgendaItem(database.db, { ...ref(), itemId: first.id, direction: "up" }, SYSTEM_ACTOR)).toMatchObject({ position: 1 });
+    expect(await moveAgendaItem(database.db, { ...ref(), itemId: first.id, direction: "up" }, SYSTEM_ACTOR)).toMatchObject({
+      position: 1,
+    });
   });
 
   it("reorders only by a permutation of the current items, rewriting positions 1..n", async () => {
@@ -205,13 +348,20 @@ describe("the agenda", () => {
     expect(after.map((i) => i.position)).toEqual([1, 2, 3, 4, 5, 6]);
 
     for (const stale of [ids.slice(1), [...ids, ids[0]], [...ids.slice(1), fixture.items[0].id], [ids[0], ...ids.slice(0, -1)]]) {
-      expect(await refusal(reorderAgenda(database.db, { ...ref(), order: stale }, SYSTEM_ACTOR))).toMatchObject({ field: "order", message: expect.stringContaining("nothing was moved") });
+      expect(await refusal(reorderAgenda(database.db, { ...ref(), order: stale }, SYSTEM_ACTOR))).toMatchObject({
+        field: "order",
+        message: expect.stringContaining("nothing was moved"),
+      });
     }
     expect((await listAgendaItems(database.db, meetingId)).map((i) => i.id)).toEqual(reversed);
   });
 
   it("removes an item, closing the gap, and puts a standard item back in its place", async () => {
-    await reorderAgenda(database.db, { ...ref(), order: [...(await listAgendaItems(database.db, meetingId))].reverse().map((i) => i.id) }, SYSTEM_ACTOR);
+    await reorderAgenda(
+      database.db,
+      { ...ref(), order: [...(await listAgendaItems(database.db, meetingId))].reverse().map((i) => i.id) },
+      SYSTEM_ACTOR,
+    );
     const declarations = (await listAgendaItems(database.db, meetingId)).find((i) => i.kind === "declarations")!;
     await removeAgendaItem(database.db, { ...ref(), itemId: declarations.id }, SYSTEM_ACTOR);
     const rest = await listAgendaItems(database.db, meetingId);
@@ -220,30 +370,47 @@ describe("the agenda", () => {
 
     const back = await addStandardItem(database.db, { ...ref(), kind: "declarations" }, SYSTEM_ACTOR);
     expect(back.position).toBe(2);
-    expect((await listAgendaItems(database.db, meetingId)).slice(0, 4).map((i) => i.kind)).toEqual(["apologies", "declarations", "previous_minutes", "action_log"]);
-    expect(await refusal(addStandardItem(database.db, { ...ref(), kind: "declarations" }, SYSTEM_ACTOR))).toMatchObject({ field: "kind" });
+    expect((await listAgendaItems(database.db, meetingId)).slice(0, 4).map((i) => i.kind)).toEqual([
+      "apologies",
+      "declarations",
+      "previous_minutes",
+      "action_log",
+    ]);
+    expect(await refusal(addStandardItem(database.db, { ...ref(), kind: "declarations" }, SYSTEM_ACTOR))).toMatchObject({
+      field: "kind",
+    });
   });
 
   it("puts a removed referral's clinic back to waiting", async () => {
     const referral = await refer(relets.id);
     const placement = await placeReferral(database.db, referral.id);
     expect(placement).not.toBeNull();
-    await removeAgendaItem(database.db, { organisationId: fixture.org.id, meetingId: placement!.meetingId, itemId: placement!.agendaItemId }, SYSTEM_ACTOR);
+    await removeAgendaItem(
+      database.db,
+      { organisationId: fixture.org.id, meetingId: placement!.meetingId, itemId: placement!.agendaItemId },
+      SYSTEM_ACTOR,
+    );
     const [waiting] = await database.db.select().from(clinicReferrals).where(eq(clinicReferrals.id, referral.id));
     expect(waiting.placedOnMeetingId).toBeNull();
   });
 
   it("publishes the agenda once, and then refuses changes once the meeting opens", async () => {
     expect((await publishAgenda(database.db, ref(), SYSTEM_ACTOR)).status).toBe("agenda_published");
-    expect(await refusal(publishAgenda(database.db, ref(), SYSTEM_ACTOR))).toMatchObject({ message: "The agenda has already been published" });
+    expect(await refusal(publishAgenda(database.db, ref(), SYSTEM_ACTOR))).toMatchObject({
+      message: "The agenda has already been published",
+    });
     // Still editable once published; not once open.
     await addAgendaItem(database.db, { ...ref(), item: { kind: "any_other_business" } }, SYSTEM_ACTOR);
     await database.db.update(meetings).set({ status: "in_session" }).where(eq(meetings.id, meetingId));
-    expect(await refusal(addAgendaItem(database.db, { ...ref(), item: { kind: "any_other_business" } }, SYSTEM_ACTOR))).toMatchObject({
+    expect(
+      await refusal(addAgendaItem(database.db, { ...ref(), item: { kind: "any_other_business" } }, SYSTEM_ACTOR)),
+    ).toMatchObject({
       message: "The agenda can no longer change: the meeting has opened",
     });
     const ids = (await listAgendaItems(database.db, meetingId)).map((i) => i.id);
-    expect(await refusal(reorderAgenda(database.db, { ...ref(), order: [...ids].reverse() }, SYSTEM_ACTOR))).toMatchObject({ field: "form" });
+    expect(await refusal(reorderAgenda(database.db, { ...ref(), order: [...ids].reverse() }, SYSTEM_ACTOR))).toMatchObject({
+      field: "form",
+    });
   });
 });
 
@@ -254,7 +421,9 @@ describe("attendance before the meeting", () => {
     const list = () => listAttendance(database.db, meeting.id);
     const tenant = (await list()).find((a) => a.name === "Erin Tenant")!;
     await setAttendance(database.db, { ...ref, attendeeId: tenant.id, attendance: "apologies" }, SYSTEM_ACTOR);
-    expect(await refusal(setAttendance(database.db, { ...ref, attendeeId: tenant.id, attendance: "present" }, SYSTEM_ACTOR))).toMatchObject({ field: "attendance" });
+    expect(
+      await refusal(setAttendance(database.db, { ...ref, attendeeId: tenant.id, attendance: "present" }, SYSTEM_ACTOR)),
+    ).toMatchObject({ field: "attendance" });
 
     await inviteOfficer(database.db, { ...ref, userId: fixture.officer.id }, SYSTEM_ACTOR);
     expect(await refusal(inviteOfficer(database.db, { ...ref, userId: fixture.officer.id }, SYSTEM_ACTOR))).toEqual({
@@ -271,7 +440,9 @@ describe("attendance before the meeting", () => {
       ]),
     );
     await removeAttendee(database.db, { ...ref, attendeeId: guest.id }, SYSTEM_ACTOR);
-    expect(await refusal(removeAttendee(database.db, { ...ref, attendeeId: tenant.id }, SYSTEM_ACTOR))).toMatchObject({ field: "attendeeId" });
+    expect(await refusal(removeAttendee(database.db, { ...ref, attendeeId: tenant.id }, SYSTEM_ACTOR))).toMatchObject({
+      field: "attendeeId",
+    });
     expect(await list()).toHaveLength(7);
   });
 });

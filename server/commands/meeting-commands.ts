@@ -36,7 +36,11 @@ const clinicItemFor = (referral: ReferralToPlace): NewAgendaItem => ({
  * starts with last time's actions), followed by a clinic for each indicator referred to
  * the body and not yet placed. Every seat of the body is expected to attend.
  */
-export async function createMeeting(db: Database, input: { organisationId: string } & NewMeetingInput, actor: Actor): Promise<Meeting> {
+export async function createMeeting(
+  db: Database,
+  input: { organisationId: string } & NewMeetingInput,
+  actor: Actor,
+): Promise<Meeting> {
   const details = parseCommandInput(newMeetingSchema, input);
   return db.transaction(async (tx) => {
     const body = await findBody(tx, input.organisationId, details.bodyId);
@@ -65,14 +69,27 @@ export async function createMeeting(db: Database, input: { organisationId: strin
       await tx
         .update(clinicReferrals)
         .set({ placedOnMeetingId: meeting.id })
-        .where(inArray(clinicReferrals.id, referrals.map((r) => r.id)));
+        .where(
+          inArray(
+            clinicReferrals.id,
+            referrals.map((r) => r.id),
+          ),
+        );
     }
 
     const seats = await listBodyMembers(tx, body.id);
     if (seats.length) {
       await tx
         .insert(meetingAttendance)
-        .values(seats.map((s) => ({ meetingId: meeting.id, userId: s.userId, name: s.name, capacity: "member" as const, memberKind: s.memberKind })));
+        .values(
+          seats.map((s) => ({
+            meetingId: meeting.id,
+            userId: s.userId,
+            name: s.name,
+            capacity: "member" as const,
+            memberKind: s.memberKind,
+          })),
+        );
     }
 
     await recordAudit(tx, {
@@ -81,7 +98,15 @@ export async function createMeeting(db: Database, input: { organisationId: strin
       action: "meeting.create",
       subjectType: "meeting",
       subjectId: meeting.id,
-      after: { bodyId: body.id, kind: meeting.kind, title: meeting.title, startsAt: meeting.startsAt.toISOString(), place: meeting.place, onlineLink: meeting.onlineLink, clinicsPlaced: referrals.length },
+      after: {
+        bodyId: body.id,
+        kind: meeting.kind,
+        title: meeting.title,
+        startsAt: meeting.startsAt.toISOString(),
+        place: meeting.place,
+        onlineLink: meeting.onlineLink,
+        clinicsPlaced: referrals.length,
+      },
     });
     return meeting;
   });
@@ -116,11 +141,19 @@ export async function placeReferral(db: Database, referralId: string, actor: Act
       .for("update", { of: clinicReferrals });
     if (!referral) throw new CommandError("That referral does not exist", "referralId");
     if (referral.placedOnMeetingId) {
-      const [item] = await tx.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.referralId, referral.id)).limit(1);
+      const [item] = await tx
+        .select({ id: agendaItems.id })
+        .from(agendaItems)
+        .where(eq(agendaItems.referralId, referral.id))
+        .limit(1);
       return item ? { meetingId: referral.placedOnMeetingId, agendaItemId: item.id } : null;
     }
 
-    const [from] = await tx.select({ startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.id, referral.fromMeetingId)).limit(1);
+    const [from] = await tx
+      .select({ startsAt: meetings.startsAt })
+      .from(meetings)
+      .where(eq(meetings.id, referral.fromMeetingId))
+      .limit(1);
     const [next] = await tx
       .select({ id: meetings.id })
       .from(meetings)
@@ -152,13 +185,25 @@ export async function placeReferral(db: Database, referralId: string, actor: Act
 }
 
 /** Publishes a draft agenda: members may now read it as the agenda of the meeting. */
-export async function publishAgenda(db: Database, input: { organisationId: string; meetingId: string }, actor: Actor): Promise<Meeting> {
+export async function publishAgenda(
+  db: Database,
+  input: { organisationId: string; meetingId: string },
+  actor: Actor,
+): Promise<Meeting> {
   return db.transaction(async (tx) => {
     const meeting = await lockMeeting(tx, input.organisationId, input.meetingId);
     if (meeting.status !== "draft") throw new CommandError("The agenda has already been published", "form");
-    const [items] = await tx.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, meeting.id)).limit(1);
+    const [items] = await tx
+      .select({ id: agendaItems.id })
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, meeting.id))
+      .limit(1);
     if (!items) throw new CommandError("Add at least one item before publishing the agenda", "form");
-    const [published] = await tx.update(meetings).set({ status: "agenda_published" }).where(eq(meetings.id, meeting.id)).returning();
+    const [published] = await tx
+      .update(meetings)
+      .set({ status: "agenda_published" })
+      .where(eq(meetings.id, meeting.id))
+      .returning();
     await recordAudit(tx, {
       organisationId: input.organisationId,
       actor,

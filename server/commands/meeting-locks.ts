@@ -4,7 +4,8 @@ import { meetings, type Meeting } from "../../db/schema/meetings";
 import { CommandError } from "./errors";
 
 /** Until the meeting opens, the clerk may change its agenda and expected attendance. */
-export const isBeforeMeeting = (meeting: Pick<Meeting, "status">) => meeting.status === "draft" || meeting.status === "agenda_published";
+export const isBeforeMeeting = (meeting: Pick<Meeting, "status">) =>
+  meeting.status === "draft" || meeting.status === "agenda_published";
 
 /**
  * The meeting, locked for the rest of the transaction so that two clerks changing the
@@ -22,7 +23,12 @@ export async function lockMeeting(tx: Database, organisationId: string, meetingI
 }
 
 /** The meeting, locked, provided it has not opened yet; otherwise the refusal given. */
-export async function lockMeetingBeforeItOpens(tx: Database, organisationId: string, meetingId: string, refusal: string): Promise<Meeting> {
+export async function lockMeetingBeforeItOpens(
+  tx: Database,
+  organisationId: string,
+  meetingId: string,
+  refusal: string,
+): Promise<Meeting> {
   const meeting = await lockMeeting(tx, organisationId, meetingId);
   if (!isBeforeMeeting(meeting)) throw new CommandError(refusal, "form");
   return meeting;

@@ -25,7 +25,13 @@ import { CommandError } from "./errors";
 export const NOT_ON_AGENDA = "That item is not on this meeting's agenda";
 
 type MeetingAttendee = typeof meetingAttendance.$inferSelect;
-type Person = { meetingId: string; userId: string; name: string; role: Role; seat: { position: SeatPosition; memberKind: MemberKind } | null };
+type Person = {
+  meetingId: string;
+  userId: string;
+  name: string;
+  role: Role;
+  seat: { position: SeatPosition; memberKind: MemberKind } | null;
+};
 
 /**
  * Someone came into the room of a meeting in session. A seated member or an officer is
@@ -37,7 +43,11 @@ type Person = { meetingId: string; userId: string; name: string; role: Role; sea
  */
 export async function recordArrival(db: Database, person: Person): Promise<MeetingAttendee | null> {
   if (person.role === "viewer") return null;
-  const present = { attendance: "present" as const, arrivedAt: sql`coalesce(${meetingAttendance.arrivedAt}, now())`, leftAt: null };
+  const present = {
+    attendance: "present" as const,
+    arrivedAt: sql`coalesce(${meetingAttendance.arrivedAt}, now())`,
+    leftAt: null,
+  };
   const capacity = person.seat ? "member" : person.role === "officer" || person.role === "admin" ? "officer" : null;
   if (!capacity) {
     const [listed] = await db
@@ -114,7 +124,12 @@ export async function lowerHand(db: Database, meetingId: string, userId: string)
 export async function callSpeaker(db: Database, meetingId: string, userId?: string) {
   return db.transaction(async (tx) => {
     const [next] = await tx
-      .select({ requestId: speakingRequests.id, userId: speakingRequests.userId, name: users.name, raisedAt: speakingRequests.raisedAt })
+      .select({
+        requestId: speakingRequests.id,
+        userId: speakingRequests.userId,
+        name: users.name,
+        raisedAt: speakingRequests.raisedAt,
+      })
       .from(speakingRequests)
       .innerJoin(users, eq(users.id, speakingRequests.userId))
       .where(
@@ -131,7 +146,10 @@ export async function callSpeaker(db: Database, meetingId: string, userId?: stri
       if (userId) throw new CommandError("That person does not have their hand up");
       return null;
     }
-    await tx.update(speakingRequests).set({ endedAt: new Date(), outcome: "called" }).where(eq(speakingRequests.id, next.requestId));
+    await tx
+      .update(speakingRequests)
+      .set({ endedAt: new Date(), outcome: "called" })
+      .where(eq(speakingRequests.id, next.requestId));
     return next;
   });
 }
@@ -149,8 +167,17 @@ export async function declareInterest(
   await db.transaction(async (tx) => {
     await tx
       .insert(declarations)
-      .values({ meetingId: input.meetingId, agendaItemId: input.itemId, userId: input.userId, kind: input.kind, note: input.note })
-      .onConflictDoUpdate({ target: [declarations.agendaItemId, declarations.userId], set: { kind: input.kind, note: input.note } });
+      .values({
+        meetingId: input.meetingId,
+        agendaItemId: input.itemId,
+        userId: input.userId,
+        kind: input.kind,
+        note: input.note,
+      })
+      .onConflictDoUpdate({
+        target: [declarations.agendaItemId, declarations.userId],
+        set: { kind: input.kind, note: input.note },
+      });
     const openOnItem = tx
       .select({ id: motions.id })
       .from(motions)

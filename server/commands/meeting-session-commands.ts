@@ -141,11 +141,20 @@ export async function closeMeeting(db: Database, documents: SharedDocuments, mee
         actor,
       );
       const now = new Date();
-      await tx.update(speakingRequests).set({ endedAt: now, outcome: "lowered" }).where(and(eq(speakingRequests.meetingId, row.id), isNull(speakingRequests.endedAt)));
+      await tx
+        .update(speakingRequests)
+        .set({ endedAt: now, outcome: "lowered" })
+        .where(and(eq(speakingRequests.meetingId, row.id), isNull(speakingRequests.endedAt)));
       await tx
         .update(meetingAttendance)
         .set({ leftAt: now })
-        .where(and(eq(meetingAttendance.meetingId, row.id), eq(meetingAttendance.attendance, "present"), isNull(meetingAttendance.leftAt)));
+        .where(
+          and(
+            eq(meetingAttendance.meetingId, row.id),
+            eq(meetingAttendance.attendance, "present"),
+            isNull(meetingAttendance.leftAt),
+          ),
+        );
       await tx.update(meetings).set({ status: "closed", closedAt: now, currentItemId: null }).where(eq(meetings.id, row.id));
       await recordAudit(tx, {
         organisationId: row.organisationId,
@@ -217,4 +226,3 @@ export async function referToClinic(
   const [placed] = await db.select().from(clinicReferrals).where(eq(clinicReferrals.id, referral.id));
   return placed;
 }
-

@@ -37,7 +37,13 @@ export async function proposeMotion(
   if (same) return same.id;
   const [motion] = await db
     .insert(motions)
-    .values({ meetingId: input.meetingId, agendaItemId: input.itemId, wording: input.wording, method: input.method, proposedBy: input.proposedBy })
+    .values({
+      meetingId: input.meetingId,
+      agendaItemId: input.itemId,
+      wording: input.wording,
+      method: input.method,
+      proposedBy: input.proposedBy,
+    })
     .returning({ id: motions.id });
   return motion.id;
 }
@@ -47,11 +53,15 @@ export async function castVote(db: Database, input: { motionId: string; userId: 
   await db.transaction(async (tx) => {
     const motion = await lockMotion(tx, input.motionId);
     if (motion.status !== "open") throw new CommandError(VOTING_CLOSED);
-    if (motion.method !== "named") throw new CommandError("This motion is decided by a show of hands: the clerk enters the count");
+    if (motion.method !== "named")
+      throw new CommandError("This motion is decided by a show of hands: the clerk enters the count");
     await tx
       .insert(motionVotes)
       .values({ motionId: input.motionId, userId: input.userId, choice: input.choice })
-      .onConflictDoUpdate({ target: [motionVotes.motionId, motionVotes.userId], set: { choice: input.choice, castAt: new Date() } });
+      .onConflictDoUpdate({
+        target: [motionVotes.motionId, motionVotes.userId],
+        set: { choice: input.choice, castAt: new Date() },
+      });
   });
 }
 
@@ -114,6 +124,9 @@ export async function withdrawMotion(db: Database, input: { motionId: string; cl
     const motion = await lockMotion(tx, input.motionId);
     if (motion.status === "withdrawn") return;
     if (motion.status !== "open") throw new CommandError("The vote has closed: a decided motion cannot be withdrawn");
-    await tx.update(motions).set({ status: "withdrawn", closedBy: input.closedBy, closedAt: new Date() }).where(eq(motions.id, motion.id));
+    await tx
+      .update(motions)
+      .set({ status: "withdrawn", closedBy: input.closedBy, closedAt: new Date() })
+      .where(eq(motions.id, motion.id));
   });
 }

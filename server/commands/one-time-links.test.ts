@@ -20,7 +20,11 @@ afterAll(() => database.cleanup());
 
 describe("invitations", () => {
   it("creates the account and membership when the invitee sets a password", async () => {
-    const { token } = await createInvitation(database.db, { organisationId: orgId, email: "New.Person@Example.org", role: "officer", invitedBy: null }, SYSTEM_ACTOR);
+    const { token } = await createInvitation(
+      database.db,
+      { organisationId: orgId, email: "New.Person@Example.org", role: "officer", invitedBy: null },
+      SYSTEM_ACTOR,
+    );
     expect(await listPendingInvitations(database.db, orgId)).toHaveLength(1);
     const { userId } = await redeemLink(database.db, { token, password: "a-long-password", name: "New Person" });
     const user = await findUserByEmail(database.db, "new.person@example.org");
@@ -31,29 +35,60 @@ describe("invitations", () => {
   });
 
   it("works only once", async () => {
-    const { token } = await createInvitation(database.db, { organisationId: orgId, email: "once@example.org", role: "member", invitedBy: null }, SYSTEM_ACTOR);
+    const { token } = await createInvitation(
+      database.db,
+      { organisationId: orgId, email: "once@example.org", role: "member", invitedBy: null },
+      SYSTEM_ACTOR,
+    );
     await redeemLink(database.db, { token, password: "a-long-password", name: "Once" });
-    await expect(redeemLink(database.db, { token, password: "another-password", name: "Once" })).rejects.toThrow(/expired or has already been used/);
+    await expect(redeemLink(database.db, { token, password: "another-password", name: "Once" })).rejects.toThrow(
+      /expired or has already been used/,
+    );
   });
 
   it("expires after 7 days", async () => {
     const issued = new Date("2026-11-01T10:00:00Z");
-    const { token } = await createInvitation(database.db, { organisationId: orgId, email: "late@example.org", role: "member", invitedBy: null }, SYSTEM_ACTOR, issued);
+    const { token } = await createInvitation(
+      database.db,
+      { organisationId: orgId, email: "late@example.org", role: "member", invitedBy: null },
+      SYSTEM_ACTOR,
+      issued,
+    );
     const eightDaysLater = new Date("2026-11-09T10:00:01Z");
-    await expect(redeemLink(database.db, { token, password: "a-long-password", name: "Late" }, eightDaysLater)).rejects.toBeInstanceOf(CommandError);
+    await expect(
+      redeemLink(database.db, { token, password: "a-long-password", name: "Late" }, eightDaysLater),
+    ).rejects.toBeInstanceOf(CommandError);
   });
 
   it("refuses to invite an existing member", async () => {
-    await addMember(database.db, { organisationId: orgId, email: "already@example.org", role: "viewer", password: "a-long-password" }, SYSTEM_ACTOR);
-    await expect(createInvitation(database.db, { organisationId: orgId, email: "already@example.org", role: "member", invitedBy: null }, SYSTEM_ACTOR)).rejects.toThrow(/already a member/);
+    await addMember(
+      database.db,
+      { organisationId: orgId, email: "already@example.org", role: "viewer", password: "a-long-password" },
+      SYSTEM_ACTOR,
+    );
+    await expect(
+      createInvitation(
+        database.db,
+        { organisationId: orgId, email: "already@example.org", role: "member", invitedBy: null },
+        SYSTEM_ACTOR,
+      ),
+    ).rejects.toThrow(/already a member/);
   });
 });
 
 describe("password resets", () => {
   it("sets the new password and ends the person's other sessions", async () => {
-    const user = await addMember(database.db, { organisationId: orgId, email: "forgetful@example.org", role: "member", password: "old-password-1" }, SYSTEM_ACTOR);
+    const user = await addMember(
+      database.db,
+      { organisationId: orgId, email: "forgetful@example.org", role: "member", password: "old-password-1" },
+      SYSTEM_ACTOR,
+    );
     const session = await createSession(database.db, user.id);
-    const { token } = await createPasswordReset(database.db, { email: "forgetful@example.org", organisationId: orgId }, SYSTEM_ACTOR);
+    const { token } = await createPasswordReset(
+      database.db,
+      { email: "forgetful@example.org", organisationId: orgId },
+      SYSTEM_ACTOR,
+    );
     await redeemLink(database.db, { token, password: "new-password-1" });
     const updated = await findUserByEmail(database.db, "forgetful@example.org");
     expect(await verifyPassword(updated!.passwordHash, "new-password-1")).toBe(true);
@@ -61,6 +96,8 @@ describe("password resets", () => {
   });
 
   it("refuses an unknown address", async () => {
-    await expect(createPasswordReset(database.db, { email: "nobody@example.org", organisationId: orgId }, SYSTEM_ACTOR)).rejects.toThrow(/No account/);
+    await expect(
+      createPasswordReset(database.db, { email: "nobody@example.org", organisationId: orgId }, SYSTEM_ACTOR),
+    ).rejects.toThrow(/No account/);
   });
 });

@@ -120,7 +120,10 @@ export async function redeemLink(
         if (!name) throw new CommandError("Enter your name", "name");
         [user] = await tx.insert(users).values({ email: link.email, name, passwordHash }).returning();
       } else if (!user.passwordHash) {
-        await tx.update(users).set({ passwordHash, name: input.name?.trim() || user.name }).where(eq(users.id, user.id));
+        await tx
+          .update(users)
+          .set({ passwordHash, name: input.name?.trim() || user.name })
+          .where(eq(users.id, user.id));
       }
       await tx
         .insert(memberships)

@@ -12,11 +12,7 @@ export const organisationSlugSchema = z
     message: "Use 1 to 48 lowercase letters, digits and hyphens, not starting or ending with a hyphen",
   });
 
-export async function createOrganisation(
-  db: Database,
-  input: { slug: string; name: string; isDemo?: boolean },
-  actor: Actor,
-) {
+export async function createOrganisation(db: Database, input: { slug: string; name: string; isDemo?: boolean }, actor: Actor) {
   const slug = organisationSlugSchema.parse(input.slug);
   const name = input.name.trim();
   if (!name) throw new CommandError("Give the organisation a name", "name");

@@ -58,11 +58,44 @@ describe("renderRichText", () => {
   it("renders what the editor writes: paragraphs, bold, italic, lists, breaks and links", () => {
     const { html, truncated } = renderRichText(
       editorFragment([
-        { type: "paragraph", content: [{ type: "text", text: "Voids rose ", marks: [{ type: "bold" }] }, { type: "text", text: "in the North", marks: [{ type: "italic" }] }] },
-        { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "two" }, { type: "hardBreak" }, { type: "text", text: "lines" }] }] }] },
-        { type: "orderedList", attrs: { start: 3 }, content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "third" }] }] }] },
-        { type: "paragraph", content: [{ type: "text", text: "the plan", marks: [{ type: "link", attrs: { href: "https://example.org/plan?a=1&b=2" } }] }] },
-        { type: "paragraph", content: [{ type: "text", text: "write to us", marks: [{ type: "link", attrs: { href: "mailto:voids@example.org" } }] }] },
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "Voids rose ", marks: [{ type: "bold" }] },
+            { type: "text", text: "in the North", marks: [{ type: "italic" }] },
+          ],
+        },
+        {
+          type: "bulletList",
+          content: [
+            {
+              type: "listItem",
+              content: [
+                {
+                  type: "paragraph",
+                  content: [{ type: "text", text: "two" }, { type: "hardBreak" }, { type: "text", text: "lines" }],
+                },
+              ],
+            },
+          ],
+        },
+        {
+          type: "orderedList",
+          attrs: { start: 3 },
+          content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "third" }] }] }],
+        },
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "the plan", marks: [{ type: "link", attrs: { href: "https://example.org/plan?a=1&b=2" } }] },
+          ],
+        },
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "write to us", marks: [{ type: "link", attrs: { href: "mailto:voids@example.org" } }] },
+          ],
+        },
       ]),
     );
     expect(truncated).toBe(false);
@@ -78,7 +111,10 @@ describe("renderRichText", () => {
 
   it("returns nothing for an empty section, or one of blank paragraphs", () => {
     expect(renderRichText(new Y.Doc().getXmlFragment("reason")).html).toBe("");
-    expect(renderRichText(editorFragment([{ type: "paragraph" }, { type: "paragraph", content: [{ type: "text", text: "   " }] }])).html).toBe("");
+    expect(
+      renderRichText(editorFragment([{ type: "paragraph" }, { type: "paragraph", content: [{ type: "text", text: "   " }] }]))
+        .html,
+    ).toBe("");
   });
 
   it("keeps the first blocks only for an excerpt, and says so", () => {
@@ -91,9 +127,16 @@ describe("renderRichText", () => {
 
   it("escapes text that looks like markup", () => {
     const { html } = renderRichText(
-      editorFragment([{ type: "paragraph", content: [{ type: "text", text: `<script>alert("x")</script><img src=x onerror=alert(1)> & 'quotes'` }] }]),
+      editorFragment([
+        {
+          type: "paragraph",
+          content: [{ type: "text", text: `<script>alert("x")</script><img src=x onerror=alert(1)> & 'quotes'` }],
+        },
+      ]),
     );
-    expect(html).toBe("<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; &amp; &#39;quotes&#39;</p>");
+    expect(html).toBe(
+      "<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; &amp; &#39;quotes&#39;</p>",
+    );
     expectInert(html);
   });
 
@@ -109,7 +152,9 @@ describe("renderRichText", () => {
     ["a protocol-relative address", "//evil.example/x"],
     ["a file: URL", "file:///etc/passwd"],
   ])("shows a link with %s as its words only", (_label, href) => {
-    const fragment = hostileFragment((f) => f.insert(0, [paragraph(text("click me", { link: { href, target: "_blank", class: "x" } }))]));
+    const fragment = hostileFragment((f) =>
+      f.insert(0, [paragraph(text("click me", { link: { href, target: "_blank", class: "x" } }))]),
+    );
     const { html } = renderRichText(fragment);
     expect(html).toBe("<p>click me</p>");
     expectInert(html);
@@ -203,10 +248,16 @@ describe("loadCommentaryDoc", () => {
       { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Snapshot part." }] }] },
       author.getXmlFragment("reason"),
     );
-    await storage.store(name, updates.splice(0).map((update, i) => ({ update, userId: null, at: new Date() })));
+    await storage.store(
+      name,
+      updates.splice(0).map((update, i) => ({ update, userId: null, at: new Date() })),
+    );
     await storage.compact(name, () => ({ state: Y.encodeStateAsUpdate(author), stateVector: Y.encodeStateVector(author) }));
     author.getXmlFragment("reason").insert(1, [paragraph(text("Log part <b>."))]);
-    await storage.store(name, updates.splice(0).map((update, i) => ({ update, userId: null, at: new Date() })));
+    await storage.store(
+      name,
+      updates.splice(0).map((update, i) => ({ update, userId: null, at: new Date() })),
+    );
 
     const doc = await loadCommentaryDoc(database.db, name);
     expect(renderRichText(doc.getXmlFragment("reason")).html).toBe("<p>Snapshot part.</p><p>Log part &lt;b&gt;.</p>");

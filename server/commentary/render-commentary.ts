@@ -4,7 +4,14 @@ import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { getSchema } from "@tiptap/core";
 import { commentaryExtensions, isSafeHref, LINK_REL } from "../../app/shared/commentary/commentary-extensions";
-import { fragmentText, readActions, readRecoveryDate, richTextFragment, toActionRows, type RenderedCommentaryData } from "../../app/shared/commentary/commentary-content";
+import {
+  fragmentText,
+  readActions,
+  readRecoveryDate,
+  richTextFragment,
+  toActionRows,
+  type RenderedCommentaryData,
+} from "../../app/shared/commentary/commentary-content";
 import { RICH_TEXT_FIELDS, type RichTextField } from "../../app/shared/commentary/commentary-sections";
 import { formatUkDay } from "../../app/shared/dates";
 import type { Database } from "../../db/client";
@@ -38,7 +45,8 @@ export async function loadCommentaryDoc(db: Database, documentName: string): Pro
 type JsonNode = { type: string; text?: string; attrs?: Record<string, unknown>; marks?: JsonMark[]; content?: JsonNode[] };
 type JsonMark = { type: string; attrs?: Record<string, unknown> };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Keeps only the attributes the type declares, and only scalar values. */
 function cleanAttrs(raw: unknown, type: NodeType | MarkType): Record<string, unknown> | undefined {
@@ -75,13 +83,17 @@ function cleanNode(raw: unknown, s: Schema): JsonNode[] {
   if (Array.isArray(raw)) return raw.flatMap((item) => cleanNode(item, s));
   if (!isRecord(raw)) return [];
   if (raw.type === "text") {
-    return typeof raw.text === "string" && raw.text !== "" ? [{ type: "text", text: raw.text, marks: cleanMarks(raw.marks, s) }] : [];
+    return typeof raw.text === "string" && raw.text !== ""
+      ? [{ type: "text", text: raw.text, marks: cleanMarks(raw.marks, s) }]
+      : [];
   }
   const children = Array.isArray(raw.content) ? raw.content.flatMap((child) => cleanNode(child, s)) : [];
   const type = typeof raw.type === "string" && Object.hasOwn(s.nodes, raw.type) ? s.nodes[raw.type] : undefined;
   if (!type || type === s.topNodeType || type.name === "text") {
     // Its words stay a block of their own (and merge into the paragraph if it sat inside one).
-    return children.length > 0 && children.every((child) => isInlineJson(child, s)) ? [{ type: "paragraph", content: children }] : children;
+    return children.length > 0 && children.every((child) => isInlineJson(child, s))
+      ? [{ type: "paragraph", content: children }]
+      : children;
   }
   return [{ type: type.name, attrs: cleanAttrs(raw.attrs, type), content: fitChildren(type, children, s) }];
 }
@@ -126,7 +138,14 @@ export function fragmentToNode(fragment: Y.XmlFragment): ProseMirrorNode | null 
   } catch {
     json = null;
   }
-  const content = isRecord(json) && Array.isArray(json.content) ? fitChildren(s.topNodeType, json.content.flatMap((c) => cleanNode(c, s)), s) : [];
+  const content =
+    isRecord(json) && Array.isArray(json.content)
+      ? fitChildren(
+          s.topNodeType,
+          json.content.flatMap((c) => cleanNode(c, s)),
+          s,
+        )
+      : [];
   try {
     if (content.length === 0) throw new Error("empty");
     const node = s.nodeFromJSON({ type: s.topNodeType.name, content });
@@ -134,9 +153,14 @@ export function fragmentToNode(fragment: Y.XmlFragment): ProseMirrorNode | null 
     return node.textContent.trim() ? node : null;
   } catch {
     // A structure the editor could never have made: keep the words, one paragraph per line.
-    const lines = fragmentText(fragment).split("\n").filter((line) => line.trim());
+    const lines = fragmentText(fragment)
+      .split("\n")
+      .filter((line) => line.trim());
     if (lines.length === 0) return null;
-    return s.topNodeType.create(null, lines.map((line) => s.nodes.paragraph.create(null, s.text(line))));
+    return s.topNodeType.create(
+      null,
+      lines.map((line) => s.nodes.paragraph.create(null, s.text(line))),
+    );
   }
 }
 
@@ -171,9 +195,7 @@ function specToHtml(spec: DOMOutputSpec, inner: string): string {
     attrs = children[0];
     children = children.slice(1);
   }
-  const body = children
-    .map((child) => (child === 0 ? inner : specToHtml(child as DOMOutputSpec, inner)))
-    .join("");
+  const body = children.map((child) => (child === 0 ? inner : specToHtml(child as DOMOutputSpec, inner))).join("");
   const allowed = Object.hasOwn(OUTPUT, tag) ? OUTPUT[tag] : null;
   if (!allowed) return body;
   const written: string[] = [];
@@ -213,7 +235,10 @@ function nodeToHtml(node: ProseMirrorNode): string {
  * One rich-text section as HTML ("" when nothing is written). `maxBlocks` keeps only the
  * first blocks, for an excerpt; `truncated` says whether anything was left out.
  */
-export function renderRichText(fragment: Y.XmlFragment, options: { maxBlocks?: number } = {}): { html: string; truncated: boolean } {
+export function renderRichText(
+  fragment: Y.XmlFragment,
+  options: { maxBlocks?: number } = {},
+): { html: string; truncated: boolean } {
   const node = fragmentToNode(fragment);
   if (!node) return { html: "", truncated: false };
   let html = "";

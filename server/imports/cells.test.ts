@@ -27,7 +27,7 @@ describe("parseNumber", () => {
     "refuses %j",
     (text) => {
       expect(parseNumber(text)).toBeNaN();
-    }
+    },
   );
 
   it("refuses a date where a figure should be", () => {
@@ -48,8 +48,8 @@ describe("parseNumber", () => {
           }`;
           const expected = (whole < 0 ? -1 : 1) * Number(`${Math.abs(whole)}.${String(cents).padStart(2, "0")}`);
           expect(parseNumber(text)).toBe(expected);
-        }
-      )
+        },
+      ),
     );
   });
 });
@@ -84,7 +84,7 @@ describe("parsePeriodCell", () => {
     (text) => {
       const result = parsePeriodCell(text);
       expect("error" in result && result.error).toMatch(/is not a (period|month)/);
-    }
+    },
   );
 
   it("refuses implausible years", () => {
@@ -99,7 +99,7 @@ describe("parsePeriodCell", () => {
         const expected = `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, "0")}`;
         expect(parsePeriodCell(serial)).toEqual({ period: expected });
         expect(parsePeriodCell(date)).toEqual({ period: expected });
-      })
+      }),
     );
   });
 

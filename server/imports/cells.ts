@@ -174,7 +174,7 @@ MONTH_BY_NAME.set("sept", 9);
 export function parseMonthName(cell: CellValue): number | null {
   if (cell instanceof Date) return cell.getUTCMonth() + 1;
   const text = cellText(cell);
-  return text === null ? null : MONTH_BY_NAME.get(text.toLowerCase()) ?? null;
+  return text === null ? null : (MONTH_BY_NAME.get(text.toLowerCase()) ?? null);
 }
 
 export function monthName(month: number): string {

@@ -77,10 +77,8 @@ export function matchHeaders<Name extends string>(table: Table, spec: ColumnSpec
         problem(
           table.headerLine,
           heading.trim(),
-          `The column ${quote(heading.trim())} appears twice (columns ${columnLetter(earlier)} and ${columnLetter(
-            i
-          )}): keep one`
-        )
+          `The column ${quote(heading.trim())} appears twice (columns ${columnLetter(earlier)} and ${columnLetter(i)}): keep one`,
+        ),
       );
       return;
     }
@@ -102,8 +100,8 @@ export function matchHeaders<Name extends string>(table: Table, spec: ColumnSpec
         null,
         `Missing ${
           missing.length === 1 ? "column" : "columns"
-        } ${names}. The first row must name the columns: ${describeColumns(spec)}`
-      )
+        } ${names}. The first row must name the columns: ${describeColumns(spec)}`,
+      ),
     );
   }
   let width = table.header.length;
@@ -134,7 +132,7 @@ export function checkRowWidth(row: TableRow, width: number): ImportProblem | nul
       null,
       `This row has ${cells.length} ${
         cells.length === 1 ? "cell" : "cells"
-      } but the header has ${width}: check for a missing comma or value`
+      } but the header has ${width}: check for a missing comma or value`,
     );
   }
   for (let i = width; i < cells.length; i++) {
@@ -143,8 +141,8 @@ export function checkRowWidth(row: TableRow, width: number): ImportProblem | nul
         row.line,
         null,
         `This row has more cells than the header has columns (something in column ${columnLetter(
-          i
-        )}): check for an extra comma, or put a cell containing a comma in quotes`
+          i,
+        )}): check for an extra comma, or put a cell containing a comma in quotes`,
       );
     }
   }

@@ -57,7 +57,7 @@ export function decodeUpload(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_B
     } catch {
       text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "win1252");
       notices.push(
-        "The file is not UTF-8, so it was read as Windows-1252 (what Excel writes for “CSV (Comma delimited)”): check that £ signs and accented letters look right."
+        "The file is not UTF-8, so it was read as Windows-1252 (what Excel writes for “CSV (Comma delimited)”): check that £ signs and accented letters look right.",
       );
     }
   }
@@ -69,11 +69,7 @@ export function decodeUpload(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_B
   if (text.includes("\u0000")) {
     return {
       ok: false,
-      problem: problem(
-        null,
-        null,
-        "The file is not a CSV or Excel (.xlsx) file: save it as CSV or .xlsx and upload it again"
-      ),
+      problem: problem(null, null, "The file is not a CSV or Excel (.xlsx) file: save it as CSV or .xlsx and upload it again"),
     };
   }
   if (text.trim() === "") return { ok: false, problem: problem(null, null, "The file is empty") };

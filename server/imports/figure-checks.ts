@@ -85,7 +85,10 @@ export function checkIndicatorAndYear(
   const year = parseFinancialYearCell(cells[col.year]);
   if (year === null) {
     const shown = showCell(cells[col.year]);
-    report(label.year, shown === "" ? `No year: ${FINANCIAL_YEAR_HINT}` : `${quote(shown)} is not a financial year: ${FINANCIAL_YEAR_HINT}`);
+    report(
+      label.year,
+      shown === "" ? `No year: ${FINANCIAL_YEAR_HINT}` : `${quote(shown)} is not a financial year: ${FINANCIAL_YEAR_HINT}`,
+    );
   }
   return { code, info, year };
 }

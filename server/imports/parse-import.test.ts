@@ -104,22 +104,12 @@ describe("parseImport on awkward files", () => {
   });
 
   it("refuses a file over the size limit", async () => {
-    const result = await parseImport(
-      "actuals",
-      new Uint8Array(Math.round(7.2 * 1024 * 1024)),
-      "figures.csv",
-      testContext()
-    );
+    const result = await parseImport("actuals", new Uint8Array(Math.round(7.2 * 1024 * 1024)), "figures.csv", testContext());
     expect(result.problems.map(formatProblem)).toEqual(["The file is 7.2 MB; the limit is 5 MB"]);
   });
 
   it("refuses a file with a header but no rows", async () => {
-    const result = await parseImport(
-      "targets",
-      utf8("indicator,year,target,tolerance\r\n"),
-      "targets.csv",
-      testContext()
-    );
+    const result = await parseImport("targets", utf8("indicator,year,target,tolerance\r\n"), "targets.csv", testContext());
     expect(result.problems.map(formatProblem)).toEqual(["The file has a header but no rows"]);
   });
 
@@ -137,9 +127,7 @@ describe("parseImport on awkward files", () => {
   });
 
   it("reads Windows-1252 with a £ sign (Excel's plain CSV), noting the encoding", async () => {
-    const header = utf8(
-      "code,title,theme,category,unit,polarity,frequency,aggregation,decimals,tenant_top_ten,by_area\r\n"
-    );
+    const header = utf8("code,title,theme,category,unit,polarity,frequency,aggregation,decimals,tenant_top_ten,by_area\r\n");
     const row = [
       ...utf8("LPI-03,Current tenant rent arrears,Valuing Resources,Local indicator,"),
       0xa3,
@@ -176,8 +164,7 @@ describe("parseImport on awkward files", () => {
 
 describe("the all-or-nothing policy", () => {
   it("makes a file importable only when it has no problems, while still returning the rows that passed", async () => {
-    const text =
-      "indicator,period,area,value,numerator,denominator\r\nBV66b,2025-04,North,3,,\r\nBV66b,2025-05,North,abc,,\r\n";
+    const text = "indicator,period,area,value,numerator,denominator\r\nBV66b,2025-04,North,3,,\r\nBV66b,2025-05,North,abc,,\r\n";
     const result = await parseImport("actuals", utf8(text), "figures.csv", testContext());
     expect(result.rows).toHaveLength(1);
     expect(result.problems).toHaveLength(1);

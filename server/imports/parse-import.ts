@@ -51,15 +51,14 @@ export const IMPORT_KINDS = [
 /** For the route that receives the kind from a form field. */
 export const importKindSchema = z.enum(IMPORT_KINDS);
 
-const VALIDATORS: { [K in ImportKind]: (table: Table, context: ImportContext) => ValidationResult<ImportRowTypes[K]> } =
-  {
-    indicators: validateIndicators,
-    targets: validateTargets,
-    benchmarks: validateBenchmarks,
-    actuals: validateActuals,
-    "actuals-wide": validateActualsWide,
-    areas: validateAreas,
-  };
+const VALIDATORS: { [K in ImportKind]: (table: Table, context: ImportContext) => ValidationResult<ImportRowTypes[K]> } = {
+  indicators: validateIndicators,
+  targets: validateTargets,
+  benchmarks: validateBenchmarks,
+  actuals: validateActuals,
+  "actuals-wide": validateActualsWide,
+  areas: validateAreas,
+};
 
 export interface ParseImportOptions {
   /** Upload size limit in bytes; 5 MB by default. */
@@ -70,7 +69,7 @@ export interface ParseImportOptions {
 export function validateTable<K extends ImportKind>(
   kind: K,
   table: Table,
-  context: ImportContext
+  context: ImportContext,
 ): ValidationResult<ImportRowTypes[K]> {
   return VALIDATORS[kind](table, context);
 }
@@ -85,7 +84,7 @@ export async function parseImport<K extends ImportKind>(
   bytes: Uint8Array,
   filename: string,
   context: ImportContext,
-  options: ParseImportOptions = {}
+  options: ParseImportOptions = {},
 ): Promise<ValidationResult<ImportRowTypes[K]>> {
   const read = await readTable(bytes, filename, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });
   if (!read.ok) return { rows: [], problems: [read.problem], notices: [] };
@@ -104,7 +103,7 @@ export function isImportable(result: ValidationResult<unknown>): boolean {
  */
 export function buildImportContext(
   indicators: readonly Pick<IndicatorRow, "code" | "frequency" | "unit" | "aggregation" | "decimals">[],
-  areas: readonly (string | AreaRow)[]
+  areas: readonly (string | AreaRow)[],
 ): ImportContext {
   const map = new Map<string, IndicatorInfo>();
   for (const i of indicators) {

@@ -4,7 +4,7 @@ import { formatProblem, problem, quote, sortProblems } from "./problems";
 describe("formatProblem", () => {
   it("puts the line and column first", () => {
     expect(formatProblem(problem(14, "value", `${quote("abc")} is not a number`))).toBe(
-      "Line 14, column value: \u201Cabc\u201D is not a number"
+      "Line 14, column value: \u201Cabc\u201D is not a number",
     );
   });
 
@@ -15,12 +15,7 @@ describe("formatProblem", () => {
   });
 
   it("sorts whole-file problems first, then by line, keeping order within a line", () => {
-    const sorted = sortProblems([
-      problem(5, "a", "1"),
-      problem(null, null, "2"),
-      problem(3, "b", "3"),
-      problem(5, "c", "4"),
-    ]);
+    const sorted = sortProblems([problem(5, "a", "1"), problem(null, null, "2"), problem(3, "b", "3"), problem(5, "c", "4")]);
     expect(sorted.map((p) => p.message)).toEqual(["2", "3", "1", "4"]);
   });
 });

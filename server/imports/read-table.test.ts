@@ -109,12 +109,7 @@ describe("readTable", () => {
         98.09,
         { richText: [{ text: "Rich " }, { text: "text", font: { bold: true } }] },
       ]);
-      sheet.addRow([
-        "BV66b",
-        45748,
-        { formula: "1+2", result: 3 },
-        { text: "a link", hyperlink: "https://example.org" },
-      ]);
+      sheet.addRow(["BV66b", 45748, { formula: "1+2", result: 3 }, { text: "a link", hyperlink: "https://example.org" }]);
       sheet.addRow([]); // Blank rows are skipped...
       sheet.addRow(["BV66c", "2025-04", { formula: "1/0", result: { error: "#DIV/0!" } }]); // ...and short rows padded.
       const percent = sheet.addRow(["BV66d", "2025-06", 0.985, true]);

@@ -62,11 +62,7 @@ export async function readTable(bytes: Uint8Array, filename: string, options: Re
   if (startsWith(bytes, OLE_MAGIC) || extensionOf(filename) === "xls") {
     return {
       ok: false,
-      problem: problem(
-        null,
-        null,
-        "This is an old-style Excel file (.xls): open it in Excel and save it as .xlsx or CSV"
-      ),
+      problem: problem(null, null, "This is an old-style Excel file (.xls): open it in Excel and save it as .xlsx or CSV"),
     };
   }
   if (looksLikeXlsx(bytes, filename)) {
@@ -128,11 +124,7 @@ export function readCsv(text: string): ReadResult {
     const e = error as { code?: string; lines?: number; message?: string };
     return {
       ok: false,
-      problem: problem(
-        typeof e.lines === "number" ? e.lines : null,
-        null,
-        csvErrorMessage(e.code, e.message ?? "unknown error")
-      ),
+      problem: problem(typeof e.lines === "number" ? e.lines : null, null, csvErrorMessage(e.code, e.message ?? "unknown error")),
     };
   }
 
@@ -224,7 +216,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
   const notices: string[] = [];
   if (workbook.worksheets.length > 1) {
     notices.push(
-      `Only the first worksheet, “${sheet.name}”, was read; the workbook has ${workbook.worksheets.length} worksheets`
+      `Only the first worksheet, “${sheet.name}”, was read; the workbook has ${workbook.worksheets.length} worksheets`,
     );
   }
 

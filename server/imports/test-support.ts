@@ -23,12 +23,7 @@ export function csv(...lines: string[]): string {
   return lines.join("\r\n") + "\r\n";
 }
 
-const info = (
-  frequency: IndicatorInfo["frequency"],
-  unit: string,
-  aggregation: string,
-  decimals: number
-): IndicatorInfo => ({
+const info = (frequency: IndicatorInfo["frequency"], unit: string, aggregation: string, decimals: number): IndicatorInfo => ({
   frequency,
   unit,
   aggregation,
@@ -54,7 +49,7 @@ export function testContext(): ImportContext {
 
 /** Builds an .xlsx in memory; `fill` writes the first worksheet. */
 export async function xlsxBytes(
-  fill: (sheet: import("exceljs").Worksheet, workbook: import("exceljs").Workbook) => void
+  fill: (sheet: import("exceljs").Worksheet, workbook: import("exceljs").Workbook) => void,
 ): Promise<Uint8Array> {
   const ExcelJS = (await import("exceljs")).default;
   const workbook = new ExcelJS.Workbook();

@@ -17,7 +17,7 @@ describe("validateActualsWide: good files", () => {
     const result = validate(
       "BV66a,Rent collected,%,98.09,,98.67",
       "BV66d,Evictions,%,,,0.51",
-      'LPI-03,Current arrears,£,"£1,266,590",0,'
+      'LPI-03,Current arrears,£,"£1,266,590",0,',
     );
     expect(result.problems).toEqual([]);
     expect(result.rows).toEqual([
@@ -108,12 +108,12 @@ describe("validateActualsWide: problems", () => {
 
   it("reports a month heading it cannot read, and a header with no months", () => {
     expect(
-      validateActualsWide(csvTable(csv("Code,Apr-25,2025-05", "BV66b,3,3")), testContext()).problems.map(formatProblem)
+      validateActualsWide(csvTable(csv("Code,Apr-25,2025-05", "BV66b,3,3")), testContext()).problems.map(formatProblem),
     ).toEqual([
       "Line 1, column Apr-25: “Apr-25” is not a period: use YYYY-MM, e.g. 2025-04. Head each month column YYYY-MM (or with a date)",
     ]);
     expect(
-      validateActualsWide(csvTable(csv("Code,Indicator,Unit", "BV66b,x,%")), testContext()).problems.map(formatProblem)
+      validateActualsWide(csvTable(csv("Code,Indicator,Unit", "BV66b,x,%")), testContext()).problems.map(formatProblem),
     ).toEqual([
       "Line 1: No month columns: after Code, Indicator and Unit, add one column per month headed YYYY-MM, e.g. 2025-04",
     ]);

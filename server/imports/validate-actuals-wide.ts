@@ -47,9 +47,9 @@ export function validateActualsWide(table: Table, context: ImportContext): Valid
             table.headerLine,
             extra.heading,
             `Two columns are for ${parsed.period}: ${quote(earlier.heading)} (column ${columnLetter(
-              earlier.index
-            )}) and ${quote(extra.heading)} (column ${columnLetter(extra.index)})`
-          )
+              earlier.index,
+            )}) and ${quote(extra.heading)} (column ${columnLetter(extra.index)})`,
+          ),
         );
         continue;
       }
@@ -57,9 +57,7 @@ export function validateActualsWide(table: Table, context: ImportContext): Valid
       monthSeen.set(parsed.period, month);
       months.push(month);
     } else if (LOOKS_LIKE_PERIOD.test(extra.heading)) {
-      problems.push(
-        problem(table.headerLine, extra.heading, `${parsed.error}. Head each month column YYYY-MM (or with a date)`)
-      );
+      problems.push(problem(table.headerLine, extra.heading, `${parsed.error}. Head each month column YYYY-MM (or with a date)`));
     } else {
       ignored.push(extra);
     }
@@ -69,8 +67,8 @@ export function validateActualsWide(table: Table, context: ImportContext): Valid
       problem(
         table.headerLine,
         null,
-        "No month columns: after Code, Indicator and Unit, add one column per month headed YYYY-MM, e.g. 2025-04"
-      )
+        "No month columns: after Code, Indicator and Unit, add one column per month headed YYYY-MM, e.g. 2025-04",
+      ),
     );
   }
 
@@ -136,14 +134,14 @@ export function validateActualsWide(table: Table, context: ImportContext): Valid
       }
       return figures;
     },
-    ignored
+    ignored,
   );
 
   if (unitMismatches.length > 0) {
     result.notices.push(
       `The Unit column differs from the indicator library for ${unitMismatches.join(
-        "; "
-      )}: the library's unit is used; check these rows are for the right indicators`
+        "; ",
+      )}: the library's unit is used; check these rows are for the right indicators`,
     );
   }
   if (result.rows.length === 0 && result.problems.length === 0) {

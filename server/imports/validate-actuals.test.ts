@@ -21,7 +21,7 @@ describe("validateActuals: good files", () => {
     const result = validate(
       "BV66a,2025-04,North,98.73,311,315,verified",
       'LPI-03,2025-04,All,"£1,266,590",,,',
-      "BV66b,2025-05,East,3.1%,,,draft"
+      "BV66b,2025-05,East,3.1%,,,draft",
     );
     expect(result.problems).toEqual([]);
     expect(result.rows).toEqual([
@@ -62,8 +62,8 @@ describe("validateActuals: good files", () => {
     const table = csvTable(
       csv(
         " Indicator ,PERIOD,Area,Value,Numerator,Denominator,Year,Month,Note",
-        "BV66a,2025-04,north,98.73,311,315,2025/26,Apr,Late return from North"
-      )
+        "BV66a,2025-04,north,98.73,311,315,2025/26,Apr,Late return from North",
+      ),
     );
     const result = validateActuals(table, testContext());
     expect(result.problems).toEqual([]);
@@ -81,7 +81,7 @@ describe("validateActuals: good files", () => {
     const result = validate(
       'LPI-07,2025-04,North,"1,234",,,',
       'LPI-03,2025-04,North,"£1,234",,,',
-      "BV66b,2025-04,North,98.5%,,,"
+      "BV66b,2025-04,North,98.5%,,,",
     );
     expect(result.problems).toEqual([]);
     expect(result.rows.map((r) => r.value)).toEqual([1234, 1234, 98.5]);
@@ -103,7 +103,7 @@ describe("validateActuals: good files", () => {
       "WK01,2025-05,All,12,,,",
       "BV66d,2025-06,All,0.51,16,3150,",
       "BV66d,2025-12,All,0.19,6,3150,",
-      "TP01,2026-03,All,72.4,,,"
+      "TP01,2026-03,All,72.4,,,",
     );
     expect(result.problems).toEqual([]);
   });
@@ -123,10 +123,7 @@ describe("validateActuals: good files", () => {
 
 describe("validateActuals: problems", () => {
   it("reports missing headings once, naming them and the expected ones", () => {
-    const result = validateActuals(
-      csvTable(csv("indicator,month,area,amount", "BV66a,2025-04,North,98")),
-      testContext()
-    );
+    const result = validateActuals(csvTable(csv("indicator,month,area,amount", "BV66a,2025-04,North,98")), testContext());
     expect(result.rows).toEqual([]);
     expect(result.problems).toEqual([
       {
@@ -139,10 +136,7 @@ describe("validateActuals: problems", () => {
   });
 
   it("reports a heading that appears twice", () => {
-    const result = validateActuals(
-      csvTable(csv(`${HEADER},Value`, "BV66a,2025-04,North,98.73,311,315,,98")),
-      testContext()
-    );
+    const result = validateActuals(csvTable(csv(`${HEADER},Value`, "BV66a,2025-04,North,98.73,311,315,,98")), testContext());
     expect(result.problems.map(formatProblem)).toEqual([
       "Line 1, column Value: The column “Value” appears twice (columns D and H): keep one",
     ]);
@@ -151,7 +145,7 @@ describe("validateActuals: problems", () => {
   it("recognises a wide-layout file uploaded as long", () => {
     const result = validateActuals(csvTable(csv("Code,Indicator,Unit,2025-04", "BV66a,Rent,%,98")), testContext());
     expect(result.problems.map((p) => p.message)).toContain(
-      "This looks like the wide layout (one column per month): import it as monthly figures in the wide layout"
+      "This looks like the wide layout (one column per month): import it as monthly figures in the wide layout",
     );
   });
 
@@ -169,9 +163,7 @@ describe("validateActuals: problems", () => {
   });
 
   it("reports a value that is not a number", () => {
-    expect(
-      messages("BV66b,2025-04,North,abc,,,", "BV66b,2025-05,North,n/a,,,", 'BV66b,2025-06,North,"1,5",,,')
-    ).toEqual([
+    expect(messages("BV66b,2025-04,North,abc,,,", "BV66b,2025-05,North,n/a,,,", 'BV66b,2025-06,North,"1,5",,,')).toEqual([
       "Line 2, column value: “abc” is not a number",
       "Line 3, column value: “n/a” is not a number",
       "Line 4, column value: “1,5” is not a number",
@@ -201,12 +193,10 @@ describe("validateActuals: problems", () => {
   });
 
   it("reports a percentage over 100 or below 0", () => {
-    expect(messages("BV66b,2025-04,North,100.5,,,", "BV66b,2025-05,North,-1,,,", "BV66b,2025-06,North,100,,,")).toEqual(
-      [
-        "Line 2, column value: 100.5 is over 100%: a percentage cannot be more than 100",
-        "Line 3, column value: -1 is below 0%: a percentage cannot be negative",
-      ]
-    );
+    expect(messages("BV66b,2025-04,North,100.5,,,", "BV66b,2025-05,North,-1,,,", "BV66b,2025-06,North,100,,,")).toEqual([
+      "Line 2, column value: 100.5 is over 100%: a percentage cannot be more than 100",
+      "Line 3, column value: -1 is below 0%: a percentage cannot be negative",
+    ]);
     // Only percentages are bounded: a count may exceed 100.
     expect(messages("LPI-07,2025-04,North,250,,,")).toEqual([]);
   });
@@ -220,7 +210,7 @@ describe("validateActuals: problems", () => {
 
   it("reports a malformed or missing period", () => {
     expect(
-      messages("BV66b,2025-4,North,3,,,", "BV66b,Apr-25,North,3,,,", "BV66b,2025/04,North,3,,,", "BV66b,,North,3,,,")
+      messages("BV66b,2025-4,North,3,,,", "BV66b,Apr-25,North,3,,,", "BV66b,2025/04,North,3,,,", "BV66b,,North,3,,,"),
     ).toEqual([
       "Line 2, column period: “2025-4” is not a period: use YYYY-MM, e.g. 2025-04",
       "Line 3, column period: “Apr-25” is not a period: use YYYY-MM, e.g. 2025-04",
@@ -250,8 +240,8 @@ describe("validateActuals: problems", () => {
         "BV66a,2025-04,North,,0,0,",
         "BV66a,2025-05,North,98,311,-315,",
         "BV66a,2025-06,North,98,311,,",
-        "BV66a,2025-07,North,98,,315,"
-      )
+        "BV66a,2025-07,North,98,,315,",
+      ),
     ).toEqual([
       "Line 2, column denominator: The denominator is 0: a figure needs at least one case (leave the row out if there were none)",
       "Line 3, column denominator: The denominator cannot be negative (-315)",
@@ -262,11 +252,7 @@ describe("validateActuals: problems", () => {
 
   it("reports a value that does not match its numerator and denominator", () => {
     expect(
-      messages(
-        "BV66a,2025-04,North,97.5,311,315,",
-        "BV66a,2025-05,North,98.74,311,315,",
-        "BV212,2025-04,North,25,406.2,18,"
-      )
+      messages("BV66a,2025-04,North,97.5,311,315,", "BV66a,2025-05,North,98.74,311,315,", "BV212,2025-04,North,25,406.2,18,"),
     ).toEqual([
       "Line 2, column value: The value 97.5 does not match the numerator and denominator: 100 × 311 ÷ 315 = 98.73",
       "Line 3, column value: The value 98.74 does not match the numerator and denominator: 100 × 311 ÷ 315 = 98.73",
@@ -292,16 +278,14 @@ describe("validateActuals: problems", () => {
       csv(
         "indicator,year,month,period,area,value,numerator,denominator",
         "BV66b,2025/26,Mar,2025-03,North,3,,",
-        "BV66b,2025/27,Sep,2025-09,North,3,,"
-      )
+        "BV66b,2025/27,Sep,2025-09,North,3,,",
+      ),
     );
     expect(validateActuals(table, testContext()).problems.map(formatProblem)).toEqual([
       "Line 2, column year: The year 2025/26 does not match the period 2025-03, which is in 2024/25",
       "Line 3, column year: “2025/27” is not a financial year: write it like 2025/26",
     ]);
-    const months = csvTable(
-      csv("indicator,month,period,area,value,numerator,denominator", "BV66b,Apr,2025-05,North,3,,")
-    );
+    const months = csvTable(csv("indicator,month,period,area,value,numerator,denominator", "BV66b,Apr,2025-05,North,3,,"));
     expect(validateActuals(months, testContext()).problems.map(formatProblem)).toEqual([
       "Line 2, column month: The month April does not match the period 2025-05",
     ]);
@@ -324,7 +308,7 @@ describe("validateActuals: problems", () => {
       "BV66a,2025-04,North,98.73,311,315,verified",
       "XYZ,2025-13,Nowhere,abc,5,0,maybe",
       "BV66b,2025-04,North,3,,,",
-      "BV66b,2025-04,North,3,,,"
+      "BV66b,2025-04,North,3,,,",
     );
     expect(result.rows.map((r) => r.indicatorCode)).toEqual(["BV66a", "BV66b"]);
     expect(result.problems.map((p) => [p.line, p.column])).toEqual([
@@ -344,8 +328,7 @@ describe("validateActuals at scale", () => {
     // 25 monthly indicators × 5 areas × 400 months = 50,000 distinct figures.
     const indicators = new Map<string, IndicatorInfo>();
     const codes = Array.from({ length: 25 }, (_, i) => `P${String(i + 1).padStart(3, "0")}`);
-    for (const code of codes)
-      indicators.set(code, { frequency: "monthly", unit: "%", aggregation: "ratio", decimals: 2 });
+    for (const code of codes) indicators.set(code, { frequency: "monthly", unit: "%", aggregation: "ratio", decimals: 2 });
     const context: ImportContext = { indicators, areas: new Set(["North", "East", "South", "West"]) };
     const areas = ["North", "East", "South", "West", "All"];
 

@@ -14,13 +14,7 @@ import {
   showNumber,
 } from "./cells";
 import { normaliseHeading } from "./columns";
-import {
-  AreaLookup,
-  frequencyProblem,
-  NO_INDICATOR_MESSAGE,
-  percentageProblem,
-  unknownIndicatorMessage,
-} from "./figure-checks";
+import { AreaLookup, frequencyProblem, NO_INDICATOR_MESSAGE, percentageProblem, unknownIndicatorMessage } from "./figure-checks";
 import type { FigureStatus, ImportContext, ValidationResult } from "./import-types";
 import { problem, quote } from "./problems";
 import type { Table } from "./read-table";
@@ -71,8 +65,8 @@ export function validateActuals(table: Table, context: ImportContext): Validatio
       problem(
         table.headerLine,
         null,
-        "This looks like the wide layout (one column per month): import it as monthly figures in the wide layout"
-      )
+        "This looks like the wide layout (one column per month): import it as monthly figures in the wide layout",
+      ),
     );
   }
 
@@ -134,7 +128,7 @@ export function validateActuals(table: Table, context: ImportContext): Validatio
       if (denominator === 0) {
         report(
           label.denominator,
-          "The denominator is 0: a figure needs at least one case (leave the row out if there were none)"
+          "The denominator is 0: a figure needs at least one case (leave the row out if there were none)",
         );
         pairOk = false;
       } else if (denominator < 0) {
@@ -149,8 +143,8 @@ export function validateActuals(table: Table, context: ImportContext): Validatio
         report(
           label.numerator,
           `The numerator (${showNumber(numerator)}) is greater than the denominator (${showNumber(
-            denominator
-          )}): ${code} is a percentage of the denominator, so it cannot be`
+            denominator,
+          )}): ${code} is a percentage of the denominator, so it cannot be`,
         );
         pairOk = false;
       }
@@ -161,9 +155,7 @@ export function validateActuals(table: Table, context: ImportContext): Validatio
       const isQuotient = info.aggregation === "ratio" || info.aggregation === "mean";
       const pairTouched = cellText(cells[col.numerator]) !== null || cellText(cells[col.denominator]) !== null;
       const implied =
-        pairOk && numerator !== null && denominator !== null
-          ? impliedValue(info.aggregation, numerator, denominator)
-          : null;
+        pairOk && numerator !== null && denominator !== null ? impliedValue(info.aggregation, numerator, denominator) : null;
       if (given === null && !valueUnreadable) {
         if (implied !== null) {
           // The value can be left for us to work out, at the indicator's decimals.
@@ -175,7 +167,7 @@ export function validateActuals(table: Table, context: ImportContext): Validatio
             label.value,
             isQuotient
               ? "No value: give the value, or the numerator and denominator to work it out from"
-              : `No value: ${code} is a ${info.aggregation} indicator, so it needs the value itself`
+              : `No value: ${code} is a ${info.aggregation} indicator, so it needs the value itself`,
           );
         }
       } else if (given !== null && implied !== null) {
@@ -192,8 +184,8 @@ export function validateActuals(table: Table, context: ImportContext): Validatio
             label.value,
             `The value ${showNumber(given)} does not match the numerator and denominator: ${formula} = ${roundTo(
               implied,
-              info.decimals
-            ).toFixed(info.decimals)}`
+              info.decimals,
+            ).toFixed(info.decimals)}`,
           );
         }
       }
@@ -213,7 +205,7 @@ export function validateActuals(table: Table, context: ImportContext): Validatio
         else
           report(
             label.status,
-            `${quote(text)} is not a status: use draft, submitted or verified (or leave it empty for submitted)`
+            `${quote(text)} is not a status: use draft, submitted or verified (or leave it empty for submitted)`,
           );
       }
     }
@@ -222,13 +214,9 @@ export function validateActuals(table: Table, context: ImportContext): Validatio
     // for filtering); when present they must agree with it, or one of them is wrong.
     if (col.year >= 0 && cellText(cells[col.year]) !== null) {
       const year = parseFinancialYearCell(cells[col.year]);
-      if (year === null)
-        report(label.year, `${quote(showCell(cells[col.year]))} is not a financial year: write it like 2025/26`);
+      if (year === null) report(label.year, `${quote(showCell(cells[col.year]))} is not a financial year: write it like 2025/26`);
       else if (period !== null && financialYearOf(period) !== year) {
-        report(
-          label.year,
-          `The year ${year} does not match the period ${period}, which is in ${financialYearOf(period)}`
-        );
+        report(label.year, `The year ${year} does not match the period ${period}, which is in ${financialYearOf(period)}`);
       }
     }
     if (col.month >= 0 && cellText(cells[col.month]) !== null) {

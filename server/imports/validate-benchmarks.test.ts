@@ -12,7 +12,7 @@ describe("validateBenchmarks", () => {
     const result = validate(
       "BV66a,2025/26,Metropolitan,99.60,98.90,98.20",
       "BV66b,2025/26,Metropolitan,2.10,2.90,3.80",
-      "BV212,2025/26,Metropolitan,21,21,21"
+      "BV212,2025/26,Metropolitan,21,21,21",
     );
     expect(result.problems).toEqual([]);
     expect(result.rows[1]).toEqual({
@@ -26,9 +26,7 @@ describe("validateBenchmarks", () => {
   });
 
   it("matches headings written with spaces and capitals", () => {
-    const table = csvTable(
-      csv("Indicator,Year,Peer group,Upper quartile,Median,Lower quartile", "BV66a,2025/26,Club,99,98,97")
-    );
+    const table = csvTable(csv("Indicator,Year,Peer group,Upper quartile,Median,Lower quartile", "BV66a,2025/26,Club,99,98,97"));
     expect(validateBenchmarks(table, testContext()).problems).toEqual([]);
   });
 
@@ -40,12 +38,7 @@ describe("validateBenchmarks", () => {
 
   it("reports missing or bad cells, unknown indicators and duplicates", () => {
     expect(
-      messages(
-        "XYZ,2025/26,Club,1,2,3",
-        "BV66a,2025/27,,abc,,101",
-        "BV66a,2025/26,Club,99,98,97",
-        "BV66a,2025/26,club,99,98,97"
-      )
+      messages("XYZ,2025/26,Club,1,2,3", "BV66a,2025/27,,abc,,101", "BV66a,2025/26,Club,99,98,97", "BV66a,2025/26,club,99,98,97"),
     ).toEqual([
       "Line 2, column indicator: Unknown indicator code “XYZ”: add it to the indicator library first",
       "Line 3, column year: “2025/27” is not a financial year: write it like 2025/26 (April 2025 to March 2026)",
@@ -59,7 +52,7 @@ describe("validateBenchmarks", () => {
 
   it("reports missing headings and a header with no rows", () => {
     expect(
-      validateBenchmarks(csvTable(csv("indicator,year,upper,median,lower", "A,2025/26,1,2,3")), testContext()).problems
+      validateBenchmarks(csvTable(csv("indicator,year,upper,median,lower", "A,2025/26,1,2,3")), testContext()).problems,
     ).toHaveLength(1);
     expect(validate().problems.map((p) => p.message)).toEqual(["The file has a header but no rows"]);
   });

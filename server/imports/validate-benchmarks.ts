@@ -61,16 +61,15 @@ export function validateBenchmarks(table: Table, context: ImportContext): Valida
         report(
           label.median,
           `The quartiles are out of order: the median (${showNumber(
-            median
-          )}) must lie between the upper quartile (${showNumber(upper)}) and the lower quartile (${showNumber(lower)})`
+            median,
+          )}) must lie between the upper quartile (${showNumber(upper)}) and the lower quartile (${showNumber(lower)})`,
         );
       }
     }
 
     if (code !== null && year !== null && peerGroup !== null) {
       const earlier = claimKey(code, year, peerGroup.toLowerCase());
-      if (earlier)
-        report(null, `Duplicate row: line ${earlier.line} already has ${code} for ${year} and this peer group`);
+      if (earlier) report(null, `Duplicate row: line ${earlier.line} already has ${code} for ${year} and this peer group`);
     }
 
     if (code === null || year === null || peerGroup === null || upper === null || median === null || lower === null) {

@@ -12,7 +12,7 @@ describe("validateIndicators", () => {
   it("reads an indicator, whatever the case of its choices", () => {
     const result = validate(
       "BV66a,Rent collected as a percentage of rent due,Valuing Resources,National KPI,%,Higher,MONTHLY,ratio,2,yes,Y",
-      '"NI 158","Stage one complaints received per 1,000 homes",Fair Access,Tenant Satisfaction Measure,"per 1,000 homes",none,annual,snapshot,1,0,false'
+      '"NI 158","Stage one complaints received per 1,000 homes",Fair Access,Tenant Satisfaction Measure,"per 1,000 homes",none,annual,snapshot,1,0,false',
     );
     expect(result.problems).toEqual([]);
     expect(result.rows).toEqual([
@@ -49,8 +49,8 @@ describe("validateIndicators", () => {
     const table = csvTable(
       csv(
         "code,title,theme,category,unit,polarity,frequency,aggregation,decimals",
-        "LPI-06,Empty homes,Fair Access,Management indicator,count,lower,monthly,snapshot,0"
-      )
+        "LPI-06,Empty homes,Fair Access,Management indicator,count,lower,monthly,snapshot,0",
+      ),
     );
     const result = validateIndicators(table);
     expect(result.problems).toEqual([]);
@@ -87,8 +87,8 @@ describe("validateIndicators", () => {
       messages(
         "BV66a,T,Th,C,%,higher,monthly,ratio,2,no,no",
         "BV66a,T,Th,C,%,higher,monthly,ratio,2,no,no",
-        "bv66a,T,Th,C,%,higher,monthly,ratio,2,no,no"
-      )
+        "bv66a,T,Th,C,%,higher,monthly,ratio,2,no,no",
+      ),
     ).toEqual([
       "Line 3, column code: Duplicate indicator: line 2 already has BV66a",
       "Line 4, column code: “bv66a” differs from “BV66a” on line 2 only in capital letters: use one spelling",

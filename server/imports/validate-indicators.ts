@@ -63,7 +63,7 @@ export function validateIndicators(table: Table, _context?: ImportContext): Vali
           label[name],
           value === null
             ? `No ${name}: use ${orList(options)}`
-            : `${quote(value)} is not ${article} ${name}: use ${orList(options)}`
+            : `${quote(value)} is not ${article} ${name}: use ${orList(options)}`,
         );
       }
       return found ?? (options[0] as T);
@@ -88,7 +88,7 @@ export function validateIndicators(table: Table, _context?: ImportContext): Vali
             ? `Duplicate indicator: line ${earlier.line} already has ${code}`
             : `${quote(code)} differs from ${quote(earlierCode)} on line ${
                 earlier.line
-              } only in capital letters: use one spelling`
+              } only in capital letters: use one spelling`,
         );
       }
     }
@@ -107,9 +107,7 @@ export function validateIndicators(table: Table, _context?: ImportContext): Vali
     else if (!Number.isInteger(parsedDecimals) || parsedDecimals < 0 || parsedDecimals > MAX_DECIMALS) {
       report(
         label.decimals,
-        `${quote(
-          showCell(decimalsCell)
-        )} is not a number of decimal places: use a whole number from 0 to ${MAX_DECIMALS}`
+        `${quote(showCell(decimalsCell))} is not a number of decimal places: use a whole number from 0 to ${MAX_DECIMALS}`,
       );
     } else decimals = parsedDecimals;
 

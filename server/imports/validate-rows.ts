@@ -4,14 +4,7 @@
 // columns it expects and the checks on one row; the order in which problems
 // are recorded here is the order users see, so it must not change.
 
-import {
-  checkRowWidth,
-  ignoredColumnsNotice,
-  matchHeaders,
-  NO_ROWS_MESSAGE,
-  type ColumnSpec,
-  type HeaderMatch,
-} from "./columns";
+import { checkRowWidth, ignoredColumnsNotice, matchHeaders, NO_ROWS_MESSAGE, type ColumnSpec, type HeaderMatch } from "./columns";
 import type { ValidationResult } from "./import-types";
 import { problem, type ImportProblem } from "./problems";
 import type { CellValue, Table, TableRow } from "./read-table";
@@ -65,7 +58,7 @@ export function checkRows<Name extends string, Row>(
   table: Table,
   checked: HeaderChecked<Name>,
   checkRow: (row: RowContext<Name>) => RowOutcome<Row>,
-  ignoredColumns: readonly { heading: string }[] = checked.header.extras
+  ignoredColumns: readonly { heading: string }[] = checked.header.extras,
 ): ValidationResult<Row> {
   const { header, problems, notices } = checked;
   const rows: Row[] = [];
@@ -106,7 +99,7 @@ export function checkRows<Name extends string, Row>(
 export function validateRows<Name extends string, Row>(
   table: Table,
   columns: ColumnSpec<Name>,
-  checkRow: (row: RowContext<Name>) => RowOutcome<Row>
+  checkRow: (row: RowContext<Name>) => RowOutcome<Row>,
 ): ValidationResult<Row> {
   return checkRows(table, checkHeader(table, columns), checkRow);
 }

@@ -20,12 +20,8 @@ describe("validateTargets", () => {
 
   it("reports missing headings and a header with no rows", () => {
     expect(
-      validateTargets(csvTable(csv("indicator,year,target", "BV66a,2025/26,98")), testContext()).problems.map(
-        formatProblem
-      )
-    ).toEqual([
-      "Line 1: Missing column “tolerance”. The first row must name the columns: indicator, year, target and tolerance",
-    ]);
+      validateTargets(csvTable(csv("indicator,year,target", "BV66a,2025/26,98")), testContext()).problems.map(formatProblem),
+    ).toEqual(["Line 1: Missing column “tolerance”. The first row must name the columns: indicator, year, target and tolerance"]);
     expect(validate().problems.map(formatProblem)).toEqual(["The file has a header but no rows"]);
   });
 

@@ -37,9 +37,7 @@ export function validateTargets(table: Table, context: ImportContext): Validatio
     else if (tolerance < 0) {
       report(
         label.tolerance,
-        `The tolerance cannot be negative (${showCell(
-          cells[col.tolerance]
-        )}): it is how far off target still counts as amber`
+        `The tolerance cannot be negative (${showCell(cells[col.tolerance])}): it is how far off target still counts as amber`,
       );
     }
 

@@ -32,7 +32,10 @@ const nextMeetingAt = new Date(Date.now() + 30 * DAY);
 const ids: Record<string, string> = {};
 
 async function indicatorId(code: string) {
-  const [row] = await db.select({ id: indicators.id }).from(indicators).where(and(eq(indicators.organisationId, orgId), eq(indicators.code, code)));
+  const [row] = await db
+    .select({ id: indicators.id })
+    .from(indicators)
+    .where(and(eq(indicators.organisationId, orgId), eq(indicators.code, code)));
   return row.id;
 }
 
@@ -44,10 +47,21 @@ beforeAll(async () => {
   const user = (await findUserByEmail(db, "officer@northfield.example"))!;
   officer = { userId: user.id, label: user.email };
   ownerName = user.name;
-  [body] = await db.insert(bodies).values({ organisationId: orgId, name: "Housing Services Committee", kind: "committee", minutePrefix: "HSC", quorumCount: 3 }).returning();
-  [otherBody] = await db.insert(bodies).values({ organisationId: orgId, name: "Tenant Scrutiny Panel", kind: "scrutiny_panel", minutePrefix: "TSP", quorumCount: 3 }).returning();
+  [body] = await db
+    .insert(bodies)
+    .values({ organisationId: orgId, name: "Housing Services Committee", kind: "committee", minutePrefix: "HSC", quorumCount: 3 })
+    .returning();
+  [otherBody] = await db
+    .insert(bodies)
+    .values({ organisationId: orgId, name: "Tenant Scrutiny Panel", kind: "scrutiny_panel", minutePrefix: "TSP", quorumCount: 3 })
+    .returning();
   const meeting = async (bodyId: string, startsAt: Date, status: "closed" | "agenda_published") =>
-    (await db.insert(meetings).values({ organisationId: orgId, bodyId, kind: "committee", title: "Performance Committee", startsAt, status }).returning())[0];
+    (
+      await db
+        .insert(meetings)
+        .values({ organisationId: orgId, bodyId, kind: "committee", title: "Performance Committee", startsAt, status })
+        .returning()
+    )[0];
   const earlier = await meeting(body.id, new Date(Date.now() - 60 * DAY), "closed");
   await meeting(body.id, previousMeetingAt, "closed");
   await meeting(body.id, nextMeetingAt, "agenda_published");
@@ -73,18 +87,31 @@ beforeAll(async () => {
     officer,
   );
   [ids.relets, ids.arrears, ids.closedLongAgo, ids.agreedLater] = entered.map((a) => a.id);
-  const { entered: panelActions } = await enterAgreedActions(db, { meeting: { id: panel.id, organisationId: orgId, bodyId: otherBody.id }, actions: [agreed("9", null)] }, officer);
+  const { entered: panelActions } = await enterAgreedActions(
+    db,
+    { meeting: { id: panel.id, organisationId: orgId, bodyId: otherBody.id }, actions: [agreed("9", null)] },
+    officer,
+  );
   ids.panel = panelActions[0].id;
 
   // Progress: re-lets on track before the previous meeting, complete after it.
-  await updateAction(db, { actionId: ids.relets, organisationId: orgId, status: "on_track", note: "Second contractor appointed." }, officer);
+  await updateAction(
+    db,
+    { actionId: ids.relets, organisationId: orgId, status: "on_track", note: "Second contractor appointed." },
+    officer,
+  );
   const closedAt = new Date(previousMeetingAt.getTime() + DAY);
-  await db.insert(actionUpdates).values({ actionId: ids.relets, userId: officer.userId, status: "complete", note: "Backlog cleared.", at: closedAt });
+  await db
+    .insert(actionUpdates)
+    .values({ actionId: ids.relets, userId: officer.userId, status: "complete", note: "Backlog cleared.", at: closedAt });
   await db.update(actions).set({ status: "complete", completedAt: closedAt }).where(eq(actions.id, ids.relets));
   // Closed before the previous meeting: that meeting saw it close, the next need not.
   await updateAction(db, { actionId: ids.closedLongAgo, organisationId: orgId, status: "complete", note: "" }, officer);
   // Agreed after the next meeting started: not for it to review.
-  await db.update(actions).set({ agreedAt: new Date(nextMeetingAt.getTime() + DAY) }).where(eq(actions.id, ids.agreedLater));
+  await db
+    .update(actions)
+    .set({ agreedAt: new Date(nextMeetingAt.getTime() + DAY) })
+    .where(eq(actions.id, ids.agreedLater));
 
   // November's figures arrive: re-lets recover to 20 days, arrears rise to 3.5%.
   await db.insert(actuals).values([
@@ -137,7 +164,12 @@ describe("the review of the action log at the next meeting", () => {
     });
     const arrears = rows.find((r) => r.id === ids.arrears)!;
     // Due 1 November 2026 and still not started: overdue now, and already at the previous meeting.
-    expect(arrears).toMatchObject({ shownStatus: "overdue", shownStatusText: "Overdue", statusThen: "overdue", statusChangeText: "Overdue (no change)" });
+    expect(arrears).toMatchObject({
+      shownStatus: "overdue",
+      shownStatusText: "Overdue",
+      statusThen: "overdue",
+      statusChangeText: "Overdue (no change)",
+    });
     expect(arrears.latestNote?.text).toBe("Agreed at the meeting");
   });
 
@@ -153,7 +185,12 @@ describe("the action log page's rows", () => {
     expect(overdue.map((r) => r.id)).toEqual([ids.arrears]);
     const panel = await loadActionLog(db, orgId, { bodyId: otherBody.id, status: "all", today: "2026-11-23" });
     expect(panel.map((r) => r.id)).toEqual([ids.panel]);
-    const complete = await loadActionLog(db, orgId, { bodyId: body.id, status: "complete", ownerUserId: officer.userId, today: "2026-11-23" });
+    const complete = await loadActionLog(db, orgId, {
+      bodyId: body.id,
+      status: "complete",
+      ownerUserId: officer.userId,
+      today: "2026-11-23",
+    });
     expect(complete.map((r) => r.id).sort()).toEqual([ids.relets, ids.closedLongAgo].sort());
   });
 });

@@ -1,7 +1,19 @@
-import { actionRowView, statusChangeText, type ActionReviewRow, type ActionRowView } from "../../app/shared/meetings/action-log-view";
+import {
+  actionRowView,
+  statusChangeText,
+  type ActionReviewRow,
+  type ActionRowView,
+} from "../../app/shared/meetings/action-log-view";
 import { shownActionStatus, ukToday } from "../../app/shared/meetings/action-status";
 import type { Database } from "../../db/client";
-import { actionsForReview, latestNotes, listActions, statusesAt, type ActionFilter, type ActionListRow } from "../../db/queries/actions";
+import {
+  actionsForReview,
+  latestNotes,
+  listActions,
+  statusesAt,
+  type ActionFilter,
+  type ActionListRow,
+} from "../../db/queries/actions";
 import type { ActionStatus } from "../../db/schema/meetings";
 import { indicatorSnapshots } from "./indicator-snapshot";
 
@@ -13,8 +25,16 @@ import { indicatorSnapshots } from "./indicator-snapshot";
 
 async function decorate(db: Database, organisationId: string, rows: ActionListRow[], today: string): Promise<ActionRowView[]> {
   const linked = rows.flatMap((r) => (r.indicatorId ? [r.indicatorId] : []));
-  const [notes, now] = await Promise.all([latestNotes(db, rows.map((r) => r.id)), indicatorSnapshots(db, organisationId, linked)]);
-  return rows.map((row) => actionRowView(row, { today, note: notes.get(row.id), indicatorNow: row.indicatorId ? now.get(row.indicatorId) : undefined }));
+  const [notes, now] = await Promise.all([
+    latestNotes(
+      db,
+      rows.map((r) => r.id),
+    ),
+    indicatorSnapshots(db, organisationId, linked),
+  ]);
+  return rows.map((row) =>
+    actionRowView(row, { today, note: notes.get(row.id), indicatorNow: row.indicatorId ? now.get(row.indicatorId) : undefined }),
+  );
 }
 
 /** The action log page: the filtered actions with their latest notes and linked indicators now. */
@@ -23,7 +43,12 @@ export async function loadActionLog(db: Database, organisationId: string, filter
 }
 
 /** One action with its latest note and indicator, for the action's own page. */
-export async function presentAction(db: Database, organisationId: string, row: ActionListRow, today = ukToday()): Promise<ActionRowView> {
+export async function presentAction(
+  db: Database,
+  organisationId: string,
+  row: ActionListRow,
+  today = ukToday(),
+): Promise<ActionRowView> {
   const [view] = await decorate(db, organisationId, [row], today);
   return view;
 }

@@ -2,7 +2,13 @@ import { and, eq } from "drizzle-orm";
 import type { TargetStatus } from "../../app/shared/performance/status";
 import type { Database } from "../../db/client";
 import { indicators } from "../../db/schema/performance";
-import { historyWindow, latestPeriod, loadIndicatorSeries, organisationWideFigures, scorecardEntry } from "../performance/scorecard";
+import {
+  historyWindow,
+  latestPeriod,
+  loadIndicatorSeries,
+  organisationWideFigures,
+  scorecardEntry,
+} from "../performance/scorecard";
 import { toScorecardLine } from "../performance/scorecard-view";
 
 /** An indicator's organisation-wide figure as the scorecard shows it in the latest reporting period. */
@@ -22,7 +28,11 @@ export type IndicatorSnapshot = {
  * status when an action is agreed, and to show the status now beside that snapshot.
  * An organisation with no figures yet has no reporting period: the map is empty.
  */
-export async function indicatorSnapshots(db: Database, organisationId: string, indicatorIds: Iterable<string>): Promise<Map<string, IndicatorSnapshot>> {
+export async function indicatorSnapshots(
+  db: Database,
+  organisationId: string,
+  indicatorIds: Iterable<string>,
+): Promise<Map<string, IndicatorSnapshot>> {
   const wanted = new Set(indicatorIds);
   const result = new Map<string, IndicatorSnapshot>();
   if (wanted.size === 0) return result;
@@ -39,7 +49,10 @@ export async function indicatorSnapshots(db: Database, organisationId: string, i
     if (!only) return result;
     code = only.code;
   }
-  const { series, areas } = await loadIndicatorSeries(db, organisationId, historyWindow(period), { code, scope: { kind: "organisation" } });
+  const { series, areas } = await loadIndicatorSeries(db, organisationId, historyWindow(period), {
+    code,
+    scope: { kind: "organisation" },
+  });
   for (const s of series) {
     if (!wanted.has(s.indicator.id)) continue;
     const line = toScorecardLine(scorecardEntry(s, organisationWideFigures(s, areas), period));

@@ -8,7 +8,15 @@ import { cookieFor } from "../../tests/support/test-services";
 import { createMeetingFixture, type MeetingFixture } from "../../tests/support/meeting-factory";
 import { DECLARED_INTEREST_REFUSAL } from "./minute-restrictions";
 import { registerMeetingRecord } from "./meeting-record-server";
-import { destroyProvider, startCollabTestServer, stockProvider, waitFor, whenClosed, whenSynced, type TestServer } from "../realtime/yjs/test-support";
+import {
+  destroyProvider,
+  startCollabTestServer,
+  stockProvider,
+  waitFor,
+  whenClosed,
+  whenSynced,
+  type TestServer,
+} from "../realtime/yjs/test-support";
 
 let server: TestServer;
 let fixture: MeetingFixture;
@@ -45,7 +53,9 @@ describe("the meeting record", () => {
       action.set("due", "2027-01-31");
       actionsList(member.doc, second.id).push([action]);
     });
-    await waitFor(() => readAgreedActions(clerk.doc, second.id).length === 1 && minutesFragment(member.doc, first.id).length === 1);
+    await waitFor(
+      () => readAgreedActions(clerk.doc, second.id).length === 1 && minutesFragment(member.doc, first.id).length === 1,
+    );
     expect(readAgreedActions(clerk.doc, second.id)[0]).toMatchObject({ action: "Report back on voids", due: "2027-01-31" });
     destroyProvider(clerk);
     destroyProvider(member);
@@ -60,7 +70,15 @@ describe("the meeting record", () => {
   it("keeps a member who declared an interest out of that item's minutes, not the others'", async () => {
     const [, second, third] = fixture.items;
     const member = fixture.seated.independent1;
-    await server.services.db.insert(declarations).values({ meetingId: fixture.meeting.id, agendaItemId: third.id, userId: member.id, kind: "prejudicial", note: "Tenant of the estate" });
+    await server.services.db
+      .insert(declarations)
+      .values({
+        meetingId: fixture.meeting.id,
+        agendaItemId: third.id,
+        userId: member.id,
+        kind: "prejudicial",
+        note: "Tenant of the estate",
+      });
 
     const provider = stockProvider(server, name, { cookie: await cookie(member.id) });
     const observer = stockProvider(server, name, { cookie: await cookie(fixture.officer.id) });

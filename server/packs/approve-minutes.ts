@@ -62,15 +62,20 @@ export async function signMinutes(db: Database, input: SignInput) {
       .from(agendaItems)
       .where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, approving.id)))
       .limit(1);
-    if (!item || item.kind !== "previous_minutes") throw new CommandError("Minutes are signed under the item “Minutes of the last meeting”");
+    if (!item || item.kind !== "previous_minutes")
+      throw new CommandError("Minutes are signed under the item “Minutes of the last meeting”");
     const previous = await previousMeetingOf(tx, approving);
     if (!previous) throw new CommandError("There is no earlier meeting of this body whose minutes could be approved");
     const [locked] = await tx.select().from(meetings).where(eq(meetings.id, previous.id)).for("update");
     const [already] = await tx.select().from(minutesApprovals).where(eq(minutesApprovals.meetingId, previous.id)).limit(1);
     if (already) return { approval: already, changed: false };
-    if (locked.status !== "closed") throw new CommandError("The last meeting’s minutes can be signed once the meeting has closed and its minuted pack is frozen");
+    if (locked.status !== "closed")
+      throw new CommandError(
+        "The last meeting’s minutes can be signed once the meeting has closed and its minuted pack is frozen",
+      );
     const version = await latestMinutesVersion(tx, previous.id);
-    if (!version) throw new CommandError("Freeze the minuted pack of the last meeting before it is approved: there is nothing to sign yet");
+    if (!version)
+      throw new CommandError("Freeze the minuted pack of the last meeting before it is approved: there is nothing to sign yet");
     const motion = await carriedApprovalMotion(tx, item.id);
     if (!motion) throw new CommandError("The meeting has not yet voted that the minutes are a correct record");
     const signedAt = new Date();

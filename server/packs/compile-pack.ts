@@ -36,7 +36,14 @@ import { directionPresentation } from "../../app/shared/performance/direction";
 import { addMonths, financialYearOf, monthLabel } from "../../app/shared/performance/periods";
 import { statusPresentation } from "../../app/shared/performance/status";
 import type { Database } from "../../db/client";
-import { findBody, listAgendaItems, listAttendance, listBodyMembers, listDeclarations, listMotionsWithVotes } from "../../db/queries/meetings";
+import {
+  findBody,
+  listAgendaItems,
+  listAttendance,
+  listBodyMembers,
+  listDeclarations,
+  listMotionsWithVotes,
+} from "../../db/queries/meetings";
 import { listMembersOfOrganisation } from "../../db/queries/users";
 import { organisations } from "../../db/schema/identity";
 import type { AgendaItem, Meeting } from "../../db/schema/meetings";
@@ -45,7 +52,15 @@ import { listCoverReportsOfMeeting } from "../../db/queries/cover-reports";
 import { fragmentToNode } from "../commentary/render-commentary";
 import { loadActionReview } from "../meetings/action-review";
 import { COMMENTARY_STATUS_LABELS, loadExceptions, type ExceptionItem } from "../performance/exceptions";
-import { latestPeriod, listIndicators, loadIndicatorSeries, loadScorecard, organisationWideFigures, historyWindow, type IndicatorSeries } from "../performance/scorecard";
+import {
+  latestPeriod,
+  listIndicators,
+  loadIndicatorSeries,
+  loadScorecard,
+  organisationWideFigures,
+  historyWindow,
+  type IndicatorSeries,
+} from "../performance/scorecard";
 import { scorecardLines, type ScorecardLine } from "../performance/scorecard-view";
 
 /*
@@ -100,10 +115,13 @@ export async function compilePack(db: Database, documents: DocumentReader, input
     documentStates.set(name, Y.encodeStateAsUpdate(doc));
     return doc;
   };
-  const richText = (fragment: Y.XmlFragment): RichText | null => (fragmentToNode(fragment)?.toJSON() as RichText | undefined) ?? null;
+  const richText = (fragment: Y.XmlFragment): RichText | null =>
+    (fragmentToNode(fragment)?.toJSON() as RichText | undefined) ?? null;
 
   const record = minutes ? await readDocument(meetingDocumentName(meeting.id)) : null;
-  const reports = new Map((await listCoverReportsOfMeeting(db, meeting.organisationId, meeting.id)).map((r) => [r.itemId, r.reportId]));
+  const reports = new Map(
+    (await listCoverReportsOfMeeting(db, meeting.organisationId, meeting.id)).map((r) => [r.itemId, r.reportId]),
+  );
   const [declarations, motions, approvals] = minutes
     ? await Promise.all([
         listDeclarations(db, meeting.id),
@@ -118,7 +136,18 @@ export async function compilePack(db: Database, documents: DocumentReader, input
     const found = indicatorList.find((i) => i.id === indicatorId);
     return found ? `${found.code} ${found.title}` : "";
   };
-  const context: AppendixContext = { db, kind, meeting, bodyAreaId: body.areaId, readDocument, richText, nameOf, today, gaps, series: new Map() };
+  const context: AppendixContext = {
+    db,
+    kind,
+    meeting,
+    bodyAreaId: body.areaId,
+    readDocument,
+    richText,
+    nameOf,
+    today,
+    gaps,
+    series: new Map(),
+  };
   const packItems: PackItem[] = [];
   for (const item of items) {
     const sectionId = `item-${item.position}`;
@@ -130,7 +159,9 @@ export async function compilePack(db: Database, documents: DocumentReader, input
       } else {
         const doc = await readDocument(reportDocumentName(reportId));
         coverReport = readCoverReport(doc, richText);
-        if (!minutes) for (const gap of coverReportGaps(doc)) gaps.push({ sectionId, message: `Item ${item.position}, ${item.title}: ${gap.message}` });
+        if (!minutes)
+          for (const gap of coverReportGaps(doc))
+            gaps.push({ sectionId, message: `Item ${item.position}, ${item.title}: ${gap.message}` });
       }
     }
     const itemMotions = motions.filter((m) => m.motion.agendaItemId === item.id && m.motion.status !== "open");
@@ -143,7 +174,10 @@ export async function compilePack(db: Database, documents: DocumentReader, input
       kindLabel: AGENDA_ITEM_KIND_LABELS[item.kind],
       presenter: item.presenter,
       minutesAllowed: item.minutesAllowed,
-      exempt: item.exempt && item.exemptParagraph ? { paragraph: item.exemptParagraph, paragraphText: EXEMPT_PARAGRAPHS[item.exemptParagraph] ?? "" } : null,
+      exempt:
+        item.exempt && item.exemptParagraph
+          ? { paragraph: item.exemptParagraph, paragraphText: EXEMPT_PARAGRAPHS[item.exemptParagraph] ?? "" }
+          : null,
       coverReport,
       minutes: record ? richText(minutesFragment(record, item.id)) : null,
       declarations: declarations
@@ -153,18 +187,33 @@ export async function compilePack(db: Database, documents: DocumentReader, input
         wording: motion.wording,
         methodLabel: VOTE_METHOD_LABELS[motion.method],
         outcomeLabel: MOTION_STATUS_LABELS[motion.status],
-        tallyText: motion.status === "withdrawn" ? "" : describeTally({ for: motion.votesFor ?? 0, against: motion.votesAgainst ?? 0, abstain: motion.abstentions ?? 0 }),
-        namedVotes: motion.method === "named" ? votes.map((v) => ({ name: v.name, choiceLabel: VOTE_CHOICE_LABELS[v.choice] })) : [],
+        tallyText:
+          motion.status === "withdrawn"
+            ? ""
+            : describeTally({ for: motion.votesFor ?? 0, against: motion.votesAgainst ?? 0, abstain: motion.abstentions ?? 0 }),
+        namedVotes:
+          motion.method === "named" ? votes.map((v) => ({ name: v.name, choiceLabel: VOTE_CHOICE_LABELS[v.choice] })) : [],
       })),
       agreedActions: record
         ? readAgreedActions(record, item.id)
             .filter((a) => a.action !== "")
-            .map((a) => ({ action: a.action, owner: nameOf(a.ownerId), dueText: formatUkDay(a.due), indicator: indicatorName(a.indicatorId) }))
+            .map((a) => ({
+              action: a.action,
+              owner: nameOf(a.ownerId),
+              dueText: formatUkDay(a.due),
+              indicator: indicatorName(a.indicatorId),
+            }))
         : [],
       challenges: record
         ? readChallenges(record, item.id)
             .filter((c) => c.question.trim() !== "")
-            .map((c) => ({ indicator: indicatorName(c.indicatorId), question: c.question, raisedBy: c.raisedBy, answer: c.answer, answeredBy: c.answeredBy }))
+            .map((c) => ({
+              indicator: indicatorName(c.indicatorId),
+              question: c.question,
+              raisedBy: c.raisedBy,
+              answer: c.answer,
+              answeredBy: c.answeredBy,
+            }))
         : [],
       approval: approval
         ? {
@@ -256,9 +305,12 @@ async function appendicesOf(context: AppendixContext, item: AgendaItem, sectionI
     case "performance_clinic": {
       const period = options.period ?? (await latestPeriod(db, meeting.organisationId));
       if (!period || !options.indicatorIds?.length) return [];
-      const exceptions = (await loadExceptions(db, meeting.organisationId, period)).filter((e) => options.indicatorIds!.includes(e.indicator.id));
+      const exceptions = (await loadExceptions(db, meeting.organisationId, period)).filter((e) =>
+        options.indicatorIds!.includes(e.indicator.id),
+      );
       const appendices: PackAppendix[] = [];
-      for (const [index, exception] of exceptions.entries()) appendices.push(await exceptionAppendix(context, exception, `${sectionId}-clinic-${index + 1}`, period));
+      for (const [index, exception] of exceptions.entries())
+        appendices.push(await exceptionAppendix(context, exception, `${sectionId}-clinic-${index + 1}`, period));
       return appendices;
     }
     case "action_log": {
@@ -306,7 +358,12 @@ function directionSinceLastYear(line: ScorecardLine): string {
   return label === "Same" ? "Same as last year" : `${label} than last year`;
 }
 
-async function exceptionAppendix(context: AppendixContext, exception: ExceptionItem, sectionId: string, period: string): Promise<PackAppendix> {
+async function exceptionAppendix(
+  context: AppendixContext,
+  exception: ExceptionItem,
+  sectionId: string,
+  period: string,
+): Promise<PackAppendix> {
   const doc = await context.readDocument(exceptionDocumentName(exception.indicator.id, exception.period));
   const { line, indicator } = exception;
   return {
@@ -325,8 +382,16 @@ async function exceptionAppendix(context: AppendixContext, exception: ExceptionI
     trend: await trendOf(context, indicator.id, period),
     commentary: {
       stateText: COMMENTARY_STATUS_LABELS[exception.commentary.status],
-      sections: RICH_TEXT_FIELDS.map((field) => ({ title: sectionTitle(field), body: context.richText(richTextFragment(doc, field)) })),
-      actions: toActionRows(readActions(doc), context.nameOf).map((a) => ({ action: a.action, owner: a.owner, dueText: a.due, statusText: a.status })),
+      sections: RICH_TEXT_FIELDS.map((field) => ({
+        title: sectionTitle(field),
+        body: context.richText(richTextFragment(doc, field)),
+      })),
+      actions: toActionRows(readActions(doc), context.nameOf).map((a) => ({
+        action: a.action,
+        owner: a.owner,
+        dueText: a.due,
+        statusText: a.status,
+      })),
       recoveryDateText: formatUkDay(readRecoveryDate(doc)),
     },
   };
@@ -336,7 +401,9 @@ async function exceptionAppendix(context: AppendixContext, exception: ExceptionI
 async function trendOf(context: AppendixContext, indicatorId: string, period: string): Promise<PackTrendPoint[]> {
   let loaded = context.series.get(period);
   if (!loaded) {
-    loaded = await loadIndicatorSeries(context.db, context.meeting.organisationId, historyWindow(period), { scope: { kind: "organisation" } });
+    loaded = await loadIndicatorSeries(context.db, context.meeting.organisationId, historyWindow(period), {
+      scope: { kind: "organisation" },
+    });
     context.series.set(period, loaded);
   }
   const series = loaded.series.find((s) => s.indicator.id === indicatorId);
@@ -364,17 +431,34 @@ async function attendanceOf(db: Database, meeting: Meeting, body: BodyRow, minut
     if (seat) return `${SEAT_POSITION_LABELS[seat.position]}, ${MEMBER_KIND_LABELS[seat.memberKind]}`;
     return memberKind ? MEMBER_KIND_LABELS[memberKind as keyof typeof MEMBER_KIND_LABELS] : CAPACITY_LABELS[capacity];
   };
-  const person = (a: (typeof attendance)[number]): PackPerson => ({ name: a.name, role: roleOf(a.userId, a.capacity, a.memberKind) });
+  const person = (a: (typeof attendance)[number]): PackPerson => ({
+    name: a.name,
+    role: roleOf(a.userId, a.capacity, a.memberKind),
+  });
   const members = attendance.filter((a) => a.capacity === "member");
   const attended = (a: (typeof attendance)[number]) => a.attendance === "present";
   const byName = (a: PackPerson, b: PackPerson) => a.name.localeCompare(b.name, "en-GB");
   return {
     attendance: {
       present: minutes ? members.filter(attended).map(person).sort(byName) : [],
-      apologies: members.filter((a) => a.attendance === "apologies").map(person).sort(byName),
-      absent: minutes ? members.filter((a) => a.attendance !== "present" && a.attendance !== "apologies").map(person).sort(byName) : [],
-      officers: attendance.filter((a) => a.capacity === "officer" && (!minutes || attended(a))).map(person).sort(byName),
-      guests: attendance.filter((a) => a.capacity === "guest" && (!minutes || attended(a))).map(person).sort(byName),
+      apologies: members
+        .filter((a) => a.attendance === "apologies")
+        .map(person)
+        .sort(byName),
+      absent: minutes
+        ? members
+            .filter((a) => a.attendance !== "present" && a.attendance !== "apologies")
+            .map(person)
+            .sort(byName)
+        : [],
+      officers: attendance
+        .filter((a) => a.capacity === "officer" && (!minutes || attended(a)))
+        .map(person)
+        .sort(byName),
+      guests: attendance
+        .filter((a) => a.capacity === "guest" && (!minutes || attended(a)))
+        .map(person)
+        .sort(byName),
     },
     quorumText: minutes
       ? computeQuorum(

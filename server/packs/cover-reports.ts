@@ -25,7 +25,9 @@ export type CoverReportRef = { meetingId: string; itemId: string };
 export const NOT_A_REPORT_ITEM = "Only a report item has a cover report";
 
 const actorOf = (principal: Principal): Actor =>
-  principal.kind === "user" ? { userId: principal.userId, label: `user ${principal.userId}` } : { userId: null, label: `API token ${principal.tokenId}` };
+  principal.kind === "user"
+    ? { userId: principal.userId, label: `user ${principal.userId}` }
+    : { userId: null, label: `API token ${principal.tokenId}` };
 
 /**
  * The cover report of a report item, made the first time it is asked for (by someone
@@ -50,12 +52,19 @@ export async function ensureCoverReport(
       // The meeting row is locked: a report is not started while the meeting is being opened.
       .for("update", { of: meetings });
     if (!item) throw new CommandError("That item is not on this meeting's agenda", "itemId");
-    authorize(coverReportPolicy.start(principal, item), "Only officers and administrators start a cover report, before the meeting opens.");
+    authorize(
+      coverReportPolicy.start(principal, item),
+      "Only officers and administrators start a cover report, before the meeting opens.",
+    );
     if (item.kind !== "report") throw new CommandError(NOT_A_REPORT_ITEM, "itemId");
 
     const [made] = await tx
       .insert(coverReports)
-      .values({ organisationId: item.organisationId, agendaItemId: input.itemId, createdBy: principal.kind === "user" ? principal.userId : null })
+      .values({
+        organisationId: item.organisationId,
+        agendaItemId: input.itemId,
+        createdBy: principal.kind === "user" ? principal.userId : null,
+      })
       .onConflictDoNothing({ target: coverReports.agendaItemId })
       .returning({ id: coverReports.id });
     if (made) {
@@ -69,13 +78,18 @@ export async function ensureCoverReport(
       });
       return { reportId: made.id, created: true };
     }
-    const [existing] = await tx.select({ id: coverReports.id }).from(coverReports).where(eq(coverReports.agendaItemId, input.itemId)).limit(1);
+    const [existing] = await tx
+      .select({ id: coverReports.id })
+      .from(coverReports)
+      .where(eq(coverReports.agendaItemId, input.itemId))
+      .limit(1);
     return { reportId: existing.id, created: false };
   });
 }
 
 /** A section as ProseMirror JSON under the commentary schema, checked; null when nothing is written. */
-export const coverReportRichText = (fragment: Y.XmlFragment): RichText | null => (fragmentToNode(fragment)?.toJSON() as RichText | undefined) ?? null;
+export const coverReportRichText = (fragment: Y.XmlFragment): RichText | null =>
+  (fragmentToNode(fragment)?.toJSON() as RichText | undefined) ?? null;
 
 /** Where shared documents are read: AppServices.documents (the live copy when open, else the stored one). */
 export type DocumentReader = { read(name: string): Promise<Y.Doc> };
@@ -105,13 +119,24 @@ export type MeetingCoverReport = {
 };
 
 /** Every report item of a meeting, in agenda order, with its cover report as it stands and its gaps. */
-export async function loadMeetingCoverReports(db: Database, documents: DocumentReader, organisationId: string, meetingId: string): Promise<MeetingCoverReport[]> {
+export async function loadMeetingCoverReports(
+  db: Database,
+  documents: DocumentReader,
+  organisationId: string,
+  meetingId: string,
+): Promise<MeetingCoverReport[]> {
   const items = await listReportItemsOfMeeting(db, organisationId, meetingId);
   const result: MeetingCoverReport[] = [];
   for (const item of items) {
     const base = { itemId: item.itemId, position: item.position, title: item.title };
     if (!item.reportId) {
-      result.push({ ...base, reportId: null, documentName: null, content: null, gaps: [{ key: "report", message: "No cover report has been written" }] });
+      result.push({
+        ...base,
+        reportId: null,
+        documentName: null,
+        content: null,
+        gaps: [{ key: "report", message: "No cover report has been written" }],
+      });
       continue;
     }
     const { content, gaps } = await loadCoverReportContent(documents, item.reportId);

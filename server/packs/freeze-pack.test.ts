@@ -38,7 +38,11 @@ beforeAll(async () => {
   await seedDemo(services.db);
   const org = await findOrganisationBySlug(services.db, "northfield");
   organisationId = org!.id;
-  const rows = await services.db.select().from(meetings).where(eq(meetings.organisationId, organisationId)).orderBy(meetings.startsAt);
+  const rows = await services.db
+    .select()
+    .from(meetings)
+    .where(eq(meetings.organisationId, organisationId))
+    .orderBy(meetings.startsAt);
   october = rows.find((m) => m.status === "closed")!;
   november = rows.find((m) => m.status === "agenda_published")!;
   const officer = await findUserByEmail(services.db, "officer@northfield.example");
@@ -69,7 +73,9 @@ describe("freezing the minuted pack", () => {
   let first: { packId: string; version: number; sha256: string };
 
   it("refuses a meeting that has not closed", async () => {
-    await expect(freezePack(services, { meeting: november, kind: "minutes", reason: "", actor: clerk })).rejects.toThrow(/once the meeting has closed/);
+    await expect(freezePack(services, { meeting: november, kind: "minutes", reason: "", actor: clerk })).rejects.toThrow(
+      /once the meeting has closed/,
+    );
   });
 
   it("stores version 1 with the hash of its canonical JSON, the documents' states, and freezes the record", async () => {
@@ -86,7 +92,9 @@ describe("freezing the minuted pack", () => {
     expect(exceptions.minuteNumber).toMatch(/^PC 26\/\d+$/);
     expect(exceptions.resolutions[0].wording).toMatch(/exception reports for September 2026 be noted/);
     expect(await createPostgresStorage(services.db).frozenAt(meetingDocumentName(october.id))).not.toBeNull();
-    const docs = await services.db.execute(sql`select document_name from pack_version_documents where pack_version_id = ${stored.id}`);
+    const docs = await services.db.execute(
+      sql`select document_name from pack_version_documents where pack_version_id = ${stored.id}`,
+    );
     expect(JSON.stringify(docs)).toContain(meetingDocumentName(october.id));
   }, 60_000);
 
@@ -129,15 +137,24 @@ describe("freezing the minuted pack", () => {
   }, 60_000);
 
   it("is refused an UPDATE or DELETE by the database", async () => {
-    await expect(services.db.update(packVersions).set({ reason: "tampered" }).where(eq(packVersions.packId, first.packId))).rejects.toThrow();
+    await expect(
+      services.db.update(packVersions).set({ reason: "tampered" }).where(eq(packVersions.packId, first.packId)),
+    ).rejects.toThrow();
     await expect(services.db.delete(packVersions).where(eq(packVersions.packId, first.packId))).rejects.toThrow();
     const stored = await findPackVersion(services.db, organisationId, first.packId, 1);
     expect(stored?.reason).toBe("");
   });
 
   it("makes a correction a new version with a reason, chained to the one before", async () => {
-    await expect(freezePack(services, { meeting: october, kind: "minutes", reason: " ", actor: clerk })).rejects.toThrow(/why this correction/);
-    const second = await freezePack(services, { meeting: october, kind: "minutes", reason: "Adds the late addition to the apologies", actor: clerk });
+    await expect(freezePack(services, { meeting: october, kind: "minutes", reason: " ", actor: clerk })).rejects.toThrow(
+      /why this correction/,
+    );
+    const second = await freezePack(services, {
+      meeting: october,
+      kind: "minutes",
+      reason: "Adds the late addition to the apologies",
+      actor: clerk,
+    });
     expect(second.version).toBe(2);
     const stored = (await findPackVersion(services.db, organisationId, first.packId, 2))!;
     expect(stored.previousSha256).toBe(first.sha256);
@@ -153,14 +170,19 @@ describe("freezing the minuted pack", () => {
     try {
       await services.db
         .update(packVersions)
-        .set({ canonicalJson: sql`replace(${packVersions.canonicalJson}, 'Apologies were received', 'Apologies were not received')` })
+        .set({
+          canonicalJson: sql`replace(${packVersions.canonicalJson}, 'Apologies were received', 'Apologies were not received')`,
+        })
         .where(and(eq(packVersions.packId, first.packId), eq(packVersions.version, 1)));
     } finally {
       await services.db.execute(sql`alter table pack_versions enable trigger pack_versions_immutable`);
     }
     expect(await verifyPackVersion(services.db, organisationId, first.packId, 1)).toMatchObject({ matches: false });
     // Version 2 names version 1's original hash, which version 1 no longer has.
-    expect(await verifyPackVersion(services.db, organisationId, first.packId, 2)).toMatchObject({ matches: true, chainIntact: false });
+    expect(await verifyPackVersion(services.db, organisationId, first.packId, 2)).toMatchObject({
+      matches: true,
+      chainIntact: false,
+    });
     expect(await verifyPackVersion(services.db, "00000000-0000-4000-8000-000000000000", first.packId, 1)).toBeNull();
   });
 });
@@ -168,7 +190,11 @@ describe("freezing the minuted pack", () => {
 describe("approving the minutes at the next meeting", () => {
   it("refuses to sign before the meeting has voted, then records the chair's signature with the hash of the latest version", async () => {
     const chair = await findUserByEmail(services.db, "member@northfield.example");
-    const [opened] = await services.db.update(meetings).set({ status: "in_session" }).where(eq(meetings.id, november.id)).returning();
+    const [opened] = await services.db
+      .update(meetings)
+      .set({ status: "in_session" })
+      .where(eq(meetings.id, november.id))
+      .returning();
     const item = (await listAgendaItems(services.db, november.id)).find((i) => i.kind === "previous_minutes")!;
     const signer = { userId: chair!.id, label: chair!.email, name: chair!.name };
     await expect(signMinutes(services.db, { approving: opened, itemId: item.id, signer })).rejects.toThrow(/not yet voted/);
@@ -192,17 +218,31 @@ describe("approving the minutes at the next meeting", () => {
     expect(octoberNow.status).toBe("minutes_approved");
     expect((await signMinutes(services.db, { approving: opened, itemId: item.id, signer })).changed).toBe(false);
     await expect(services.db.delete(minutesApprovals).where(eq(minutesApprovals.meetingId, october.id))).rejects.toThrow();
-    await expect(freezePack(services, { meeting: octoberNow, kind: "minutes", reason: "After approval", actor: clerk })).rejects.toThrow(/approved and signed/);
+    await expect(
+      freezePack(services, { meeting: octoberNow, kind: "minutes", reason: "After approval", actor: clerk }),
+    ).rejects.toThrow(/approved and signed/);
   }, 60_000);
 });
 
 describe("publishing the agenda pack", () => {
   it("names what is missing and publishes nothing until it is done, then publishes the agenda", async () => {
-    const [december] = await services.db.select().from(meetings).where(and(eq(meetings.organisationId, organisationId), eq(meetings.status, "draft"))).orderBy(meetings.startsAt).limit(1);
-    const [report] = await services.db.insert(agendaItems).values({ meetingId: december.id, position: 99, kind: "report", title: "Damp and mould policy" }).returning();
-    const refused = await freezePack(services, { meeting: december, kind: "agenda", reason: "", actor: clerk }).catch((error: unknown) => error);
+    const [december] = await services.db
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.organisationId, organisationId), eq(meetings.status, "draft")))
+      .orderBy(meetings.startsAt)
+      .limit(1);
+    const [report] = await services.db
+      .insert(agendaItems)
+      .values({ meetingId: december.id, position: 99, kind: "report", title: "Damp and mould policy" })
+      .returning();
+    const refused = await freezePack(services, { meeting: december, kind: "agenda", reason: "", actor: clerk }).catch(
+      (error: unknown) => error,
+    );
     expect(refused).toBeInstanceOf(PackNotReadyError);
-    expect((refused as PackNotReadyError).gaps.map((g) => g.message)).toContain("Item 99, Damp and mould policy: no cover report has been written");
+    expect((refused as PackNotReadyError).gaps.map((g) => g.message)).toContain(
+      "Item 99, Damp and mould policy: no cover report has been written",
+    );
     await services.db.delete(agendaItems).where(eq(agendaItems.id, report.id));
     const published = await freezePack(services, { meeting: december, kind: "agenda", reason: "", actor: clerk });
     expect(published.version).toBe(1);

@@ -44,7 +44,10 @@ export type FreezeResult = { packId: string; version: number; sha256: string };
 type Services = { db: Database; documents: SharedDocuments };
 
 const REFUSALS: Record<PackKind, (m: Meeting) => string | null> = {
-  agenda: (m) => (m.status === "draft" || m.status === "agenda_published" ? null : "The meeting has started: its agenda pack can no longer be published"),
+  agenda: (m) =>
+    m.status === "draft" || m.status === "agenda_published"
+      ? null
+      : "The meeting has started: its agenda pack can no longer be published",
   minutes: (m) =>
     m.status === "closed"
       ? null
@@ -140,7 +143,9 @@ export async function freezePack(services: Services, input: FreezeInput): Promis
     if (compiled.documentStates.size > 0) {
       await tx
         .insert(packVersionDocuments)
-        .values([...compiled.documentStates].map(([documentName, state]) => ({ packVersionId: version.id, documentName, state })));
+        .values(
+          [...compiled.documentStates].map(([documentName, state]) => ({ packVersionId: version.id, documentName, state })),
+        );
     }
     if (kind === "agenda" && current.status === "draft") {
       await tx.update(meetings).set({ status: "agenda_published" }).where(eq(meetings.id, meeting.id));

@@ -22,7 +22,7 @@ describe("renderPackHtml", () => {
   const html = render(pack);
 
   it("is a whole, self-contained English document titled with the pack's title", () => {
-    expect(html.startsWith("<!doctype html>\n<html lang=\"en-GB\">")).toBe(true);
+    expect(html.startsWith('<!doctype html>\n<html lang="en-GB">')).toBe(true);
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(html).toContain("<title>Performance Committee: minutes, 19 October 2026</title>");
@@ -53,7 +53,11 @@ describe("renderPackHtml", () => {
     expect(nav).toContain(">Contents</h2>");
     for (const entry of packContents(pack)) {
       expect(existing).toContain(entry.sectionId);
-      expect(nav).toMatch(new RegExp(`<a href="#${entry.sectionId}">[^<]+</a><span class="pack-contents__page">page ${pageMap[entry.sectionId]}</span>`));
+      expect(nav).toMatch(
+        new RegExp(
+          `<a href="#${entry.sectionId}">[^<]+</a><span class="pack-contents__page">page ${pageMap[entry.sectionId]}</span>`,
+        ),
+      );
     }
     expect(nav).toContain("PC 26/24 Scorecard review");
     expect(nav).toContain("99 pages");
@@ -70,7 +74,10 @@ describe("renderPackHtml", () => {
     expect(html).toContain(SHA);
     expect(html).toContain("Alex Clerk");
     expect(html).toContain("19 October 2026 at 21:00");
-    const corrected = render({ ...pack, version: { ...pack.version, number: 2, previousSha256: "b".repeat(64), reason: "Apologies recorded wrongly." } });
+    const corrected = render({
+      ...pack,
+      version: { ...pack.version, number: 2, previousSha256: "b".repeat(64), reason: "Apologies recorded wrongly." },
+    });
     expect(corrected).toContain("2, a correction of version 1");
     expect(corrected).toContain("Apologies recorded wrongly.");
     expect(corrected).toContain("b".repeat(64));
@@ -83,17 +90,20 @@ describe("renderPackHtml", () => {
     expect(agenda).toContain("<dd>Agenda pack</dd>");
     expect(agenda).toContain(">Membership</h2>");
     expect(agenda).not.toContain(">Minutes</h3>");
-    expect(agenda).toContain("<h2 id=\"item-4-heading\">4. Scorecard review</h2>");
+    expect(agenda).toContain('<h2 id="item-4-heading">4. Scorecard review</h2>');
   });
 
   it("writes status in words beside a shape, never by colour alone", () => {
-    for (const words of ["Off target", "Within tolerance", "On target"]) expect(html).toContain(`<span class="status-badge__label">${words}</span>`);
+    for (const words of ["Off target", "Within tolerance", "On target"])
+      expect(html).toContain(`<span class="status-badge__label">${words}</span>`);
     expect(html).toMatch(/data-status="off_target"><svg class="status-badge__glyph"[^>]*aria-hidden="true"[^>]*><rect/);
     expect(html).toMatch(/<th scope="row"><span class="pack-code">KPI01<\/span>/);
   });
 
   it("gives each exception report's chart a name and a summary in words, and its figures as a table", () => {
-    expect(html).toMatch(/<svg class="pack-chart__svg"[^>]*role="img"[^>]*aria-label="Trend chart of KPI01 Indicator number 1[^"]*"[^>]*aria-describedby="item-5-exception-1-trend-summary"/);
+    expect(html).toMatch(
+      /<svg class="pack-chart__svg"[^>]*role="img"[^>]*aria-label="Trend chart of KPI01 Indicator number 1[^"]*"[^>]*aria-describedby="item-5-exception-1-trend-summary"/,
+    );
     expect(html).toContain(
       '<figcaption id="item-5-exception-1-trend-summary" class="pack-chart__summary">Line chart of KPI01 Indicator number 1, 2025-10 to 2026-10, against a target of 95.0%.',
     );
@@ -103,7 +113,9 @@ describe("renderPackHtml", () => {
 
   it("gives every wide table a focusable, named region to scroll in", () => {
     const tables = html.match(/<table\b/g)?.length ?? 0;
-    const regions = [...html.matchAll(/<div class="table-wrapper" tabindex="0" role="region" aria-label="([^"]+)">/g)].map((m) => m[1]);
+    const regions = [...html.matchAll(/<div class="table-wrapper" tabindex="0" role="region" aria-label="([^"]+)">/g)].map(
+      (m) => m[1],
+    );
     expect(regions).toHaveLength(tables);
     expect(new Set(regions).size).toBe(regions.length);
   });
@@ -142,7 +154,10 @@ describe("renderPackHtml", () => {
     hostile.title = `Minutes ${script}`;
     hostile.meeting.onlineLink = "javascript:alert(3)";
     hostile.items[0] = { ...hostile.items[0], title: script, presenter: '"><svg onload=alert(4)>', minutes };
-    hostile.items[1] = { ...hostile.items[1], resolutions: [{ wording: script, methodLabel: "", outcomeLabel: "Carried", tallyText: "", namedVotes: [] }] };
+    hostile.items[1] = {
+      ...hostile.items[1],
+      resolutions: [{ wording: script, methodLabel: "", outcomeLabel: "Carried", tallyText: "", namedVotes: [] }],
+    };
     const out = render(hostile);
     expect(out).not.toMatch(/<script/i);
     // No element has an event handler or is an image: what looked like markup is text.

@@ -27,13 +27,20 @@ async function pdfFile(pdf: RenderedPdf): Promise<string> {
 
 /** The text of each page, in order (pdftotext ends every page with a form feed). */
 async function pageTexts(path: string, layout = false): Promise<string[]> {
-  const { stdout } = await run("pdftotext", [...(layout ? ["-layout"] : []), "-enc", "UTF-8", path, "-"], { maxBuffer: 32 << 20 });
+  const { stdout } = await run("pdftotext", [...(layout ? ["-layout"] : []), "-enc", "UTF-8", path, "-"], {
+    maxBuffer: 32 << 20,
+  });
   return stdout.split("\f").slice(0, -1);
 }
 
 async function pdfInfo(path: string): Promise<Record<string, string>> {
   const { stdout } = await run("pdfinfo", [path]);
-  return Object.fromEntries(stdout.split("\n").filter((l) => l.includes(":")).map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()]));
+  return Object.fromEntries(
+    stdout
+      .split("\n")
+      .filter((l) => l.includes(":"))
+      .map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()]),
+  );
 }
 
 type Bookmark = { title: string; page: number; children: Bookmark[] };
@@ -57,7 +64,12 @@ async function bookmarks(path: string): Promise<Bookmark[]> {
 }
 
 function unescapeXml(text: string): string {
-  return text.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+  return text
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 }
 
 const lines = (text: string) => text.split("\n").map((l) => l.trim());
@@ -125,7 +137,9 @@ describe("renderPackPdf on the sample minutes", () => {
     expect(outline.map((b) => b.title)).toEqual(pack.items.map((item) => packContents({ ...pack, items: [item] })[0].title));
     for (const [index, item] of pack.items.entries()) {
       expect(outline[index].page).toBe(pdf.pageMap[item.sectionId]);
-      expect(outline[index].children.map((c) => [c.title, c.page])).toEqual(item.appendices.map((a) => [a.title, pdf.pageMap[a.sectionId]]));
+      expect(outline[index].children.map((c) => [c.title, c.page])).toEqual(
+        item.appendices.map((a) => [a.title, pdf.pageMap[a.sectionId]]),
+      );
     }
     expect(Buffer.from(pdf.bytes).includes("/Outlines")).toBe(true);
   });
@@ -169,7 +183,8 @@ describe("renderPackPdf on the sample minutes", () => {
   it("repeats the scorecard's header row on each page it runs onto", () => {
     const scorecardPages = pages.filter((p) => /KPI\d\d\s/.test(p) && p.includes("Quartile"));
     expect(scorecardPages.length).toBeGreaterThan(1);
-    for (const page of scorecardPages) expect(lines(page)).toEqual(expect.arrayContaining(["Code", "Indicator", "Value", "Target", "Status", "Quartile"]));
+    for (const page of scorecardPages)
+      expect(lines(page)).toEqual(expect.arrayContaining(["Code", "Indicator", "Value", "Target", "Status", "Quartile"]));
   });
 
   it("never splits a scorecard row across pages", () => {
@@ -178,7 +193,9 @@ describe("renderPackPdf on the sample minutes", () => {
       const page = pages.find((p) => lines(p).includes(code) && p.includes("Quartile"));
       expect(page, code).toBeDefined();
       // The title wraps to three lines; all three are on the page with the code.
-      expect(page?.replace(/\s+/g, " "), code).toContain(`Indicator number ${i} with a long enough title to wrap in a narrow column`);
+      expect(page?.replace(/\s+/g, " "), code).toContain(
+        `Indicator number ${i} with a long enough title to wrap in a narrow column`,
+      );
     }
   });
 
@@ -221,7 +238,10 @@ describe("renderPackPdf on other packs", () => {
         index === 0
           ? {
               ...item,
-              approval: { text: "The minutes of the meeting held on 14 September 2026 were approved as a correct record.", sha256: approvedHash },
+              approval: {
+                text: "The minutes of the meeting held on 14 September 2026 were approved as a correct record.",
+                sha256: approvedHash,
+              },
               resolutions: [
                 {
                   wording: "the minutes be approved.",
@@ -271,9 +291,25 @@ describe("renderPackPdf on other packs", () => {
       content: [
         paragraph(text("Rent arrears → down 🎉 ≥ 5% ≤ 9% × 2 — “quoted” £10 €5 Łódź naïve 文字")),
         paragraph(text(longWord)),
-        paragraph(text("Bold", ["bold"]), text(" italic", ["italic"]), text(" both", ["bold", "italic"]), { type: "hardBreak" }, text("after break")),
-        paragraph(text("the policy", [], "https://example.org/policy"), text(" and "), text("bad link", [], "javascript:alert(1)")),
-        { type: "bulletList", content: [{ type: "listItem", content: [paragraph(text("first bullet"))] }, { type: "listItem", content: [paragraph(text("second bullet"))] }] },
+        paragraph(
+          text("Bold", ["bold"]),
+          text(" italic", ["italic"]),
+          text(" both", ["bold", "italic"]),
+          { type: "hardBreak" },
+          text("after break"),
+        ),
+        paragraph(
+          text("the policy", [], "https://example.org/policy"),
+          text(" and "),
+          text("bad link", [], "javascript:alert(1)"),
+        ),
+        {
+          type: "bulletList",
+          content: [
+            { type: "listItem", content: [paragraph(text("first bullet"))] },
+            { type: "listItem", content: [paragraph(text("second bullet"))] },
+          ],
+        },
         { type: "orderedList", attrs: { start: 3 }, content: [{ type: "listItem", content: [paragraph(text("third point"))] }] },
         { type: "mysteryBlock", content: [paragraph(text("inside an unknown block"))] },
         paragraph(),

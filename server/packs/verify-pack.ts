@@ -18,12 +18,19 @@ export type Verification = {
 };
 
 /** Recomputes a version's hashes from what is stored: a changed copy no longer matches its record. */
-export async function verifyPackVersion(db: Database, organisationId: string, packId: string, version: number): Promise<Verification | null> {
+export async function verifyPackVersion(
+  db: Database,
+  organisationId: string,
+  packId: string,
+  version: number,
+): Promise<Verification | null> {
   const found = await findVersionForVerifying(db, organisationId, packId, version);
   if (!found) return null;
   const { version: row, previous } = found;
   const computedSha256 = sha256Hex(row.canonicalJson);
-  const chainIntact = previous ? row.previousSha256 === previous.sha256 && sha256Hex(previous.canonicalJson) === previous.sha256 : row.previousSha256 === null;
+  const chainIntact = previous
+    ? row.previousSha256 === previous.sha256 && sha256Hex(previous.canonicalJson) === previous.sha256
+    : row.previousSha256 === null;
   return {
     packId,
     version: row.version,

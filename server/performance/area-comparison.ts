@@ -28,7 +28,12 @@ export async function loadAreaComparison(db: Database, organisationId: string, p
     const cells: Record<string, AreaCell> = {};
     const cell = (figures: Parameters<typeof scorecardEntry>[1]): AreaCell => {
       const { row } = scorecardEntry(s, figures, period);
-      return { value: row.value, valueText: formatValue(s.rule, row.value), status: row.status, ytdText: formatValue(s.rule, row.ytd) };
+      return {
+        value: row.value,
+        valueText: formatValue(s.rule, row.value),
+        status: row.status,
+        ytdText: formatValue(s.rule, row.ytd),
+      };
     };
     for (const area of areas) cells[area.name] = cell(s.figuresByArea.get(area.id) ?? []);
     const whole = cell(organisationWideFigures(s, areas));

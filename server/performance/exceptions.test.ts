@@ -36,7 +36,10 @@ beforeAll(async () => {
   organisationId = (await findOrganisationBySlug(database.db, "northfield"))!.id;
   owner = { userId: (await findUserByEmail(database.db, "admin@northfield.example"))!.id, label: "admin" };
   manager = { userId: (await findUserByEmail(database.db, "officer@northfield.example"))!.id, label: "officer" };
-  for (const row of await database.db.select({ id: indicators.id, code: indicators.code }).from(indicators).where(eq(indicators.organisationId, organisationId))) {
+  for (const row of await database.db
+    .select({ id: indicators.id, code: indicators.code })
+    .from(indicators)
+    .where(eq(indicators.organisationId, organisationId))) {
     codes[row.code] = row.id;
   }
 });
@@ -50,7 +53,9 @@ describe("loadExceptions", () => {
     const items = await loadExceptions(database.db, organisationId, "2026-10");
     expect(items.map((i) => i.indicator.code)).toEqual(OCTOBER_EXCEPTIONS);
     expect(items.every((i) => i.line.status === "off_target")).toBe(true);
-    expect(items.every((i) => i.commentary.status === "missing" && i.excerptHtml === "" && i.commentary.lastEdited === null)).toBe(true);
+    expect(
+      items.every((i) => i.commentary.status === "missing" && i.excerptHtml === "" && i.commentary.lastEdited === null),
+    ).toBe(true);
     const bv212 = items.find((i) => i.indicator.code === "BV212")!;
     expect(bv212.line.valueText).toBe("33.01 days");
     expect(bv212.indicator).toMatchObject({ ownerName: "Priya Shah", managerName: "Tom Okafor" });
@@ -69,7 +74,8 @@ describe("loadExceptions", () => {
   it("follows a commentary from missing to draft to ready, then back to draft when its words change", async () => {
     const name = exceptionDocumentName(codes["LPI-01"], "2026-10");
     const doc = new Y.Doc();
-    const status = async () => (await loadExceptions(database.db, organisationId, "2026-10")).find((i) => i.indicator.code === "LPI-01")!;
+    const status = async () =>
+      (await loadExceptions(database.db, organisationId, "2026-10")).find((i) => i.indicator.code === "LPI-01")!;
 
     fillCommentary(doc, { sections: { reason: "Two contractors left the framework.\n\nThe backlog is in the East." } });
     await writeDocument(name, doc);
@@ -97,7 +103,12 @@ describe("loadExceptions", () => {
     let item = (await loadExceptions(database.db, organisationId, "2026-10")).find((i) => i.indicator.code === "xBV72")!;
     expect(item.commentary.lastEdited?.by).toBe("Tom Okafor");
     expect(item.commentary.beingEdited).toBe(true);
-    await recordCommentaryEdit(database.db, target, { userId: manager.userId, label: "officer" }, new Date(Date.now() - 10 * 60_000));
+    await recordCommentaryEdit(
+      database.db,
+      target,
+      { userId: manager.userId, label: "officer" },
+      new Date(Date.now() - 10 * 60_000),
+    );
     item = (await loadExceptions(database.db, organisationId, "2026-10")).find((i) => i.indicator.code === "xBV72")!;
     expect(item.commentary.beingEdited).toBe(false);
   });

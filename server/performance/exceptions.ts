@@ -97,7 +97,10 @@ async function stateRows(db: Database, organisationId: string, wanted: { indicat
 }
 
 async function organisationPeople(db: Database, organisationId: string): Promise<Set<string>> {
-  const rows = await db.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.organisationId, organisationId));
+  const rows = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(eq(memberships.organisationId, organisationId));
   return new Set(rows.map((r) => r.userId));
 }
 
@@ -146,7 +149,11 @@ export async function loadExceptions(db: Database, organisationId: string, perio
   const byCode = new Map(scorecard.entries.map((e) => [e.indicator.code, e.indicator]));
   const wanted = lines.map((line) => ({ line, indicator: byCode.get(line.code)!, period: line.reportingPeriod }));
   const [rows, people] = await Promise.all([
-    stateRows(db, organisationId, wanted.map((w) => ({ indicatorId: w.indicator.id, period: w.period }))),
+    stateRows(
+      db,
+      organisationId,
+      wanted.map((w) => ({ indicatorId: w.indicator.id, period: w.period })),
+    ),
     organisationPeople(db, organisationId),
   ]);
   const now = new Date();
@@ -156,7 +163,11 @@ export async function loadExceptions(db: Database, organisationId: string, perio
     const documentName = exceptionDocumentName(indicator.id, commentaryPeriod);
     const doc = await loadCommentaryDoc(db, documentName);
     try {
-      const summary = summariseCommentary(doc, rows.get(`${indicator.id}|${commentaryPeriod}`) ?? null, { documentName, people, now });
+      const summary = summariseCommentary(doc, rows.get(`${indicator.id}|${commentaryPeriod}`) ?? null, {
+        documentName,
+        people,
+        now,
+      });
       const excerpt = renderSection(doc, "reason", { maxBlocks: 1 });
       items.push({
         indicator: {

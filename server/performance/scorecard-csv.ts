@@ -4,7 +4,22 @@ import type { ScorecardLine } from "./scorecard-view";
 
 /** The scorecard as a spreadsheet: raw numbers for working with, labels for reading. */
 export function scorecardCsv(lines: ScorecardLine[]): string {
-  const header = ["code", "title", "theme", "unit", "period", "value", "target", "tolerance", "status", "direction_vs_last_year", "ytd", "previous_year_value", "quartile", "owner"];
+  const header = [
+    "code",
+    "title",
+    "theme",
+    "unit",
+    "period",
+    "value",
+    "target",
+    "tolerance",
+    "status",
+    "direction_vs_last_year",
+    "ytd",
+    "previous_year_value",
+    "quartile",
+    "owner",
+  ];
   const rows = lines.map((l) => [
     l.code,
     l.title,

@@ -36,7 +36,8 @@ export async function scorecardFromSearchParams(db: Database, organisationId: st
   const areas = await listAreas(db, organisationId);
   const areaName = query.area && query.area !== "All" ? query.area : null;
   const area = areaName ? areas.find((a) => a.name.toLowerCase() === areaName.toLowerCase()) : null;
-  if (areaName && !area) throw new ScorecardRequestError(`Unknown area “${areaName}”: use All or one of ${areas.map((a) => a.name).join(", ")}`);
+  if (areaName && !area)
+    throw new ScorecardRequestError(`Unknown area “${areaName}”: use All or one of ${areas.map((a) => a.name).join(", ")}`);
   const period = query.period ?? (await latestPeriod(db, organisationId));
   const filters: ScorecardFilters = {
     theme: query.theme || null,

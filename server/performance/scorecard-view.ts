@@ -92,7 +92,9 @@ export function scorecardLines(scorecard: Scorecard, filters: ScorecardFilters =
     case "status":
       return lines.sort((a, b) => STATUS_SEVERITY[a.status] - STATUS_SEVERITY[b.status] || byCode(a, b));
     case "direction":
-      return lines.sort((a, b) => DIRECTION_ORDER[a.directionVsLastYear] - DIRECTION_ORDER[b.directionVsLastYear] || byCode(a, b));
+      return lines.sort(
+        (a, b) => DIRECTION_ORDER[a.directionVsLastYear] - DIRECTION_ORDER[b.directionVsLastYear] || byCode(a, b),
+      );
     default:
       return lines; // already in theme order, then code
   }

@@ -48,7 +48,9 @@ export type IndicatorSeries = {
   benchmarksByYear: Map<string, QuartileBoundaries & { peerGroup: string }>;
 };
 
-export const ruleOf = (i: Pick<ScorecardIndicator, "polarity" | "aggregation" | "frequency" | "unit" | "decimals">): IndicatorRule => ({
+export const ruleOf = (
+  i: Pick<ScorecardIndicator, "polarity" | "aggregation" | "frequency" | "unit" | "decimals">,
+): IndicatorRule => ({
   polarity: i.polarity,
   aggregation: i.aggregation,
   frequency: i.frequency,
@@ -70,7 +72,11 @@ export async function latestPeriod(db: Database, organisationId: string): Promis
 const owners = alias(users, "owners");
 const managers = alias(users, "managers");
 
-export async function listIndicators(db: Database, organisationId: string, filter?: { code?: string }): Promise<ScorecardIndicator[]> {
+export async function listIndicators(
+  db: Database,
+  organisationId: string,
+  filter?: { code?: string },
+): Promise<ScorecardIndicator[]> {
   const rows = await db
     .select({
       id: indicators.id,
@@ -131,11 +137,23 @@ export async function loadIndicatorSeries(
           eq(actuals.organisationId, organisationId),
           gte(actuals.period, window.from),
           lte(actuals.period, window.to),
-          filter?.code ? inArray(actuals.indicatorId, db.select({ id: indicators.id }).from(indicators).where(and(eq(indicators.organisationId, organisationId), eq(indicators.code, filter.code)))) : undefined,
+          filter?.code
+            ? inArray(
+                actuals.indicatorId,
+                db
+                  .select({ id: indicators.id })
+                  .from(indicators)
+                  .where(and(eq(indicators.organisationId, organisationId), eq(indicators.code, filter.code))),
+              )
+            : undefined,
           scopeCondition(scope),
         ),
       ),
-    db.select({ id: areas.id, name: areas.name, homes: areas.homes }).from(areas).where(eq(areas.organisationId, organisationId)).orderBy(asc(areas.name)),
+    db
+      .select({ id: areas.id, name: areas.name, homes: areas.homes })
+      .from(areas)
+      .where(eq(areas.organisationId, organisationId))
+      .orderBy(asc(areas.name)),
   ]);
 
   const byIndicator = new Map<string, IndicatorSeries>();
@@ -148,9 +166,17 @@ export async function loadIndicatorSeries(
       benchmarksByYear: new Map(),
     });
   }
-  for (const t of targetRows) byIndicator.get(t.indicatorId)?.targetsByYear.set(t.year, { target: t.target, tolerance: t.tolerance });
+  for (const t of targetRows)
+    byIndicator.get(t.indicatorId)?.targetsByYear.set(t.year, { target: t.target, tolerance: t.tolerance });
   for (const b of benchmarkRows) {
-    byIndicator.get(b.indicatorId)?.benchmarksByYear.set(b.year, { upper: b.upperQuartile, median: b.median, lower: b.lowerQuartile, peerGroup: b.peerGroup });
+    byIndicator
+      .get(b.indicatorId)
+      ?.benchmarksByYear.set(b.year, {
+        upper: b.upperQuartile,
+        median: b.median,
+        lower: b.lowerQuartile,
+        peerGroup: b.peerGroup,
+      });
   }
   for (const f of figureRows) {
     const series = byIndicator.get(f.indicatorId);

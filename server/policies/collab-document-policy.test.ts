@@ -83,7 +83,9 @@ describe("collabDocumentPolicy for cover reports", () => {
   });
   it("does not depend on the indicator rule: any officer of the organisation writes", () => {
     const report = { type: "report" as const, organisationId: "org-a", frozenAt: null };
-    expect(collabDocumentPolicy.write({ kind: "user", userId: "someone-else", organisationId: "org-a", role: "officer" }, report)).toBe(true);
+    expect(
+      collabDocumentPolicy.write({ kind: "user", userId: "someone-else", organisationId: "org-a", role: "officer" }, report),
+    ).toBe(true);
   });
   it("is read for everyone once the report is frozen in a pack, and nothing for another organisation", () => {
     expect(collabDocumentPolicy.access(user("admin"), doc("report", new Date()))).toBe("read");
@@ -94,7 +96,13 @@ describe("collabDocumentPolicy for cover reports", () => {
 
 describe("collabDocumentPolicy for exception commentaries", () => {
   const officer = (userId: string): Principal => ({ kind: "user", userId, organisationId: "org-a", role: "officer" });
-  const commentary = { type: "exception" as const, organisationId: "org-a", frozenAt: null, ownerUserId: "owner", managerUserId: "manager" };
+  const commentary = {
+    type: "exception" as const,
+    organisationId: "org-a",
+    frozenAt: null,
+    ownerUserId: "owner",
+    managerUserId: "manager",
+  };
 
   it("lets the indicator's manager and owner write", () => {
     expect(collabDocumentPolicy.write(officer("manager"), commentary)).toBe(true);
@@ -107,6 +115,8 @@ describe("collabDocumentPolicy for exception commentaries", () => {
   });
 
   it("lets an admin write", () => {
-    expect(collabDocumentPolicy.write({ kind: "user", userId: "a", organisationId: "org-a", role: "admin" }, commentary)).toBe(true);
+    expect(collabDocumentPolicy.write({ kind: "user", userId: "a", organisationId: "org-a", role: "admin" }, commentary)).toBe(
+      true,
+    );
   });
 });

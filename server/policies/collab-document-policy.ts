@@ -40,7 +40,11 @@ export const collabDocumentPolicy = {
     doc.frozenAt === null &&
     hasRole(p, WRITE_ROLE[doc.type]) &&
     (doc.type !== "exception" ||
-      commentaryPolicy.write(p, { organisationId: doc.organisationId, ownerUserId: doc.ownerUserId ?? null, managerUserId: doc.managerUserId ?? null })),
+      commentaryPolicy.write(p, {
+        organisationId: doc.organisationId,
+        ownerUserId: doc.ownerUserId ?? null,
+        managerUserId: doc.managerUserId ?? null,
+      })),
   /** The most the principal may do with the document, or null when not even read. */
   access(p: Principal, doc: CollabDocumentSubject): CollabAccess | null {
     if (this.write(p, doc)) return "write";

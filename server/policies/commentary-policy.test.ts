@@ -4,7 +4,12 @@ import { commentaryPermissions, commentaryPolicy } from "./commentary-policy";
 import type { Principal } from "./principal";
 
 const indicator = { organisationId: "org-a", ownerUserId: "owner", managerUserId: "manager" };
-const user = (role: Role, userId = "someone", organisationId = "org-a"): Principal => ({ kind: "user", userId, organisationId, role });
+const user = (role: Role, userId = "someone", organisationId = "org-a"): Principal => ({
+  kind: "user",
+  userId,
+  organisationId,
+  role,
+});
 const token = (organisationId = "org-a"): Principal => ({ kind: "api-token", tokenId: "t", organisationId });
 const roles = ["admin", "officer", "member", "viewer"] as const;
 
@@ -46,7 +51,9 @@ describe("commentaryPolicy.write", () => {
     expect(commentaryPolicy.write(user("admin", "someone", "org-b"), indicator)).toBe(false);
   });
   it("denies an officer when the indicator names nobody", () => {
-    expect(commentaryPolicy.write(user("officer", "manager"), { ...indicator, ownerUserId: null, managerUserId: null })).toBe(false);
+    expect(commentaryPolicy.write(user("officer", "manager"), { ...indicator, ownerUserId: null, managerUserId: null })).toBe(
+      false,
+    );
   });
 });
 
@@ -81,10 +88,35 @@ describe.each(["markReady", "moveToDraft"] as const)("commentaryPolicy.%s", (rul
 
 describe("commentaryPermissions", () => {
   it("sends the page what each person may do", () => {
-    expect(commentaryPermissions(user("viewer"), indicator)).toEqual({ read: true, write: false, markReady: false, moveToDraft: false });
-    expect(commentaryPermissions(user("member"), indicator)).toEqual({ read: true, write: false, markReady: false, moveToDraft: false });
-    expect(commentaryPermissions(user("officer", "manager"), indicator)).toEqual({ read: true, write: true, markReady: false, moveToDraft: false });
-    expect(commentaryPermissions(user("officer", "owner"), indicator)).toEqual({ read: true, write: true, markReady: true, moveToDraft: true });
-    expect(commentaryPermissions(user("admin"), indicator)).toEqual({ read: true, write: true, markReady: true, moveToDraft: true });
+    expect(commentaryPermissions(user("viewer"), indicator)).toEqual({
+      read: true,
+      write: false,
+      markReady: false,
+      moveToDraft: false,
+    });
+    expect(commentaryPermissions(user("member"), indicator)).toEqual({
+      read: true,
+      write: false,
+      markReady: false,
+      moveToDraft: false,
+    });
+    expect(commentaryPermissions(user("officer", "manager"), indicator)).toEqual({
+      read: true,
+      write: true,
+      markReady: false,
+      moveToDraft: false,
+    });
+    expect(commentaryPermissions(user("officer", "owner"), indicator)).toEqual({
+      read: true,
+      write: true,
+      markReady: true,
+      moveToDraft: true,
+    });
+    expect(commentaryPermissions(user("admin"), indicator)).toEqual({
+      read: true,
+      write: true,
+      markReady: true,
+      moveToDraft: true,
+    });
   });
 });

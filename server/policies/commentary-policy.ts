@@ -26,13 +26,17 @@ export const commentaryPolicy = {
   read,
   write: (p: Principal, indicator: CommentaryIndicator) =>
     inOrganisation(p, indicator.organisationId) &&
-    (hasRole(p, "admin") || (hasRole(p, "officer") && (isPerson(p, indicator.managerUserId) || isPerson(p, indicator.ownerUserId)))),
+    (hasRole(p, "admin") ||
+      (hasRole(p, "officer") && (isPerson(p, indicator.managerUserId) || isPerson(p, indicator.ownerUserId)))),
   markReady: (p: Principal, indicator: CommentaryIndicator) => signOff(p, indicator),
   moveToDraft: (p: Principal, indicator: CommentaryIndicator) => signOff(p, indicator),
 } as const;
 
 function signOff(p: Principal, indicator: CommentaryIndicator) {
-  return inOrganisation(p, indicator.organisationId) && (hasRole(p, "admin") || (hasRole(p, "officer") && isPerson(p, indicator.ownerUserId)));
+  return (
+    inOrganisation(p, indicator.organisationId) &&
+    (hasRole(p, "admin") || (hasRole(p, "officer") && isPerson(p, indicator.ownerUserId)))
+  );
 }
 
 /** The answers a commentary page needs, computed on the server and sent to the browser. */

@@ -18,5 +18,6 @@ const beforeTheMeetingOpens = (m: CoverReportMeeting) => m.status === "draft" ||
  */
 export const coverReportPolicy = {
   read: (p: Principal, m: CoverReportMeeting) => inOrganisation(p, m.organisationId),
-  start: (p: Principal, m: CoverReportMeeting) => inOrganisation(p, m.organisationId) && hasRole(p, "officer") && beforeTheMeetingOpens(m),
+  start: (p: Principal, m: CoverReportMeeting) =>
+    inOrganisation(p, m.organisationId) && hasRole(p, "officer") && beforeTheMeetingOpens(m),
 } as const;

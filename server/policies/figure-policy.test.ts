@@ -4,7 +4,12 @@ import { figurePermissions, figurePolicy } from "./figure-policy";
 import type { Principal } from "./principal";
 
 const indicator = { organisationId: "org-a", ownerUserId: "owner", managerUserId: "manager" };
-const user = (role: Role, userId = "someone", organisationId = "org-a"): Principal => ({ kind: "user", userId, organisationId, role });
+const user = (role: Role, userId = "someone", organisationId = "org-a"): Principal => ({
+  kind: "user",
+  userId,
+  organisationId,
+  role,
+});
 const token = (organisationId = "org-a"): Principal => ({ kind: "api-token", tokenId: "t", organisationId });
 const roles = ["admin", "officer", "member", "viewer"] as const;
 
@@ -64,7 +69,9 @@ describe("figurePolicy.verify", () => {
 
 describe("figurePolicy.correct (a verified figure)", () => {
   it("lets the manager and an admin correct with a reason", () => {
-    expect(figurePolicy.correct(user("officer", "manager"), indicator, { reason: "Late returns from the North team" })).toBe(true);
+    expect(figurePolicy.correct(user("officer", "manager"), indicator, { reason: "Late returns from the North team" })).toBe(
+      true,
+    );
     expect(figurePolicy.correct(user("admin"), indicator, { reason: "Recalculated" })).toBe(true);
   });
   it.each([null, undefined, "", "   "])("denies a correction without a reason (%j)", (reason) => {

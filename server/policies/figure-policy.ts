@@ -22,7 +22,8 @@ const read = (p: Principal, indicator: FigureIndicator) => inOrganisation(p, ind
  * API tokens do not enter figures one at a time (they import).
  */
 const enter = (p: Principal, indicator: FigureIndicator) =>
-  inOrganisation(p, indicator.organisationId) && (hasRole(p, "admin") || (hasRole(p, "officer") && isOwnerOrManager(p, indicator)));
+  inOrganisation(p, indicator.organisationId) &&
+  (hasRole(p, "admin") || (hasRole(p, "officer") && isOwnerOrManager(p, indicator)));
 
 /**
  * Figures of an indicator:
@@ -41,5 +42,9 @@ export const figurePolicy = {
 
 /** The answers the indicator page needs, computed on the server and sent to the browser. */
 export function figurePermissions(p: Principal, indicator: FigureIndicator) {
-  return { read: figurePolicy.read(p, indicator), enter: figurePolicy.enter(p, indicator), verify: figurePolicy.verify(p, indicator) };
+  return {
+    read: figurePolicy.read(p, indicator),
+    enter: figurePolicy.enter(p, indicator),
+    verify: figurePolicy.verify(p, indicator),
+  };
 }

@@ -28,7 +28,8 @@ const editableAgenda = (m: MeetingSubject) => m.status === "draft" || m.status =
 export const meetingPolicy = {
   view: (p: Principal, m: MeetingSubject) => inOrganisation(p, m.organisationId),
   manage: (p: Principal, m: MeetingSubject) => inOrganisation(p, m.organisationId) && hasRole(p, "officer"),
-  editAgenda: (p: Principal, m: MeetingSubject) => inOrganisation(p, m.organisationId) && hasRole(p, "officer") && editableAgenda(m),
+  editAgenda: (p: Principal, m: MeetingSubject) =>
+    inOrganisation(p, m.organisationId) && hasRole(p, "officer") && editableAgenda(m),
   chair: (p: Principal, m: MeetingSubject, seat: Seat) =>
     inOrganisation(p, m.organisationId) && hasRole(p, "member") && (isChairSeat(seat) || hasRole(p, "admin")),
   participate: (p: Principal, m: MeetingSubject) => inOrganisation(p, m.organisationId) && isUser(p) && hasRole(p, "member"),
@@ -60,7 +61,8 @@ export const actionPolicy = {
   add: (p: Principal, org: { id: string }) => inOrganisation(p, org.id) && hasRole(p, "officer"),
   update: (p: Principal, a: { organisationId: string; ownerUserId: string | null }) =>
     inOrganisation(p, a.organisationId) &&
-    (hasRole(p, "officer") || (hasRole(p, "member") && p.kind === "user" && a.ownerUserId !== null && p.userId === a.ownerUserId)),
+    (hasRole(p, "officer") ||
+      (hasRole(p, "member") && p.kind === "user" && a.ownerUserId !== null && p.userId === a.ownerUserId)),
 } as const;
 
 /** The answers a meeting page needs, computed on the server and sent to the browser. */

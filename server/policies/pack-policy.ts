@@ -13,8 +13,10 @@ const beforeTheMeeting = (m: MeetingSubject) => m.status === "draft" || m.status
  */
 export const packPolicy = {
   view: (p: Principal, subject: { organisationId: string }) => inOrganisation(p, subject.organisationId),
-  publishAgenda: (p: Principal, m: MeetingSubject) => inOrganisation(p, m.organisationId) && hasRole(p, "officer") && beforeTheMeeting(m),
-  freezeMinutes: (p: Principal, m: MeetingSubject) => inOrganisation(p, m.organisationId) && hasRole(p, "officer") && m.status === "closed",
+  publishAgenda: (p: Principal, m: MeetingSubject) =>
+    inOrganisation(p, m.organisationId) && hasRole(p, "officer") && beforeTheMeeting(m),
+  freezeMinutes: (p: Principal, m: MeetingSubject) =>
+    inOrganisation(p, m.organisationId) && hasRole(p, "officer") && m.status === "closed",
   /** On the approving meeting, in session: its chair or vice-chair in the chair. */
   signMinutes: (p: Principal, approving: MeetingSubject, seat: Seat) =>
     inOrganisation(p, approving.organisationId) &&

@@ -3,7 +3,12 @@ import { performanceDataPolicy } from "./performance-data-policy";
 import type { Principal } from "./principal";
 
 const org = { id: "org-a" };
-const user = (role: "admin" | "officer" | "member" | "viewer", organisationId = "org-a"): Principal => ({ kind: "user", userId: "u", organisationId, role });
+const user = (role: "admin" | "officer" | "member" | "viewer", organisationId = "org-a"): Principal => ({
+  kind: "user",
+  userId: "u",
+  organisationId,
+  role,
+});
 const token = (organisationId = "org-a"): Principal => ({ kind: "api-token", tokenId: "t", organisationId });
 
 describe("performanceDataPolicy", () => {

@@ -5,7 +5,10 @@ import { fork, type ChildProcess } from "node:child_process";
  * `childFlag=1`), so that clients and server each have a core. `ask` gives it a job
  * and resolves with its answer; jobs are asked one at a time.
  */
-export function startClientProcess<Job>(benchFile: string, childFlag: string): { child: ChildProcess; ask: <T>(job: Job) => Promise<T> } {
+export function startClientProcess<Job>(
+  benchFile: string,
+  childFlag: string,
+): { child: ChildProcess; ask: <T>(job: Job) => Promise<T> } {
   const child = fork(benchFile, [], { execArgv: ["--import", "tsx"], env: { ...process.env, [childFlag]: "1" } });
   let failPending = (_error: Error) => {};
   child.on("exit", (code) => failPending(new Error(`the bench clients exited (${code})`)));

@@ -39,7 +39,15 @@ import { startClientProcess } from "./client-process";
 
 type Record_ = (name: string, value: number, unit: string, note?: string) => void;
 type Job =
-  | { kind: "typing-connect"; url: string; typers: number; watchers: number; firstTyper: number; firstWatcher: number; allTypers: number }
+  | {
+      kind: "typing-connect";
+      url: string;
+      typers: number;
+      watchers: number;
+      firstTyper: number;
+      firstWatcher: number;
+      allTypers: number;
+    }
   | { kind: "typing-run"; startAt: number; seconds: number }
   | { kind: "typing-late-reader"; url: string }
   | { kind: "typing-close" }
@@ -110,18 +118,37 @@ export default async function run(record: Record_): Promise<void> {
   await new Promise<void>((resolve) => http.server.listen(0, "127.0.0.1", resolve));
   const base = `ws://127.0.0.1:${(http.server.address() as AddressInfo).port}/collab`;
   const org = await createOrganisation(services.db, { slug: "bench", name: "Bench Homes" }, SYSTEM_ACTOR);
-  const officer = await addMember(services.db, { organisationId: org.id, email: "officer@example.org", role: "officer" }, SYSTEM_ACTOR);
+  const officer = await addMember(
+    services.db,
+    { organisationId: org.id, email: "officer@example.org", role: "officer" },
+    SYSTEM_ACTOR,
+  );
   const storage = createPostgresStorage(services.db);
   // The officer owns every bench indicator: the commentary rule lets only its owner or manager write.
   const newDocument = async () => {
     const [row] = await services.db
       .insert(indicators)
-      .values({ organisationId: org.id, code: `B${Math.random()}`, title: "Bench", category: "c", unit: "%", polarity: "higher", frequency: "monthly", aggregation: "ratio", ownerUserId: officer.id })
+      .values({
+        organisationId: org.id,
+        code: `B${Math.random()}`,
+        title: "Bench",
+        category: "c",
+        unit: "%",
+        polarity: "higher",
+        frequency: "monthly",
+        aggregation: "ratio",
+        ownerUserId: officer.id,
+      })
       .returning({ id: indicators.id });
     return exceptionDocumentName(row.id, "2025-04");
   };
   const urlOf = (name: string) => {
-    const { token } = mintCollabToken(services.config.sessionSecret, { document: name, access: "write", organisationId: org.id, subject: { kind: "user", userId: officer.id } });
+    const { token } = mintCollabToken(services.config.sessionSecret, {
+      document: name,
+      access: "write",
+      organisationId: org.id,
+      subject: { kind: "user", userId: officer.id },
+    });
     return `${base}/${name}?token=${token}`;
   };
   const seed = async (name: string, doc: Y.Doc) => {
@@ -129,7 +156,9 @@ export default async function run(record: Record_): Promise<void> {
     await storage.compact(name, () => ({ state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) }));
   };
 
-  const clientProcesses = Array.from({ length: CLIENT_PROCESSES }, () => startClientProcess<Job>(fileURLToPath(import.meta.url), "COLLAB_BENCH_CHILD"));
+  const clientProcesses = Array.from({ length: CLIENT_PROCESSES }, () =>
+    startClientProcess<Job>(fileURLToPath(import.meta.url), "COLLAB_BENCH_CHILD"),
+  );
   const ask = clientProcesses[0].ask;
   try {
     // 1. One document, 200 connections: 50 typing at 5 edits/s, carets of all 200 at 4 Hz, 2 + 10 s.
@@ -138,15 +167,28 @@ export default async function run(record: Record_): Promise<void> {
       const cpuBefore = process.cpuUsage();
       const wallBefore = performance.now();
       const loopLag = monitorEventLoop();
-      const share = (total: number, k: number) => Math.floor((total * (k + 1)) / CLIENT_PROCESSES) - Math.floor((total * k) / CLIENT_PROCESSES);
+      const share = (total: number, k: number) =>
+        Math.floor((total * (k + 1)) / CLIENT_PROCESSES) - Math.floor((total * k) / CLIENT_PROCESSES);
       const first = (total: number, k: number) => Math.floor((total * k) / CLIENT_PROCESSES);
       await Promise.all(
         clientProcesses.map((clients, k) =>
-          clients.ask({ kind: "typing-connect", url, typers: share(TYPERS, k), watchers: share(WATCHERS, k), firstTyper: first(TYPERS, k), firstWatcher: first(WATCHERS, k), allTypers: TYPERS }),
+          clients.ask({
+            kind: "typing-connect",
+            url,
+            typers: share(TYPERS, k),
+            watchers: share(WATCHERS, k),
+            firstTyper: first(TYPERS, k),
+            firstWatcher: first(WATCHERS, k),
+            allTypers: TYPERS,
+          }),
         ),
       );
       const startAt = machineClock() + 100;
-      const clientRuns = await Promise.all(clientProcesses.map((clients) => clients.ask<TypingRun>({ kind: "typing-run", startAt, seconds: WARM_UP_SECONDS + MEASURED_SECONDS })));
+      const clientRuns = await Promise.all(
+        clientProcesses.map((clients) =>
+          clients.ask<TypingRun>({ kind: "typing-run", startAt, seconds: WARM_UP_SECONDS + MEASURED_SECONDS }),
+        ),
+      );
       const lateText = await ask<string>({ kind: "typing-late-reader", url });
       const lag = loopLag.stop();
       const cpu = process.cpuUsage(cpuBefore);
@@ -154,12 +196,32 @@ export default async function run(record: Record_): Promise<void> {
       await Promise.all(clientProcesses.map((clients) => clients.ask({ kind: "typing-close" })));
       const { measured, warmUp, converged } = typingFigures(clientRuns, lateText, startAt + WARM_UP_SECONDS * 1000);
       const clientCpu = (clientRuns.reduce((sum, run) => sum + run.cpuMs, 0) / 1000 / wallSeconds) * 100;
-      record("typing: update latency to every other client, p50", measured.p50, "ms", `${measured.edits} edits × 199 receivers in ${MEASURED_SECONDS} s, 200 carets at 4 Hz`);
-      record("typing: update latency to every other client, p99", measured.p99, "ms", `max ${measured.max.toFixed(1)} ms; in the ${WARM_UP_SECONDS} s of warm-up before, from cold processes: p99 ${warmUp.p99.toFixed(0)} ms`);
+      record(
+        "typing: update latency to every other client, p50",
+        measured.p50,
+        "ms",
+        `${measured.edits} edits × 199 receivers in ${MEASURED_SECONDS} s, 200 carets at 4 Hz`,
+      );
+      record(
+        "typing: update latency to every other client, p99",
+        measured.p99,
+        "ms",
+        `max ${measured.max.toFixed(1)} ms; in the ${WARM_UP_SECONDS} s of warm-up before, from cold processes: p99 ${warmUp.p99.toFixed(0)} ms`,
+      );
       record("typing: deliveries received / expected", (measured.samples / measured.expected) * 100, "%");
       record("typing: all 50 editors and a late reader converge", converged ? 1 : 0, "yes=1");
-      record("typing: server CPU over the run", ((cpu.user + cpu.system) / 1e6 / wallSeconds) * 100, "% of one core", `clients ${clientCpu.toFixed(0)} % in ${CLIENT_PROCESSES} processes; ${wallSeconds.toFixed(1)} s wall with connecting and draining`);
-      record("typing: server event-loop delay p99", lag.p99, "ms", `max ${lag.max.toFixed(0)} ms; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
+      record(
+        "typing: server CPU over the run",
+        ((cpu.user + cpu.system) / 1e6 / wallSeconds) * 100,
+        "% of one core",
+        `clients ${clientCpu.toFixed(0)} % in ${CLIENT_PROCESSES} processes; ${wallSeconds.toFixed(1)} s wall with connecting and draining`,
+      );
+      record(
+        "typing: server event-loop delay p99",
+        lag.p99,
+        "ms",
+        `max ${lag.max.toFixed(0)} ms; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
+      );
       await sleep(1500); // let it unload
     }
 
@@ -174,9 +236,19 @@ export default async function run(record: Record_): Promise<void> {
         ["fresh (downloads 1 MB each)", new Uint8Array([0]), Y.encodeStateAsUpdate(new Y.Doc())],
       ] as const) {
         const storm = await ask<{ allSyncedMs: number; p50: number; p99: number; synced: number }>({
-          kind: "storm", url: urlOf(bigName), clients: 300, spreadMs: 2000, stateVector: b64(stateVector), reply: b64(reply),
+          kind: "storm",
+          url: urlOf(bigName),
+          clients: 300,
+          spreadMs: 2000,
+          stateVector: b64(stateVector),
+          reply: b64(reply),
         });
-        record(`reconnect storm, ${label}: time until all 300 synced`, storm.allSyncedMs, "ms", `${(Y.encodeStateAsUpdate(big).byteLength / 1024).toFixed(0)} KB document; ${storm.synced}/300 synced`);
+        record(
+          `reconnect storm, ${label}: time until all 300 synced`,
+          storm.allSyncedMs,
+          "ms",
+          `${(Y.encodeStateAsUpdate(big).byteLength / 1024).toFixed(0)} KB document; ${storm.synced}/300 synced`,
+        );
         record(`reconnect storm, ${label}: connect-to-sync p50 / p99`, storm.p50, "ms", `p99 ${storm.p99.toFixed(0)} ms`);
         await sleep(1500);
       }
@@ -191,12 +263,23 @@ export default async function run(record: Record_): Promise<void> {
       for (let i = 0; i < 10_000; i++) source.getText("body").insert(Math.floor(Math.random() * (i + 1)), "x");
       await storage.ensure(logName, org.id);
       for (let s = 0; s < updates.length; s += 1000) {
-        await storage.store(logName, updates.slice(s, s + 1000).map((update) => ({ update, userId: null, at: new Date() })));
+        await storage.store(
+          logName,
+          updates.slice(s, s + 1000).map((update) => ({ update, userId: null, at: new Date() })),
+        );
       }
-      record("cold load of a 10,000-update log, to first sync", (await ask<{ ms: number }>({ kind: "first-sync", url: urlOf(logName) })).ms, "ms");
+      record(
+        "cold load of a 10,000-update log, to first sync",
+        (await ask<{ ms: number }>({ kind: "first-sync", url: urlOf(logName) })).ms,
+        "ms",
+      );
       const compactName = await newDocument();
       await seed(compactName, typedDocument(100 * 1024));
-      record("cold load of a 100 KB compacted document, to first sync", (await ask<{ ms: number }>({ kind: "first-sync", url: urlOf(compactName) })).ms, "ms");
+      record(
+        "cold load of a 100 KB compacted document, to first sync",
+        (await ask<{ ms: number }>({ kind: "first-sync", url: urlOf(compactName) })).ms,
+        "ms",
+      );
     }
 
     // 4. Heap of a loaded 70 KB document: 20 of them against 20 empty ones, one client each.
@@ -220,7 +303,12 @@ export default async function run(record: Record_): Promise<void> {
       for (const name of mediums) await seed(name, medium);
       const emptyHeap = await heapWith(empties);
       const mediumHeap = await heapWith(mediums);
-      record("heap of a loaded 70 KB document", (mediumHeap - emptyHeap) / 20 / 1024 / 1024, "MB", `encoded ${(Y.encodeStateAsUpdate(medium).byteLength / 1024).toFixed(0)} KB; built by typing`);
+      record(
+        "heap of a loaded 70 KB document",
+        (mediumHeap - emptyHeap) / 20 / 1024 / 1024,
+        "MB",
+        `encoded ${(Y.encodeStateAsUpdate(medium).byteLength / 1024).toFixed(0)} KB; built by typing`,
+      );
     }
     // 5. kill -9 of a server process while 10 clients type; restart; reconnect.
     if (runs("crash")) await crashRecovery(record, services.config.sessionSecret);
@@ -238,11 +326,32 @@ export default async function run(record: Record_): Promise<void> {
  * database and port, and the clients reconnect (tests/support/crash-scenario.ts).
  */
 async function crashRecovery(record: Record_, sessionSecret: string) {
-  const outcome = await runCrashScenario({ sessionSecret, clients: 10, typingMs: 4000, killAtMs: 2000, keystrokeMs: KEYSTROKE_MS });
+  const outcome = await runCrashScenario({
+    sessionSecret,
+    clients: 10,
+    typingMs: 4000,
+    killAtMs: 2000,
+    keystrokeMs: KEYSTROKE_MS,
+  });
   const [killed, restarted] = outcome.longestUncommittedMs;
-  record("kill -9 while 10 clients type: edits missing from the stored document after restart", outcome.missing, "edits", `${outcome.typed} typed; ${outcome.pendingAtKill} held only in memory at the last report before the kill; stored text ${outcome.sameText ? "equals" : "differs from"} every client's`);
-  record("kill -9: longest an edit was held only in the server's memory", Math.max(killed, restarted), "ms", `from its arrival to its group commit: ${killed.toFixed(0)} ms in the killed process, ${restarted.toFixed(0)} ms in the restarted one (the clients' resent edits first); target about 100 ms`);
-  record("kill -9: from the restart until all 10 clients are synced again", outcome.allSyncedMs, "ms", "the clients retry at most 1 s apart");
+  record(
+    "kill -9 while 10 clients type: edits missing from the stored document after restart",
+    outcome.missing,
+    "edits",
+    `${outcome.typed} typed; ${outcome.pendingAtKill} held only in memory at the last report before the kill; stored text ${outcome.sameText ? "equals" : "differs from"} every client's`,
+  );
+  record(
+    "kill -9: longest an edit was held only in the server's memory",
+    Math.max(killed, restarted),
+    "ms",
+    `from its arrival to its group commit: ${killed.toFixed(0)} ms in the killed process, ${restarted.toFixed(0)} ms in the restarted one (the clients' resent edits first); target about 100 ms`,
+  );
+  record(
+    "kill -9: from the restart until all 10 clients are synced again",
+    outcome.allSyncedMs,
+    "ms",
+    "the clients retry at most 1 s apart",
+  );
 }
 
 /**
@@ -262,7 +371,14 @@ function typingFigures(runs: TypingRun[], lateText: string, measuredFrom: number
   const measuredEdits = [...sentAt.values()].filter((sent) => sent >= measuredFrom).length;
   const figures = (values: number[], edits: number) => {
     const sorted = Float64Array.from(values).sort();
-    return { edits, samples: values.length, expected: edits * (TYPERS + WATCHERS - 1), p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), max: sorted[sorted.length - 1] };
+    return {
+      edits,
+      samples: values.length,
+      expected: edits * (TYPERS + WATCHERS - 1),
+      p50: percentile(sorted, 0.5),
+      p99: percentile(sorted, 0.99),
+      max: sorted[sorted.length - 1],
+    };
   };
   const texts = new Set(runs.flatMap((run) => run.texts));
   return {
@@ -353,7 +469,15 @@ async function typingConnect(job: Extract<Job, { kind: "typing-connect" }>) {
     return provider;
   });
   while (typers.some((p) => !p.synced) || watchers.some((w) => !w.syncedAt)) await sleep(50);
-  typing = { typers, watchers, received, firstTyper: job.firstTyper, firstWatcher: job.firstWatcher, allTypers: job.allTypers, cpuBefore };
+  typing = {
+    typers,
+    watchers,
+    received,
+    firstTyper: job.firstTyper,
+    firstWatcher: job.firstWatcher,
+    allTypers: job.allTypers,
+    cpuBefore,
+  };
   return {};
 }
 
@@ -367,7 +491,8 @@ async function typingRun(job: Extract<Job, { kind: "typing-run" }>): Promise<Typ
   const sent: [string, number][] = [];
   let edits = 0;
   const timers: NodeJS.Timeout[] = [];
-  const every = (intervalMs: number, phaseMs: number, action: () => void) => timers.push(setTimeout(() => timers.push(setInterval(action, intervalMs)), phaseMs));
+  const every = (intervalMs: number, phaseMs: number, action: () => void) =>
+    timers.push(setTimeout(() => timers.push(setInterval(action, intervalMs)), phaseMs));
   typers.forEach((provider, i) => {
     const text = provider.doc.getText("body");
     every(KEYSTROKE_MS, ((firstTyper + i) * KEYSTROKE_MS) / allTypers, () => {
@@ -383,13 +508,20 @@ async function typingRun(job: Extract<Job, { kind: "typing-run" }>): Promise<Typ
     );
   });
   typers.forEach((provider, i) =>
-    every(CARET_MS, ((firstTyper + i) * CARET_MS) / allTypers, () => provider.awareness.setLocalStateField("cursor", { anchor: firstTyper + i, head: Math.random() })),
+    every(CARET_MS, ((firstTyper + i) * CARET_MS) / allTypers, () =>
+      provider.awareness.setLocalStateField("cursor", { anchor: firstTyper + i, head: Math.random() }),
+    ),
   );
   await sleep(job.seconds * 1000);
   timers.forEach((t) => clearInterval(t));
   await sleep(2000);
   const cpu = process.cpuUsage(cpuBefore);
-  return { sent, received: [...received], texts: typers.map((p) => p.doc.getText("body").toString()), cpuMs: (cpu.user + cpu.system) / 1000 };
+  return {
+    sent,
+    received: [...received],
+    texts: typers.map((p) => p.doc.getText("body").toString()),
+    cpuMs: (cpu.user + cpu.system) / 1000,
+  };
 }
 
 async function typingLateReader(url: string) {
@@ -413,12 +545,19 @@ async function stormJob(job: Extract<Job, { kind: "storm" }>) {
   const reply = Buffer.from(job.reply, "base64");
   const start = performance.now();
   const clients: ReturnType<typeof lightClient>[] = [];
-  for (let i = 0; i < job.clients; i++) setTimeout(() => clients.push(lightClient(job.url, sv, reply, () => {})), Math.random() * job.spreadMs);
-  while ((clients.length < job.clients || clients.some((c) => !c.syncedAt)) && performance.now() - start < 60_000) await sleep(10);
+  for (let i = 0; i < job.clients; i++)
+    setTimeout(() => clients.push(lightClient(job.url, sv, reply, () => {})), Math.random() * job.spreadMs);
+  while ((clients.length < job.clients || clients.some((c) => !c.syncedAt)) && performance.now() - start < 60_000)
+    await sleep(10);
   const synced = clients.filter((c) => c.syncedAt);
   const waits = Float64Array.from(synced.map((c) => c.syncedAt - c.openedAt)).sort();
   clients.forEach((c) => c.ws.close());
-  return { allSyncedMs: Math.max(...synced.map((c) => c.syncedAt)) - start, p50: percentile(waits, 0.5), p99: percentile(waits, 0.99), synced: synced.length };
+  return {
+    allSyncedMs: Math.max(...synced.map((c) => c.syncedAt)) - start,
+    p50: percentile(waits, 0.5),
+    p99: percentile(waits, 0.99),
+    synced: synced.length,
+  };
 }
 
 let held: ReturnType<typeof lightClient>[] = [];

@@ -11,7 +11,12 @@ import { fileURLToPath } from "node:url";
 import { io as connectClient, type Socket } from "socket.io-client";
 import { memberships, organisations, users } from "../../db/schema/identity";
 import { agendaItems, bodies, bodyMembers, meetings } from "../../db/schema/meetings";
-import type { MeetingClientEvents, MeetingRoomState, MeetingServerEvents, RoomResult } from "../../app/shared/meetings/room-events";
+import type {
+  MeetingClientEvents,
+  MeetingRoomState,
+  MeetingServerEvents,
+  RoomResult,
+} from "../../app/shared/meetings/room-events";
 import { createHttpServer } from "../../server/http-server";
 import { cookieFor, createTestServices } from "../support/test-services";
 import { startClientProcess } from "./client-process";
@@ -40,23 +45,56 @@ async function seedMeeting(services: Awaited<ReturnType<typeof createTestService
   const [org] = await db.insert(organisations).values({ slug: "bench-room", name: "Bench Homes" }).returning();
   const [body] = await db
     .insert(bodies)
-    .values({ organisationId: org.id, name: "Bench Panel", kind: "area_panel", minutePrefix: "BP", quorumCount: 100, quorumRequiresKind: "tenant" })
+    .values({
+      organisationId: org.id,
+      name: "Bench Panel",
+      kind: "area_panel",
+      minutePrefix: "BP",
+      quorumCount: 100,
+      quorumRequiresKind: "tenant",
+    })
     .returning();
   const people = await db
     .insert(users)
-    .values(Array.from({ length: PARTICIPANTS }, (_, i) => ({ email: `participant.${i}@bench.example`, name: `Participant ${String(i).padStart(3, "0")}` })))
+    .values(
+      Array.from({ length: PARTICIPANTS }, (_, i) => ({
+        email: `participant.${i}@bench.example`,
+        name: `Participant ${String(i).padStart(3, "0")}`,
+      })),
+    )
     .returning({ id: users.id });
   await db.insert(memberships).values(people.map((p) => ({ organisationId: org.id, userId: p.id, role: "member" as const })));
-  await db.insert(bodyMembers).values(
-    people.map((p, i) => ({ bodyId: body.id, userId: p.id, position: i === 0 ? ("chair" as const) : ("member" as const), memberKind: i % 3 === 0 ? ("tenant" as const) : ("independent" as const) })),
-  );
+  await db
+    .insert(bodyMembers)
+    .values(
+      people.map((p, i) => ({
+        bodyId: body.id,
+        userId: p.id,
+        position: i === 0 ? ("chair" as const) : ("member" as const),
+        memberKind: i % 3 === 0 ? ("tenant" as const) : ("independent" as const),
+      })),
+    );
   const [meeting] = await db
     .insert(meetings)
-    .values({ organisationId: org.id, bodyId: body.id, kind: "area_panel", title: "Bench Panel", startsAt: new Date(), status: "in_session" })
+    .values({
+      organisationId: org.id,
+      bodyId: body.id,
+      kind: "area_panel",
+      title: "Bench Panel",
+      startsAt: new Date(),
+      status: "in_session",
+    })
     .returning();
   const items = await db
     .insert(agendaItems)
-    .values(Array.from({ length: 12 }, (_, i) => ({ meetingId: meeting.id, position: i + 1, kind: "report" as const, title: `Item ${i + 1}` })))
+    .values(
+      Array.from({ length: 12 }, (_, i) => ({
+        meetingId: meeting.id,
+        position: i + 1,
+        kind: "report" as const,
+        title: `Item ${i + 1}`,
+      })),
+    )
     .returning({ id: agendaItems.id });
   const cookies: string[] = [];
   for (const person of people) cookies.push(await cookieFor(services, person.id));
@@ -81,12 +119,30 @@ export default async function run(record: Record_): Promise<void> {
     const cpuBefore = process.cpuUsage();
     const wallBefore = performance.now();
     let loop = monitorEventLoop();
-    const moves = await ask<{ p50: number; p95: number; p99: number; max: number; samples: number; expected: number; ackP50: number }>({ kind: "moves", moves: MOVES });
+    const moves = await ask<{
+      p50: number;
+      p95: number;
+      p99: number;
+      max: number;
+      samples: number;
+      expected: number;
+      ackP50: number;
+    }>({ kind: "moves", moves: MOVES });
     const moveLoopP99 = loop.stop();
     const cpu = process.cpuUsage(cpuBefore);
-    record("chair moves: latency to every other participant, p50", moves.p50, "ms", `${MOVES} moves × ${PARTICIPANTS - 1} receivers`);
+    record(
+      "chair moves: latency to every other participant, p50",
+      moves.p50,
+      "ms",
+      `${MOVES} moves × ${PARTICIPANTS - 1} receivers`,
+    );
     record("chair moves: latency to every other participant, p95", moves.p95, "ms");
-    record("chair moves: latency to every other participant, p99", moves.p99, "ms", `target ≤ 100 ms; max ${moves.max.toFixed(1)} ms`);
+    record(
+      "chair moves: latency to every other participant, p99",
+      moves.p99,
+      "ms",
+      `target ≤ 100 ms; max ${moves.max.toFixed(1)} ms`,
+    );
     record("chair moves: deliveries received / expected", (moves.samples / moves.expected) * 100, "%");
     record("chair moves: chair's acknowledgement, p50", moves.ackP50, "ms");
     record(
@@ -97,7 +153,9 @@ export default async function run(record: Record_): Promise<void> {
     );
 
     loop = monitorEventLoop();
-    const storm = await ask<{ allMs: number; p50: number; p99: number; withState: number; currentItemRight: number }>({ kind: "storm" });
+    const storm = await ask<{ allMs: number; p50: number; p99: number; withState: number; currentItemRight: number }>({
+      kind: "storm",
+    });
     const stormLoopP99 = loop.stop();
     record(
       `reconnect: all ${PARTICIPANTS} dropped and reconnected at once, until all have the current state`,
@@ -105,7 +163,12 @@ export default async function run(record: Record_): Promise<void> {
       "ms",
       `target ≤ 5000 ms; ${storm.withState}/${PARTICIPANTS} got the state, ${storm.currentItemRight} on the chair's item`,
     );
-    record("reconnect: connect-to-state per participant, p50 / p99", storm.p50, "ms", `p99 ${storm.p99.toFixed(0)} ms; server event-loop delay p99 ${stormLoopP99.toFixed(0)} ms; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
+    record(
+      "reconnect: connect-to-state per participant, p50 / p99",
+      storm.p50,
+      "ms",
+      `p99 ${storm.p99.toFixed(0)} ms; server event-loop delay p99 ${stormLoopP99.toFixed(0)} ms; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
+    );
     await ask({ kind: "close" });
     if (errors.length > 0) record("server errors logged", errors.length, "errors", String(errors[0]));
   } finally {
@@ -132,7 +195,10 @@ function joinOne(client: Client): Promise<MeetingRoomState | null> {
   return new Promise((resolve) => {
     client.once("connect_error", () => resolve(null));
     client.once("connect", async () => {
-      const result = (await client.timeout(30_000).emitWithAck("meeting:join", { meetingId: setup.meetingId }).catch(() => null)) as RoomResult<"meeting:join"> | null;
+      const result = (await client
+        .timeout(30_000)
+        .emitWithAck("meeting:join", { meetingId: setup.meetingId })
+        .catch(() => null)) as RoomResult<"meeting:join"> | null;
       resolve(result?.ok ? result.state : null);
     });
   });
@@ -164,7 +230,9 @@ async function movesJob(job: Extract<Job, { kind: "moves" }>) {
       }
     });
     sentAt = performance.now();
-    const ack = (await chair.timeout(5000).emitWithAck("meeting:move", { meetingId: setup.meetingId, itemId })) as RoomResult<"meeting:move">;
+    const ack = (await chair
+      .timeout(5000)
+      .emitWithAck("meeting:move", { meetingId: setup.meetingId, itemId })) as RoomResult<"meeting:move">;
     acks.push(performance.now() - sentAt);
     if (!ack.ok) throw new Error(`move refused: ${ack.error}`);
     await allReceived;

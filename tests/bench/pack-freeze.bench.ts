@@ -37,7 +37,8 @@ export default async function run(record: Record_) {
     const doc = new Y.Doc();
     fillCommentary(doc, {
       sections: {
-        reason: "Two contractors left the framework in the summer.\n\nThe backlog is worst in the East, where jobs wait 19 days on average.",
+        reason:
+          "Two contractors left the framework in the summer.\n\nThe backlog is worst in the East, where jobs wait 19 days on average.",
         impact: "Tenants wait longer for non-urgent repairs.",
         forecast: "Back on target by March.",
         caveats: "September's figure is unaudited.",
@@ -53,9 +54,25 @@ export default async function run(record: Record_) {
   const makeMeeting = async (n: number) => {
     const [meeting] = await db
       .insert(meetings)
-      .values({ organisationId: org.id, bodyId: body.id, kind: "committee", title: `Bench meeting ${n}`, startsAt: new Date(Date.UTC(2027, 0, 10 + n, 18)), status: "closed" })
+      .values({
+        organisationId: org.id,
+        bodyId: body.id,
+        kind: "committee",
+        title: `Bench meeting ${n}`,
+        startsAt: new Date(Date.UTC(2027, 0, 10 + n, 18)),
+        status: "closed",
+      })
       .returning();
-    const kinds = ["apologies", "declarations", "previous_minutes", "action_log", "scorecard_review", "exceptions", "report", "any_other_business"] as const;
+    const kinds = [
+      "apologies",
+      "declarations",
+      "previous_minutes",
+      "action_log",
+      "scorecard_review",
+      "exceptions",
+      "report",
+      "any_other_business",
+    ] as const;
     await db.insert(agendaItems).values(
       kinds.map((kind, index) => ({
         meetingId: meeting.id,
@@ -85,7 +102,14 @@ export default async function run(record: Record_) {
   const compiled = await compilePack(db, services.documents, {
     meeting: sample,
     kind: "minutes",
-    version: { number: 1, previousSha256: null, reason: "", frozenAt: new Date().toISOString(), frozenAtText: "", frozenBy: "Bench" },
+    version: {
+      number: 1,
+      previousSha256: null,
+      reason: "",
+      frozenAt: new Date().toISOString(),
+      frozenAtText: "",
+      frozenBy: "Bench",
+    },
   });
   const appendices = compiled.pack.items.flatMap((i) => i.appendices);
   const note = `${compiled.pack.items.length} items, ${appendices.find((a) => a.kind === "scorecard")?.rows.length ?? 0} scorecard lines, ${appendices.filter((a) => a.kind === "exception").length} exception reports, ${appendices.find((a) => a.kind === "action_log")?.rows.length ?? 0} actions`;
@@ -102,7 +126,12 @@ export default async function run(record: Record_) {
   for (let i = 1; i <= RUNS; i++) {
     const meeting = await makeMeeting(i);
     const started = performance.now();
-    await freezePack(services, { meeting, kind: "minutes", reason: "", actor: { userId: officer.id, label: officer.email, name: officer.name } });
+    await freezePack(services, {
+      meeting,
+      kind: "minutes",
+      reason: "",
+      actor: { userId: officer.id, label: officer.email, name: officer.name },
+    });
     freezeTimes.push(performance.now() - started);
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

@@ -21,7 +21,9 @@ const figures: Figure[] = [];
 for (const file of files) {
   const bench = file.replace(/\.bench\.ts$/, "");
   console.log(`\n== ${bench} ==`);
-  const module = (await import(path.join(here, file))) as { default: (record: (name: string, value: number, unit: string, note?: string) => void) => Promise<void> };
+  const module = (await import(path.join(here, file))) as {
+    default: (record: (name: string, value: number, unit: string, note?: string) => void) => Promise<void>;
+  };
   await module.default((name, value, unit, note) => {
     figures.push({ bench, name, value: Math.round(value * 100) / 100, unit, note });
     console.log(`  ${name}: ${Math.round(value * 100) / 100} ${unit}${note ? `  (${note})` : ""}`);
@@ -30,7 +32,12 @@ for (const file of files) {
 
 const results = {
   at: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+  },
   database: process.env.DATABASE_URL ? "postgresql server" : "pglite (embedded)",
   figures,
 };

@@ -14,14 +14,18 @@ async function openBrowser(browser: Browser, role: "member" | "viewer", errors: 
   const context = await browser.newContext();
   const page = await context.newPage();
   page.on("console", (message) => {
-    if (message.type() === "error" && !/the server responded with a status of 4\d\d/.test(message.text())) errors.push(`${role}: ${message.text()}`);
+    if (message.type() === "error" && !/the server responded with a status of 4\d\d/.test(message.text()))
+      errors.push(`${role}: ${message.text()}`);
   });
   page.on("pageerror", (error) => errors.push(`${role}: ${error.message}`));
   await signIn(page, demoUser(role));
   return page;
 }
 
-test("an officer adds an action, its owner reports progress, a viewer reads it, and the log filters it", async ({ page: officer, browser }) => {
+test("an officer adds an action, its owner reports progress, a viewer reads it, and the log filters it", async ({
+  page: officer,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const otherErrors: string[] = [];
   const description = `Bring in a second voids contractor (${Date.now()})`;

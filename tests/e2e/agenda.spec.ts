@@ -39,7 +39,9 @@ test("an officer sets up a committee, arranges a meeting and builds its agenda b
   await page.getByLabel("Kind of member", { exact: true }).selectOption({ label: "Councillor" });
   await page.getByRole("button", { name: "Add the member" }).click();
   await expect(page.getByRole("status")).toHaveText(`Cllr Margaret Hughes now sits on ${bodyName} as chair (councillor).`);
-  await expect(page.getByRole("table", { name: "Members" }).getByRole("rowheader", { name: "Cllr Margaret Hughes" })).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Members" }).getByRole("rowheader", { name: "Cllr Margaret Hughes" }),
+  ).toBeVisible();
   await expectAccessible(page);
 
   // A meeting of it.
@@ -60,7 +62,12 @@ test("an officer sets up a committee, arranges a meeting and builds its agenda b
   await expect(page.getByRole("link", { name: "Projector view" })).toHaveAttribute("href", `${meetingPath}/present`);
 
   // The four standard opening items are there from the start.
-  expect(await agendaTitles(page)).toEqual(["Apologies for absence", "Declarations of interest", "Minutes of the last meeting", "Review of the action log"]);
+  expect(await agendaTitles(page)).toEqual([
+    "Apologies for absence",
+    "Declarations of interest",
+    "Minutes of the last meeting",
+    "Review of the action log",
+  ]);
 
   // A scorecard review of the tenants' top ten.
   await page.getByLabel("Kind of item").selectOption({ label: "Scorecard review" });
@@ -70,7 +77,9 @@ test("an officer sets up a committee, arranges a meeting and builds its agenda b
   await page.getByLabel("Presenter (optional)").fill("Head of Performance");
   await page.getByLabel("Time allowed in minutes (optional)").fill("20");
   await page.getByRole("button", { name: "Add the item" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Added" })).toHaveText("Added “Scorecard review” to the agenda as item 5.");
+  await expect(page.getByRole("status").filter({ hasText: "Added" })).toHaveText(
+    "Added “Scorecard review” to the agenda as item 5.",
+  );
   await expect(agendaRow(page, "Scorecard review")).toContainText("Tenants' top ten");
 
   // An exempt report: the paragraph and the reason appear once it is ticked.
@@ -81,7 +90,9 @@ test("an officer sets up a committee, arranges a meeting and builds its agenda b
   await page.getByLabel("Exempt under").selectOption("3");
   await page.getByLabel(/^Why the public interest/).fill("Commercial terms are still being negotiated");
   await page.getByRole("button", { name: "Add the item" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Added" })).toHaveText("Added “Garage site disposal” to the agenda as item 6.");
+  await expect(page.getByRole("status").filter({ hasText: "Added" })).toHaveText(
+    "Added “Garage site disposal” to the agenda as item 6.",
+  );
   await expect(agendaRow(page, "Garage site disposal")).toContainText("Exempt, paragraph 3");
   await expectAccessible(page);
 

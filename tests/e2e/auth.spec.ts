@@ -104,7 +104,14 @@ test.describe("invitations", () => {
 });
 
 test.describe("every page is accessible", () => {
-  for (const path of ["/o/northfield", "/o/northfield/scorecard", "/o/northfield/meetings", "/o/northfield/actions", "/o/northfield/packs", "/account"]) {
+  for (const path of [
+    "/o/northfield",
+    "/o/northfield/scorecard",
+    "/o/northfield/meetings",
+    "/o/northfield/actions",
+    "/o/northfield/packs",
+    "/account",
+  ]) {
     test(`${path} has no serious accessibility problems`, async ({ page }) => {
       await signIn(page, demoUser("officer"));
       await page.goto(path);

@@ -33,7 +33,10 @@ async function openLiveCommentary(page: Page) {
   await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
 }
 
-test("two people write one commentary together, a viewer follows it read only, and the owner marks it ready", async ({ page: officer, browser }) => {
+test("two people write one commentary together, a viewer follows it read only, and the owner marks it ready", async ({
+  page: officer,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const otherErrors: string[] = [];
 
@@ -41,7 +44,9 @@ test("two people write one commentary together, a viewer follows it read only, a
   await signIn(officer, demoUser("officer"));
   await officer.goto(EXCEPTIONS);
   await expect(officer.getByRole("heading", { level: 1 })).toHaveText("Exceptions: October 2026");
-  await expect(officer.getByTestId("exceptions-count")).toHaveText(/^\d+ of \d+ commentaries ready: the pack cannot be frozen until all are ready\.$/);
+  await expect(officer.getByTestId("exceptions-count")).toHaveText(
+    /^\d+ of \d+ commentaries ready: the pack cannot be frozen until all are ready\.$/,
+  );
   const row = officer.locator("tr[data-code=LPI-01]");
   await expect(row).toContainText("Emergency repairs completed within 24 hours");
   await expect(row).toContainText("Off target");
@@ -86,7 +91,9 @@ test("two people write one commentary together, a viewer follows it read only, a
   await expect(admin.getByText("Saved", { exact: true })).toBeVisible();
   // The manager writes; only the owner or an admin signs it off.
   await expect(officer.getByRole("button", { name: "Mark as ready for committee" })).toHaveCount(0);
-  await expect(officer.getByText("Priya Shah, the indicator’s owner, or an administrator marks the commentary ready for committee.")).toBeVisible();
+  await expect(
+    officer.getByText("Priya Shah, the indicator’s owner, or an administrator marks the commentary ready for committee."),
+  ).toBeVisible();
 
   // A viewer follows it read only.
   const viewer = await openBrowser(browser, "viewer", otherErrors);
@@ -121,7 +128,9 @@ test("two people write one commentary together, a viewer follows it read only, a
   await expect(ready.locator(".exceptions__excerpt")).toHaveText(both);
   // Both editors reported their edits in the last two minutes: the list says who is writing.
   await expect(ready.locator(".exceptions__activity")).toContainText(/Being edited by (Tom Okafor|Priya Shah)/);
-  await expect(admin.getByTestId("exceptions-count")).toHaveText(/^1 of \d+ commentaries ready: the pack cannot be frozen until all are ready\.$/);
+  await expect(admin.getByTestId("exceptions-count")).toHaveText(
+    /^1 of \d+ commentaries ready: the pack cannot be frozen until all are ready\.$/,
+  );
   await expectAccessible(admin);
 
   expect(otherErrors, "console errors in the other browsers").toEqual([]);

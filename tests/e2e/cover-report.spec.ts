@@ -62,7 +62,10 @@ async function reportItemOnNewMeeting(page: Page): Promise<string> {
   return `${meetingPath}/reports/${rowId!.slice("item-".length)}`;
 }
 
-test("an officer and an admin write a cover report together, and a viewer follows it read only", async ({ page: officer, browser }) => {
+test("an officer and an admin write a cover report together, and a viewer follows it read only", async ({
+  page: officer,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const otherErrors: string[] = [];
 
@@ -117,8 +120,14 @@ test("an officer and an admin write a cover report together, and a viewer follow
   await expect(admin.getByRole("checkbox", { name: "Legal and confidentiality" })).not.toBeChecked();
   await expect(admin.getByRole("textbox", { name: "Author", exact: true })).toHaveValue("Tom Okafor, Tenancy Services Manager");
   await expect(officer.getByRole("textbox", { name: "Contact", exact: true })).toHaveValue("tom.okafor@northfield.example");
-  await expect(gaps(officer).getByRole("listitem")).toHaveText(["Matters for consideration is empty", "Equalities impact assessment is empty"]);
-  await expect(gaps(admin).getByRole("listitem")).toHaveText(["Matters for consideration is empty", "Equalities impact assessment is empty"]);
+  await expect(gaps(officer).getByRole("listitem")).toHaveText([
+    "Matters for consideration is empty",
+    "Equalities impact assessment is empty",
+  ]);
+  await expect(gaps(admin).getByRole("listitem")).toHaveText([
+    "Matters for consideration is empty",
+    "Equalities impact assessment is empty",
+  ]);
   await expect(officer.getByText("Saved", { exact: true })).toBeVisible();
   await expect(admin.getByText("Saved", { exact: true })).toBeVisible();
   await expectAccessible(admin);

@@ -9,7 +9,9 @@ test.describe("the indicator page", () => {
     await expect(page.getByText("Lower is better").first()).toBeVisible();
 
     // The chart is an image with a summary, and its figures are a real table.
-    const chart = page.getByRole("img", { name: /^Line chart of Average time to re-let empty homes, April 2024 to October 2026/ });
+    const chart = page.getByRole("img", {
+      name: /^Line chart of Average time to re-let empty homes, April 2024 to October 2026/,
+    });
     await expect(chart).toBeVisible();
     await page.getByText("Show the figures as a table").click();
     const figures = page.getByRole("table", { name: /the value each month against its target/ });
@@ -17,7 +19,8 @@ test.describe("the indicator page", () => {
 
     // The areas side by side.
     const areas = page.getByRole("table", { name: /by area, October 2026/ });
-    for (const area of ["North", "East", "South", "West"]) await expect(areas.getByRole("rowheader", { name: area })).toBeVisible();
+    for (const area of ["North", "East", "South", "West"])
+      await expect(areas.getByRole("rowheader", { name: area })).toBeVisible();
     await expectAccessible(page);
 
     // Correct North's October figure.
@@ -34,7 +37,10 @@ test.describe("the indicator page", () => {
     await expect(page.getByRole("status").filter({ hasText: "Changed the figure" })).toHaveText(
       "Changed the figure for October 2026, North: 30.00 days. It is now waiting to be verified.",
     );
-    const latest = page.getByRole("table", { name: /changes to this indicator’s figures/ }).getByRole("row").nth(1);
+    const latest = page
+      .getByRole("table", { name: /changes to this indicator’s figures/ })
+      .getByRole("row")
+      .nth(1);
     await expect(latest).toContainText("Tom Okafor");
     await expect(latest).toContainText("October 2026, North");
     await expect(latest).toContainText("30.00 days");
@@ -62,7 +68,9 @@ test.describe("the indicator page", () => {
     await page.goto("/o/northfield/indicators/BV66a");
     const waiting = page.getByRole("table", { name: /not yet checked by the performance team/ });
     await waiting.getByRole("button", { name: "Verify the figure for October 2026, Whole organisation" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Verified" })).toContainText("Verified the figure for October 2026, whole organisation");
+    await expect(page.getByRole("status").filter({ hasText: "Verified" })).toContainText(
+      "Verified the figure for October 2026, whole organisation",
+    );
     await expect(waiting.getByRole("rowheader", { name: "October 2026, Whole organisation" })).toHaveCount(0);
     await expectAccessible(page);
   });

@@ -19,7 +19,12 @@ async function person(browser: Browser, email: string): Promise<Person> {
 
 async function meetingHref(page: Page, date: string): Promise<string> {
   await page.goto("/o/northfield/meetings");
-  const link = page.getByRole("row").filter({ hasText: date }).filter({ hasText: "Performance Committee" }).getByRole("link").first();
+  const link = page
+    .getByRole("row")
+    .filter({ hasText: date })
+    .filter({ hasText: "Performance Committee" })
+    .getByRole("link")
+    .first();
   const href = await link.getAttribute("href");
   if (!href) throw new Error(`No meeting on ${date}`);
   return href;
@@ -53,7 +58,10 @@ test("the clerk freezes October's minuted pack: a verified version with its hash
   await expect(page.getByText("Session: Connected")).toBeVisible();
 });
 
-test("a committee meeting held live: follow the chair, co-written minutes, quorum, a declared interest, a vote, and the actions carried to the next meeting", async ({ browser, page }) => {
+test("a committee meeting held live: follow the chair, co-written minutes, quorum, a declared interest, a vote, and the actions carried to the next meeting", async ({
+  browser,
+  page,
+}) => {
   test.setTimeout(180_000);
   // The clerk opens the meeting.
   await signIn(page, "admin@northfield.example");
@@ -76,12 +84,18 @@ test("a committee meeting held live: follow the chair, co-written minutes, quoru
   await expectAccessible(chair.page);
 
   // The members approve October's minutes as a correct record, and the chair signs them.
-  await chair.page.getByRole("navigation", { name: "Agenda" }).getByRole("button", { name: /Minutes of the last meeting/ }).click();
+  await chair.page
+    .getByRole("navigation", { name: "Agenda" })
+    .getByRole("button", { name: /Minutes of the last meeting/ })
+    .click();
   await chair.page.getByRole("button", { name: "Move everyone to this item" }).click();
   await expect(viewedTitle(tenant.page)).toContainText("Minutes of the last meeting");
-  await chair.page.getByLabel("Propose a resolution: RESOLVED that…").fill("the minutes of the meeting held on 19 October 2026 be approved as a correct record.");
+  await chair.page
+    .getByLabel("Propose a resolution: RESOLVED that…")
+    .fill("the minutes of the meeting held on 19 October 2026 be approved as a correct record.");
   await chair.page.getByRole("button", { name: "Propose and open the vote" }).click();
-  for (const voter of [chair, tenant, tenant2, independent]) await voter.page.getByRole("button", { name: "For", exact: true }).click();
+  for (const voter of [chair, tenant, tenant2, independent])
+    await voter.page.getByRole("button", { name: "For", exact: true }).click();
   await expect(chair.page.getByTestId("tally")).toHaveText("4 for, 0 against, 0 abstentions");
   await chair.page.getByRole("button", { name: "Close the vote" }).click();
   await expect(page.getByTestId("motion")).toContainText("Carried");
@@ -90,7 +104,10 @@ test("a committee meeting held live: follow the chair, co-written minutes, quoru
   await expect(chair.page.getByText("Session: Connected")).toBeVisible();
 
   // The chair moves to the scorecard; the members' screens follow.
-  await chair.page.getByRole("navigation", { name: "Agenda" }).getByRole("button", { name: /Corporate scorecard/ }).click();
+  await chair.page
+    .getByRole("navigation", { name: "Agenda" })
+    .getByRole("button", { name: /Corporate scorecard/ })
+    .click();
   await chair.page.getByRole("button", { name: "Move everyone to this item" }).click();
   await expect(viewedTitle(tenant.page)).toContainText("Corporate scorecard");
   await expect(viewedTitle(independent.page)).toContainText("Corporate scorecard");
@@ -143,7 +160,9 @@ test("a committee meeting held live: follow the chair, co-written minutes, quoru
   await action.getByLabel("Owner").selectOption({ label: "Tom Okafor" });
   await action.getByLabel("Due date").fill("2026-12-10");
   await action.getByLabel("Indicator (optional)").selectOption({ label: "BV66a Rent collected as a percentage of rent due" });
-  await expect(tenant.page.getByRole("group", { name: "Action 1" }).getByLabel("What will be done")).toHaveValue("Report arrears by area to the December meeting");
+  await expect(tenant.page.getByRole("group", { name: "Action 1" }).getByLabel("What will be done")).toHaveValue(
+    "Report arrears by area to the December meeting",
+  );
   await page.getByRole("button", { name: "Close the meeting" }).click();
   await expect(page.getByText("The meeting is closed. 1 agreed action entered the action log.")).toBeVisible();
 
@@ -152,7 +171,10 @@ test("a committee meeting held live: follow the chair, co-written minutes, quoru
   await expect(page.getByRole("table")).toContainText("Report arrears by area to the December meeting");
   const december = await meetingHref(page, "14 December 2026");
   await page.goto(`${december}/session`);
-  await page.getByRole("navigation", { name: "Agenda" }).getByRole("button", { name: /Review of the action log/ }).click();
+  await page
+    .getByRole("navigation", { name: "Agenda" })
+    .getByRole("button", { name: /Review of the action log/ })
+    .click();
   const review = page.getByTestId("viewed-item");
   await expect(review).toContainText("Report arrears by area to the December meeting");
   await expect(review).toContainText(/since agreed|Not known/);
@@ -169,7 +191,10 @@ test("the approved minutes are on the public page, without their exempt item", a
   const pdfHref = await minutes.getByRole("link", { name: /^PDF/ }).first().getAttribute("href");
   const pdf = await page.request.get(pdfHref!);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
-  await minutes.getByRole("link", { name: /Read the minutes/ }).first().click();
+  await minutes
+    .getByRole("link", { name: /Read the minutes/ })
+    .first()
+    .click();
   await expect(page.getByText("Exempt information: not for publication (paragraph 3)").first()).toBeVisible();
   const body = await page.content();
   expect(body).not.toContain("preferred bidder");

@@ -4,7 +4,9 @@ import { demoUser, expect, expectAccessible, signIn, test } from "./support/fixt
 // a tenant top ten indicator) is changed by the live test below and by no other spec.
 
 test.describe("an organisation's public page", () => {
-  test("shows the packs, the minutes and the tenant top ten in plain words, with no way into the signed-in app but staff sign in", async ({ page }) => {
+  test("shows the packs, the minutes and the tenant top ten in plain words, with no way into the signed-in app but staff sign in", async ({
+    page,
+  }) => {
     const response = await page.goto("/p/northfield");
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Committee papers and performance");
@@ -14,9 +16,17 @@ test.describe("an organisation's public page", () => {
 
     // The demo may or may not have published packs by the time this runs (other specs publish).
     const agenda = page.getByRole("region", { name: "Agenda packs" });
-    await expect(agenda.getByText("No agenda packs have been published yet.").or(agenda.getByRole("link", { name: /^Read the agenda pack/ }).first())).toBeVisible();
+    await expect(
+      agenda
+        .getByText("No agenda packs have been published yet.")
+        .or(agenda.getByRole("link", { name: /^Read the agenda pack/ }).first()),
+    ).toBeVisible();
     const minutes = page.getByRole("region", { name: "Approved minutes" });
-    await expect(minutes.getByText("No minutes have been approved yet.").or(minutes.getByText(/^Approved on \d+ \w+ \d{4}, signed by /).first())).toBeVisible();
+    await expect(
+      minutes
+        .getByText("No minutes have been approved yet.")
+        .or(minutes.getByText(/^Approved on \d+ \w+ \d{4}, signed by /).first()),
+    ).toBeVisible();
 
     const topTen = page.getByRole("region", { name: "How we are doing: the tenant top ten" });
     await expect(topTen.getByText("Our latest figures, for October 2026.", { exact: false })).toBeVisible();

@@ -22,7 +22,9 @@ test.describe("the scorecard", () => {
     await page.getByRole("button", { name: "Show" }).click();
     await expect(page).toHaveURL(/offTarget=1/);
     await expect(page.getByText("North area.")).toBeVisible();
-    const statuses = await page.locator("tbody tr[data-status]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-status")));
+    const statuses = await page
+      .locator("tbody tr[data-status]")
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-status")));
     expect(statuses.length).toBeGreaterThan(0);
     expect(new Set(statuses)).toEqual(new Set(["off_target"]));
     await expectAccessible(page);

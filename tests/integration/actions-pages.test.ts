@@ -20,7 +20,8 @@ import { cookieFor, createTestServices, loadContext } from "../support/test-serv
 const remix = vi.hoisted(() => ({ loaderData: null as unknown }));
 vi.mock("@remix-run/react", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@remix-run/react")>();
-  const anchor = ({ to, children, ...rest }: { to: string; children?: ReactNode }) => createElement("a", { href: to, ...rest }, children);
+  const anchor = ({ to, children, ...rest }: { to: string; children?: ReactNode }) =>
+    createElement("a", { href: to, ...rest }, children);
   const form = ({ children, ...rest }: { children?: ReactNode }) => createElement("form", rest, children);
   return {
     ...actual,
@@ -62,19 +63,48 @@ beforeAll(async () => {
   }
   const { indicators } = await import("../../db/schema/performance");
   const { and, eq } = await import("drizzle-orm");
-  [{ id: bv212 }] = await db.select({ id: indicators.id }).from(indicators).where(and(eq(indicators.organisationId, orgId), eq(indicators.code, "BV212")));
-  [{ id: bodyId }] = await db.insert(bodies).values({ organisationId: orgId, name: "Housing Services Committee", kind: "committee", minutePrefix: "HSC", quorumCount: 3 }).returning();
+  [{ id: bv212 }] = await db
+    .select({ id: indicators.id })
+    .from(indicators)
+    .where(and(eq(indicators.organisationId, orgId), eq(indicators.code, "BV212")));
+  [{ id: bodyId }] = await db
+    .insert(bodies)
+    .values({ organisationId: orgId, name: "Housing Services Committee", kind: "committee", minutePrefix: "HSC", quorumCount: 3 })
+    .returning();
   const [meeting] = await db
     .insert(meetings)
-    .values({ organisationId: orgId, bodyId, kind: "committee", title: "Performance Committee", startsAt: new Date(Date.now() - 40 * 86_400_000), status: "closed" })
+    .values({
+      organisationId: orgId,
+      bodyId,
+      kind: "committee",
+      title: "Performance Committee",
+      startsAt: new Date(Date.now() - 40 * 86_400_000),
+      status: "closed",
+    })
     .returning();
   const { entered } = await enterAgreedActions(
     db,
     {
       meeting: { id: meeting.id, organisationId: orgId, bodyId },
       actions: [
-        { sourceKey: "a", agendaItemId: null, minuteNumber: "PC 26/21", description: "Clear the voids backlog in the east", ownerUserId: ids.member, dueDate: dayFromToday(-2), indicatorId: bv212 },
-        { sourceKey: "b", agendaItemId: null, minuteNumber: "PC 26/22", description: "Report on tenancy sustainment", ownerUserId: ids.officer, dueDate: dayFromToday(20), indicatorId: null },
+        {
+          sourceKey: "a",
+          agendaItemId: null,
+          minuteNumber: "PC 26/21",
+          description: "Clear the voids backlog in the east",
+          ownerUserId: ids.member,
+          dueDate: dayFromToday(-2),
+          indicatorId: bv212,
+        },
+        {
+          sourceKey: "b",
+          agendaItemId: null,
+          minuteNumber: "PC 26/22",
+          description: "Report on tenancy sustainment",
+          ownerUserId: ids.officer,
+          dueDate: dayFromToday(20),
+          indicatorId: null,
+        },
       ],
     },
     SYSTEM_ACTOR,
@@ -88,13 +118,25 @@ const request = (path: string, cookie: string) => new Request(`http://localhost$
 const overTheWire = (value: unknown) => JSON.parse(JSON.stringify(value));
 
 async function renderLog(cookie: string, search = "") {
-  remix.loaderData = overTheWire(await logLoader({ request: request(`/o/northfield/actions${search}`, cookie), context: loadContext(services), params: { orgSlug: "northfield" } }));
+  remix.loaderData = overTheWire(
+    await logLoader({
+      request: request(`/o/northfield/actions${search}`, cookie),
+      context: loadContext(services),
+      params: { orgSlug: "northfield" },
+    }),
+  );
   return renderToString(createElement(ActionLogPage));
 }
 
 async function renderAction(cookie: string) {
   const params = { orgSlug: "northfield", actionId: overdueId };
-  remix.loaderData = overTheWire(await detailLoader({ request: request(`/o/northfield/actions/${overdueId}`, cookie), context: loadContext(services), params }));
+  remix.loaderData = overTheWire(
+    await detailLoader({
+      request: request(`/o/northfield/actions/${overdueId}`, cookie),
+      context: loadContext(services),
+      params,
+    }),
+  );
   return renderToString(createElement(ActionPage));
 }
 

@@ -39,16 +39,34 @@ beforeAll(async () => {
     users[role] = user.id;
     cookies[role] = await cookieFor(services, user.id);
   }
-  const otherMember = await addMember(db, { organisationId: orgId, email: "member2@northfield.example", role: "member", password: "a-long-password" }, SYSTEM_ACTOR);
+  const otherMember = await addMember(
+    db,
+    { organisationId: orgId, email: "member2@northfield.example", role: "member", password: "a-long-password" },
+    SYSTEM_ACTOR,
+  );
   cookies.otherMember = await cookieFor(services, otherMember.id);
   const southbank = await createOrganisation(db, { slug: "southbank", name: "Southbank" }, SYSTEM_ACTOR);
-  const outsider = await addMember(db, { organisationId: southbank.id, email: "admin@southbank.example", role: "admin", password: "a-long-password" }, SYSTEM_ACTOR);
+  const outsider = await addMember(
+    db,
+    { organisationId: southbank.id, email: "admin@southbank.example", role: "admin", password: "a-long-password" },
+    SYSTEM_ACTOR,
+  );
   cookies.outsider = await cookieFor(services, outsider.id);
 
-  const [body] = await db.insert(bodies).values({ organisationId: orgId, name: "Housing Services Committee", kind: "committee", minutePrefix: "HSC", quorumCount: 3 }).returning();
+  const [body] = await db
+    .insert(bodies)
+    .values({ organisationId: orgId, name: "Housing Services Committee", kind: "committee", minutePrefix: "HSC", quorumCount: 3 })
+    .returning();
   const [meeting] = await db
     .insert(meetings)
-    .values({ organisationId: orgId, bodyId: body.id, kind: "committee", title: "Performance Committee", startsAt: new Date("2026-09-21T18:00:00Z"), status: "closed" })
+    .values({
+      organisationId: orgId,
+      bodyId: body.id,
+      kind: "committee",
+      title: "Performance Committee",
+      startsAt: new Date("2026-09-21T18:00:00Z"),
+      status: "closed",
+    })
     .returning();
   const agreed = (key: string, owner: string, dueDate: string) => ({
     sourceKey: key,
@@ -61,7 +79,10 @@ beforeAll(async () => {
   });
   const { entered } = await enterAgreedActions(
     db,
-    { meeting: { id: meeting.id, organisationId: orgId, bodyId: body.id }, actions: [agreed("10", users.member, dayFromToday(60)), agreed("11", users.officer, dayFromToday(-1))] },
+    {
+      meeting: { id: meeting.id, organisationId: orgId, bodyId: body.id },
+      actions: [agreed("10", users.member, dayFromToday(60)), agreed("11", users.officer, dayFromToday(-1))],
+    },
     SYSTEM_ACTOR,
   );
   [memberAction, overdueAction] = entered.map((a) => a.id);
@@ -72,13 +93,29 @@ afterAll(() => services.cleanup());
 const context = () => loadContext(services);
 const detailParams = (actionId: string, orgSlug = "northfield") => ({ orgSlug, actionId });
 const postUpdate = (cookie: string, fields: Record<string, string>, actionId = memberAction, orgSlug = "northfield") =>
-  detailAction({ request: formRequest(`/o/${orgSlug}/actions/${actionId}`, fields, cookie), context: context(), params: detailParams(actionId, orgSlug) });
+  detailAction({
+    request: formRequest(`/o/${orgSlug}/actions/${actionId}`, fields, cookie),
+    context: context(),
+    params: detailParams(actionId, orgSlug),
+  });
 const getDetail = (cookie: string, actionId = memberAction, orgSlug = "northfield") =>
-  detailLoader({ request: new Request(`http://localhost/o/${orgSlug}/actions/${actionId}`, { headers: { Cookie: cookie } }), context: context(), params: detailParams(actionId, orgSlug) });
+  detailLoader({
+    request: new Request(`http://localhost/o/${orgSlug}/actions/${actionId}`, { headers: { Cookie: cookie } }),
+    context: context(),
+    params: detailParams(actionId, orgSlug),
+  });
 const getLog = (cookie: string, search = "") =>
-  logLoader({ request: new Request(`http://localhost/o/northfield/actions${search}`, { headers: { Cookie: cookie } }), context: context(), params: { orgSlug: "northfield" } });
+  logLoader({
+    request: new Request(`http://localhost/o/northfield/actions${search}`, { headers: { Cookie: cookie } }),
+    context: context(),
+    params: { orgSlug: "northfield" },
+  });
 const postAdd = (cookie: string, fields: Record<string, string>) =>
-  logAction({ request: formRequest("/o/northfield/actions", { intent: "add", ...fields }, cookie), context: context(), params: { orgSlug: "northfield" } });
+  logAction({
+    request: formRequest("/o/northfield/actions", { intent: "add", ...fields }, cookie),
+    context: context(),
+    params: { orgSlug: "northfield" },
+  });
 
 const stateOf = async (actionId: string) => {
   const [row] = await services.db.select({ status: actions.status }).from(actions).where(eq(actions.id, actionId));
@@ -88,13 +125,20 @@ const stateOf = async (actionId: string) => {
 
 describe("reporting progress on an action", () => {
   it("lets the owner report progress and change the status, then shows it on the page", async () => {
-    const response = (await postUpdate(cookies.member, { status: "on_track", note: "Met the contractor; programme agreed." })) as Response;
+    const response = (await postUpdate(cookies.member, {
+      status: "on_track",
+      note: "Met the contractor; programme agreed.",
+    })) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe(`/o/northfield/actions/${memberAction}?saved=updated`);
     expect(await stateOf(memberAction)).toEqual({ status: "on_track", updates: 2 });
     const page = await getDetail(cookies.member);
     expect(page.canUpdate).toBe(true);
-    expect(page.history[0]).toMatchObject({ status: "on_track", note: "Met the contractor; programme agreed.", by: "Cllr Margaret Hughes" });
+    expect(page.history[0]).toMatchObject({
+      status: "on_track",
+      note: "Met the contractor; programme agreed.",
+      by: "Cllr Margaret Hughes",
+    });
   });
 
   it.each([
@@ -114,7 +158,9 @@ describe("reporting progress on an action", () => {
 
   it("answers 404 to another organisation, whichever address it uses", async () => {
     expect(await statusOf(postUpdate(cookies.outsider, { status: "complete", note: "Done" }))).toBe(404);
-    expect(await statusOf(postUpdate(cookies.outsider, { status: "complete", note: "Done" }, memberAction, "southbank"))).toBe(404);
+    expect(await statusOf(postUpdate(cookies.outsider, { status: "complete", note: "Done" }, memberAction, "southbank"))).toBe(
+      404,
+    );
     expect(await statusOf(getDetail(cookies.outsider))).toBe(404);
     expect(await statusOf(getDetail(cookies.outsider, memberAction, "southbank"))).toBe(404);
     expect(await statusOf(getDetail(cookies.member, "not-an-id"))).toBe(404);
@@ -126,7 +172,10 @@ describe("reporting progress on an action", () => {
     ["no note and no change of status", { status: "on_track", note: "  " }, "note"],
   ])("answers 400 with the field's error to %s, and changes nothing", async (_what, fields, field) => {
     const before = await stateOf(memberAction);
-    const result = (await postUpdate(cookies.member, fields)) as unknown as { data: { fieldErrors: Record<string, string> }; init: { status: number } };
+    const result = (await postUpdate(cookies.member, fields)) as unknown as {
+      data: { fieldErrors: Record<string, string> };
+      init: { status: number };
+    };
     expect(result.init.status).toBe(400);
     expect(result.data.fieldErrors[field]).toBeTruthy();
     expect(await stateOf(memberAction)).toEqual(before);
@@ -154,11 +203,20 @@ describe("the action log", () => {
   });
 
   it("lets an officer add an action, and refuses members (403) and bad input (400)", async () => {
-    const fields = { description: "Audit the lettings process", ownerUserId: users.member, dueDate: dayFromToday(30), bodyId: "", indicatorId: "" };
+    const fields = {
+      description: "Audit the lettings process",
+      ownerUserId: users.member,
+      dueDate: dayFromToday(30),
+      bodyId: "",
+      indicatorId: "",
+    };
     expect((await getLog(cookies.officer)).addForm).not.toBeNull();
     const response = (await postAdd(cookies.officer, fields)) as Response;
     expect(response.status).toBe(302);
-    const [added] = await services.db.select().from(actions).where(and(eq(actions.organisationId, orgId), eq(actions.description, "Audit the lettings process")));
+    const [added] = await services.db
+      .select()
+      .from(actions)
+      .where(and(eq(actions.organisationId, orgId), eq(actions.description, "Audit the lettings process")));
     expect(response.headers.get("Location")).toBe(`/o/northfield/actions/${added.id}?saved=added`);
 
     expect(await statusOf(postAdd(cookies.member, { ...fields, description: "Another" }))).toBe(403);
@@ -169,7 +227,9 @@ describe("the action log", () => {
     expect(bad.init.status).toBe(400);
     expect(bad.data.fieldErrors.dueDate).toBeTruthy();
     expect(bad.data.values.description).toBe("Late");
-    const past = (await postAdd(cookies.officer, { ...fields, description: "Late", dueDate: dayFromToday(-3) })) as unknown as { init: { status: number } };
+    const past = (await postAdd(cookies.officer, { ...fields, description: "Late", dueDate: dayFromToday(-3) })) as unknown as {
+      init: { status: number };
+    };
     expect(past.init.status).toBe(400);
     expect(await services.db.select().from(actions).where(eq(actions.description, "Late"))).toHaveLength(0);
   });

@@ -13,10 +13,18 @@ beforeAll(async () => {
   const org = await createOrganisation(services.db, { slug: "northfield", name: "Northfield" }, SYSTEM_ACTOR);
   const other = await createOrganisation(services.db, { slug: "southbank", name: "Southbank" }, SYSTEM_ACTOR);
   for (const role of ["admin", "officer", "member", "viewer"] as const) {
-    const user = await addMember(services.db, { organisationId: org.id, email: `${role}@example.org`, role, password: "a-long-password" }, SYSTEM_ACTOR);
+    const user = await addMember(
+      services.db,
+      { organisationId: org.id, email: `${role}@example.org`, role, password: "a-long-password" },
+      SYSTEM_ACTOR,
+    );
     cookies[role] = await cookieFor(services, user.id);
   }
-  const outsider = await addMember(services.db, { organisationId: other.id, email: "outsider@example.org", role: "admin", password: "a-long-password" }, SYSTEM_ACTOR);
+  const outsider = await addMember(
+    services.db,
+    { organisationId: other.id, email: "outsider@example.org", role: "admin", password: "a-long-password" },
+    SYSTEM_ACTOR,
+  );
   cookies.outsider = await cookieFor(services, outsider.id);
 });
 afterAll(() => services.cleanup());
@@ -31,7 +39,11 @@ const params = { orgSlug: "northfield" };
 
 describe("the admin page", () => {
   it("redirects a visitor who is not signed in to sign-in", async () => {
-    const thrown = await loader({ request: new Request("http://localhost/o/northfield/admin"), context: loadContext(services), params }).catch((e) => e);
+    const thrown = await loader({
+      request: new Request("http://localhost/o/northfield/admin"),
+      context: loadContext(services),
+      params,
+    }).catch((e) => e);
     expect(thrown).toBeInstanceOf(Response);
     expect(thrown.status).toBe(302);
     expect(thrown.headers.get("Location")).toBe("/sign-in?redirectTo=%2Fo%2Fnorthfield%2Fadmin");
@@ -60,7 +72,9 @@ describe("the admin page", () => {
 
     it("works for an admin and shows a one-time secret", async () => {
       const request = formRequest("/o/northfield/admin", fields, cookies.admin);
-      const result = (await action({ request, context: loadContext(services), params })) as unknown as { data: { secret?: string } };
+      const result = (await action({ request, context: loadContext(services), params })) as unknown as {
+        data: { secret?: string };
+      };
       expect(result.data.secret).toBeTruthy();
     });
   });

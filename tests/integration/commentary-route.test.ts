@@ -18,14 +18,22 @@ beforeAll(async () => {
     cookies[person.role] = await cookieFor(services, user!.id);
   }
   const other = await createOrganisation(services.db, { slug: "southbank", name: "Southbank" }, SYSTEM_ACTOR);
-  const outsider = await addMember(services.db, { organisationId: other.id, email: "outsider@example.org", role: "admin", password: "a-long-password" }, SYSTEM_ACTOR);
+  const outsider = await addMember(
+    services.db,
+    { organisationId: other.id, email: "outsider@example.org", role: "admin", password: "a-long-password" },
+    SYSTEM_ACTOR,
+  );
   cookies.outsider = await cookieFor(services, outsider.id);
 });
 afterAll(() => services.cleanup());
 
 const params = { orgSlug: "northfield", code: "BV212" };
 const post = (intent: string, cookie: string) =>
-  action({ request: formRequest("/o/northfield/exceptions/BV212", { intent, period: "2026-10" }, cookie), context: loadContext(services), params });
+  action({
+    request: formRequest("/o/northfield/exceptions/BV212", { intent, period: "2026-10" }, cookie),
+    context: loadContext(services),
+    params,
+  });
 
 describe("the commentary actions", () => {
   it.each([
@@ -49,7 +57,10 @@ describe("the commentary actions", () => {
   });
 
   it("refuse to mark an empty commentary ready, saying what is missing (400)", async () => {
-    const result = (await post("ready", cookies.admin)) as unknown as { data: { error: string; gaps?: string[] }; init: { status: number } };
+    const result = (await post("ready", cookies.admin)) as unknown as {
+      data: { error: string; gaps?: string[] };
+      init: { status: number };
+    };
     expect(result.init.status).toBe(400);
     expect(result.data.gaps?.length).toBeGreaterThan(0);
   });

@@ -25,7 +25,11 @@ const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
   services = await createTestServices();
-  org = await createMeetingFixture(services.db, { slug: "northfield", status: "draft", items: ["apologies", "report", "report", "report", "scorecard_review"] });
+  org = await createMeetingFixture(services.db, {
+    slug: "northfield",
+    status: "draft",
+    items: ["apologies", "report", "report", "report", "scorecard_review"],
+  });
   other = await createMeetingFixture(services.db, { slug: "southbank", status: "draft", items: ["report"] });
   cookies.officer = await cookieFor(services, org.officer.id);
   cookies.admin = await cookieFor(services, org.admin.id);
@@ -35,27 +39,35 @@ beforeAll(async () => {
 });
 afterAll(() => services.cleanup());
 
-const pathOf = (meetingId: string, itemId: string, orgSlug = "northfield") => `/o/${orgSlug}/meetings/${meetingId}/reports/${itemId}`;
+const pathOf = (meetingId: string, itemId: string, orgSlug = "northfield") =>
+  `/o/${orgSlug}/meetings/${meetingId}/reports/${itemId}`;
 const load = (cookie: string | null, params: { orgSlug?: string; meetingId: string; itemId: string }) => {
   const orgSlug = params.orgSlug ?? "northfield";
-  const request = new Request(`http://localhost${pathOf(params.meetingId, params.itemId, orgSlug)}`, { headers: cookie ? { Cookie: cookie } : {} });
+  const request = new Request(`http://localhost${pathOf(params.meetingId, params.itemId, orgSlug)}`, {
+    headers: cookie ? { Cookie: cookie } : {},
+  });
   return loader({ request, context: loadContext(services), params: { ...params, orgSlug } });
 };
 const item = (index: number) => ({ meetingId: org.meeting.id, itemId: org.items[index].id });
-const reportOf = async (itemId: string) => (await services.db.select().from(coverReports).where(eq(coverReports.agendaItemId, itemId)))[0] ?? null;
+const reportOf = async (itemId: string) =>
+  (await services.db.select().from(coverReports).where(eq(coverReports.agendaItemId, itemId)))[0] ?? null;
 
 describe("who reaches the cover report page", () => {
   it("sends someone signed out to sign in, and back here afterwards", async () => {
     const response = await load(null, item(1)).catch((thrown: unknown) => thrown);
     expect(response).toBeInstanceOf(Response);
     expect((response as Response).status).toBe(302);
-    expect((response as Response).headers.get("Location")).toBe(`/sign-in?redirectTo=${encodeURIComponent(pathOf(org.meeting.id, org.items[1].id))}`);
+    expect((response as Response).headers.get("Location")).toBe(
+      `/sign-in?redirectTo=${encodeURIComponent(pathOf(org.meeting.id, org.items[1].id))}`,
+    );
   });
 
   it("answers 404 to someone of another organisation, through either organisation's address", async () => {
     expect(await statusOf(load(cookies.outsider, item(1)))).toBe(404);
     expect(await statusOf(load(cookies.outsider, { ...item(1), orgSlug: "southbank" }))).toBe(404);
-    expect(await statusOf(load(cookies.admin, { orgSlug: "northfield", meetingId: other.meeting.id, itemId: other.items[0].id }))).toBe(404);
+    expect(
+      await statusOf(load(cookies.admin, { orgSlug: "northfield", meetingId: other.meeting.id, itemId: other.items[0].id })),
+    ).toBe(404);
     expect(await reportOf(org.items[1].id)).toBeNull();
     expect(await reportOf(other.items[0].id)).toBeNull();
   });
@@ -85,7 +97,14 @@ describe("starting a cover report by opening it", () => {
     const row = await reportOf(org.items[2].id);
     expect(row).toMatchObject({ organisationId: org.org.id, createdBy: org.officer.id });
     expect(first.report).toMatchObject({ documentName: reportDocumentName(row!.id), canWrite: true, frozen: false });
-    expect(first.report?.gaps.map((g) => g.key)).toEqual(["summary", "recommendation", "considerations", "equalities", "author", "contact"]);
+    expect(first.report?.gaps.map((g) => g.key)).toEqual([
+      "summary",
+      "recommendation",
+      "considerations",
+      "equalities",
+      "author",
+      "contact",
+    ]);
 
     const again = await load(cookies.admin, item(2));
     expect(again.report?.documentName).toBe(first.report?.documentName);
@@ -123,9 +142,17 @@ describe("what the page shows", () => {
     const page = await load(cookies.viewer, item(3));
     expect(page.report?.initial.sections.summary).toBe("<p>Repairs &lt;fell&gt; behind.</p>");
     expect(page.report?.initial.sections.recommendation).toBe("");
-    expect(page.report?.initial.checklist.find((c) => c.key === "risk")).toEqual({ key: "risk", label: "Risk", noImplications: true });
+    expect(page.report?.initial.checklist.find((c) => c.key === "risk")).toEqual({
+      key: "risk",
+      label: "Risk",
+      noImplications: true,
+    });
     expect(page.report?.initial.details).toEqual({ author: "Tom Okafor", contact: "tom@example.org", backgroundPapers: "" });
-    expect(page.report?.gaps.map((g) => g.message)).toEqual(["Recommendation is empty", "Matters for consideration is empty", "Equalities impact assessment is empty"]);
+    expect(page.report?.gaps.map((g) => g.message)).toEqual([
+      "Recommendation is empty",
+      "Matters for consideration is empty",
+      "Equalities impact assessment is empty",
+    ]);
   });
 
   it("makes a frozen report read only, even for an admin", async () => {
@@ -159,7 +186,10 @@ describe("what the page shows", () => {
   });
 
   it("names the item by its minute number once it has one, and says when it is exempt", async () => {
-    await services.db.update(agendaItems).set({ minuteNumber: "PC 26/14", exempt: true, exemptParagraph: 3 }).where(eq(agendaItems.id, org.items[3].id));
+    await services.db
+      .update(agendaItems)
+      .set({ minuteNumber: "PC 26/14", exempt: true, exemptParagraph: 3 })
+      .where(eq(agendaItems.id, org.items[3].id));
     const page = await load(cookies.viewer, item(3));
     expect(page.item).toMatchObject({ minuteNumber: "PC 26/14", exempt: true, exemptParagraph: 3 });
   });

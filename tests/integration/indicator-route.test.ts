@@ -24,22 +24,39 @@ beforeAll(async () => {
     cookies[role] = await cookieFor(services, user.id);
   }
   // An officer who neither owns nor manages any indicator.
-  const otherOfficer = await addMember(services.db, { organisationId, email: "officer2@northfield.example", role: "officer", password: "a-long-password" }, SYSTEM_ACTOR);
+  const otherOfficer = await addMember(
+    services.db,
+    { organisationId, email: "officer2@northfield.example", role: "officer", password: "a-long-password" },
+    SYSTEM_ACTOR,
+  );
   cookies.otherOfficer = await cookieFor(services, otherOfficer.id);
   const other = await createOrganisation(services.db, { slug: "southbank", name: "Southbank" }, SYSTEM_ACTOR);
-  const outsider = await addMember(services.db, { organisationId: other.id, email: "admin@southbank.example", role: "admin", password: "a-long-password" }, SYSTEM_ACTOR);
+  const outsider = await addMember(
+    services.db,
+    { organisationId: other.id, email: "admin@southbank.example", role: "admin", password: "a-long-password" },
+    SYSTEM_ACTOR,
+  );
   cookies.outsider = await cookieFor(services, outsider.id);
-  [{ id: bv212 }] = await services.db.select({ id: indicators.id }).from(indicators).where(and(eq(indicators.organisationId, organisationId), eq(indicators.code, "BV212")));
+  [{ id: bv212 }] = await services.db
+    .select({ id: indicators.id })
+    .from(indicators)
+    .where(and(eq(indicators.organisationId, organisationId), eq(indicators.code, "BV212")));
 });
 afterAll(() => services.cleanup());
 
 const params = { orgSlug: "northfield", code: "BV212" };
 const page = (search = "", cookie = cookies.officer, path = "/o/northfield/indicators/BV212") =>
   new Request(`http://localhost${path}${search}`, { headers: { Cookie: cookie } });
-const load = (request: Request, p: Record<string, string> = params) => loader({ request, context: loadContext(services), params: p });
+const load = (request: Request, p: Record<string, string> = params) =>
+  loader({ request, context: loadContext(services), params: p });
 const act = (fields: Record<string, string>, cookie: string, p: Record<string, string> = params) =>
-  action({ request: formRequest(`/o/${p.orgSlug}/indicators/${p.code}`, fields, cookie), context: loadContext(services), params: p });
-const resultOf = async (promise: Promise<unknown>) => (await promise) as { data: { message?: string; fieldErrors?: Record<string, string> }; init: { status?: number } | null };
+  action({
+    request: formRequest(`/o/${p.orgSlug}/indicators/${p.code}`, fields, cookie),
+    context: loadContext(services),
+    params: p,
+  });
+const resultOf = async (promise: Promise<unknown>) =>
+  (await promise) as { data: { message?: string; fieldErrors?: Record<string, string> }; init: { status?: number } | null };
 
 async function figure(period: string) {
   const [row] = await services.db
@@ -64,7 +81,12 @@ const entry = (overrides: Record<string, string> = {}) => ({
 describe("the indicator page", () => {
   it("shows the indicator, its latest period, three years of trend and the areas", async () => {
     const data = await load(page());
-    expect(data.indicator).toMatchObject({ code: "BV212", title: "Average time to re-let empty homes", polarityText: "Lower is better", definition: null });
+    expect(data.indicator).toMatchObject({
+      code: "BV212",
+      title: "Average time to re-let empty homes",
+      polarityText: "Lower is better",
+      definition: null,
+    });
     expect(data.period).toBe("2026-10");
     expect(data.chart.financialYears).toEqual(["2024/25", "2025/26", "2026/27"]);
     expect(data.chart.points).toHaveLength(36);
@@ -87,12 +109,16 @@ describe("the indicator page", () => {
   });
 
   it("answers 404 for an unknown code", async () => {
-    expect(await statusOf(load(page("", cookies.officer, "/o/northfield/indicators/NOPE"), { orgSlug: "northfield", code: "NOPE" }))).toBe(404);
+    expect(
+      await statusOf(load(page("", cookies.officer, "/o/northfield/indicators/NOPE"), { orgSlug: "northfield", code: "NOPE" })),
+    ).toBe(404);
   });
 
   it("answers 404 to another organisation, by its slug or by ours", async () => {
     expect(await statusOf(load(page("", cookies.outsider)))).toBe(404);
-    expect(await statusOf(load(page("", cookies.outsider, "/o/southbank/indicators/BV212"), { orgSlug: "southbank", code: "BV212" }))).toBe(404);
+    expect(
+      await statusOf(load(page("", cookies.outsider, "/o/southbank/indicators/BV212"), { orgSlug: "southbank", code: "BV212" })),
+    ).toBe(404);
   });
 });
 
@@ -122,16 +148,30 @@ describe("entering a figure", () => {
     const sent = vi.spyOn(services.live, "figuresChanged");
     const result = await resultOf(act(entry(), cookies.officer));
     expect(result.init?.status ?? 200).toBe(200);
-    expect(result.data.message).toBe("Changed the figure for October 2026, whole organisation: 31.67 days. It is now waiting to be verified.");
+    expect(result.data.message).toBe(
+      "Changed the figure for October 2026, whole organisation: 31.67 days. It is now waiting to be verified.",
+    );
     expect(sent).toHaveBeenCalledWith(organisationId, { indicatorCodes: ["BV212"], periods: ["2026-10"], reason: "entry" });
     const after = await figure("2026-10");
-    expect(after).toMatchObject({ value: 31.67, numerator: 1900, denominator: 60, status: "submitted", note: "Includes two long-term voids" });
+    expect(after).toMatchObject({
+      value: 31.67,
+      numerator: 1900,
+      denominator: 60,
+      status: "submitted",
+      note: "Includes two long-term voids",
+    });
     expect(after.value).not.toBe(before.value);
   });
 
   it("shows the change in the page's revisions, newest first", async () => {
     const data = await load(page());
-    expect(data.revisions[0]).toMatchObject({ who: "Tom Okafor", period: "October 2026", area: "Whole organisation", afterText: "31.67 days", reason: "Late return from the East team" });
+    expect(data.revisions[0]).toMatchObject({
+      who: "Tom Okafor",
+      period: "October 2026",
+      area: "Whole organisation",
+      afterText: "31.67 days",
+      reason: "Late return from the East team",
+    });
     expect(data.revisions[0].beforeText).not.toBe("31.67 days");
   });
 });
@@ -147,7 +187,12 @@ describe("verifying a figure", () => {
     const result = await resultOf(act({ intent: "verify", actualId: id }, cookies.admin));
     expect(result.data.message).toBe("Verified the figure for October 2026, whole organisation: 31.67 days.");
     expect(await figure("2026-10")).toMatchObject({ status: "verified" });
-    const [revision] = await services.db.select().from(actualRevisions).where(eq(actualRevisions.actualId, id)).orderBy(desc(actualRevisions.id)).limit(1);
+    const [revision] = await services.db
+      .select()
+      .from(actualRevisions)
+      .where(eq(actualRevisions.actualId, id))
+      .orderBy(desc(actualRevisions.id))
+      .limit(1);
     expect(revision).toMatchObject({ reason: "Verified", after: expect.objectContaining({ status: "verified" }) });
   });
 
@@ -159,8 +204,15 @@ describe("verifying a figure", () => {
   });
 
   it("answers 404 for a figure of another indicator, sent to this indicator's page", async () => {
-    const [bv66a] = await services.db.select({ id: indicators.id }).from(indicators).where(and(eq(indicators.organisationId, organisationId), eq(indicators.code, "BV66a")));
-    const [other] = await services.db.select({ id: actuals.id }).from(actuals).where(and(eq(actuals.indicatorId, bv66a.id), eq(actuals.status, "submitted"))).limit(1);
+    const [bv66a] = await services.db
+      .select({ id: indicators.id })
+      .from(indicators)
+      .where(and(eq(indicators.organisationId, organisationId), eq(indicators.code, "BV66a")));
+    const [other] = await services.db
+      .select({ id: actuals.id })
+      .from(actuals)
+      .where(and(eq(actuals.indicatorId, bv66a.id), eq(actuals.status, "submitted")))
+      .limit(1);
     expect(await statusOf(act({ intent: "verify", actualId: other.id }, cookies.admin))).toBe(404);
     const [unchanged] = await services.db.select({ status: actuals.status }).from(actuals).where(eq(actuals.id, other.id));
     expect(unchanged.status).toBe("submitted");
@@ -171,7 +223,9 @@ describe("correcting a verified figure", () => {
   it("needs a reason (400)", async () => {
     const result = await resultOf(act(entry({ numerator: "1800", reason: "" }), cookies.officer));
     expect(result.init?.status).toBe(400);
-    expect(result.data.fieldErrors).toEqual({ reason: "The figure for October 2026, whole organisation has been verified: give a reason for changing it" });
+    expect(result.data.fieldErrors).toEqual({
+      reason: "The figure for October 2026, whole organisation has been verified: give a reason for changing it",
+    });
     expect((await figure("2026-10")).status).toBe("verified");
   });
 
@@ -183,7 +237,12 @@ describe("correcting a verified figure", () => {
     const { id } = await figure("2026-10");
     const result = await resultOf(act(entry({ numerator: "1800", reason: "Recounted the lets" }), cookies.officer));
     expect(result.data.message).toMatch(/^Changed the figure for October 2026, whole organisation: 30.00 days/);
-    const [revision] = await services.db.select().from(actualRevisions).where(eq(actualRevisions.actualId, id)).orderBy(desc(actualRevisions.id)).limit(1);
+    const [revision] = await services.db
+      .select()
+      .from(actualRevisions)
+      .where(eq(actualRevisions.actualId, id))
+      .orderBy(desc(actualRevisions.id))
+      .limit(1);
     expect(revision.before).toMatchObject({ value: 31.67, numerator: 1900, status: "verified" });
     expect(revision.after).toMatchObject({ value: 30, numerator: 1800, status: "submitted" });
     expect(revision.reason).toBe("Recounted the lets");

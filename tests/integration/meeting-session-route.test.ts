@@ -21,20 +21,34 @@ const cookies: Record<string, string> = {};
 beforeAll(async () => {
   services = await createTestServices();
   fixture = await createMeetingFixture(services.db, { slug: "northfield", status: "agenda_published" });
-  for (const [key, person] of Object.entries({ ...fixture.seated, officer: fixture.officer, admin: fixture.admin, viewer: fixture.viewer })) {
+  for (const [key, person] of Object.entries({
+    ...fixture.seated,
+    officer: fixture.officer,
+    admin: fixture.admin,
+    viewer: fixture.viewer,
+  })) {
     cookies[key] = await cookieFor(services, person.id);
   }
   const other = await createOrganisation(services.db, { slug: "southbank", name: "Southbank" }, SYSTEM_ACTOR);
-  const outsider = await addMember(services.db, { organisationId: other.id, email: "outsider@example.org", role: "admin" }, SYSTEM_ACTOR);
+  const outsider = await addMember(
+    services.db,
+    { organisationId: other.id, email: "outsider@example.org", role: "admin" },
+    SYSTEM_ACTOR,
+  );
   cookies.outsider = await cookieFor(services, outsider.id);
 });
 afterAll(() => services.cleanup());
 
 const url = () => `/o/northfield/meetings/${fixture.meeting.id}/session`;
 const params = () => ({ orgSlug: "northfield", meetingId: fixture.meeting.id });
-const post = (fields: Record<string, string>, cookie: string) => action({ request: formRequest(url(), fields, cookie), context: loadContext(services), params: params() });
+const post = (fields: Record<string, string>, cookie: string) =>
+  action({ request: formRequest(url(), fields, cookie), context: loadContext(services), params: params() });
 const load = (cookie: string, meetingId = fixture.meeting.id) =>
-  loader({ request: new Request(`http://localhost${url()}`, { headers: { Cookie: cookie } }), context: loadContext(services), params: { orgSlug: "northfield", meetingId } });
+  loader({
+    request: new Request(`http://localhost${url()}`, { headers: { Cookie: cookie } }),
+    context: loadContext(services),
+    params: { orgSlug: "northfield", meetingId },
+  });
 const meetingRow = async () => (await services.db.select().from(meetings).where(eq(meetings.id, fixture.meeting.id)))[0];
 
 describe("the session page", () => {
@@ -70,17 +84,36 @@ describe("a meeting from opening to closing", () => {
     expect(await meetingRow()).toMatchObject({ status: "in_session", currentItemId: items[0].id });
     // Opening twice changes nothing.
     expect(await statusOf(post({ intent: "open" }, cookies.officer))).toBe(200);
-    expect((await listAgendaItems(services.db, fixture.meeting.id)).map((i) => i.minuteNumber)).toEqual(items.map((i) => i.minuteNumber));
+    expect((await listAgendaItems(services.db, fixture.meeting.id)).map((i) => i.minuteNumber)).toEqual(
+      items.map((i) => i.minuteNumber),
+    );
   });
 
   it("refers an indicator to a clinic from the chair's seat", async () => {
     const [indicator] = await services.db
       .insert(indicators)
-      .values({ organisationId: fixture.org.id, code: "VOIDS", title: "Average relet time", category: "Local", unit: "days", polarity: "lower", frequency: "monthly", aggregation: "mean" })
+      .values({
+        organisationId: fixture.org.id,
+        code: "VOIDS",
+        title: "Average relet time",
+        category: "Local",
+        unit: "days",
+        polarity: "lower",
+        frequency: "monthly",
+        aggregation: "mean",
+      })
       .returning();
-    const fields = { intent: "refer", agendaItemId: fixture.items[4].id, indicatorId: indicator.id, reason: "Relets have been slow for six months" };
+    const fields = {
+      intent: "refer",
+      agendaItemId: fixture.items[4].id,
+      indicatorId: indicator.id,
+      reason: "Relets have been slow for six months",
+    };
     expect(await statusOf(post(fields, cookies.chair))).toBe(200);
-    const referrals = await services.db.select().from(clinicReferrals).where(eq(clinicReferrals.fromMeetingId, fixture.meeting.id));
+    const referrals = await services.db
+      .select()
+      .from(clinicReferrals)
+      .where(eq(clinicReferrals.fromMeetingId, fixture.meeting.id));
     expect(referrals).toHaveLength(1);
     expect(referrals[0]).toMatchObject({ indicatorId: indicator.id, reason: "Relets have been slow for six months" });
   });
@@ -112,7 +145,12 @@ describe("a meeting from opening to closing", () => {
     const logged = await services.db.select().from(actions).where(eq(actions.meetingId, fixture.meeting.id));
     const [numbered] = await services.db.select().from(agendaItems).where(eq(agendaItems.id, item.id));
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ description: "Report relets by area", ownerUserId: fixture.officer.id, dueDate: "2027-01-15", minuteNumber: numbered.minuteNumber });
+    expect(logged[0]).toMatchObject({
+      description: "Report relets by area",
+      ownerUserId: fixture.officer.id,
+      dueDate: "2027-01-15",
+      minuteNumber: numbered.minuteNumber,
+    });
     expect((await meetingRow()).status).toBe("closed");
   });
 });
@@ -122,7 +160,13 @@ describe("what the items show", () => {
     const [indicator] = await services.db.select().from(indicators).where(eq(indicators.organisationId, fixture.org.id));
     const [clinic] = await services.db
       .insert(agendaItems)
-      .values({ meetingId: fixture.meeting.id, position: 99, kind: "performance_clinic", title: "Clinic: relets", options: { indicatorIds: [indicator.id] } })
+      .values({
+        meetingId: fixture.meeting.id,
+        position: 99,
+        kind: "performance_clinic",
+        title: "Clinic: relets",
+        options: { indicatorIds: [indicator.id] },
+      })
       .returning();
     const page = (await load(cookies.viewer)) as Awaited<ReturnType<typeof loader>>;
     const content = page.contents[clinic.id];

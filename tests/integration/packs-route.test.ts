@@ -29,7 +29,11 @@ beforeAll(async () => {
     cookies[key] = await cookieFor(services, person.id);
   }
   const other = await createOrganisation(services.db, { slug: "southbank", name: "Southbank" }, SYSTEM_ACTOR);
-  const outsider = await addMember(services.db, { organisationId: other.id, email: "outsider@example.org", role: "admin" }, SYSTEM_ACTOR);
+  const outsider = await addMember(
+    services.db,
+    { organisationId: other.id, email: "outsider@example.org", role: "admin" },
+    SYSTEM_ACTOR,
+  );
   cookies.outsider = await cookieFor(services, outsider.id);
 });
 afterAll(() => services.cleanup());
@@ -38,7 +42,8 @@ const packUrl = () => `/o/northfield/meetings/${fixture.meeting.id}/pack`;
 const packParams = () => ({ orgSlug: "northfield", meetingId: fixture.meeting.id });
 const freeze = (cookie: string, fields: Record<string, string> = { intent: "minutes" }) =>
   packAction({ request: formRequest(packUrl(), fields, cookie), context: loadContext(services), params: packParams() });
-const get = (path: string, cookie?: string) => new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
+const get = (path: string, cookie?: string) =>
+  new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
 
 async function minutesPackId(): Promise<string> {
   const [pack] = await services.db.select().from(packs).where(eq(packs.meetingId, fixture.meeting.id));
@@ -61,7 +66,11 @@ describe("freezing from the meeting's packs page", () => {
     const result = (await freeze(cookies.officer)) as { ok: boolean; message: string };
     expect(result.ok).toBe(true);
     expect(result.message).toMatch(/^Minuted pack version 1 is frozen\. SHA-256 [0-9a-f]{64}\.$/);
-    const page = await packLoader({ request: get(packUrl(), cookies.viewer), context: loadContext(services), params: packParams() });
+    const page = await packLoader({
+      request: get(packUrl(), cookies.viewer),
+      context: loadContext(services),
+      params: packParams(),
+    });
     const minutes = page.packs.find((p) => p.kind === "minutes")!;
     expect(minutes.canFreeze).toBe(false);
     expect(minutes.versions.map((v) => v.version)).toEqual([1]);
@@ -83,27 +92,65 @@ describe("a version, its PDF and its verification", () => {
     expect(page.verification).toMatchObject({ matches: true, chainIntact: true });
     const pdf = await pdfLoader({ request: get(`${path}/pdf`, cookies.viewer), context: loadContext(services), params });
     expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
-    expect(await statusOf(pdfLoader({ request: get(`${path}/pdf`, cookies.outsider), context: loadContext(services), params }))).toBe(404);
-    expect(await statusOf(versionLoader({ request: get(path, cookies.viewer), context: loadContext(services), params: { ...params, version: "7" } }))).toBe(404);
-    expect(await statusOf(versionLoader({ request: get(path, cookies.viewer), context: loadContext(services), params: { ...params, version: "x" } }))).toBe(404);
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+    expect(
+      await statusOf(pdfLoader({ request: get(`${path}/pdf`, cookies.outsider), context: loadContext(services), params })),
+    ).toBe(404);
+    expect(
+      await statusOf(
+        versionLoader({
+          request: get(path, cookies.viewer),
+          context: loadContext(services),
+          params: { ...params, version: "7" },
+        }),
+      ),
+    ).toBe(404);
+    expect(
+      await statusOf(
+        versionLoader({
+          request: get(path, cookies.viewer),
+          context: loadContext(services),
+          params: { ...params, version: "x" },
+        }),
+      ),
+    ).toBe(404);
   });
 
   it("answers the verification API: 401 without identity, 404 for another organisation, the result for a member", async () => {
     const params = await versionParams();
     const path = `/api/v1/o/northfield/packs/${params.packId}/versions/1/verify`;
     expect(await statusOf(verifyLoader({ request: get(path), context: loadContext(services), params }))).toBe(401);
-    expect(await statusOf(verifyLoader({ request: get(path, cookies.outsider), context: loadContext(services), params }))).toBe(404);
+    expect(await statusOf(verifyLoader({ request: get(path, cookies.outsider), context: loadContext(services), params }))).toBe(
+      404,
+    );
     const response = await verifyLoader({ request: get(path, cookies.chair), context: loadContext(services), params });
     const body = await response.json();
-    expect(body).toMatchObject({ organisation: "northfield", version: 1, matches: true, chainIntact: true, publicCopyMatches: true });
+    expect(body).toMatchObject({
+      organisation: "northfield",
+      version: 1,
+      matches: true,
+      chainIntact: true,
+      publicCopyMatches: true,
+    });
     expect(body.computedSha256).toBe(body.recordedSha256);
-    const missing = await verifyLoader({ request: get(path, cookies.chair), context: loadContext(services), params: { ...params, version: "2" } });
+    const missing = await verifyLoader({
+      request: get(path, cookies.chair),
+      context: loadContext(services),
+      params: { ...params, version: "2" },
+    });
     expect(missing.status).toBe(404);
   });
 
   it("lists the pack with its latest version on the organisation's packs page", async () => {
-    const list = await packsListLoader({ request: get("/o/northfield/packs", cookies.viewer), context: loadContext(services), params: { orgSlug: "northfield" } });
+    const list = await packsListLoader({
+      request: get("/o/northfield/packs", cookies.viewer),
+      context: loadContext(services),
+      params: { orgSlug: "northfield" },
+    });
     expect(list.packs).toHaveLength(1);
     expect(list.packs[0]).toMatchObject({ kind: "minutes", latest: { version: 1 } });
   });

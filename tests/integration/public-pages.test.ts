@@ -88,7 +88,13 @@ async function approve(db: Database, fx: MeetingFixture, meetingId: string, vers
   const [item] = await db.select().from(agendaItems).where(eq(agendaItems.meetingId, fx.meeting.id)).limit(1);
   const [motion] = await db
     .insert(motions)
-    .values({ meetingId: fx.meeting.id, agendaItemId: item.id, wording: "the minutes be approved as a correct record.", method: "show_of_hands", status: "carried" })
+    .values({
+      meetingId: fx.meeting.id,
+      agendaItemId: item.id,
+      wording: "the minutes be approved as a correct record.",
+      method: "show_of_hands",
+      status: "carried",
+    })
     .returning();
   await db.insert(minutesApprovals).values({
     organisationId: fx.org.id,
@@ -103,7 +109,13 @@ async function approve(db: Database, fx: MeetingFixture, meetingId: string, vers
   });
 }
 
-async function earlierMeeting(db: Database, fx: MeetingFixture, title: string, startsAt: string, status: "closed" | "minutes_approved" | "agenda_published") {
+async function earlierMeeting(
+  db: Database,
+  fx: MeetingFixture,
+  title: string,
+  startsAt: string,
+  status: "closed" | "minutes_approved" | "agenda_published",
+) {
   const [meeting] = await db
     .insert(meetings)
     .values({ organisationId: fx.org.id, bodyId: fx.body.id, kind: "committee", title, startsAt: new Date(startsAt), status })
@@ -115,14 +127,24 @@ beforeAll(async () => {
   services = await createTestServices();
   const { db } = services;
   await seedDemo(db);
-  riverside = await createMeetingFixture(db, { slug: "riverside", status: "agenda_published", startsAt: new Date("2026-12-14T19:00:00Z") });
+  riverside = await createMeetingFixture(db, {
+    slug: "riverside",
+    status: "agenda_published",
+    startsAt: new Date("2026-12-14T19:00:00Z"),
+  });
   southbank = await createMeetingFixture(db, { slug: "southbank", status: "agenda_published" });
 
   // Riverside: December's agenda pack, frozen twice (published); October's minutes approved
   // at December's meeting (signed version 1, corrected since); September's minutes frozen
   // but not approved; an August meeting with no pack at all.
   agenda = await freeze(db, riverside, riverside.meeting.id, "agenda", 2);
-  const october = await earlierMeeting(db, riverside, "Performance Committee (October)", "2026-10-19T18:00:00Z", "minutes_approved");
+  const october = await earlierMeeting(
+    db,
+    riverside,
+    "Performance Committee (October)",
+    "2026-10-19T18:00:00Z",
+    "minutes_approved",
+  );
   const octoberMinutes = await freeze(db, riverside, october.id, "minutes", 2);
   await approve(db, riverside, october.id, octoberMinutes.versionIds[0]);
   approvedMinutes = octoberMinutes;
@@ -140,7 +162,7 @@ const args = (path: string, params: Record<string, string>, headers: Record<stri
   params,
 });
 /** What the browser receives: the loader's data after the trip over the wire. */
-const overTheWire = <T,>(value: T): T => JSON.parse(JSON.stringify(value));
+const overTheWire = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
 async function statusOfLoader(run: () => Promise<unknown>): Promise<number> {
   try {
@@ -154,7 +176,9 @@ async function statusOfLoader(run: () => Promise<unknown>): Promise<number> {
 
 const packParams = (orgSlug: string, packId: string, version: number | string) => ({ orgSlug, packId, version: String(version) });
 const html = (orgSlug: string, packId: string, version: number | string, headers: Record<string, string> = {}) =>
-  htmlLoader(args(`/p/${orgSlug}/packs/${packId}/v/${version}`, packParams(orgSlug, packId, version), headers)) as Promise<Response>;
+  htmlLoader(
+    args(`/p/${orgSlug}/packs/${packId}/v/${version}`, packParams(orgSlug, packId, version), headers),
+  ) as Promise<Response>;
 const pdf = (orgSlug: string, packId: string, version: number | string) =>
   pdfLoader(args(`/p/${orgSlug}/packs/${packId}/v/${version}.pdf`, packParams(orgSlug, packId, version))) as Promise<Response>;
 
@@ -262,7 +286,9 @@ describe("a published pack version", () => {
     const response = await html("riverside", agenda.packId, 2);
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
-    expect(response.headers.get("Content-Security-Policy")).toContain("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    expect(response.headers.get("Content-Security-Policy")).toContain(
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+    );
     expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(response.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
     const body = await response.text();
@@ -281,7 +307,9 @@ describe("a published pack version", () => {
     const response = await pdf("riverside", agenda.packId, 2);
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("application/pdf");
-    expect(response.headers.get("Content-Disposition")).toBe('inline; filename="riverside-performance-committee-2026-12-14-agenda-pack-v2.pdf"');
+    expect(response.headers.get("Content-Disposition")).toBe(
+      'inline; filename="riverside-performance-committee-2026-12-14-agenda-pack-v2.pdf"',
+    );
     expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(response.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
     expect(response.headers.get("ETag")).toBe(`"${agenda.publicSha[1]}"`);

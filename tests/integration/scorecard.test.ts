@@ -23,8 +23,13 @@ beforeAll(async () => {
   organisationId = (await findOrganisationBySlug(services.db, "northfield"))!.id;
   token = (await createApiToken(services.db, { organisationId, name: "HMS", createdBy: null }, SYSTEM_ACTOR)).token;
   const other = await createOrganisation(services.db, { slug: "southbank", name: "Southbank" }, SYSTEM_ACTOR);
-  otherToken = (await createApiToken(services.db, { organisationId: other.id, name: "HMS", createdBy: null }, SYSTEM_ACTOR)).token;
-  const viewer = await addMember(services.db, { organisationId, email: "observer@example.org", role: "viewer", password: "a-long-password" }, SYSTEM_ACTOR);
+  otherToken = (await createApiToken(services.db, { organisationId: other.id, name: "HMS", createdBy: null }, SYSTEM_ACTOR))
+    .token;
+  const viewer = await addMember(
+    services.db,
+    { organisationId, email: "observer@example.org", role: "viewer", password: "a-long-password" },
+    SYSTEM_ACTOR,
+  );
   viewerCookie = await cookieFor(services, viewer.id);
 });
 afterAll(() => services.cleanup());
@@ -95,16 +100,37 @@ const apiRequest = (path: string, init: RequestInit = {}) => new Request(`http:/
 
 describe("GET /api/v1/o/:orgSlug/scorecard", () => {
   it("answers one row per indicator for an API token", async () => {
-    const response = (await apiLoader({ request: apiRequest("/api/v1/o/northfield/scorecard?period=2026-10&area=All", { headers: { Authorization: `Bearer ${token}` } }), context: loadContext(services), params: { orgSlug: "northfield" } })) as Response;
+    const response = (await apiLoader({
+      request: apiRequest("/api/v1/o/northfield/scorecard?period=2026-10&area=All", {
+        headers: { Authorization: `Bearer ${token}` },
+      }),
+      context: loadContext(services),
+      params: { orgSlug: "northfield" },
+    })) as Response;
     expect(response.status).toBe(200);
     const body = await response.json();
     const bv212 = body.rows.find((r: { code: string }) => r.code === "BV212");
-    expect(bv212).toMatchObject({ code: "BV212", unit: "days", polarity: "lower", value: 33.01, target: 22, tolerance: 2, status: "off_target", direction: "worse", previousYearValue: 29.04, quartile: 3 });
+    expect(bv212).toMatchObject({
+      code: "BV212",
+      unit: "days",
+      polarity: "lower",
+      value: 33.01,
+      target: 22,
+      tolerance: 2,
+      status: "off_target",
+      direction: "worse",
+      previousYearValue: 29.04,
+      quartile: 3,
+    });
     expect(body.rows).toHaveLength(29);
   });
 
   it("answers a signed-in viewer too", async () => {
-    const response = (await apiLoader({ request: apiRequest("/api/v1/o/northfield/scorecard", { headers: { Cookie: viewerCookie } }), context: loadContext(services), params: { orgSlug: "northfield" } })) as Response;
+    const response = (await apiLoader({
+      request: apiRequest("/api/v1/o/northfield/scorecard", { headers: { Cookie: viewerCookie } }),
+      context: loadContext(services),
+      params: { orgSlug: "northfield" },
+    })) as Response;
     expect(response.status).toBe(200);
   });
 
@@ -112,17 +138,29 @@ describe("GET /api/v1/o/:orgSlug/scorecard", () => {
     ["no token", {}, 401],
     ["a wrong token", { Authorization: "Bearer mnt_wrong" }, 401],
   ])("gives nothing with %s", async (_name, headers, status) => {
-    const thrown = await apiLoader({ request: apiRequest("/api/v1/o/northfield/scorecard", { headers }), context: loadContext(services), params: { orgSlug: "northfield" } }).catch((e) => e);
+    const thrown = await apiLoader({
+      request: apiRequest("/api/v1/o/northfield/scorecard", { headers }),
+      context: loadContext(services),
+      params: { orgSlug: "northfield" },
+    }).catch((e) => e);
     expect((thrown as Response).status).toBe(status);
   });
 
   it("gives nothing to another organisation's token", async () => {
-    const thrown = await apiLoader({ request: apiRequest("/api/v1/o/northfield/scorecard", { headers: { Authorization: `Bearer ${otherToken}` } }), context: loadContext(services), params: { orgSlug: "northfield" } }).catch((e) => e);
+    const thrown = await apiLoader({
+      request: apiRequest("/api/v1/o/northfield/scorecard", { headers: { Authorization: `Bearer ${otherToken}` } }),
+      context: loadContext(services),
+      params: { orgSlug: "northfield" },
+    }).catch((e) => e);
     expect((thrown as Response).status).toBe(404);
   });
 
   it("refuses a malformed period with a clear message", async () => {
-    const response = (await apiLoader({ request: apiRequest("/api/v1/o/northfield/scorecard?period=October", { headers: { Authorization: `Bearer ${token}` } }), context: loadContext(services), params: { orgSlug: "northfield" } })) as Response;
+    const response = (await apiLoader({
+      request: apiRequest("/api/v1/o/northfield/scorecard?period=October", { headers: { Authorization: `Bearer ${token}` } }),
+      context: loadContext(services),
+      params: { orgSlug: "northfield" },
+    })) as Response;
     expect(response.status).toBe(400);
     expect((await response.json()).error).toContain("YYYY-MM");
   });
@@ -130,16 +168,25 @@ describe("GET /api/v1/o/:orgSlug/scorecard", () => {
 
 describe("POST /api/v1/o/:orgSlug/imports/actuals", () => {
   const post = (body: string, headers: Record<string, string>) =>
-    importAction({ request: apiRequest("/api/v1/o/northfield/imports/actuals", { method: "POST", body, headers }), context: loadContext(services), params: { orgSlug: "northfield", kind: "actuals" } });
+    importAction({
+      request: apiRequest("/api/v1/o/northfield/imports/actuals", { method: "POST", body, headers }),
+      context: loadContext(services),
+      params: { orgSlug: "northfield", kind: "actuals" },
+    });
 
   it("imports with a token and answers the summary", async () => {
-    const response = (await post("indicator,period,area,value,numerator,denominator\nLPI-07,2026-11,All,97,,\n", { Authorization: `Bearer ${token}` })) as Response;
+    const response = (await post("indicator,period,area,value,numerator,denominator\nLPI-07,2026-11,All,97,,\n", {
+      Authorization: `Bearer ${token}`,
+    })) as Response;
     expect(response.status).toBe(200);
     expect((await response.json()).summary).toMatchObject({ created: 1 });
   });
 
   it("answers 422 with every problem by line and column, and changes nothing", async () => {
-    const response = (await post("indicator,period,area,value,numerator,denominator\nLPI-07,2026-12,All,12,,\nLPI-07,2026-12,Nowhere,x,,\n", { Authorization: `Bearer ${token}` })) as Response;
+    const response = (await post(
+      "indicator,period,area,value,numerator,denominator\nLPI-07,2026-12,All,12,,\nLPI-07,2026-12,Nowhere,x,,\n",
+      { Authorization: `Bearer ${token}` },
+    )) as Response;
     expect(response.status).toBe(422);
     const body = await response.json();
     expect(body.problems.map((p: { line: number; column: string }) => [p.line, p.column])).toEqual([

@@ -10,7 +10,11 @@ let services: Awaited<ReturnType<typeof createTestServices>>;
 beforeAll(async () => {
   services = await createTestServices();
   const org = await createOrganisation(services.db, { slug: "northfield", name: "Northfield" }, SYSTEM_ACTOR);
-  await addMember(services.db, { organisationId: org.id, email: "chair@example.org", role: "member", password: "the-right-password" }, SYSTEM_ACTOR);
+  await addMember(
+    services.db,
+    { organisationId: org.id, email: "chair@example.org", role: "member", password: "the-right-password" },
+    SYSTEM_ACTOR,
+  );
 });
 afterAll(() => services.cleanup());
 

@@ -62,7 +62,12 @@ export async function runCrashScenario(scenario: CrashScenario): Promise<CrashOu
   try {
     const { port, setup } = await first.ready;
     const { documentName, organisationId, officerId } = setup!;
-    const { token } = mintCollabToken(scenario.sessionSecret, { document: documentName, access: "write", organisationId, subject: { kind: "user", userId: officerId } });
+    const { token } = mintCollabToken(scenario.sessionSecret, {
+      document: documentName,
+      access: "write",
+      organisationId,
+      subject: { kind: "user", userId: officerId },
+    });
     for (let i = 0; i < scenario.clients; i++) {
       providers.push(
         new WebsocketProvider(`ws://127.0.0.1:${port}/collab`, documentName, new Y.Doc(), {
@@ -95,7 +100,10 @@ export async function runCrashScenario(scenario: CrashScenario): Promise<CrashOu
     second.child.kill("SIGTERM");
     await second.exited;
 
-    const stored = await storedDocument(scratch ? { kind: "postgres", url: scratch.url } : { kind: "pglite", dataDir: dataDir! }, documentName);
+    const stored = await storedDocument(
+      scratch ? { kind: "postgres", url: scratch.url } : { kind: "pglite", dataDir: dataDir! },
+      documentName,
+    );
     const own = (doc: Y.Doc, clientId: number) => Y.getState(doc.store, clientId);
     return {
       typed: providers.reduce((sum, p) => sum + own(p.doc, p.doc.clientID), 0),

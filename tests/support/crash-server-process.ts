@@ -27,7 +27,10 @@ export type CrashServerReport =
   | { kind: "stats"; longestUncommittedMs: number; pendingUpdates: number };
 
 /** Starts the server process; resolves once it listens, with its port and (first time) what it made. */
-export function startCrashServer(env: Record<string, string>, onStats: (report: Extract<CrashServerReport, { kind: "stats" }>) => void) {
+export function startCrashServer(
+  env: Record<string, string>,
+  onStats: (report: Extract<CrashServerReport, { kind: "stats" }>) => void,
+) {
   const child: ChildProcess = fork(fileURLToPath(import.meta.url), [], {
     execArgv: ["--import", "tsx"],
     env: { ...process.env, ...env, BENCH_CRASH_SERVER: "1" },
@@ -48,14 +51,32 @@ async function serve() {
   let setup: CrashServerSetup | null = null;
   if (process.env.BENCH_SETUP === "1") {
     const org = await createOrganisation(services.db, { slug: "crash", name: "Crash Homes" }, SYSTEM_ACTOR);
-    const officer = await addMember(services.db, { organisationId: org.id, email: "officer@example.org", role: "officer" }, SYSTEM_ACTOR);
+    const officer = await addMember(
+      services.db,
+      { organisationId: org.id, email: "officer@example.org", role: "officer" },
+      SYSTEM_ACTOR,
+    );
     const [indicator] = await services.db
       .insert(indicators)
-      .values({ organisationId: org.id, code: "C1", title: "Crash", category: "c", unit: "%", polarity: "higher", frequency: "monthly", aggregation: "ratio", ownerUserId: officer.id })
+      .values({
+        organisationId: org.id,
+        code: "C1",
+        title: "Crash",
+        category: "c",
+        unit: "%",
+        polarity: "higher",
+        frequency: "monthly",
+        aggregation: "ratio",
+        ownerUserId: officer.id,
+      })
       .returning({ id: indicators.id });
     setup = { documentName: exceptionDocumentName(indicator.id, "2025-04"), organisationId: org.id, officerId: officer.id };
   }
-  const collab = createCollabServer({ db: services.db, sessionSecret: services.config.sessionSecret, logger: { info: () => {}, warn: () => {}, error: (m) => console.error(m) } });
+  const collab = createCollabServer({
+    db: services.db,
+    sessionSecret: services.config.sessionSecret,
+    logger: { info: () => {}, warn: () => {}, error: (m) => console.error(m) },
+  });
   const http = await createHttpServer(services, { withRemix: false, collabUpgrade: collab.handleUpgrade });
   await new Promise<void>((resolve) => http.server.listen(Number(process.env.BENCH_PORT ?? 0), "127.0.0.1", resolve));
   const send = process.send!.bind(process);

@@ -48,10 +48,20 @@ export async function createMeetingFixture(
 ) {
   counter += 1;
   const slug = options.slug ?? `meeting-org-${counter}`;
-  const [org] = await db.insert(organisations).values({ slug, name: `Meeting Org ${counter}` }).returning();
+  const [org] = await db
+    .insert(organisations)
+    .values({ slug, name: `Meeting Org ${counter}` })
+    .returning();
   const [body] = await db
     .insert(bodies)
-    .values({ organisationId: org.id, name: "Performance Committee", kind: "committee", minutePrefix: "PC", quorumCount: 4, quorumRequiresKind: "tenant" })
+    .values({
+      organisationId: org.id,
+      name: "Performance Committee",
+      kind: "committee",
+      minutePrefix: "PC",
+      quorumCount: 4,
+      quorumRequiresKind: "tenant",
+    })
     .returning();
   const seated: Record<string, Person> = {};
   for (const seat of SEATS) {
@@ -74,10 +84,19 @@ export async function createMeetingFixture(
       status: options.status ?? "in_session",
     })
     .returning();
-  const kinds = options.items ?? ["apologies", "declarations", "previous_minutes", "action_log", "scorecard_review", "any_other_business"];
+  const kinds = options.items ?? [
+    "apologies",
+    "declarations",
+    "previous_minutes",
+    "action_log",
+    "scorecard_review",
+    "any_other_business",
+  ];
   const items = await db
     .insert(agendaItems)
-    .values(kinds.map((kind, index) => ({ meetingId: meeting.id, position: index + 1, kind, title: `Item ${index + 1}: ${kind}` })))
+    .values(
+      kinds.map((kind, index) => ({ meetingId: meeting.id, position: index + 1, kind, title: `Item ${index + 1}: ${kind}` })),
+    )
     .returning();
   return { org, body, meeting, items: items.sort((a, b) => a.position - b.position), seated, officer, admin, viewer };
 }

@@ -55,15 +55,21 @@ describe("niceAxis", () => {
   });
   it("always covers every value, with a handful of ticks", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -100_000_000, max: 100_000_000 }).map((n) => n / 100), { minLength: 1, maxLength: 40 }), (values) => {
-        const axis = niceAxis(values);
-        for (const v of values) {
-          expect(v).toBeGreaterThanOrEqual(axis.min - 1e-6);
-          expect(v).toBeLessThanOrEqual(axis.max + 1e-6);
-        }
-        expect(axis.ticks.length).toBeGreaterThanOrEqual(2);
-        expect(axis.ticks.length).toBeLessThanOrEqual(12);
-      }),
+      fc.property(
+        fc.array(
+          fc.integer({ min: -100_000_000, max: 100_000_000 }).map((n) => n / 100),
+          { minLength: 1, maxLength: 40 },
+        ),
+        (values) => {
+          const axis = niceAxis(values);
+          for (const v of values) {
+            expect(v).toBeGreaterThanOrEqual(axis.min - 1e-6);
+            expect(v).toBeLessThanOrEqual(axis.max + 1e-6);
+          }
+          expect(axis.ticks.length).toBeGreaterThanOrEqual(2);
+          expect(axis.ticks.length).toBeLessThanOrEqual(12);
+        },
+      ),
     );
   });
 });

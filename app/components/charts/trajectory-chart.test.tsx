@@ -23,7 +23,9 @@ describe("TrajectoryChart", () => {
       />,
     );
     expect(html).toContain('role="img"');
-    expect(html).toMatch(/Latest actual 38.0 days in October 2026\. The plan aims for 28.0 days by January 2027 against a target of 27.0 days\./);
+    expect(html).toMatch(
+      /Latest actual 38.0 days in October 2026\. The plan aims for 28.0 days by January 2027 against a target of 27.0 days\./,
+    );
     expect(html).toContain("trajectory-chart__planned");
     expect(html).toContain("trajectory-chart__target");
   });

@@ -29,15 +29,19 @@ export function TrajectoryChart({ title, rule, actuals, planned, target }: Props
   const periods = [...new Set([...actuals, ...planned].map((p) => p.period))].sort();
   if (periods.length === 0) return null;
   const axis = niceAxis([...actuals, ...planned].map((p) => p.value).concat(target === null ? [] : [target]));
-  const x = (period: string) => MARGIN.left + ((periods.indexOf(period) + 0.5) * (WIDTH - MARGIN.left - MARGIN.right)) / periods.length;
+  const x = (period: string) =>
+    MARGIN.left + ((periods.indexOf(period) + 0.5) * (WIDTH - MARGIN.left - MARGIN.right)) / periods.length;
   const y = linearScale([axis.min, axis.max], [HEIGHT - MARGIN.bottom, MARGIN.top]);
-  const path = (points: Point[]) => points.map((p, i) => `${i === 0 ? "M" : "L"}${x(p.period).toFixed(1)},${y(p.value).toFixed(1)}`).join(" ");
+  const path = (points: Point[]) =>
+    points.map((p, i) => `${i === 0 ? "M" : "L"}${x(p.period).toFixed(1)},${y(p.value).toFixed(1)}`).join(" ");
   const fmt = (v: number) => formatValue(rule, v);
   const lastPlanned = planned.at(-1);
   const summary =
     `${title}: recovery trajectory. ` +
     (actuals.length ? `Latest actual ${fmt(actuals.at(-1)!.value)} in ${monthLabel(actuals.at(-1)!.period)}. ` : "") +
-    (lastPlanned ? `The plan aims for ${fmt(lastPlanned.value)} by ${monthLabel(lastPlanned.period)}` : "No trajectory planned yet") +
+    (lastPlanned
+      ? `The plan aims for ${fmt(lastPlanned.value)} by ${monthLabel(lastPlanned.period)}`
+      : "No trajectory planned yet") +
     (target === null ? "." : ` against a target of ${fmt(target)}.`);
   return (
     <figure className="trajectory-chart">
@@ -50,7 +54,9 @@ export function TrajectoryChart({ title, rule, actuals, planned, target }: Props
             </text>
           </g>
         ))}
-        {target !== null ? <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(target)} y2={y(target)} className="trajectory-chart__target" /> : null}
+        {target !== null ? (
+          <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(target)} y2={y(target)} className="trajectory-chart__target" />
+        ) : null}
         {actuals.length > 1 ? <path d={path(actuals)} className="trajectory-chart__actual" /> : null}
         {planned.length > 1 ? <path d={path(planned)} className="trajectory-chart__planned" /> : null}
         {actuals.map((p) => (

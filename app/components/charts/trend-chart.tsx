@@ -42,7 +42,12 @@ function toleranceBand(polarity: IndicatorRule["polarity"], target: number, tole
  * for screen readers; the same figures follow in a table.
  */
 export function TrendChart({ title, rule, financialYears, points, current, periodNoun, id = "trend" }: Props) {
-  const summary = describeTrend(title, rule, points.filter((p) => p.period <= current), financialYearOf);
+  const summary = describeTrend(
+    title,
+    rule,
+    points.filter((p) => p.period <= current),
+    financialYearOf,
+  );
   const firstMonth = periodToIndex(financialYearStart(financialYears[0]));
   const months = financialYears.length * 12;
   const slot = PLOT_WIDTH / months;
@@ -90,7 +95,16 @@ export function TrendChart({ title, rule, financialYears, points, current, perio
               preserveAspectRatio="xMidYMid meet"
             >
               {years.map((yr, i) =>
-                i % 2 === 1 ? <rect key={`shade-${yr.year}`} className="trend-chart__year-shade" x={yr.left} y={MARGIN.top} width={yr.right - yr.left} height={PLOT_HEIGHT} /> : null,
+                i % 2 === 1 ? (
+                  <rect
+                    key={`shade-${yr.year}`}
+                    className="trend-chart__year-shade"
+                    x={yr.left}
+                    y={MARGIN.top}
+                    width={yr.right - yr.left}
+                    height={PLOT_HEIGHT}
+                  />
+                ) : null,
               )}
               {axis.ticks.map((tick) => (
                 <g key={`tick-${tick}`}>
@@ -114,20 +128,52 @@ export function TrendChart({ title, rule, financialYears, points, current, perio
               )}
               {years.map((yr) =>
                 yr.target !== null ? (
-                  <line key={`target-${yr.year}`} className="trend-chart__target" x1={yr.left} x2={yr.right} y1={y(yr.target)} y2={y(yr.target)} />
+                  <line
+                    key={`target-${yr.year}`}
+                    className="trend-chart__target"
+                    x1={yr.left}
+                    x2={yr.right}
+                    y1={y(yr.target)}
+                    y2={y(yr.target)}
+                  />
                 ) : null,
               )}
-              <line className="trend-chart__axis" x1={MARGIN.left} x2={MARGIN.left + PLOT_WIDTH} y1={MARGIN.top + PLOT_HEIGHT} y2={MARGIN.top + PLOT_HEIGHT} />
+              <line
+                className="trend-chart__axis"
+                x1={MARGIN.left}
+                x2={MARGIN.left + PLOT_WIDTH}
+                y1={MARGIN.top + PLOT_HEIGHT}
+                y2={MARGIN.top + PLOT_HEIGHT}
+              />
               {years.slice(1).map((yr) => (
-                <line key={`divider-${yr.year}`} className="trend-chart__divider" x1={yr.left} x2={yr.left} y1={MARGIN.top} y2={MARGIN.top + PLOT_HEIGHT + 40} />
+                <line
+                  key={`divider-${yr.year}`}
+                  className="trend-chart__divider"
+                  x1={yr.left}
+                  x2={yr.left}
+                  y1={MARGIN.top}
+                  y2={MARGIN.top + PLOT_HEIGHT + 40}
+                />
               ))}
               {Array.from({ length: months }, (_, i) => (
-                <text key={`month-${i}`} className="trend-chart__month" x={xOfIndex(firstMonth + i)} y={MARGIN.top + PLOT_HEIGHT + 18} textAnchor="middle">
+                <text
+                  key={`month-${i}`}
+                  className="trend-chart__month"
+                  x={xOfIndex(firstMonth + i)}
+                  y={MARGIN.top + PLOT_HEIGHT + 18}
+                  textAnchor="middle"
+                >
                   {MONTH_INITIALS[(firstMonth + i) % 12]}
                 </text>
               ))}
               {years.map((yr) => (
-                <text key={`year-${yr.year}`} className="trend-chart__year" x={(yr.left + yr.right) / 2} y={MARGIN.top + PLOT_HEIGHT + 44} textAnchor="middle">
+                <text
+                  key={`year-${yr.year}`}
+                  className="trend-chart__year"
+                  x={(yr.left + yr.right) / 2}
+                  y={MARGIN.top + PLOT_HEIGHT + 44}
+                  textAnchor="middle"
+                >
                   {yr.year}
                 </text>
               ))}
@@ -185,13 +231,18 @@ export function TrendChart({ title, rule, financialYears, points, current, perio
           <div className="table-wrapper" tabIndex={0} role="region" aria-label="The figures of the chart">
             <table className="table">
               <caption>
-                {title}: the value each {periodNoun} against its target, {monthLabel(rows[0].period)} to {monthLabel(rows[rows.length - 1].period)}
+                {title}: the value each {periodNoun} against its target, {monthLabel(rows[0].period)} to{" "}
+                {monthLabel(rows[rows.length - 1].period)}
               </caption>
               <thead>
                 <tr>
                   <th scope="col">{periodNoun === "month" ? "Month" : "Period"}</th>
-                  <th scope="col" className="numeric">Value</th>
-                  <th scope="col" className="numeric">Target</th>
+                  <th scope="col" className="numeric">
+                    Value
+                  </th>
+                  <th scope="col" className="numeric">
+                    Target
+                  </th>
                   <th scope="col">Status</th>
                 </tr>
               </thead>

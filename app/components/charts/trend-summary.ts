@@ -13,9 +13,15 @@ export type TrendPoint = {
 };
 
 /** "22.00 days" when every year has the same target, otherwise "22.00 days in 2024/25, 21.00 days in 2025/26". */
-function targetsText(rule: Pick<IndicatorRule, "unit" | "decimals">, points: readonly TrendPoint[], yearOf: (period: string) => string): string | null {
+function targetsText(
+  rule: Pick<IndicatorRule, "unit" | "decimals">,
+  points: readonly TrendPoint[],
+  yearOf: (period: string) => string,
+): string | null {
   const byYear = new Map<string, { target: number; tolerance: number | null }>();
-  for (const p of points) if (p.target !== null && !byYear.has(yearOf(p.period))) byYear.set(yearOf(p.period), { target: p.target, tolerance: p.tolerance });
+  for (const p of points)
+    if (p.target !== null && !byYear.has(yearOf(p.period)))
+      byYear.set(yearOf(p.period), { target: p.target, tolerance: p.tolerance });
   if (byYear.size === 0) return null;
   const distinct = new Set([...byYear.values()].map((t) => `${t.target}|${t.tolerance}`));
   const one = (t: { target: number; tolerance: number | null }) =>
@@ -44,7 +50,10 @@ export function describeTrend(
   const latest = withValues[withValues.length - 1];
   const lowest = withValues.reduce((a, b) => (b.value < a.value ? b : a));
   const highest = withValues.reduce((a, b) => (b.value > a.value ? b : a));
-  const status = latest.status === "no_target" || latest.status === "no_data" ? "" : `, ${statusPresentation(latest.status).label.toLowerCase()}`;
+  const status =
+    latest.status === "no_target" || latest.status === "no_data"
+      ? ""
+      : `, ${statusPresentation(latest.status).label.toLowerCase()}`;
   return [
     opening,
     `Latest: ${formatValue(rule, latest.value)} in ${monthLabel(latest.period)}${status}.`,

@@ -22,7 +22,12 @@ export function DocumentStatusBar({
 }) {
   return (
     <div className="commentary-editor__bar">
-      <p className="commentary-editor__connection" role="status" aria-live="polite" data-connection={status?.connection ?? "connecting"}>
+      <p
+        className="commentary-editor__connection"
+        role="status"
+        aria-live="polite"
+        data-connection={status?.connection ?? "connecting"}
+      >
         {status ? status.message : "Connecting…"}
       </p>
       {saving ? (

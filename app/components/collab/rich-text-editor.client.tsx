@@ -26,7 +26,11 @@ export function RichTextEditor({ session, field, labelId, hintId, title, editabl
       extensions: [
         ...commentaryExtensions(),
         Collaboration.configure({ document: session.doc, field }),
-        CollaborationCaret.configure({ provider: session.collab.provider, user: { name: user.name, color: user.colour }, render: renderCaret }),
+        CollaborationCaret.configure({
+          provider: session.collab.provider,
+          user: { name: user.name, color: user.colour },
+          render: renderCaret,
+        }),
       ],
       editorProps: { attributes: editorAttributes(labelId, hintId, editable) },
     },
@@ -103,7 +107,10 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
   );
   const editLink = () => {
     const current = (editor.getAttributes("link").href as string | undefined) ?? "https://";
-    const href = window.prompt("Link to a web page (https://…) or an e-mail address (mailto:…). Leave empty to remove the link.", current);
+    const href = window.prompt(
+      "Link to a web page (https://…) or an e-mail address (mailto:…). Leave empty to remove the link.",
+      current,
+    );
     if (href === null) return;
     if (href.trim() === "") {
       editor.chain().focus().extendMarkRange("link").unsetLink().run();

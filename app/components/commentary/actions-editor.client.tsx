@@ -18,7 +18,15 @@ type Person = { id: string; name: string };
  * form controls. Each change is one key of one map, so two people editing different
  * actions (or different fields of one) never overwrite each other.
  */
-export function ActionsEditor({ session, editable, people }: { session: SharedDocumentSession; editable: boolean; people: Person[] }) {
+export function ActionsEditor({
+  session,
+  editable,
+  people,
+}: {
+  session: SharedDocumentSession;
+  editable: boolean;
+  people: Person[];
+}) {
   const { doc } = session;
   const array = actionsArray(doc);
   const actions = useDocValue(doc, array, () => readActions(doc));
@@ -80,7 +88,12 @@ export function ActionsEditor({ session, editable, people }: { session: SharedDo
                   </div>
                   <div className="form-group">
                     <label htmlFor={id("due")}>Due date</label>
-                    <input type="date" id={id("due")} value={a.due} onChange={(e) => change(index, "due", e.currentTarget.value)} />
+                    <input
+                      type="date"
+                      id={id("due")}
+                      value={a.due}
+                      onChange={(e) => change(index, "due", e.currentTarget.value)}
+                    />
                   </div>
                   <div className="form-group">
                     <label htmlFor={id("status")}>Status</label>
@@ -111,7 +124,17 @@ export function ActionsEditor({ session, editable, people }: { session: SharedDo
 }
 
 /** The expected recovery date: one key of the document's details map. */
-export function RecoveryDateEditor({ session, editable, labelId, hintId }: { session: SharedDocumentSession; editable: boolean; labelId: string; hintId: string }) {
+export function RecoveryDateEditor({
+  session,
+  editable,
+  labelId,
+  hintId,
+}: {
+  session: SharedDocumentSession;
+  editable: boolean;
+  labelId: string;
+  hintId: string;
+}) {
   const { doc } = session;
   const map = detailsMap(doc);
   const value = useDocValue(doc, map, () => readRecoveryDate(doc));

@@ -30,7 +30,15 @@ const EDIT_REPORT_INTERVAL_MS = 15_000;
  * form controls for the actions and the recovery date, the connection state and
  * "Saved" from the provider wrapper, and who else is here.
  */
-export default function CommentaryEditor({ documentName, user, canWrite, people, initial, onEdit, onContent }: CommentaryEditorProps) {
+export default function CommentaryEditor({
+  documentName,
+  user,
+  canWrite,
+  people,
+  initial,
+  onEdit,
+  onContent,
+}: CommentaryEditorProps) {
   const colour = caretColourFor(user.id);
   const { session, status, ready } = useSharedDocument(documentName, colour);
   const peers = usePeers(session);
@@ -77,7 +85,13 @@ export default function CommentaryEditor({ documentName, user, canWrite, people,
 
   return (
     <div className="commentary-editor" data-editable={editable ? "true" : "false"}>
-      <DocumentStatusBar status={status} saving={saving} readOnly={readOnly} peers={peers} nobodyElse="Nobody else has this commentary open." />
+      <DocumentStatusBar
+        status={status}
+        saving={saving}
+        readOnly={readOnly}
+        peers={peers}
+        nobodyElse="Nobody else has this commentary open."
+      />
 
       {!session || !ready ? (
         <RenderedCommentary data={initial} />
@@ -107,7 +121,9 @@ export default function CommentaryEditor({ documentName, user, canWrite, people,
                   />
                 ) : null}
                 {section.kind === "actions" ? <ActionsEditor session={session} editable={editable} people={people} /> : null}
-                {section.kind === "date" ? <RecoveryDateEditor session={session} editable={editable} labelId={labelId} hintId={hintId} /> : null}
+                {section.kind === "date" ? (
+                  <RecoveryDateEditor session={session} editable={editable} labelId={labelId} hintId={hintId} />
+                ) : null}
               </section>
             );
           })}

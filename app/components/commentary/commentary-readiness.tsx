@@ -31,7 +31,13 @@ export function CommentaryReadiness({ commentary, permissions, ownerName, period
   const busy = navigation.state !== "idle" && navigation.formMethod === "POST" && navigation.formData?.get("intent") !== "edited";
   // While the editor is open, what is being written now; whether the words are those signed off is the server's to judge.
   const gaps = live?.gaps ?? commentary.gaps;
-  const status: CommentaryStatus = live ? (live.empty ? "missing" : commentary.status === "ready" ? "ready" : "draft") : commentary.status;
+  const status: CommentaryStatus = live
+    ? live.empty
+      ? "missing"
+      : commentary.status === "ready"
+        ? "ready"
+        : "draft"
+    : commentary.status;
   // The answer is shown once the page's data is fresh too, never beside the state from before.
   const settled = navigation.state === "idle";
   const message = settled && result && "message" in result ? result.message : null;
@@ -60,7 +66,8 @@ export function CommentaryReadiness({ commentary, permissions, ownerName, period
       </p>
       {commentary.changedSinceReady && commentary.ready ? (
         <p className="inset">
-          Changed since {commentary.ready.by} marked it ready on {commentary.ready.at}: it needs marking ready again before it goes to committee.
+          Changed since {commentary.ready.by} marked it ready on {commentary.ready.at}: it needs marking ready again before it
+          goes to committee.
         </p>
       ) : null}
       {gaps.length > 0 && status !== "ready" ? (
@@ -91,7 +98,8 @@ export function CommentaryReadiness({ commentary, permissions, ownerName, period
       ) : null}
       {!permissions.markReady ? (
         <p className="hint">
-          {ownerName ? `${ownerName}, the indicator’s owner,` : "The indicator’s owner"} or an administrator marks the commentary ready for committee.
+          {ownerName ? `${ownerName}, the indicator’s owner,` : "The indicator’s owner"} or an administrator marks the commentary
+          ready for committee.
         </p>
       ) : null}
     </section>

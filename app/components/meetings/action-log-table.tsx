@@ -5,7 +5,15 @@ import { ActionStatusTag } from "./action-status-tag";
 import { IndicatorMovementCell } from "./indicator-movement-cell";
 
 /** The action log as a table: one row per action, linked to the action's own page. */
-export function ActionLogTable({ rows, caption, actionHref }: { rows: ActionRowView[]; caption: string; actionHref: (actionId: string) => string }) {
+export function ActionLogTable({
+  rows,
+  caption,
+  actionHref,
+}: {
+  rows: ActionRowView[];
+  caption: string;
+  actionHref: (actionId: string) => string;
+}) {
   return (
     <TableRegion label="Action log">
       <table className="table action-table">
@@ -23,7 +31,12 @@ export function ActionLogTable({ rows, caption, actionHref }: { rows: ActionRowV
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.id} data-action-id={row.id} data-shown-status={row.shownStatus} className={row.shownStatus === "overdue" ? "action-table__row--overdue" : undefined}>
+            <tr
+              key={row.id}
+              data-action-id={row.id}
+              data-shown-status={row.shownStatus}
+              className={row.shownStatus === "overdue" ? "action-table__row--overdue" : undefined}
+            >
               <td className="action-table__minute">{row.minuteNumber ?? <span className="hint">None</span>}</td>
               <th scope="row" className="action-table__description">
                 <Link to={actionHref(row.id)}>{row.description}</Link>

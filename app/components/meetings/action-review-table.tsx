@@ -24,7 +24,9 @@ export function ActionReviewTable({
 }) {
   const counts = countRows(rows);
   if (rows.length === 0) {
-    return <p className="action-review__empty">No actions to review: none were open at the last meeting and none have closed since.</p>;
+    return (
+      <p className="action-review__empty">No actions to review: none were open at the last meeting and none have closed since.</p>
+    );
   }
   return (
     <div className="action-review">
@@ -47,7 +49,12 @@ export function ActionReviewTable({
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.id} data-action-id={row.id} data-shown-status={row.shownStatus} className={row.shownStatus === "overdue" ? "action-table__row--overdue" : undefined}>
+              <tr
+                key={row.id}
+                data-action-id={row.id}
+                data-shown-status={row.shownStatus}
+                className={row.shownStatus === "overdue" ? "action-table__row--overdue" : undefined}
+              >
                 <td className="action-table__minute">{row.minuteNumber ?? "–"}</td>
                 <th scope="row" className="action-table__description">
                   {actionHref ? <Link to={actionHref(row.id)}>{row.description}</Link> : row.description}

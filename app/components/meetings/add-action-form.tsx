@@ -26,13 +26,40 @@ export function AddActionForm({
   return (
     <section className="add-action" aria-labelledby="add-action-heading">
       <h2 id="add-action-heading">Add an action</h2>
-      <p className="hint">For actions agreed outside a meeting. Actions agreed at a meeting are entered when the clerk closes it.</p>
+      <p className="hint">
+        For actions agreed outside a meeting. Actions agreed at a meeting are entered when the clerk closes it.
+      </p>
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="add" />
-        <TextArea name="description" label="Action" hint="What will be done, in a sentence." error={errors?.description} defaultValue={values.description} />
-        <SelectField name="ownerUserId" label="Owner" options={[{ value: "", label: "Choose the owner" }, ...people]} error={errors?.ownerUserId} defaultValue={values.ownerUserId} />
-        <TextField name="dueDate" type="date" label="Due date" hint="The date it should be done by." error={errors?.dueDate} defaultValue={values.dueDate} />
-        <SelectField name="bodyId" label="Committee or panel (optional)" options={[{ value: "", label: "None" }, ...bodies]} error={errors?.bodyId} defaultValue={values.bodyId} />
+        <TextArea
+          name="description"
+          label="Action"
+          hint="What will be done, in a sentence."
+          error={errors?.description}
+          defaultValue={values.description}
+        />
+        <SelectField
+          name="ownerUserId"
+          label="Owner"
+          options={[{ value: "", label: "Choose the owner" }, ...people]}
+          error={errors?.ownerUserId}
+          defaultValue={values.ownerUserId}
+        />
+        <TextField
+          name="dueDate"
+          type="date"
+          label="Due date"
+          hint="The date it should be done by."
+          error={errors?.dueDate}
+          defaultValue={values.dueDate}
+        />
+        <SelectField
+          name="bodyId"
+          label="Committee or panel (optional)"
+          options={[{ value: "", label: "None" }, ...bodies]}
+          error={errors?.bodyId}
+          defaultValue={values.bodyId}
+        />
         <SelectField
           name="indicatorId"
           label="Linked indicator (optional)"

@@ -16,7 +16,10 @@ export type BodyDetailsDefaults = {
 const kindOptions = (Object.keys(BODY_KIND_LABELS) as BodyKind[]).map((value) => ({ value, label: BODY_KIND_LABELS[value] }));
 const requiredKindOptions = [
   { value: "", label: "No particular kind" },
-  ...(Object.keys(MEMBER_KIND_LABELS) as MemberKind[]).map((value) => ({ value, label: `At least one ${MEMBER_KIND_LABELS[value].toLowerCase()} member` })),
+  ...(Object.keys(MEMBER_KIND_LABELS) as MemberKind[]).map((value) => ({
+    value,
+    label: `At least one ${MEMBER_KIND_LABELS[value].toLowerCase()} member`,
+  })),
 ];
 
 /** The details of a committee or panel: used to set one up and to change it. */
@@ -40,9 +43,23 @@ export function BodyDetailsForm({
   return (
     <Form method="post" className="body-form" noValidate>
       <input type="hidden" name="intent" value={intent} />
-      <TextField type="text" name="name" label="Name" hint="For example: Performance Committee, North Area Panel" defaultValue={defaults?.name} error={errors?.name} />
-      <SelectField name="kind" label="Kind" options={kindOptions} defaultValue={defaults?.kind ?? "committee"} error={errors?.kind} />
-      <TextField type="text"
+      <TextField
+        type="text"
+        name="name"
+        label="Name"
+        hint="For example: Performance Committee, North Area Panel"
+        defaultValue={defaults?.name}
+        error={errors?.name}
+      />
+      <SelectField
+        name="kind"
+        label="Kind"
+        options={kindOptions}
+        defaultValue={defaults?.kind ?? "committee"}
+        error={errors?.kind}
+      />
+      <TextField
+        type="text"
         name="minutePrefix"
         label="Minute prefix"
         hint="1 to 6 letters before each minute number: PC gives minutes numbered PC 26/14"
@@ -59,7 +76,8 @@ export function BodyDetailsForm({
         defaultValue={defaults?.areaId ?? ""}
         error={errors?.areaId}
       />
-      <TextField type="text"
+      <TextField
+        type="text"
         name="quorumCount"
         label="Quorum"
         hint="How many voting members must be present for the meeting to make decisions"
@@ -75,7 +93,13 @@ export function BodyDetailsForm({
         defaultValue={defaults?.quorumRequiresKind ?? ""}
         error={errors?.quorumRequiresKind}
       />
-      <TextArea name="termsOfReference" label="Terms of reference (optional)" rows={5} defaultValue={defaults?.termsOfReference} error={errors?.termsOfReference} />
+      <TextArea
+        name="termsOfReference"
+        label="Terms of reference (optional)"
+        rows={5}
+        defaultValue={defaults?.termsOfReference}
+        error={errors?.termsOfReference}
+      />
       <button className="button" type="submit">
         {submitLabel}
       </button>

@@ -67,7 +67,9 @@ export function ItemRecord(props: Props) {
     <div className="item-record">
       <h3 id={minutesHeading}>Minutes</h3>
       <p id={minutesHint} className="hint">
-        {editable ? "Written together: the clerk, officers and members see each other's changes as they type." : (readOnlyReason ?? "You can read the minutes as they are written.")}
+        {editable
+          ? "Written together: the clerk, officers and members see each other's changes as they type."
+          : (readOnlyReason ?? "You can read the minutes as they are written.")}
       </p>
       <RichTextEditor
         key={itemId}
@@ -108,12 +110,22 @@ function AgreedActions({ session, itemId, editable, people, indicators }: Props)
                   <legend>Action {n}</legend>
                   <div className="form-group">
                     <label htmlFor={id("action")}>What will be done</label>
-                    <input type="text" id={id("action")} maxLength={500} value={a.action} onChange={(e) => transact(doc, () => setField(list, index, "action", e.currentTarget.value))} />
+                    <input
+                      type="text"
+                      id={id("action")}
+                      maxLength={500}
+                      value={a.action}
+                      onChange={(e) => transact(doc, () => setField(list, index, "action", e.currentTarget.value))}
+                    />
                   </div>
                   <div className="record-list__row">
                     <div className="form-group">
                       <label htmlFor={id("owner")}>Owner</label>
-                      <select id={id("owner")} value={a.ownerId} onChange={(e) => transact(doc, () => setField(list, index, "ownerId", e.currentTarget.value))}>
+                      <select
+                        id={id("owner")}
+                        value={a.ownerId}
+                        onChange={(e) => transact(doc, () => setField(list, index, "ownerId", e.currentTarget.value))}
+                      >
                         <option value="">Choose a person</option>
                         {people.map((p) => (
                           <option key={p.id} value={p.id}>
@@ -124,11 +136,20 @@ function AgreedActions({ session, itemId, editable, people, indicators }: Props)
                     </div>
                     <div className="form-group">
                       <label htmlFor={id("due")}>Due date</label>
-                      <input type="date" id={id("due")} value={a.due} onChange={(e) => transact(doc, () => setField(list, index, "due", e.currentTarget.value))} />
+                      <input
+                        type="date"
+                        id={id("due")}
+                        value={a.due}
+                        onChange={(e) => transact(doc, () => setField(list, index, "due", e.currentTarget.value))}
+                      />
                     </div>
                     <div className="form-group">
                       <label htmlFor={id("indicator")}>Indicator (optional)</label>
-                      <select id={id("indicator")} value={a.indicatorId} onChange={(e) => transact(doc, () => setField(list, index, "indicatorId", e.currentTarget.value))}>
+                      <select
+                        id={id("indicator")}
+                        value={a.indicatorId}
+                        onChange={(e) => transact(doc, () => setField(list, index, "indicatorId", e.currentTarget.value))}
+                      >
                         <option value="">None</option>
                         {indicators.map((i) => (
                           <option key={i.id} value={i.id}>
@@ -138,7 +159,11 @@ function AgreedActions({ session, itemId, editable, people, indicators }: Props)
                       </select>
                     </div>
                     <div className="form-group record-list__remove">
-                      <button type="button" className="button button--secondary button--small" onClick={() => transact(doc, () => list.delete(index, 1))}>
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        onClick={() => transact(doc, () => list.delete(index, 1))}
+                      >
                         Remove<span className="visually-hidden"> action {n}</span>
                       </button>
                     </div>
@@ -172,7 +197,11 @@ function AgreedActions({ session, itemId, editable, people, indicators }: Props)
         </table>
       ) : null}
       {editable ? (
-        <button type="button" className="button button--secondary" onClick={() => transact(doc, () => list.push([newEntry({ action: "", ownerId: "", due: "", indicatorId: "" })]))}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => transact(doc, () => list.push([newEntry({ action: "", ownerId: "", due: "", indicatorId: "" })]))}
+        >
           Add an agreed action
         </button>
       ) : null}
@@ -207,7 +236,11 @@ function Challenges({ session, itemId, editable, indicators, user }: Props) {
                   </legend>
                   <div className="form-group">
                     <label htmlFor={id("indicator")}>Indicator</label>
-                    <select id={id("indicator")} value={c.indicatorId} onChange={(e) => transact(doc, () => setField(list, index, "indicatorId", e.currentTarget.value))}>
+                    <select
+                      id={id("indicator")}
+                      value={c.indicatorId}
+                      onChange={(e) => transact(doc, () => setField(list, index, "indicatorId", e.currentTarget.value))}
+                    >
                       <option value="">Choose an indicator</option>
                       {indicators.map((i) => (
                         <option key={i.id} value={i.id}>
@@ -218,7 +251,13 @@ function Challenges({ session, itemId, editable, indicators, user }: Props) {
                   </div>
                   <div className="form-group">
                     <label htmlFor={id("question")}>Question</label>
-                    <textarea id={id("question")} rows={2} maxLength={2000} value={c.question} onChange={(e) => transact(doc, () => setField(list, index, "question", e.currentTarget.value))} />
+                    <textarea
+                      id={id("question")}
+                      rows={2}
+                      maxLength={2000}
+                      value={c.question}
+                      onChange={(e) => transact(doc, () => setField(list, index, "question", e.currentTarget.value))}
+                    />
                   </div>
                   <div className="form-group">
                     <label htmlFor={id("answer")}>Answer{c.answeredBy ? ` (from ${c.answeredBy})` : ""}</label>
@@ -257,7 +296,11 @@ function Challenges({ session, itemId, editable, indicators, user }: Props) {
         <button
           type="button"
           className="button button--secondary"
-          onClick={() => transact(doc, () => list.push([newEntry({ indicatorId: "", question: "", raisedBy: user.name, answer: "", answeredBy: "" })]))}
+          onClick={() =>
+            transact(doc, () =>
+              list.push([newEntry({ indicatorId: "", question: "", raisedBy: user.name, answer: "", answeredBy: "" })]),
+            )
+          }
         >
           Raise a challenge
         </button>
@@ -284,14 +327,29 @@ function ImprovementPlan({ session, itemId, editable, clinic }: Props & { clinic
               <div className="record-list__row">
                 <div className="form-group">
                   <label htmlFor={`milestone-${m.id}`}>Milestone {index + 1}</label>
-                  <input type="text" id={`milestone-${m.id}`} maxLength={500} value={m.milestone} onChange={(e) => transact(doc, () => setField(milestones, index, "milestone", e.currentTarget.value))} />
+                  <input
+                    type="text"
+                    id={`milestone-${m.id}`}
+                    maxLength={500}
+                    value={m.milestone}
+                    onChange={(e) => transact(doc, () => setField(milestones, index, "milestone", e.currentTarget.value))}
+                  />
                 </div>
                 <div className="form-group">
                   <label htmlFor={`milestone-${m.id}-due`}>By</label>
-                  <input type="date" id={`milestone-${m.id}-due`} value={m.due} onChange={(e) => transact(doc, () => setField(milestones, index, "due", e.currentTarget.value))} />
+                  <input
+                    type="date"
+                    id={`milestone-${m.id}-due`}
+                    value={m.due}
+                    onChange={(e) => transact(doc, () => setField(milestones, index, "due", e.currentTarget.value))}
+                  />
                 </div>
                 <div className="form-group record-list__remove">
-                  <button type="button" className="button button--secondary button--small" onClick={() => transact(doc, () => milestones.delete(index, 1))}>
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    onClick={() => transact(doc, () => milestones.delete(index, 1))}
+                  >
                     Remove<span className="visually-hidden"> milestone {index + 1}</span>
                   </button>
                 </div>
@@ -306,7 +364,11 @@ function ImprovementPlan({ session, itemId, editable, clinic }: Props & { clinic
         ))}
       </ol>
       {editable ? (
-        <button type="button" className="button button--secondary" onClick={() => transact(doc, () => milestones.push([newEntry({ milestone: "", due: "" })]))}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => transact(doc, () => milestones.push([newEntry({ milestone: "", due: "" })]))}
+        >
           Add a milestone
         </button>
       ) : null}

@@ -24,7 +24,13 @@ const joined: MeetingRoomState = {
   queue: [],
   declarations: [],
   motions: [motion("a")],
-  you: { userId: "u1", permissions: { manage: false, chair: false, participate: true, vote: true, writeMinutes: true }, declaredOn: [], cannotVoteOn: [], cannotWriteMinutesFor: [] },
+  you: {
+    userId: "u1",
+    permissions: { manage: false, chair: false, participate: true, vote: true, writeMinutes: true },
+    declaredOn: [],
+    cannotVoteOn: [],
+    cannotWriteMinutesFor: [],
+  },
 };
 
 describe("applyRoomEvent", () => {
@@ -51,11 +57,19 @@ describe("applyRoomEvent", () => {
   it("replaces a changed motion in place and adds a new one at the end", () => {
     const closed = applyRoomEvent(joined, { type: "motion", event: { meetingId: "m1", motion: motion("a", "carried") } })!;
     const added = applyRoomEvent(closed, { type: "motion", event: { meetingId: "m1", motion: motion("b") } })!;
-    expect(added.motions.map((m) => [m.id, m.status])).toEqual([["a", "carried"], ["b", "open"]]);
+    expect(added.motions.map((m) => [m.id, m.status])).toEqual([
+      ["a", "carried"],
+      ["b", "open"],
+    ]);
   });
 
   it("ignores events of another meeting", () => {
-    expect(applyRoomEvent(joined, { type: "queue", event: { meetingId: "m2", queue: [{ requestId: "r", userId: "u", name: "X", raisedAt: "" }] } })).toBe(joined);
+    expect(
+      applyRoomEvent(joined, {
+        type: "queue",
+        event: { meetingId: "m2", queue: [{ requestId: "r", userId: "u", name: "X", raisedAt: "" }] },
+      }),
+    ).toBe(joined);
   });
 });
 

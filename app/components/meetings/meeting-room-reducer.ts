@@ -42,7 +42,9 @@ export function applyRoomEvent(state: MeetingRoomState | null, action: RoomEvent
       return { ...state, currentItemId: event.itemId, seq: event.seq };
     }
     case "presence":
-      return action.event.meetingId === state.meetingId ? { ...state, presence: action.event.presence, quorum: action.event.quorum } : state;
+      return action.event.meetingId === state.meetingId
+        ? { ...state, presence: action.event.presence, quorum: action.event.quorum }
+        : state;
     case "queue":
       return action.event.meetingId === state.meetingId ? { ...state, queue: action.event.queue } : state;
     case "declarations":
@@ -51,7 +53,10 @@ export function applyRoomEvent(state: MeetingRoomState | null, action: RoomEvent
       const { meetingId, motion } = action.event;
       if (meetingId !== state.meetingId) return state;
       const known = state.motions.some((m) => m.id === motion.id);
-      return { ...state, motions: known ? state.motions.map((m) => (m.id === motion.id ? motion : m)) : [...state.motions, motion] };
+      return {
+        ...state,
+        motions: known ? state.motions.map((m) => (m.id === motion.id ? motion : m)) : [...state.motions, motion],
+      };
     }
     case "you":
       return action.event.meetingId === state.meetingId ? { ...state, you: action.event.you } : state;

@@ -32,7 +32,14 @@ export function RowSelect({
           <span className="visually-hidden">Error:</span> {error}
         </span>
       ) : null}
-      <select id={id} name={name} form={form} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+      <select
+        id={id}
+        name={name}
+        form={form}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

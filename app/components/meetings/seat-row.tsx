@@ -3,8 +3,14 @@ import { MEMBER_KIND_LABELS, SEAT_POSITION_LABELS } from "~/shared/meetings/labe
 import type { MemberKind, SeatPosition } from "../../../db/schema/meetings";
 import { RowSelect } from "./row-select";
 
-export const positionOptions = (Object.keys(SEAT_POSITION_LABELS) as SeatPosition[]).map((value) => ({ value, label: SEAT_POSITION_LABELS[value] }));
-export const memberKindOptions = (Object.keys(MEMBER_KIND_LABELS) as MemberKind[]).map((value) => ({ value, label: MEMBER_KIND_LABELS[value] }));
+export const positionOptions = (Object.keys(SEAT_POSITION_LABELS) as SeatPosition[]).map((value) => ({
+  value,
+  label: SEAT_POSITION_LABELS[value],
+}));
+export const memberKindOptions = (Object.keys(MEMBER_KIND_LABELS) as MemberKind[]).map((value) => ({
+  value,
+  label: MEMBER_KIND_LABELS[value],
+}));
 
 /** A seat changed from its own row reports its problems there: the rows repeat the field names. */
 export const seatRowField = (field: string, userId: string) => `${field}-${userId}`;

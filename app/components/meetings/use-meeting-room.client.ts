@@ -32,10 +32,16 @@ export const CONNECTION_LABELS: Record<ConnectionStatus, string> = {
 const ANSWER_TIMEOUT_MS = 10_000;
 
 /** Sends one event and waits for its acknowledgement; offline or no answer is an error, never a throw. */
-async function request<K extends RoomCommand>(socket: RoomSocket | null, event: K, payload: RoomPayload<K>): Promise<RoomResult<K>> {
+async function request<K extends RoomCommand>(
+  socket: RoomSocket | null,
+  event: K,
+  payload: RoomPayload<K>,
+): Promise<RoomResult<K>> {
   if (!socket?.connected) return { ok: false, error: "Not connected to the meeting: reconnecting…" };
   // Called on its socket: emitWithAck needs its `this`.
-  const timed = socket.timeout(ANSWER_TIMEOUT_MS) as unknown as { emitWithAck(event: K, payload: RoomPayload<K>): Promise<RoomResult<K>> };
+  const timed = socket.timeout(ANSWER_TIMEOUT_MS) as unknown as {
+    emitWithAck(event: K, payload: RoomPayload<K>): Promise<RoomResult<K>>;
+  };
   try {
     return await timed.emitWithAck(event, payload);
   } catch {
@@ -85,7 +91,10 @@ export function useMeetingRoom(meetingId: string) {
     };
   }, [meetingId]);
 
-  const send = useCallback(<K extends RoomCommand>(event: K, payload: RoomPayload<K>) => request(socketRef.current, event, payload), []);
+  const send = useCallback(
+    <K extends RoomCommand>(event: K, payload: RoomPayload<K>) => request(socketRef.current, event, payload),
+    [],
+  );
 
   const actions = useMemo(
     () => ({
@@ -100,8 +109,10 @@ export function useMeetingRoom(meetingId: string) {
       lowerHand: (userId?: string) => send("hand:lower", { meetingId, userId }),
       /** Chair: the first in the queue, or someone out of turn. */
       callNext: (userId?: string) => send("hand:call-next", { meetingId, userId }),
-      declareInterest: (itemId: string, kind: InterestKind, note = "") => send("interest:declare", { meetingId, itemId, kind, note }),
-      proposeMotion: (itemId: string, wording: string, method: VoteMethod) => send("motion:propose", { meetingId, itemId, wording, method }),
+      declareInterest: (itemId: string, kind: InterestKind, note = "") =>
+        send("interest:declare", { meetingId, itemId, kind, note }),
+      proposeMotion: (itemId: string, wording: string, method: VoteMethod) =>
+        send("motion:propose", { meetingId, itemId, wording, method }),
       vote: (motionId: string, choice: VoteChoice) => send("vote:cast", { motionId, choice }),
       /** Clerk: the count after a show of hands. */
       enterCount: (motionId: string, tally: Tally) => send("motion:count", { motionId, ...tally }),

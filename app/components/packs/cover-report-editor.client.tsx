@@ -1,7 +1,13 @@
 import { useEffect, useRef } from "react";
 import { RichTextEditor } from "~/components/collab/rich-text-editor.client";
 import { DocumentStatusBar } from "~/components/collab/document-status-bar";
-import { LOCAL_ORIGIN, useDocValue, usePeers, useSharedDocument, type SharedDocumentSession } from "~/components/collab/use-shared-document.client";
+import {
+  LOCAL_ORIGIN,
+  useDocValue,
+  usePeers,
+  useSharedDocument,
+  type SharedDocumentSession,
+} from "~/components/collab/use-shared-document.client";
 import { caretColourFor } from "~/shared/commentary/commentary-extensions";
 import {
   checklistMap,
@@ -72,7 +78,13 @@ export default function CoverReportEditor({ documentName, user, canWrite, frozen
 
   return (
     <div className="commentary-editor cover-report-editor" data-editable={editable ? "true" : "false"}>
-      <DocumentStatusBar status={status} saving={saving} readOnly={readOnly} peers={peers} nobodyElse="Nobody else has this cover report open." />
+      <DocumentStatusBar
+        status={status}
+        saving={saving}
+        readOnly={readOnly}
+        peers={peers}
+        nobodyElse="Nobody else has this cover report open."
+      />
 
       {!session || !ready ? (
         <RenderedCoverReport data={initial} />
@@ -116,7 +128,8 @@ function DetailsEditor({ session, editable }: { session: SharedDocumentSession; 
   const { doc } = session;
   const map = reportDetailsMap(doc);
   const details = useDocValue(doc, map, () => readDetails(session));
-  const change = (key: ReportDetailKey, value: string) => doc.transact(() => map.set(key, value.slice(0, REPORT_DETAIL_MAX_LENGTH[key])), LOCAL_ORIGIN);
+  const change = (key: ReportDetailKey, value: string) =>
+    doc.transact(() => map.set(key, value.slice(0, REPORT_DETAIL_MAX_LENGTH[key])), LOCAL_ORIGIN);
 
   if (!editable) {
     const trimmed = Object.fromEntries(REPORT_DETAIL_KEYS.map((key) => [key, details[key].trim()])) as CoverReportDetails;

@@ -1,6 +1,11 @@
 import type { ReactNode } from "react";
 import type { CoverReportDetails } from "~/shared/packs/cover-report-content";
-import { COVER_REPORT_SECTIONS, NO_IMPLICATIONS_AREAS, type CoverReportSection, type ReportDetailKey } from "~/shared/packs/cover-report-sections";
+import {
+  COVER_REPORT_SECTIONS,
+  NO_IMPLICATIONS_AREAS,
+  type CoverReportSection,
+  type ReportDetailKey,
+} from "~/shared/packs/cover-report-sections";
 
 /*
  * The parts of a cover report page that do not need the live document: the stored
@@ -18,8 +23,18 @@ export type RenderedCoverReportData = {
 
 export const DETAIL_FIELDS: { key: ReportDetailKey; label: string; hint: string; multiline: boolean }[] = [
   { key: "author", label: "Author", hint: "Name and job title of the officer who wrote the report.", multiline: false },
-  { key: "contact", label: "Contact", hint: "A telephone number or e-mail address for questions before the meeting.", multiline: false },
-  { key: "backgroundPapers", label: "Background papers", hint: "Documents the report relies on that are not attached, or “None”.", multiline: true },
+  {
+    key: "contact",
+    label: "Contact",
+    hint: "A telephone number or e-mail address for questions before the meeting.",
+    multiline: false,
+  },
+  {
+    key: "backgroundPapers",
+    label: "Background papers",
+    hint: "Documents the report relies on that are not attached, or “None”.",
+    multiline: true,
+  },
 ];
 
 export const sectionHeadingId = (key: string) => `report-section-${key}`;
@@ -28,7 +43,11 @@ export const sectionHintId = (key: string) => `report-hint-${key}`;
 /** A section's heading and hint, around its words or its editor. */
 export function CoverReportSectionFrame({ section, children }: { section: CoverReportSection; children: ReactNode }) {
   return (
-    <section className="commentary-section cover-report-section" aria-labelledby={sectionHeadingId(section.key)} data-section={section.key}>
+    <section
+      className="commentary-section cover-report-section"
+      aria-labelledby={sectionHeadingId(section.key)}
+      data-section={section.key}
+    >
       <h2 id={sectionHeadingId(section.key)} className="commentary-section__title">
         {section.title}
         {section.required ? null : <span className="commentary-section__optional"> (optional)</span>}
@@ -61,7 +80,8 @@ export function NoImplicationsChecklist({
         <h2 className="cover-report-checklist__heading">No implications arising</h2>
       </legend>
       <p id="no-implications-hint" className="hint">
-        Tick each area where the report has no implications. Leave an area unticked where it does, and explain it under matters for consideration.
+        Tick each area where the report has no implications. Leave an area unticked where it does, and explain it under matters
+        for consideration.
       </p>
       <ul className="cover-report-checklist__list">
         {NO_IMPLICATIONS_AREAS.map((area) => (

@@ -9,7 +9,8 @@ import type { PackChange, PartChange, WordRun } from "../../shared/packs/compare
  * a "Changes from version N" h2, so its own headings start at h3.
  */
 export function PackComparison({ changes, headingLevel = 3 }: { changes: PackChange[]; headingLevel?: 2 | 3 | 4 }) {
-  if (changes.length === 0) return <p className="pack-comparison pack-comparison--none">No differences: the two versions say the same.</p>;
+  if (changes.length === 0)
+    return <p className="pack-comparison pack-comparison--none">No differences: the two versions say the same.</p>;
   const Heading = `h${headingLevel}` as "h2";
   return (
     <div className="pack-comparison">
@@ -22,16 +23,8 @@ export function PackComparison({ changes, headingLevel = 3 }: { changes: PackCha
                 <Parts parts={change.parts} />
               </>
             ) : null}
-            {change.kind === "item-added" ? (
-              <Heading>
-                Item added: {change.heading}
-              </Heading>
-            ) : null}
-            {change.kind === "item-removed" ? (
-              <Heading>
-                Item removed: {change.heading}
-              </Heading>
-            ) : null}
+            {change.kind === "item-added" ? <Heading>Item added: {change.heading}</Heading> : null}
+            {change.kind === "item-removed" ? <Heading>Item removed: {change.heading}</Heading> : null}
             {change.kind === "item-changed" ? (
               <>
                 <Heading>{change.heading}</Heading>

@@ -11,7 +11,17 @@ export type PackVersionRow = {
 };
 
 /** Every frozen version of a pack, newest first, with its hash and what can be done with it. */
-export function PackVersionsTable({ orgSlug, packId, versions, caption }: { orgSlug: string; packId: string; versions: PackVersionRow[]; caption: string }) {
+export function PackVersionsTable({
+  orgSlug,
+  packId,
+  versions,
+  caption,
+}: {
+  orgSlug: string;
+  packId: string;
+  versions: PackVersionRow[];
+  caption: string;
+}) {
   const base = `/o/${orgSlug}/packs/${packId}/v`;
   return (
     <TableRegion label={caption}>
@@ -53,9 +63,7 @@ export function PackVersionsTable({ orgSlug, packId, versions, caption }: { orgS
                   </li>
                   {v.version > 1 ? (
                     <li>
-                      <Link to={`${base}/${v.version}#changes`}>
-                        Changes from version {v.version - 1}
-                      </Link>
+                      <Link to={`${base}/${v.version}#changes`}>Changes from version {v.version - 1}</Link>
                     </li>
                   ) : null}
                 </ul>

@@ -3,7 +3,14 @@ import { linearScale, niceAxis } from "../charts/chart-scale";
 import { TableRegion } from "../ui/table-region";
 import { isSafeHref, LINK_REL } from "../../shared/commentary/commentary-extensions";
 import { exemptNotice } from "../../shared/meetings/labels";
-import { itemHeading, packContents, type PackAppendix, type PackDocument, type PackItem, type PackPerson } from "../../shared/packs/pack-document";
+import {
+  itemHeading,
+  packContents,
+  type PackAppendix,
+  type PackDocument,
+  type PackItem,
+  type PackPerson,
+} from "../../shared/packs/pack-document";
 import { richTextPlain } from "../../shared/packs/rich-text-plain";
 import { formatValue } from "../../shared/performance/format";
 import { StatusBadge } from "../status-badge";
@@ -88,7 +95,9 @@ function PackHeader({ pack, sha256 }: { pack: PackDocument; sha256: string }) {
           </Fact>
         ) : null}
         <Fact term="Document">{pack.kind === "minutes" ? "Minutes" : "Agenda pack"}</Fact>
-        <Fact term="Version">{version.previousSha256 ? `${version.number}, a correction of version ${version.number - 1}` : String(version.number)}</Fact>
+        <Fact term="Version">
+          {version.previousSha256 ? `${version.number}, a correction of version ${version.number - 1}` : String(version.number)}
+        </Fact>
         <Fact term="Frozen by">{version.frozenBy}</Fact>
         <Fact term="Frozen at">{version.frozenAtText}</Fact>
         {version.reason ? <Fact term="Reason for the correction">{version.reason}</Fact> : null}
@@ -222,7 +231,9 @@ function Item({ item, kind }: { item: PackItem; kind: PackDocument["kind"] }) {
         <dl className="pack-facts pack-facts--compact">
           {showKind ? <Fact term="Kind of item">{item.kindLabel}</Fact> : null}
           {item.presenter ? <Fact term="Presented by">{item.presenter}</Fact> : null}
-          {item.minutesAllowed !== null ? <Fact term="Time allowed">{item.minutesAllowed === 1 ? "1 minute" : `${item.minutesAllowed} minutes`}</Fact> : null}
+          {item.minutesAllowed !== null ? (
+            <Fact term="Time allowed">{item.minutesAllowed === 1 ? "1 minute" : `${item.minutesAllowed} minutes`}</Fact>
+          ) : null}
         </dl>
       ) : null}
       {item.exempt ? (
@@ -245,7 +256,11 @@ function Item({ item, kind }: { item: PackItem; kind: PackDocument["kind"] }) {
       {item.coverReport ? <CoverReport item={item} report={item.coverReport} /> : null}
       {kind === "minutes" && (item.minutes || !item.exempt) ? (
         <Part title="Minutes">
-          {minutesText ? <RichTextView content={item.minutes} /> : <p className="pack-muted">No minutes were recorded for this item.</p>}
+          {minutesText ? (
+            <RichTextView content={item.minutes} />
+          ) : (
+            <p className="pack-muted">No minutes were recorded for this item.</p>
+          )}
         </Part>
       ) : null}
       {item.challenges.length ? (
@@ -272,7 +287,12 @@ function Item({ item, kind }: { item: PackItem; kind: PackDocument["kind"] }) {
             label={`Agreed actions, ${itemHeading(item)}`}
             caption={`Actions agreed at ${itemHeading(item)}: what, who, by when and the indicator`}
             lastColumn="Indicator"
-            rows={item.agreedActions.map((a) => [a.action, a.owner, a.dueText, a.indicator || <span className="pack-muted">None</span>])}
+            rows={item.agreedActions.map((a) => [
+              a.action,
+              a.owner,
+              a.dueText,
+              a.indicator || <span className="pack-muted">None</span>,
+            ])}
           />
         </Part>
       ) : null}
@@ -493,7 +513,17 @@ function ExceptionAppendix({ appendix }: { appendix: Exception }) {
 }
 
 /** Actions agreed or planned: what, who, by when, and one more column (the indicator, or how it is going). */
-function ActionsTable({ label, caption, lastColumn, rows }: { label: string; caption: string; lastColumn: string; rows: ReactNode[][] }) {
+function ActionsTable({
+  label,
+  caption,
+  lastColumn,
+  rows,
+}: {
+  label: string;
+  caption: string;
+  lastColumn: string;
+  rows: ReactNode[][];
+}) {
   return (
     <TableRegion label={label}>
       <table className="pack-table">
@@ -598,7 +628,9 @@ export function describePackTrend(appendix: Exception): string {
   return [
     opening,
     `Latest ${format(latest.value)} in ${latest.periodText}.`,
-    withValues.length > 1 ? `Lowest ${format(lowest.value)} (${lowest.periodText}); highest ${format(highest.value)} (${highest.periodText}).` : "",
+    withValues.length > 1
+      ? `Lowest ${format(lowest.value)} (${lowest.periodText}); highest ${format(highest.value)} (${highest.periodText}).`
+      : "",
     gaps ? `No figure for ${gaps} of the ${trend.length} periods.` : "",
   ]
     .filter(Boolean)
@@ -616,7 +648,10 @@ function PackTrendChart({ appendix }: { appendix: Exception }) {
   const targets = trend.flatMap((p) => (p.target === null ? [] : [p.target]));
   const plotLeft = CHART.left + 12;
   const plotRight = CHART.width - CHART.right - 12;
-  const x = linearScale([0, Math.max(1, trend.length - 1)], trend.length > 1 ? [plotLeft, plotRight] : [(plotLeft + plotRight) / 2, (plotLeft + plotRight) / 2]);
+  const x = linearScale(
+    [0, Math.max(1, trend.length - 1)],
+    trend.length > 1 ? [plotLeft, plotRight] : [(plotLeft + plotRight) / 2, (plotLeft + plotRight) / 2],
+  );
   const axis = niceAxis([...values, ...targets], 4);
   const y = linearScale([axis.min, axis.max], [CHART.height - CHART.bottom, CHART.top]);
   const tickFormat = (value: number) => formatValue({ unit: appendix.unit, decimals: axis.decimals }, value);
@@ -653,10 +688,24 @@ function PackTrendChart({ appendix }: { appendix: Exception }) {
               </text>
             </g>
           ))}
-          <line x1={CHART.left} x2={CHART.width - CHART.right} y1={CHART.height - CHART.bottom} y2={CHART.height - CHART.bottom} stroke="#0b0c0c" strokeWidth="1" />
+          <line
+            x1={CHART.left}
+            x2={CHART.width - CHART.right}
+            y1={CHART.height - CHART.bottom}
+            y2={CHART.height - CHART.bottom}
+            stroke="#0b0c0c"
+            strokeWidth="1"
+          />
           {trend.map((p, i) =>
             i % labelEvery === 0 || i === trend.length - 1 ? (
-              <text key={p.period} x={x(i)} y={CHART.height - CHART.bottom + 22} textAnchor={i === 0 && trend.length > 1 ? "start" : i === trend.length - 1 && trend.length > 1 ? "end" : "middle"} fontSize="13" fill="#0b0c0c">
+              <text
+                key={p.period}
+                x={x(i)}
+                y={CHART.height - CHART.bottom + 22}
+                textAnchor={i === 0 && trend.length > 1 ? "start" : i === trend.length - 1 && trend.length > 1 ? "end" : "middle"}
+                fontSize="13"
+                fill="#0b0c0c"
+              >
                 {p.periodText}
               </text>
             ) : null,
@@ -664,7 +713,17 @@ function PackTrendChart({ appendix }: { appendix: Exception }) {
           <path d={linePath((p) => p.target)} fill="none" stroke="#0b0c0c" strokeWidth="2" strokeDasharray="8 5" />
           <path d={linePath((p) => p.value)} fill="none" stroke="#1d70b8" strokeWidth="3" />
           {trend.map((p, i) =>
-            p.value !== null ? <circle key={p.period} cx={x(i)} cy={y(p.value)} r={i === lastWithValue ? 6 : 3.5} fill="#1d70b8" stroke="#fff" strokeWidth="1.5" /> : null,
+            p.value !== null ? (
+              <circle
+                key={p.period}
+                cx={x(i)}
+                cy={y(p.value)}
+                r={i === lastWithValue ? 6 : 3.5}
+                fill="#1d70b8"
+                stroke="#fff"
+                strokeWidth="1.5"
+              />
+            ) : null,
           )}
         </svg>
       ) : null}

@@ -38,7 +38,9 @@ function renderNode(node: RichText, key: number): ReactNode {
     case "hardBreak":
       return <br key={key} />;
     case "text":
-      return typeof node.text === "string" && node.text !== "" ? <MarkedText key={key} text={node.text} marks={node.marks ?? []} /> : null;
+      return typeof node.text === "string" && node.text !== "" ? (
+        <MarkedText key={key} text={node.text} marks={node.marks ?? []} />
+      ) : null;
     default:
       // Not in the schema: keep the words, lose the element.
       return node.content?.length ? <Fragment key={key}>{children()}</Fragment> : null;
@@ -52,6 +54,11 @@ function MarkedText({ text, marks }: { text: string; marks: NonNullable<RichText
   if (has("italic")) result = <em>{result}</em>;
   if (has("bold")) result = <strong>{result}</strong>;
   const href = marks.find((mark) => mark.type === "link")?.attrs?.href;
-  if (isSafeHref(href)) result = <a href={href} rel={LINK_REL}>{result}</a>;
+  if (isSafeHref(href))
+    result = (
+      <a href={href} rel={LINK_REL}>
+        {result}
+      </a>
+    );
   return <>{result}</>;
 }

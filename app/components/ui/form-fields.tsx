@@ -13,9 +13,7 @@ export function ErrorSummary({ errors }: { errors: Record<string, string> | unde
       <h2 id="error-summary-title">There is a problem</h2>
       <ul>
         {entries.map(([field, message]) => (
-          <li key={field}>
-            {field === "form" ? message : <a href={`#${field}`}>{message}</a>}
-          </li>
+          <li key={field}>{field === "form" ? message : <a href={`#${field}`}>{message}</a>}</li>
         ))}
       </ul>
     </div>
@@ -23,7 +21,19 @@ export function ErrorSummary({ errors }: { errors: Record<string, string> | unde
 }
 
 /** Label, hint and error in the GOV.UK pattern, wrapped around one control. */
-function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: React.ReactNode }) {
+function Field({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: React.ReactNode;
+}) {
   return (
     <div className={`form-group${error ? " form-group--error" : ""}`}>
       <label htmlFor={id}>{label}</label>
@@ -45,7 +55,12 @@ function Field({ id, label, hint, error, children }: { id: string; label: string
 /** The attributes that tie a control to its hint and error. */
 function describedControl(id: string, hint?: string, error?: string) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return { id, className: error ? "input--error" : undefined, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy };
+  return {
+    id,
+    className: error ? "input--error" : undefined,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy,
+  };
 }
 
 type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
@@ -64,7 +79,21 @@ export function TextField({ name, label, hint, error, id = name, ...input }: Tex
   );
 }
 
-export function TextArea({ name, label, hint, error, defaultValue, rows = 3 }: { name: string; label: string; hint?: string; error?: string; defaultValue?: string; rows?: number }) {
+export function TextArea({
+  name,
+  label,
+  hint,
+  error,
+  defaultValue,
+  rows = 3,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  defaultValue?: string;
+  rows?: number;
+}) {
   return (
     <Field id={name} label={label} hint={hint} error={error}>
       <textarea name={name} rows={rows} defaultValue={defaultValue} {...describedControl(name, hint, error)} />

@@ -14,15 +14,20 @@ export function AreasTable({ page }: { page: IndicatorPageData }) {
     <TableRegion label="Areas">
       <table className="table" data-testid="areas-table">
         <caption className="caption--quiet">
-          {page.indicator.title} by area, {monthLabel(period)}: value, status against target, direction against the same period last year and the year to date
+          {page.indicator.title} by area, {monthLabel(period)}: value, status against target, direction against the same period
+          last year and the year to date
         </caption>
         <thead>
           <tr>
             <th scope="col">Area</th>
-            <th scope="col" className="numeric">Value</th>
+            <th scope="col" className="numeric">
+              Value
+            </th>
             <th scope="col">Status</th>
             <th scope="col">Against last year</th>
-            <th scope="col" className="numeric">Year to date</th>
+            <th scope="col" className="numeric">
+              Year to date
+            </th>
             {form ? (
               <th scope="col">
                 <span className="visually-hidden">Change</span>

@@ -17,7 +17,9 @@ export function CurrentFigures({ page }: { page: IndicatorPageData }) {
         <div className="key-figures__item key-figures__item--main">
           <dt>Value</dt>
           <dd>
-            <span className="key-figures__value" data-testid="current-value">{current.valueText}</span>
+            <span className="key-figures__value" data-testid="current-value">
+              {current.valueText}
+            </span>
             <StatusBadge status={current.status} />
           </dd>
         </div>

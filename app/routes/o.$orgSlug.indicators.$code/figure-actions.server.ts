@@ -64,7 +64,11 @@ export async function recordFigureFromPage(
     );
   }
   authorizeOr403(() =>
-    authorize(correcting ? figurePolicy.correct(principal, indicator, { reason: input.reason }) : figurePolicy.enter(principal, indicator)),
+    authorize(
+      correcting
+        ? figurePolicy.correct(principal, indicator, { reason: input.reason })
+        : figurePolicy.enter(principal, indicator),
+    ),
   );
   try {
     const result = await recordFigure(
@@ -86,13 +90,15 @@ export async function recordFigureFromPage(
     const written = current ?? (await findFigure(db, where));
     const described = `${monthLabel(result.actual.period)}, ${written?.areaName ?? "whole organisation"}`;
     const valueText = formatValue(indicator, result.actual.value);
-    if (!result.changed) return data<FigureActionResult>({ message: `Nothing changed: the figure for ${described} is already ${valueText}.` });
+    if (!result.changed)
+      return data<FigureActionResult>({ message: `Nothing changed: the figure for ${described} is already ${valueText}.` });
     live.figuresChanged(organisationId, { indicatorCodes: [indicator.code], periods: [result.actual.period], reason: "entry" });
     return data<FigureActionResult>({
       message: `${result.created ? "Entered" : "Changed"} the figure for ${described}: ${valueText}. It is now waiting to be verified.`,
     });
   } catch (error) {
-    if (error instanceof CommandError) return data<FigureActionResult>({ fieldErrors: { [error.field ?? "form"]: error.message } }, { status: 400 });
+    if (error instanceof CommandError)
+      return data<FigureActionResult>({ fieldErrors: { [error.field ?? "form"]: error.message } }, { status: 400 });
     throw error;
   }
 }

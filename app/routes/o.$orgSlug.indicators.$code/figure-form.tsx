@@ -7,33 +7,40 @@ import { monthLabel } from "~/shared/performance/periods";
 import type { FigureFormErrors } from "./figure-form.server";
 import type { IndicatorPageData } from "./indicator-page-data.server";
 
-export function FigureForm({ form, errors, busy }: { form: NonNullable<IndicatorPageData["form"]>; errors?: FigureFormErrors; busy: boolean }) {
+export function FigureForm({
+  form,
+  errors,
+  busy,
+}: {
+  form: NonNullable<IndicatorPageData["form"]>;
+  errors?: FigureFormErrors;
+  busy: boolean;
+}) {
   const verified = form.current?.status === "verified";
   return (
     <Form method="post" className="figure-form" noValidate key={form.key} aria-labelledby="enter-figure">
       <input type="hidden" name="intent" value="record" />
       {form.current ? (
         <p className="inset">
-          The figure for {monthLabel(form.period)}, {form.areaName ?? "whole organisation"} is now <strong>{form.current.valueText}</strong> ({form.current.status}),
-          entered by {form.current.enteredBy} on {form.current.enteredAt}.
+          The figure for {monthLabel(form.period)}, {form.areaName ?? "whole organisation"} is now{" "}
+          <strong>{form.current.valueText}</strong> ({form.current.status}), entered by {form.current.enteredBy} on{" "}
+          {form.current.enteredAt}.
           {verified ? " It has been verified: changing it sends it back for verification, and needs a reason." : null}
         </p>
       ) : (
-        <p className="inset">No figure has been entered for {monthLabel(form.period)}, {form.areaName ?? "whole organisation"} yet.</p>
+        <p className="inset">
+          No figure has been entered for {monthLabel(form.period)}, {form.areaName ?? "whole organisation"} yet.
+        </p>
       )}
       {form.areas.length ? (
-        <p className="hint">The whole-organisation figure is entered separately: it is not recalculated from the areas’ figures.</p>
+        <p className="hint">
+          The whole-organisation figure is entered separately: it is not recalculated from the areas’ figures.
+        </p>
       ) : null}
       <div className="figure-form__where">
         <SelectField name="period" label="Period" options={form.periods} defaultValue={form.period} error={errors?.period} />
         {form.areas.length ? (
-          <SelectField
-            name="area"
-            label="Area"
-            options={form.areas}
-            defaultValue={form.areaId}
-            error={errors?.area}
-          />
+          <SelectField name="area" label="Area" options={form.areas} defaultValue={form.areaId} error={errors?.area} />
         ) : (
           <input type="hidden" name="area" value="" />
         )}
@@ -53,12 +60,34 @@ export function FigureForm({ form, errors, busy }: { form: NonNullable<Indicator
         />
         {form.quotient ? (
           <>
-            <TextField name="numerator" label="Numerator" type="text" inputMode="decimal" autoComplete="off" defaultValue={form.defaults.numerator} error={errors?.numerator} />
-            <TextField name="denominator" label="Denominator" type="text" inputMode="decimal" autoComplete="off" defaultValue={form.defaults.denominator} error={errors?.denominator} />
+            <TextField
+              name="numerator"
+              label="Numerator"
+              type="text"
+              inputMode="decimal"
+              autoComplete="off"
+              defaultValue={form.defaults.numerator}
+              error={errors?.numerator}
+            />
+            <TextField
+              name="denominator"
+              label="Denominator"
+              type="text"
+              inputMode="decimal"
+              autoComplete="off"
+              defaultValue={form.defaults.denominator}
+              error={errors?.denominator}
+            />
           </>
         ) : null}
       </div>
-      <TextArea name="note" label="Note (optional)" hint="What the figure includes, where it came from, anything a reader should know." defaultValue={form.defaults.note} error={errors?.note} />
+      <TextArea
+        name="note"
+        label="Note (optional)"
+        hint="What the figure includes, where it came from, anything a reader should know."
+        defaultValue={form.defaults.note}
+        error={errors?.note}
+      />
       <TextArea
         name="reason"
         label={verified ? "Reason for the change" : "Reason for the change (needed if the figure has been verified)"}

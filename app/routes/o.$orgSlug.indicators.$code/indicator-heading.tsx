@@ -3,7 +3,13 @@
 // who may enter figures get a shortcut down to the entry form, far down the page.
 import type { IndicatorPageData } from "./indicator-page-data.server";
 
-export function IndicatorHeading({ indicator, canEnterFigures }: { indicator: IndicatorPageData["indicator"]; canEnterFigures: boolean }) {
+export function IndicatorHeading({
+  indicator,
+  canEnterFigures,
+}: {
+  indicator: IndicatorPageData["indicator"];
+  canEnterFigures: boolean;
+}) {
   return (
     <>
       <h1 className="indicator-title">

@@ -26,8 +26,21 @@ import { notFound } from "~/utils/auth.server";
 import type { Database } from "../../../db/client";
 import { figurePermissions } from "../../../server/policies/figure-policy";
 import type { Principal } from "../../../server/policies/principal";
-import { benchmarkFor, historyWindow, loadIndicatorSeries, organisationWideFigures, scorecardEntry } from "../../../server/performance/scorecard";
-import { findFigure, latestFigurePeriod, listRevisions, listUnverifiedFigures, UNVERIFIED_LIMIT, type findIndicator } from "./indicator-queries.server";
+import {
+  benchmarkFor,
+  historyWindow,
+  loadIndicatorSeries,
+  organisationWideFigures,
+  scorecardEntry,
+} from "../../../server/performance/scorecard";
+import {
+  findFigure,
+  latestFigurePeriod,
+  listRevisions,
+  listUnverifiedFigures,
+  UNVERIFIED_LIMIT,
+  type findIndicator,
+} from "./indicator-queries.server";
 import { AGGREGATION_TEXT, FREQUENCY_TEXT, PERIOD_NOUN, POLARITY_TEXT, periodName, UNIT_TEXT } from "./indicator-wording";
 
 export type IndicatorPageData = Awaited<ReturnType<typeof loadIndicatorPageData>>;
@@ -45,7 +58,9 @@ const pageQuerySchema = z.object({
 
 /** This month in London ("2026-11"): entry offers periods up to it. */
 function currentPeriod(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit" }).format(now).slice(0, 7);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit" })
+    .format(now)
+    .slice(0, 7);
 }
 
 /** A number as an input's default value: an empty box, not "null", when there is none. */
@@ -66,7 +81,9 @@ export async function loadIndicatorPageData(
 
   const latest = await latestFigurePeriod(db, org.id, found.id);
   const requested = query.data.period ?? latest ?? currentPeriod();
-  const { series: seriesList, areas: areaList } = await loadIndicatorSeries(db, org.id, historyWindow(requested), { code: found.code });
+  const { series: seriesList, areas: areaList } = await loadIndicatorSeries(db, org.id, historyWindow(requested), {
+    code: found.code,
+  });
   const series = seriesList.find((s) => s.indicator.id === found.id);
   if (!series) throw notFound();
   const { indicator, rule } = series;
@@ -88,12 +105,19 @@ export async function loadIndicatorPageData(
       .filter((p) => periodFitsFrequency(p, rule.frequency))
       .map((p) => {
         const value = figureValue(rule, byPeriod.get(p));
-        return { period: p, value, target: target?.target ?? null, tolerance: target?.tolerance ?? null, status: targetStatus(rule, value, target) };
+        return {
+          period: p,
+          value,
+          target: target?.target ?? null,
+          tolerance: target?.tolerance ?? null,
+          status: targetStatus(rule, value, target),
+        };
       });
   });
 
   // The areas side by side; each row links to the entry form opened on that area.
-  const correctHref = (name: string | null) => `${url.pathname}?period=${period}${name ? `&area=${encodeURIComponent(name)}` : ""}#enter-figure`;
+  const correctHref = (name: string | null) =>
+    `${url.pathname}?period=${period}${name ? `&area=${encodeURIComponent(name)}` : ""}#enter-figure`;
   const areaRows = indicator.byArea
     ? areaList.map((area) => {
         const entry = scorecardEntry(series, series.figuresByArea.get(area.id) ?? [], requested);
@@ -110,7 +134,9 @@ export async function loadIndicatorPageData(
     : [];
 
   const benchmark = benchmarkFor(series, period);
-  const selectedArea = query.data.area ? (areaList.find((a) => a.name.toLowerCase() === query.data.area!.toLowerCase()) ?? null) : null;
+  const selectedArea = query.data.area
+    ? (areaList.find((a) => a.name.toLowerCase() === query.data.area!.toLowerCase()) ?? null)
+    : null;
   const formAreaId = indicator.byArea ? (selectedArea?.id ?? null) : null;
 
   const permissions = figurePermissions(principal, found);
@@ -146,7 +172,10 @@ export async function loadIndicatorPageData(
       byArea: indicator.byArea,
       tenantTopTen: indicator.tenantTopTen,
     },
-    rule: { unit: rule.unit, decimals: rule.decimals, polarity: rule.polarity } satisfies Pick<IndicatorRule, "unit" | "decimals" | "polarity">,
+    rule: { unit: rule.unit, decimals: rule.decimals, polarity: rule.polarity } satisfies Pick<
+      IndicatorRule,
+      "unit" | "decimals" | "polarity"
+    >,
     periodNoun: PERIOD_NOUN[rule.frequency],
     periodName: periodName(period, rule.frequency),
     hasFigures: latest !== null,
@@ -174,7 +203,13 @@ export async function loadIndicatorPageData(
     },
     chart: { financialYears, points },
     areaRows,
-    wholeOrganisation: { valueText: fmt(row.value), status: row.status, direction: row.directionVsLastYear, ytdText: fmt(row.ytd), correctHref: correctHref(null) },
+    wholeOrganisation: {
+      valueText: fmt(row.value),
+      status: row.status,
+      direction: row.directionVsLastYear,
+      ytdText: fmt(row.ytd),
+      correctHref: correctHref(null),
+    },
     benchmark: benchmark
       ? {
           peerGroup: benchmark.peerGroup,
@@ -218,14 +253,24 @@ export async function loadIndicatorPageData(
           // The boxes are uncontrolled: a new key (another period or area, or a saved change)
           // remounts the form, so they show the figure as it now is.
           key: `${period}|${formAreaId ?? ""}|${revisions[0]?.id ?? 0}`,
-          periods: [...entryPeriods].sort().reverse().map((p) => ({ value: p, label: periodName(p, rule.frequency) })),
+          periods: [...entryPeriods]
+            .sort()
+            .reverse()
+            .map((p) => ({ value: p, label: periodName(p, rule.frequency) })),
           period,
-          areas: indicator.byArea ? [{ value: "", label: "Whole organisation" }, ...areaList.map((a) => ({ value: a.id, label: a.name }))] : [],
+          areas: indicator.byArea
+            ? [{ value: "", label: "Whole organisation" }, ...areaList.map((a) => ({ value: a.id, label: a.name }))]
+            : [],
           areaId: formAreaId ?? "",
           areaName: selectedArea && indicator.byArea ? selectedArea.name : null,
           quotient,
           current: formFigure
-            ? { valueText: fmt(formFigure.value), status: formFigure.status, enteredBy: formFigure.enteredBy ?? "an import", enteredAt: formatUkDateTime(formFigure.enteredAt) }
+            ? {
+                valueText: fmt(formFigure.value),
+                status: formFigure.status,
+                enteredBy: formFigure.enteredBy ?? "an import",
+                enteredAt: formatUkDateTime(formFigure.enteredAt),
+              }
             : null,
           defaults: {
             // For a percentage or an average the numerator and denominator are the figure;

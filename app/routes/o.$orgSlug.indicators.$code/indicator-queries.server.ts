@@ -67,7 +67,10 @@ function figureQuery(db: Database) {
 }
 
 /** The figure for one period and area; an areaId of null is the whole-organisation figure. */
-export async function findFigure(db: Database, q: { organisationId: string; indicatorId: string; period: string; areaId: string | null }) {
+export async function findFigure(
+  db: Database,
+  q: { organisationId: string; indicatorId: string; period: string; areaId: string | null },
+) {
   const [row] = await figureQuery(db)
     .where(
       and(

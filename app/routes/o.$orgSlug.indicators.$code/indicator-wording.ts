@@ -20,7 +20,8 @@ export const FREQUENCY_TEXT: Record<Frequency, string> = {
 export const PERIOD_NOUN: Record<Frequency, string> = { weekly: "month", monthly: "month", quarterly: "quarter", annual: "year" };
 
 export const AGGREGATION_TEXT: Record<Aggregation, string> = {
-  ratio: "A percentage: the year to date is worked out from the totals (numerators and denominators), not by averaging percentages",
+  ratio:
+    "A percentage: the year to date is worked out from the totals (numerators and denominators), not by averaging percentages",
   mean: "An average: the year to date is worked out from the totals (numerators and denominators)",
   snapshot: "A position at the end of each period: the year to date is the latest figure",
   sum: "A count: the year to date is the total so far",
@@ -28,7 +29,13 @@ export const AGGREGATION_TEXT: Record<Aggregation, string> = {
 };
 
 /** Units not listed here (such as "per 1,000 homes") already read as words, and are shown as they are. */
-export const UNIT_TEXT: Record<string, string> = { "%": "Percentage (%)", "£": "Pounds (£)", days: "Days", count: "Number", score: "Score" };
+export const UNIT_TEXT: Record<string, string> = {
+  "%": "Percentage (%)",
+  "£": "Pounds (£)",
+  days: "Days",
+  count: "Number",
+  score: "Score",
+};
 
 /** How a reporting period is named for the indicator's frequency: "October 2026", "Q2 2026/27 (July to September 2026)", "2025/26". */
 export function periodName(period: string, frequency: Frequency): string {

@@ -11,7 +11,8 @@ export function PeerGroupBenchmark({ page }: { page: IndicatorPageData }) {
       <p>
         {page.benchmark.hasPosition ? (
           <>
-            {monthLabel(period)}’s figure of {page.current.valueText} is in the <strong>{page.benchmark.quartileText.toLowerCase()}</strong> of{" "}
+            {monthLabel(period)}’s figure of {page.current.valueText} is in the{" "}
+            <strong>{page.benchmark.quartileText.toLowerCase()}</strong> of{" "}
           </>
         ) : (
           <>There is no quartile position for {monthLabel(period)}; the boundaries of </>

@@ -25,7 +25,8 @@ export function PeriodChooser({ page }: { page: IndicatorPageData }) {
       )}
       {period !== page.requestedPeriod ? (
         <p className="hint">
-          {indicator.code} is reported {periodNoun === "year" ? "once a year, at the end of March" : `each ${periodNoun}`}: for {monthLabel(page.requestedPeriod)} the latest figure is {page.periodName}’s.
+          {indicator.code} is reported {periodNoun === "year" ? "once a year, at the end of March" : `each ${periodNoun}`}: for{" "}
+          {monthLabel(page.requestedPeriod)} the latest figure is {page.periodName}’s.
         </p>
       ) : null}
     </>

@@ -8,7 +8,9 @@ export function RevisionsTable({ page }: { page: IndicatorPageData }) {
   return (
     <TableRegion label="Changes to the figures">
       <table className="table revisions" data-testid="revisions-table">
-        <caption className="caption--quiet">The latest {page.revisions.length} changes to this indicator’s figures, newest first</caption>
+        <caption className="caption--quiet">
+          The latest {page.revisions.length} changes to this indicator’s figures, newest first
+        </caption>
         <thead>
           <tr>
             <th scope="col">When</th>

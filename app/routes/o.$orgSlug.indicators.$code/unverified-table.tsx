@@ -11,12 +11,15 @@ export function UnverifiedTable({ page, busy }: { page: IndicatorPageData; busy:
     <TableRegion label="Figures waiting to be verified">
       <table className="table" data-testid="unverified-table">
         <caption className="caption--quiet">
-          {page.unverified.length === page.unverifiedLimit ? `The latest ${page.unverifiedLimit} figures` : "Figures"} entered or imported but not yet checked by the performance team
+          {page.unverified.length === page.unverifiedLimit ? `The latest ${page.unverifiedLimit} figures` : "Figures"} entered or
+          imported but not yet checked by the performance team
         </caption>
         <thead>
           <tr>
             <th scope="col">Figure</th>
-            <th scope="col" className="numeric">Value</th>
+            <th scope="col" className="numeric">
+              Value
+            </th>
             <th scope="col">Status</th>
             <th scope="col">Entered</th>
             {page.permissions.verify ? (
@@ -43,7 +46,11 @@ export function UnverifiedTable({ page, busy }: { page: IndicatorPageData; busy:
                     <input type="hidden" name="intent" value="verify" />
                     <input type="hidden" name="actualId" value={f.id} />
                     <button className="button button--secondary button--small" type="submit" disabled={busy}>
-                      Verify<span className="visually-hidden"> the figure for {f.period}, {f.area}</span>
+                      Verify
+                      <span className="visually-hidden">
+                        {" "}
+                        the figure for {f.period}, {f.area}
+                      </span>
                     </button>
                   </Form>
                 </td>

@@ -19,7 +19,9 @@ const totalTime = (items: Item[]) => {
   if (!minutes) return null;
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  return [hours ? `${hours} hour${hours === 1 ? "" : "s"}` : "", rest ? `${rest} minute${rest === 1 ? "" : "s"}` : ""].filter(Boolean).join(" ");
+  return [hours ? `${hours} hour${hours === 1 ? "" : "s"}` : "", rest ? `${rest} minute${rest === 1 ? "" : "s"}` : ""]
+    .filter(Boolean)
+    .join(" ");
 };
 
 /**
@@ -104,11 +106,16 @@ export function AgendaBuilder({ items, canEdit, editingId }: { items: Item[]; ca
       draggedRef.current = null;
       setDragged(null);
       setDropTarget(null);
-      if (moving && moving !== id) moveTo(moving, shown.findIndex((i) => i.id === id));
+      if (moving && moving !== id)
+        moveTo(
+          moving,
+          shown.findIndex((i) => i.id === id),
+        );
     },
   });
 
-  const refused = fetcher.state === "idle" && fetcher.data?.fieldErrors ? Object.values(fetcher.data.fieldErrors).join(" ") : null;
+  const refused =
+    fetcher.state === "idle" && fetcher.data?.fieldErrors ? Object.values(fetcher.data.fieldErrors).join(" ") : null;
   const time = totalTime(shown);
 
   return (
@@ -116,8 +123,8 @@ export function AgendaBuilder({ items, canEdit, editingId }: { items: Item[]; ca
       <h2 id="agenda-heading">Agenda</h2>
       {canEdit ? (
         <p className="hint">
-          Move items with the Move up and Move down buttons{mounted ? ", or drag a row by its handle" : ""}. New items go before “Any other business” when it closes the
-          agenda.
+          Move items with the Move up and Move down buttons{mounted ? ", or drag a row by its handle" : ""}. New items go before
+          “Any other business” when it closes the agenda.
         </p>
       ) : null}
       <div role="status" aria-live="polite" className="agenda__announcer">
@@ -173,13 +180,17 @@ export function AgendaBuilder({ items, canEdit, editingId }: { items: Item[]; ca
                       ) : null}
                     </span>
                     {item.optionsText ? <span className="agenda-item__options">{item.optionsText}</span> : null}
-                  {item.kind === "report" ? (
-                    <Link to={`reports/${item.id}`} className="agenda-item__options">
-                      Cover report<span className="visually-hidden"> for {item.title}</span>
-                    </Link>
-                  ) : null}
-                    {item.exempt && item.exemptReason ? <span className="agenda-item__options">Not for publication: {item.exemptReason}</span> : null}
-                    {item.fromReferral ? <span className="agenda-item__options">Referred to a clinic by an earlier meeting</span> : null}
+                    {item.kind === "report" ? (
+                      <Link to={`reports/${item.id}`} className="agenda-item__options">
+                        Cover report<span className="visually-hidden"> for {item.title}</span>
+                      </Link>
+                    ) : null}
+                    {item.exempt && item.exemptReason ? (
+                      <span className="agenda-item__options">Not for publication: {item.exemptReason}</span>
+                    ) : null}
+                    {item.fromReferral ? (
+                      <span className="agenda-item__options">Referred to a clinic by an earlier meeting</span>
+                    ) : null}
                   </th>
                   <td>{item.presenter}</td>
                   <td className="numeric">{item.minutesAllowed ? `${item.minutesAllowed} min` : ""}</td>
@@ -209,7 +220,9 @@ export function AgendaBuilder({ items, canEdit, editingId }: { items: Item[]; ca
                             }}
                           >
                             <svg width="16" height="20" viewBox="0 0 16 20" focusable="false">
-                              {[4, 10, 16].flatMap((y) => [4, 12].map((x) => <circle key={`${x}-${y}`} cx={x} cy={y} r="2" fill="currentColor" />))}
+                              {[4, 10, 16].flatMap((y) =>
+                                [4, 12].map((x) => <circle key={`${x}-${y}`} cx={x} cy={y} r="2" fill="currentColor" />),
+                              )}
                             </svg>
                           </span>
                         ) : null}
@@ -217,11 +230,21 @@ export function AgendaBuilder({ items, canEdit, editingId }: { items: Item[]; ca
                           (direction === "up" && index === 0) || (direction === "down" && index === shown.length - 1) ? (
                             <span key={direction} className="agenda-actions__spacer" />
                           ) : (
-                            <Form key={direction} method="post" className="inline-action" onSubmit={(event) => onMoveSubmit(event, item.id, direction)}>
+                            <Form
+                              key={direction}
+                              method="post"
+                              className="inline-action"
+                              onSubmit={(event) => onMoveSubmit(event, item.id, direction)}
+                            >
                               <input type="hidden" name="intent" value="move" />
                               <input type="hidden" name="itemId" value={item.id} />
                               <input type="hidden" name="direction" value={direction} />
-                              <button className="button button--secondary button--small" type="submit" data-move={direction} data-item={item.id}>
+                              <button
+                                className="button button--secondary button--small"
+                                type="submit"
+                                data-move={direction}
+                                data-item={item.id}
+                              >
                                 {direction === "up" ? "Move up" : "Move down"}
                                 <span className="visually-hidden"> {item.title}</span>
                               </button>

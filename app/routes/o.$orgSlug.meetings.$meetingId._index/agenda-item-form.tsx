@@ -11,7 +11,10 @@ import type { MeetingPageData } from "./meeting-page-data.server";
 type Choices = NonNullable<MeetingPageData["choices"]>;
 type Editing = MeetingPageData["editing"];
 
-const kindOptions = (Object.keys(AGENDA_ITEM_KIND_LABELS) as AgendaItemKind[]).map((value) => ({ value, label: AGENDA_ITEM_KIND_LABELS[value] }));
+const kindOptions = (Object.keys(AGENDA_ITEM_KIND_LABELS) as AgendaItemKind[]).map((value) => ({
+  value,
+  label: AGENDA_ITEM_KIND_LABELS[value],
+}));
 const paragraphOptions = [
   { value: "", label: "Choose a paragraph" },
   ...Object.entries(EXEMPT_PARAGRAPHS).map(([number, text]) => ({ value: number, label: `Paragraph ${number}: ${text}` })),
@@ -91,15 +94,24 @@ export function AgendaItemForm({
         <input type="hidden" name="intent" value={editing ? "update-item" : "add-item"} />
         {editing ? <input type="hidden" name="itemId" value={editing.id} /> : null}
         <SelectField name="kind" label="Kind of item" options={kindOptions} defaultValue={values.kind} error={errors?.kind} />
-        <TextField type="text"
+        <TextField
+          type="text"
           name="title"
           label="Title"
           hint="A report needs a title. For other kinds, leave it blank to use the kind's name."
           defaultValue={values.title}
           error={errors?.title}
         />
-        <TextField type="text" name="presenter" label="Presenter (optional)" hint="Name and job title, for example: Jo Reid, Head of Housing Management" defaultValue={values.presenter} error={errors?.presenter} />
-        <TextField type="text"
+        <TextField
+          type="text"
+          name="presenter"
+          label="Presenter (optional)"
+          hint="Name and job title, for example: Jo Reid, Head of Housing Management"
+          defaultValue={values.presenter}
+          error={errors?.presenter}
+        />
+        <TextField
+          type="text"
           name="minutesAllowed"
           label="Time allowed in minutes (optional)"
           inputMode="numeric"
@@ -109,7 +121,11 @@ export function AgendaItemForm({
         />
 
         <div hidden={!show(usesPeriod(kind))}>
-          <PeriodFieldWithError period={values.period ?? choices.defaultPeriod} options={choices.periodOptions} error={errors?.period} />
+          <PeriodFieldWithError
+            period={values.period ?? choices.defaultPeriod}
+            options={choices.periodOptions}
+            error={errors?.period}
+          />
         </div>
 
         <fieldset className="fieldset" hidden={!show(kind === "scorecard_review")}>
@@ -121,10 +137,21 @@ export function AgendaItemForm({
             defaultValue={values.areaId ?? ""}
             error={errors?.areaId}
           />
-          <SelectField name="indicatorSet" label="Which indicators" options={indicatorSets} defaultValue={values.indicatorSet} error={errors?.indicatorSet} />
+          <SelectField
+            name="indicatorSet"
+            label="Which indicators"
+            options={indicatorSets}
+            defaultValue={values.indicatorSet}
+            error={errors?.indicatorSet}
+          />
         </fieldset>
 
-        <fieldset className={`fieldset${errors?.indicatorIds ? " form-group--error" : ""}`} hidden={!show(kind === "performance_clinic")} id="indicatorIds" aria-describedby={errors?.indicatorIds ? "indicatorIds-error" : undefined}>
+        <fieldset
+          className={`fieldset${errors?.indicatorIds ? " form-group--error" : ""}`}
+          hidden={!show(kind === "performance_clinic")}
+          id="indicatorIds"
+          aria-describedby={errors?.indicatorIds ? "indicatorIds-error" : undefined}
+        >
           <legend>Indicators for a performance clinic</legend>
           {errors?.indicatorIds ? (
             <span id="indicatorIds-error" className="error-message">
@@ -135,7 +162,13 @@ export function AgendaItemForm({
             <ul className="checkbox-list">
               {choices.indicators.map((indicator) => (
                 <li key={indicator.id}>
-                  <input type="checkbox" id={`indicator-${indicator.id}`} name="indicatorIds" value={indicator.id} defaultChecked={ticked.has(indicator.id)} />
+                  <input
+                    type="checkbox"
+                    id={`indicator-${indicator.id}`}
+                    name="indicatorIds"
+                    value={indicator.id}
+                    defaultChecked={ticked.has(indicator.id)}
+                  />
                   <label htmlFor={`indicator-${indicator.id}`}>{indicator.label}</label>
                 </li>
               ))}
@@ -146,7 +179,13 @@ export function AgendaItemForm({
         </fieldset>
 
         <div className="checkbox-field form-group">
-          <input type="checkbox" id="exempt" name="exempt" defaultChecked={values.exempt === "on"} aria-describedby="exempt-hint" />
+          <input
+            type="checkbox"
+            id="exempt"
+            name="exempt"
+            defaultChecked={values.exempt === "on"}
+            aria-describedby="exempt-hint"
+          />
           <label htmlFor="exempt">Exempt from publication (a confidential part 2 item)</label>
           <div id="exempt-hint" className="hint">
             The public and the published papers will not see it.
@@ -161,7 +200,12 @@ export function AgendaItemForm({
             defaultValue={values.exemptParagraph ?? ""}
             error={errors?.exemptParagraph}
           />
-          <TextArea name="exemptReason" label="Why the public interest in keeping it exempt outweighs disclosing it" defaultValue={values.exemptReason} error={errors?.exemptReason} />
+          <TextArea
+            name="exemptReason"
+            label="Why the public interest in keeping it exempt outweighs disclosing it"
+            defaultValue={values.exemptReason}
+            error={errors?.exemptReason}
+          />
         </div>
 
         <div className="form-actions">

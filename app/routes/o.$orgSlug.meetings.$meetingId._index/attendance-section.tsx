@@ -129,7 +129,14 @@ export function AttendanceSection({
           ) : null}
           <Form method="post" className="inline-form" noValidate key={`guest-${rows.length}`}>
             <input type="hidden" name="intent" value="add-guest" />
-            <TextField type="text" name="name" label="Add a guest" hint="Someone without an account: a name, and their role if it helps" error={result?.intent === "add-guest" ? errors?.name : undefined} autoComplete="off" />
+            <TextField
+              type="text"
+              name="name"
+              label="Add a guest"
+              hint="Someone without an account: a name, and their role if it helps"
+              error={result?.intent === "add-guest" ? errors?.name : undefined}
+              autoComplete="off"
+            />
             <div className="form-group">
               <button className="button button--secondary" type="submit">
                 Add the guest

@@ -3,7 +3,13 @@
 // command's refusal is a problem with the input: shown on the form, not thrown.
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
-import { agendaItemSchema, itemIdSchema, moveItemSchema, reorderSchema, standardItemSchema } from "~/shared/meetings/agenda-item-schema";
+import {
+  agendaItemSchema,
+  itemIdSchema,
+  moveItemSchema,
+  reorderSchema,
+  standardItemSchema,
+} from "~/shared/meetings/agenda-item-schema";
 import { joinRepeated } from "~/shared/meetings/form-values";
 import { ATTENDANCE_LABELS } from "~/shared/meetings/labels";
 import { addGuestSchema, attendeeSchema, inviteOfficerSchema, setAttendanceSchema } from "~/shared/meetings/meeting-schemas";
@@ -13,14 +19,33 @@ import { parseForm } from "~/utils/forms";
 import type { Database } from "../../../db/client";
 import type { Meeting } from "../../../db/schema/meetings";
 import type { Actor } from "../../../server/audit";
-import { addAgendaItem, addStandardItem, moveAgendaItem, removeAgendaItem, reorderAgenda, updateAgendaItem } from "../../../server/commands/agenda-commands";
+import {
+  addAgendaItem,
+  addStandardItem,
+  moveAgendaItem,
+  removeAgendaItem,
+  reorderAgenda,
+  updateAgendaItem,
+} from "../../../server/commands/agenda-commands";
 import { addGuest, inviteOfficer, removeAttendee, setAttendance } from "../../../server/commands/attendance-commands";
 import { publishAgenda } from "../../../server/commands/meeting-commands";
 import { authorize } from "../../../server/policies/authorize";
 import { meetingPolicy } from "../../../server/policies/meeting-policy";
 import type { Principal } from "../../../server/policies/principal";
 
-const ITEM_FIELDS = ["kind", "title", "presenter", "minutesAllowed", "exempt", "exemptParagraph", "exemptReason", "period", "areaId", "indicatorSet", "indicatorIds"];
+const ITEM_FIELDS = [
+  "kind",
+  "title",
+  "presenter",
+  "minutesAllowed",
+  "exempt",
+  "exemptParagraph",
+  "exemptReason",
+  "period",
+  "areaId",
+  "indicatorSet",
+  "indicatorIds",
+];
 
 /** Each form of the page: its schema, the rule that allows it, and the fields it shows (for placing errors). */
 const FORMS = {
@@ -82,7 +107,19 @@ export async function handleMeetingAction(context: MeetingActionContext, submitt
 
 async function runIntent(
   intent: Intent,
-  { db, actor, ref, values, pageUrl }: { db: Database; actor: Actor; ref: { organisationId: string; meetingId: string }; values: Record<string, string>; pageUrl: string },
+  {
+    db,
+    actor,
+    ref,
+    values,
+    pageUrl,
+  }: {
+    db: Database;
+    actor: Actor;
+    ref: { organisationId: string; meetingId: string };
+    values: Record<string, string>;
+    pageUrl: string;
+  },
 ) {
   switch (intent) {
     case "publish":
@@ -98,7 +135,11 @@ async function runIntent(
       return redirect(`${pageUrl}?saved=${item.id}#item-${item.id}`);
     }
     case "add-standard": {
-      const item = await addStandardItem(db, { ...ref, kind: values.kind as Parameters<typeof addStandardItem>[1]["kind"] }, actor);
+      const item = await addStandardItem(
+        db,
+        { ...ref, kind: values.kind as Parameters<typeof addStandardItem>[1]["kind"] },
+        actor,
+      );
       return formDone(intent, `Put “${item.title}” back on the agenda as item ${item.position}.`);
     }
     case "remove-item": {
@@ -107,7 +148,11 @@ async function runIntent(
       return formDone(intent, `Removed “${item.title}” from the agenda.${waiting}`);
     }
     case "move": {
-      const place = await moveAgendaItem(db, { ...ref, itemId: values.itemId, direction: values.direction as "up" | "down" }, actor);
+      const place = await moveAgendaItem(
+        db,
+        { ...ref, itemId: values.itemId, direction: values.direction as "up" | "down" },
+        actor,
+      );
       return formDone(intent, moved(place.item.title, place.position, place.total));
     }
     case "reorder": {
@@ -115,7 +160,11 @@ async function runIntent(
       return formDone(intent, `The agenda's new order is saved: ${items.length} items.`);
     }
     case "set-attendance": {
-      const { name, attendance } = await setAttendance(db, { ...ref, attendeeId: values.attendeeId, attendance: values.attendance }, actor);
+      const { name, attendance } = await setAttendance(
+        db,
+        { ...ref, attendeeId: values.attendeeId, attendance: values.attendance },
+        actor,
+      );
       return formDone(intent, `${name}: ${attendance.toLowerCase()}.`);
     }
     case "invite-officer": {

@@ -3,7 +3,14 @@
 // agenda builder and the attendance forms offer. Permissions come from the policy.
 import { formatUkDateTime } from "~/shared/dates";
 import { ukToday } from "~/shared/meetings/action-status";
-import { AGENDA_ITEM_KIND_LABELS, ATTENDANCE_LABELS, MEETING_KIND_LABELS, MEMBER_KIND_LABELS, SEAT_POSITION_LABELS, STANDARD_OPENING_ITEMS } from "~/shared/meetings/labels";
+import {
+  AGENDA_ITEM_KIND_LABELS,
+  ATTENDANCE_LABELS,
+  MEETING_KIND_LABELS,
+  MEMBER_KIND_LABELS,
+  SEAT_POSITION_LABELS,
+  STANDARD_OPENING_ITEMS,
+} from "~/shared/meetings/labels";
 import { describeQuorumRule } from "~/shared/meetings/quorum-rule";
 import { addMonths, lastNPeriods, monthLabel } from "~/shared/performance/periods";
 import type { Database } from "../../../db/client";
@@ -20,7 +27,8 @@ type Choices = Awaited<ReturnType<typeof listAgendaChoices>>;
 /** An item's options in words: "October 2026 · North · Tenants' top ten". */
 function describeOptions(item: AgendaItem, choices: Choices): string {
   const { options } = item;
-  const nameOf = <T extends { id: string }>(list: T[], id: string | null | undefined) => (id ? list.find((x) => x.id === id) : undefined);
+  const nameOf = <T extends { id: string }>(list: T[], id: string | null | undefined) =>
+    id ? list.find((x) => x.id === id) : undefined;
   if (item.kind === "scorecard_review") {
     const area = nameOf(choices.areas, options.areaId)?.name ?? "Whole organisation";
     const theme = nameOf(choices.themes, options.themeId)?.name;
@@ -41,11 +49,18 @@ function describeOptions(item: AgendaItem, choices: Choices): string {
 const CAPACITY_ORDER: Record<AttendanceCapacity, number> = { member: 0, officer: 1, guest: 2 };
 const POSITION_ORDER = { chair: 0, vice_chair: 1, member: 2 } as const;
 
-const timeOf = (at: Date | null) => (at ? new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" }).format(at) : "");
+const timeOf = (at: Date | null) =>
+  at ? new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" }).format(at) : "";
 
 export async function loadMeetingPage(
   db: Database,
-  { organisationId, principal, meeting, editId, savedId }: { organisationId: string; principal: Principal; meeting: Meeting; editId: string | null; savedId: string | null },
+  {
+    organisationId,
+    principal,
+    meeting,
+    editId,
+    savedId,
+  }: { organisationId: string; principal: Principal; meeting: Meeting; editId: string | null; savedId: string | null },
 ) {
   const body = await findBody(db, organisationId, meeting.bodyId);
   if (!body) throw new Error(`The meeting ${meeting.id} has no body in its organisation`);
@@ -64,9 +79,11 @@ export async function loadMeetingPage(
   // The latest month with figures, or last month when there are none yet.
   const defaultPeriod = latest ?? addMonths(ukToday().slice(0, 7), -1);
 
-  const membersExpected = attendance.filter((a) => a.capacity === "member" && (a.attendance === "expected" || a.attendance === "present")).length;
+  const membersExpected = attendance.filter(
+    (a) => a.capacity === "member" && (a.attendance === "expected" || a.attendance === "present"),
+  ).length;
   const apologies = attendance.filter((a) => a.attendance === "apologies").length;
-  const editing = permissions.editAgenda && editId ? items.find((i) => i.id === editId) ?? null : null;
+  const editing = permissions.editAgenda && editId ? (items.find((i) => i.id === editId) ?? null) : null;
   const saved = savedId ? items.find((i) => i.id === savedId) : undefined;
 
   return {
@@ -79,7 +96,14 @@ export async function loadMeetingPage(
       place: meeting.place,
       onlineLink: meeting.onlineLink,
     },
-    body: { id: body.id, name: body.name, areaId: body.areaId, quorum: describeQuorumRule(body), quorumCount: body.quorumCount, seats: seats.length },
+    body: {
+      id: body.id,
+      name: body.name,
+      areaId: body.areaId,
+      quorum: describeQuorumRule(body),
+      quorumCount: body.quorumCount,
+      seats: seats.length,
+    },
     permissions,
     savedMessage: saved ? `Saved the changes to “${saved.title}”.` : undefined,
     items: items.map((item) => ({
@@ -97,8 +121,23 @@ export async function loadMeetingPage(
       fromReferral: item.referralId !== null,
       minuteNumber: item.minuteNumber,
     })),
-    editing: editing ? { id: editing.id, kind: editing.kind, title: editing.title, presenter: editing.presenter, minutesAllowed: editing.minutesAllowed, exempt: editing.exempt, exemptParagraph: editing.exemptParagraph, exemptReason: editing.exemptReason, options: editing.options } : null,
-    missingStandardItems: STANDARD_OPENING_ITEMS.filter((kind) => !items.some((i) => i.kind === kind)).map((kind) => ({ kind, label: AGENDA_ITEM_KIND_LABELS[kind] })),
+    editing: editing
+      ? {
+          id: editing.id,
+          kind: editing.kind,
+          title: editing.title,
+          presenter: editing.presenter,
+          minutesAllowed: editing.minutesAllowed,
+          exempt: editing.exempt,
+          exemptParagraph: editing.exemptParagraph,
+          exemptReason: editing.exemptReason,
+          options: editing.options,
+        }
+      : null,
+    missingStandardItems: STANDARD_OPENING_ITEMS.filter((kind) => !items.some((i) => i.kind === kind)).map((kind) => ({
+      kind,
+      label: AGENDA_ITEM_KIND_LABELS[kind],
+    })),
     attendance: attendance
       .map((a) => {
         const position = a.userId ? positionOf.get(a.userId) : undefined;
@@ -108,9 +147,22 @@ export async function loadMeetingPage(
             : a.capacity === "officer"
               ? "Officer"
               : "Guest";
-        return { id: a.id, name: a.name, capacity: a.capacity, role, attendance: a.attendance, attendanceLabel: ATTENDANCE_LABELS[a.attendance], arrived: timeOf(a.arrivedAt), left: timeOf(a.leftAt), rank: position ? POSITION_ORDER[position] : 3 };
+        return {
+          id: a.id,
+          name: a.name,
+          capacity: a.capacity,
+          role,
+          attendance: a.attendance,
+          attendanceLabel: ATTENDANCE_LABELS[a.attendance],
+          arrived: timeOf(a.arrivedAt),
+          left: timeOf(a.leftAt),
+          rank: position ? POSITION_ORDER[position] : 3,
+        };
       })
-      .sort((x, y) => CAPACITY_ORDER[x.capacity] - CAPACITY_ORDER[y.capacity] || x.rank - y.rank || x.name.localeCompare(y.name, "en-GB")),
+      .sort(
+        (x, y) =>
+          CAPACITY_ORDER[x.capacity] - CAPACITY_ORDER[y.capacity] || x.rank - y.rank || x.name.localeCompare(y.name, "en-GB"),
+      ),
     expected: { members: membersExpected, apologies },
     // What the forms offer; nothing for those who may not use them.
     choices: permissions.editAgenda

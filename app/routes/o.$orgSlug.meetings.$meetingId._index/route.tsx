@@ -18,12 +18,16 @@ import { loadMeetingPage } from "./meeting-page-data.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsStylesheet }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title}, ${data.meeting.when} – Minuted` : "Meeting – Minuted" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.meeting.title}, ${data.meeting.when} – Minuted` : "Meeting – Minuted" },
+];
 
 async function requireMeeting(args: LoaderFunctionArgs) {
   const { user, org, principal } = await requireOrgMember(args.request, args.context, args.params.orgSlug);
   // Another organisation's meeting, or no meeting: the same 404.
-  const meeting = isUuid(args.params.meetingId) ? await findMeeting(args.context.services.db, org.id, args.params.meetingId) : null;
+  const meeting = isUuid(args.params.meetingId)
+    ? await findMeeting(args.context.services.db, org.id, args.params.meetingId)
+    : null;
   if (!meeting) throw notFound();
   return { user, org, principal, meeting };
 }
@@ -144,7 +148,8 @@ export default function MeetingPage() {
           {page.missingStandardItems.length ? (
             <div className="standard-items">
               <p>
-                Every agenda usually opens with the standard items. {page.missingStandardItems.length === 1 ? "This one is" : "These are"} missing:
+                Every agenda usually opens with the standard items.{" "}
+                {page.missingStandardItems.length === 1 ? "This one is" : "These are"} missing:
               </p>
               <ul className="plain-list">
                 {page.missingStandardItems.map((missing) => (

@@ -12,9 +12,7 @@ export function CoverReportGaps({ gaps, frozen }: { gaps: CoverReportGap[]; froz
         <p>Every required section is written and the author and contact are given.</p>
       ) : (
         <>
-          <p>
-            Still to write{frozen ? "" : " before the pack can be published"}:
-          </p>
+          <p>Still to write{frozen ? "" : " before the pack can be published"}:</p>
           <ul className="cover-report-gaps__list">
             {gaps.map((gap) => (
               <li key={gap.key}>{gap.message}</li>

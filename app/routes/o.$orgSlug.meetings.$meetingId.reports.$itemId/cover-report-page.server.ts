@@ -47,7 +47,12 @@ export async function loadCoverReportPage({ request, context, params }: LoaderFu
   let reportId = item.reportId;
   if (!reportId && coverReportPolicy.start(principal, meeting)) {
     try {
-      ({ reportId } = await ensureCoverReport(db, principal, { meetingId: meeting.id, itemId: item.id }, { userId: user.id, label: user.email }));
+      ({ reportId } = await ensureCoverReport(
+        db,
+        principal,
+        { meetingId: meeting.id, itemId: item.id },
+        { userId: user.id, label: user.email },
+      ));
     } catch (error) {
       // The meeting opened in the meantime: the item goes without a cover report.
       if (!(error instanceof ForbiddenError)) throw error;

@@ -45,15 +45,15 @@ export default function CoverReportPage() {
         </Link>
       </p>
       <h1>
-        <span className="page-caption">
-          {item.minuteNumber ?? `Item ${item.number}`}: cover report
-        </span>
+        <span className="page-caption">{item.minuteNumber ?? `Item ${item.number}`}: cover report</span>
         {item.title}
       </h1>
       <p className="cover-report-meeting">
         {meeting.title}, {meeting.when}.{item.presenter ? ` Presented by ${item.presenter}.` : ""}
       </p>
-      {item.exempt ? <p className="inset">{exemptNotice(item.exemptParagraph)}. This report is kept out of the public copy of the pack.</p> : null}
+      {item.exempt ? (
+        <p className="inset">{exemptNotice(item.exemptParagraph)}. This report is kept out of the public copy of the pack.</p>
+      ) : null}
 
       {report ? (
         <>

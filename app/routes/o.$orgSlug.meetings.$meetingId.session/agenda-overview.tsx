@@ -29,7 +29,12 @@ export function AgendaOverview({ items, currentItemId, viewedItemId, onView }: P
           return (
             <li key={item.id} className={`agenda-overview__item${isCurrent ? " agenda-overview__item--current" : ""}`}>
               {onView ? (
-                <button type="button" className="agenda-overview__button" aria-current={isViewed ? "true" : undefined} onClick={() => onView(item.id)}>
+                <button
+                  type="button"
+                  className="agenda-overview__button"
+                  aria-current={isViewed ? "true" : undefined}
+                  onClick={() => onView(item.id)}
+                >
                   {label}
                 </button>
               ) : (

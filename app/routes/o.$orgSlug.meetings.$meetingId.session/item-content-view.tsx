@@ -12,7 +12,15 @@ import { monthLabel } from "~/shared/performance/periods";
 import type { ItemContent, PreviousMinutes, ScorecardContent } from "./item-content.server";
 
 /** What an item shows beside its minutes; the same on the session page and the projector. */
-export function ItemContentView({ content, orgSlug, large = false }: { content: ItemContent | undefined; orgSlug: string; large?: boolean }) {
+export function ItemContentView({
+  content,
+  orgSlug,
+  large = false,
+}: {
+  content: ItemContent | undefined;
+  orgSlug: string;
+  large?: boolean;
+}) {
   if (!content) return null;
   switch (content.kind) {
     case "scorecard":
@@ -25,8 +33,12 @@ export function ItemContentView({ content, orgSlug, large = false }: { content: 
             <thead>
               <tr>
                 <th scope="col">Indicator</th>
-                <th scope="col" className="numeric">Value</th>
-                <th scope="col" className="numeric">Target</th>
+                <th scope="col" className="numeric">
+                  Value
+                </th>
+                <th scope="col" className="numeric">
+                  Target
+                </th>
                 <th scope="col">Status</th>
                 <th scope="col">Commentary</th>
               </tr>
@@ -45,9 +57,13 @@ export function ItemContentView({ content, orgSlug, large = false }: { content: 
                     <StatusBadge status={e.status} />
                   </td>
                   <td>
-                    <span className="tag">{e.commentary === "ready" ? "Ready for committee" : e.commentary === "draft" ? "Draft" : "Missing"}</span>
+                    <span className="tag">
+                      {e.commentary === "ready" ? "Ready for committee" : e.commentary === "draft" ? "Draft" : "Missing"}
+                    </span>
                     {/* Rendered on the server from the commentary's schema: no raw HTML from clients. */}
-                    {e.excerptHtml ? <div className="exception-excerpt" dangerouslySetInnerHTML={{ __html: e.excerptHtml }} /> : null}
+                    {e.excerptHtml ? (
+                      <div className="exception-excerpt" dangerouslySetInnerHTML={{ __html: e.excerptHtml }} />
+                    ) : null}
                   </td>
                 </tr>
               ))}
@@ -61,7 +77,11 @@ export function ItemContentView({ content, orgSlug, large = false }: { content: 
         <div className="clinic">
           {content.indicators.length === 0 ? <p>No indicator has been chosen for this clinic.</p> : null}
           {content.indicators.map((page) => (
-            <section key={page.indicator.code} className="clinic__indicator" aria-label={`${page.indicator.code} ${page.indicator.title}`}>
+            <section
+              key={page.indicator.code}
+              className="clinic__indicator"
+              aria-label={`${page.indicator.code} ${page.indicator.title}`}
+            >
               <h3>
                 {page.indicator.code} {page.indicator.title}
               </h3>
@@ -89,7 +109,14 @@ export function ItemContentView({ content, orgSlug, large = false }: { content: 
     case "action_log":
       return <ActionReviewTable rows={content.rows} actionHref={(id) => `/o/${orgSlug}/actions/${id}`} />;
     case "previous_minutes":
-      return content.previous ? <PreviousMinutesView itemId={content.itemId} meetingId={content.meetingId} previous={content.previous} orgSlug={orgSlug} /> : (
+      return content.previous ? (
+        <PreviousMinutesView
+          itemId={content.itemId}
+          meetingId={content.meetingId}
+          previous={content.previous}
+          orgSlug={orgSlug}
+        />
+      ) : (
         <p>This is the body’s first meeting in Minuted: there are no earlier minutes to approve.</p>
       );
     default:
@@ -118,8 +145,12 @@ function ScorecardReview({ content, orgSlug, large }: { content: ScorecardConten
           <thead>
             <tr>
               <th scope="col">Indicator</th>
-              <th scope="col" className="numeric">{words.value}</th>
-              <th scope="col" className="numeric">{words.target}</th>
+              <th scope="col" className="numeric">
+                {words.value}
+              </th>
+              <th scope="col" className="numeric">
+                {words.target}
+              </th>
               <th scope="col">{words.status}</th>
               <th scope="col">{words.direction}</th>
             </tr>
@@ -200,7 +231,17 @@ function ScorecardReview({ content, orgSlug, large }: { content: ScorecardConten
  * voted that they are a correct record) the chair's signature, which records the hash of
  * the version signed.
  */
-function PreviousMinutesView({ itemId, meetingId, previous, orgSlug }: { itemId: string; meetingId: string; previous: PreviousMinutes; orgSlug: string }) {
+function PreviousMinutesView({
+  itemId,
+  meetingId,
+  previous,
+  orgSlug,
+}: {
+  itemId: string;
+  meetingId: string;
+  previous: PreviousMinutes;
+  orgSlug: string;
+}) {
   const when = formatUkDateTime(new Date(previous.startsAt));
   return (
     <div className="previous-minutes">
@@ -213,7 +254,9 @@ function PreviousMinutesView({ itemId, meetingId, previous, orgSlug }: { itemId:
       </p>
       {previous.minutes ? (
         <p>
-          <Link to={`/o/${orgSlug}/packs/${previous.minutes.packId}/v/${previous.minutes.version}`}>Read the minuted pack, version {previous.minutes.version}</Link>{" "}
+          <Link to={`/o/${orgSlug}/packs/${previous.minutes.packId}/v/${previous.minutes.version}`}>
+            Read the minuted pack, version {previous.minutes.version}
+          </Link>{" "}
           (SHA-256 <code className="hash">{previous.minutes.sha256}</code>).
         </p>
       ) : (
@@ -221,12 +264,13 @@ function PreviousMinutesView({ itemId, meetingId, previous, orgSlug }: { itemId:
       )}
       {previous.signed ? (
         <p className="notification notification--success">
-          Approved as a correct record and signed by the chair, {previous.signed.by}, on {previous.signed.atText}. Signed version: SHA-256{" "}
-          <code className="hash">{previous.signed.sha256}</code>.
+          Approved as a correct record and signed by the chair, {previous.signed.by}, on {previous.signed.atText}. Signed version:
+          SHA-256 <code className="hash">{previous.signed.sha256}</code>.
         </p>
       ) : previous.minutes && !previous.carried ? (
         <p className="hint">
-          The chair proposes “that the minutes of the meeting held on {when} be approved as a correct record” and the members vote; once carried, the chair signs them here.
+          The chair proposes “that the minutes of the meeting held on {when} be approved as a correct record” and the members
+          vote; once carried, the chair signs them here.
         </p>
       ) : null}
       {previous.canSign ? (

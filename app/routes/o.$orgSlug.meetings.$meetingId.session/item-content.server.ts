@@ -39,7 +39,17 @@ export type ItemContent =
   | {
       kind: "exceptions";
       period: string;
-      items: { indicatorId: string; code: string; title: string; valueText: string; targetText: string; status: ScorecardLine["status"]; commentary: string; excerptHtml: string; period: string }[];
+      items: {
+        indicatorId: string;
+        code: string;
+        title: string;
+        valueText: string;
+        targetText: string;
+        status: ScorecardLine["status"];
+        commentary: string;
+        excerptHtml: string;
+        period: string;
+      }[];
     }
   | { kind: "clinic"; indicators: (Awaited<ReturnType<typeof loadIndicatorPageData>> & { commentary: RenderedCommentaryData })[] }
   | { kind: "action_log"; rows: Awaited<ReturnType<typeof loadActionReview>> }
@@ -77,16 +87,32 @@ export async function loadItemContent(context: Context, item: AgendaItem): Promi
       const period = options.period ?? (await latestPeriod(db, org.id));
       if (!period) return { kind: "none" };
       const areaId = options.areaId ?? (meeting.kind === "area_panel" ? context.bodyAreaId : null);
-      const [scorecard, indicatorList] = await Promise.all([loadScorecard(db, { organisationId: org.id, period, areaId }), listIndicators(db, org.id)]);
+      const [scorecard, indicatorList] = await Promise.all([
+        loadScorecard(db, { organisationId: org.id, period, areaId }),
+        listIndicators(db, org.id),
+      ]);
       const idByCode = new Map(indicatorList.map((i) => [i.code, i.id]));
       const theme = options.themeId ? await findThemeName(db, org.id, options.themeId) : null;
-      const lines = scorecardLines(scorecard, { tenantTopTenOnly: options.tenantTopTen ?? false, theme }).map((line) => ({ ...line, indicatorId: idByCode.get(line.code) ?? "" }));
+      const lines = scorecardLines(scorecard, { tenantTopTenOnly: options.tenantTopTen ?? false, theme }).map((line) => ({
+        ...line,
+        indicatorId: idByCode.get(line.code) ?? "",
+      }));
       let comparison: ScorecardContent["comparison"] = null;
       if (meeting.kind === "area_panel") {
         const all = await loadAreaComparison(db, org.id, period);
-        comparison = { areaNames: all.areas.map((a) => a.name), rows: all.rows.filter((row) => lines.some((l) => l.code === row.code)) };
+        comparison = {
+          areaNames: all.areas.map((a) => a.name),
+          rows: all.rows.filter((row) => lines.some((l) => l.code === row.code)),
+        };
       }
-      return { kind: "scorecard", period, areaName: scorecard.area?.name ?? null, plainLanguage: meeting.kind === "area_panel", lines, comparison };
+      return {
+        kind: "scorecard",
+        period,
+        areaName: scorecard.area?.name ?? null,
+        plainLanguage: meeting.kind === "area_panel",
+        lines,
+        comparison,
+      };
     }
     case "exceptions": {
       const period = options.period ?? (await latestPeriod(db, org.id));
@@ -150,7 +176,9 @@ export async function loadItemContent(context: Context, item: AgendaItem): Promi
           status: previous.status,
           minutes: minutes ? { packId: minutes.packId, version: minutes.version, sha256: minutes.sha256 } : null,
           carried: motion !== null,
-          signed: approval ? { by: approval.signedByName, atText: formatUkDateTime(approval.signedAt), sha256: approval.sha256 } : null,
+          signed: approval
+            ? { by: approval.signedByName, atText: formatUkDateTime(approval.signedAt), sha256: approval.sha256 }
+            : null,
           // The vote may close after this page loaded: signing checks it again on the server.
           canSign: !approval && minutes !== null && packPolicy.signMinutes(context.principal, meeting, context.seat),
         },

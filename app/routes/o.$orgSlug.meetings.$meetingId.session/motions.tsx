@@ -36,7 +36,9 @@ export function Motions({ page, state, room, item, onResult }: Props) {
       {motions.map((motion) => (
         <Motion key={motion.id} motion={motion} {...{ page, state, room, item, onResult }} />
       ))}
-      {state.you.permissions.chair && state.status === "in_session" && !motions.some((m) => m.status === "open") ? <Propose {...{ page, room, item, onResult }} /> : null}
+      {state.you.permissions.chair && state.status === "in_session" && !motions.some((m) => m.status === "open") ? (
+        <Propose {...{ page, room, item, onResult }} />
+      ) : null}
     </section>
   );
 }
@@ -53,7 +55,11 @@ function Motion({ motion, state, room, item, onResult }: Props & { motion: RoomM
       </p>
       <p className="motion__status">
         <span className="tag">{MOTION_STATUS_LABELS[motion.status]}</span>{" "}
-        {motion.tally ? <span data-testid="tally">{describeTally(motion.tally)}</span> : motion.method === "show_of_hands" ? "Show of hands: the clerk enters the count." : null}
+        {motion.tally ? (
+          <span data-testid="tally">{describeTally(motion.tally)}</span>
+        ) : motion.method === "show_of_hands" ? (
+          "Show of hands: the clerk enters the count."
+        ) : null}
       </p>
       {motion.votes.length > 0 ? (
         <details className="details">
@@ -77,7 +83,12 @@ function Motion({ motion, state, room, item, onResult }: Props & { motion: RoomM
                 type="button"
                 className={`button ${mine === choice ? "" : "button--secondary"}`}
                 aria-pressed={mine === choice}
-                onClick={async () => onResult(await room.actions.vote(motion.id, choice), `Your vote (${VOTE_CHOICE_LABELS[choice].toLowerCase()}) is recorded.`)}
+                onClick={async () =>
+                  onResult(
+                    await room.actions.vote(motion.id, choice),
+                    `Your vote (${VOTE_CHOICE_LABELS[choice].toLowerCase()}) is recorded.`,
+                  )
+                }
               >
                 {VOTE_CHOICE_LABELS[choice]}
               </button>
@@ -93,7 +104,14 @@ function Motion({ motion, state, room, item, onResult }: Props & { motion: RoomM
           onSubmit={async (event) => {
             event.preventDefault();
             const n = (v: string) => Number.parseInt(v || "0", 10);
-            onResult(await room.actions.enterCount(motion.id, { for: n(counts.for), against: n(counts.against), abstain: n(counts.abstain) }), "The count is recorded.");
+            onResult(
+              await room.actions.enterCount(motion.id, {
+                for: n(counts.for),
+                against: n(counts.against),
+                abstain: n(counts.abstain),
+              }),
+              "The count is recorded.",
+            );
           }}
         >
           <fieldset className="fieldset">
@@ -120,10 +138,20 @@ function Motion({ motion, state, room, item, onResult }: Props & { motion: RoomM
       ) : null}
       {motion.status === "open" && you.permissions.chair ? (
         <p className="motion__controls">
-          <button type="button" className="button" onClick={async () => onResult(await room.actions.closeMotion(motion.id), "The vote is closed and its result recorded.")}>
+          <button
+            type="button"
+            className="button"
+            onClick={async () =>
+              onResult(await room.actions.closeMotion(motion.id), "The vote is closed and its result recorded.")
+            }
+          >
             Close the vote
           </button>{" "}
-          <button type="button" className="button button--secondary" onClick={async () => onResult(await room.actions.withdrawMotion(motion.id))}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={async () => onResult(await room.actions.withdrawMotion(motion.id))}
+          >
             Withdraw
           </button>
         </p>
@@ -145,16 +173,35 @@ function Propose({ page, room, item, onResult }: Pick<Props, "page" | "room" | "
     >
       <div className="form-group">
         <label htmlFor={`wording-${item.id}`}>Propose a resolution: RESOLVED that…</label>
-        <textarea id={`wording-${item.id}`} rows={2} maxLength={2000} value={wording} onChange={(e) => setWording(e.currentTarget.value)} required />
+        <textarea
+          id={`wording-${item.id}`}
+          rows={2}
+          maxLength={2000}
+          value={wording}
+          onChange={(e) => setWording(e.currentTarget.value)}
+          required
+        />
       </div>
       <fieldset className="fieldset">
         <legend>How members vote</legend>
         <div className="radio">
-          <input type="radio" id={`method-named-${item.id}`} checked={method === "named"} onChange={() => setMethod("named")} name={`method-${item.id}`} />
+          <input
+            type="radio"
+            id={`method-named-${item.id}`}
+            checked={method === "named"}
+            onChange={() => setMethod("named")}
+            name={`method-${item.id}`}
+          />
           <label htmlFor={`method-named-${item.id}`}>Named vote on screen</label>
         </div>
         <div className="radio">
-          <input type="radio" id={`method-hands-${item.id}`} checked={method === "show_of_hands"} onChange={() => setMethod("show_of_hands")} name={`method-${item.id}`} />
+          <input
+            type="radio"
+            id={`method-hands-${item.id}`}
+            checked={method === "show_of_hands"}
+            onChange={() => setMethod("show_of_hands")}
+            name={`method-${item.id}`}
+          />
           <label htmlFor={`method-hands-${item.id}`}>Show of hands, counted by the clerk</label>
         </div>
       </fieldset>

@@ -62,11 +62,19 @@ export function RoomPanel({ page, state, room, itemId, onResult }: Props) {
         </ol>
         {you.permissions.participate && state.status === "in_session" ? (
           myHand ? (
-            <button type="button" className="button button--secondary" onClick={async () => onResult(await room.actions.lowerHand())}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={async () => onResult(await room.actions.lowerHand())}
+            >
               Lower your hand
             </button>
           ) : (
-            <button type="button" className="button button--secondary" onClick={async () => onResult(await room.actions.raiseHand())}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={async () => onResult(await room.actions.raiseHand())}
+            >
               Raise your hand to speak
             </button>
           )
@@ -85,7 +93,9 @@ export function RoomPanel({ page, state, room, itemId, onResult }: Props) {
         ) : null}
       </section>
 
-      {you.permissions.participate && itemId && state.status === "in_session" ? <DeclareInterest page={page} state={state} room={room} itemId={itemId} onResult={onResult} /> : null}
+      {you.permissions.participate && itemId && state.status === "in_session" ? (
+        <DeclareInterest page={page} state={state} room={room} itemId={itemId} onResult={onResult} />
+      ) : null}
     </div>
   );
 }
@@ -98,7 +108,11 @@ function DeclareInterest({ page, state, room, itemId, onResult }: Props & { item
   return (
     <details className="details declare-interest">
       <summary>Declare an interest in this item</summary>
-      {mine ? <p>You declared a {INTEREST_KIND_LABELS[mine.kind].toLowerCase()} in this item. You cannot vote on it or edit its minutes.</p> : null}
+      {mine ? (
+        <p>
+          You declared a {INTEREST_KIND_LABELS[mine.kind].toLowerCase()} in this item. You cannot vote on it or edit its minutes.
+        </p>
+      ) : null}
       <form
         onSubmit={async (event) => {
           event.preventDefault();
@@ -110,7 +124,14 @@ function DeclareInterest({ page, state, room, itemId, onResult }: Props & { item
           <legend>Kind of interest in “{item?.title}”</legend>
           {(["personal", "prejudicial", "other"] as const).map((value) => (
             <div key={value} className="radio">
-              <input type="radio" id={`interest-${value}`} name="kind" value={value} checked={kind === value} onChange={() => setKind(value)} />
+              <input
+                type="radio"
+                id={`interest-${value}`}
+                name="kind"
+                value={value}
+                checked={kind === value}
+                onChange={() => setKind(value)}
+              />
               <label htmlFor={`interest-${value}`}>{INTEREST_KIND_LABELS[value]}</label>
             </div>
           ))}

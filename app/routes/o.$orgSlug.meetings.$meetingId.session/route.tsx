@@ -26,7 +26,9 @@ const SessionRoom = lazy(() => import("./session-room.client"));
 
 export const links = () => [{ rel: "stylesheet", href: sessionStyles }, ...actionStylesLinks()];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Live session: ${data.meeting.title}, ${data.meeting.when} – Minuted` : "Live session – Minuted" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Live session: ${data.meeting.title}, ${data.meeting.when} – Minuted` : "Live session – Minuted" },
+];
 
 export async function loader(args: LoaderFunctionArgs) {
   return loadSessionData(args);
@@ -64,17 +66,38 @@ export async function action(args: ActionFunctionArgs) {
         authorizeOr403(() => authorize(meetingPolicy.manage(principal, meeting)));
         const closed = await closeMeeting(services.db, services.documents, meeting, actor);
         await services.meetingEvents.meetingChanged(meeting.id);
-        return { ok: true as const, message: `The meeting is closed. ${closed.actionsEntered} agreed action${closed.actionsEntered === 1 ? "" : "s"} entered the action log.` };
+        return {
+          ok: true as const,
+          message: `The meeting is closed. ${closed.actionsEntered} agreed action${closed.actionsEntered === 1 ? "" : "s"} entered the action log.`,
+        };
       }
       case "sign-minutes": {
-        authorizeOr403(() => authorize(packPolicy.signMinutes(principal, meeting, seat), "Only the chair of this meeting, in session, signs the minutes"));
-        const signed = await signMinutes(services.db, { approving: meeting, itemId: input.itemId, signer: { ...actor, name: user.name } });
+        authorizeOr403(() =>
+          authorize(
+            packPolicy.signMinutes(principal, meeting, seat),
+            "Only the chair of this meeting, in session, signs the minutes",
+          ),
+        );
+        const signed = await signMinutes(services.db, {
+          approving: meeting,
+          itemId: input.itemId,
+          signer: { ...actor, name: user.name },
+        });
         await services.meetingEvents.meetingChanged(meeting.id);
-        return { ok: true as const, message: `The minutes are approved and signed. Signed version: SHA-256 ${signed.approval.sha256}.` };
+        return {
+          ok: true as const,
+          message: `The minutes are approved and signed. Signed version: SHA-256 ${signed.approval.sha256}.`,
+        };
       }
       case "refer": {
-        authorizeOr403(() => authorize(meetingPolicy.chair(principal, meeting, seat) || meetingPolicy.manage(principal, meeting)));
-        const referral = await referToClinic(services.db, { meeting, agendaItemId: input.agendaItemId, indicatorId: input.indicatorId, reason: input.reason }, actor);
+        authorizeOr403(() =>
+          authorize(meetingPolicy.chair(principal, meeting, seat) || meetingPolicy.manage(principal, meeting)),
+        );
+        const referral = await referToClinic(
+          services.db,
+          { meeting, agendaItemId: input.agendaItemId, indicatorId: input.indicatorId, reason: input.reason },
+          actor,
+        );
         return {
           ok: true as const,
           message: referral.placedOnMeetingId
@@ -97,13 +120,15 @@ export default function MeetingSession() {
   return (
     <div className="session">
       <p className="breadcrumbs">
-        <Link to={`/o/${page.orgSlug}/meetings`}>Meetings</Link> › <Link to={`/o/${page.orgSlug}/meetings/${page.meeting.id}`}>{page.meeting.title}</Link> › Live session
+        <Link to={`/o/${page.orgSlug}/meetings`}>Meetings</Link> ›{" "}
+        <Link to={`/o/${page.orgSlug}/meetings/${page.meeting.id}`}>{page.meeting.title}</Link> › Live session
       </p>
       <h1 className="session__title">
         {page.meeting.title} <span className="session__when">{page.meeting.when}</span>
       </h1>
       <p>
-        {page.meeting.kindLabel}: <MeetingStatusTag status={page.meeting.status} />. {page.meeting.place ? `${page.meeting.place}.` : ""}{" "}
+        {page.meeting.kindLabel}: <MeetingStatusTag status={page.meeting.status} />.{" "}
+        {page.meeting.place ? `${page.meeting.place}.` : ""}{" "}
         <Link to={`/o/${page.orgSlug}/meetings/${page.meeting.id}/present`} target="_blank" rel="noopener">
           Projector view<span className="visually-hidden"> (opens in a new tab)</span>
         </Link>

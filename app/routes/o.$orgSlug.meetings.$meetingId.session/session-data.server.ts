@@ -16,7 +16,8 @@ import { loadItemContent } from "./item-content.server";
 export async function requireMeeting({ request, context, params }: LoaderFunctionArgs) {
   const { user, org, principal } = await requireOrgMember(request, context, params.orgSlug);
   const { db } = context.services;
-  const meeting = params.meetingId && z.uuid().safeParse(params.meetingId).success ? await findMeeting(db, org.id, params.meetingId) : null;
+  const meeting =
+    params.meetingId && z.uuid().safeParse(params.meetingId).success ? await findMeeting(db, org.id, params.meetingId) : null;
   if (!meeting) throw notFound();
   authorizeOr403(() => authorize(meetingPolicy.view(principal, meeting)));
   const body = await findBody(db, org.id, meeting.bodyId);
@@ -29,10 +30,15 @@ export async function requireMeeting({ request, context, params }: LoaderFunctio
 export async function loadSessionData(args: LoaderFunctionArgs) {
   const { user, org, principal, meeting, body, seat } = await requireMeeting(args);
   const { db } = args.context.services;
-  const [items, members, indicatorList] = await Promise.all([listAgendaItems(db, meeting.id), listMembersOfOrganisation(db, org.id), listIndicators(db, org.id)]);
+  const [items, members, indicatorList] = await Promise.all([
+    listAgendaItems(db, meeting.id),
+    listMembersOfOrganisation(db, org.id),
+    listIndicators(db, org.id),
+  ]);
   const contents: Record<string, Awaited<ReturnType<typeof loadItemContent>>> = {};
   // One at a time: PGlite has one connection.
-  for (const item of items) contents[item.id] = await loadItemContent({ db, org, principal, meeting, bodyAreaId: body.areaId, seat }, item);
+  for (const item of items)
+    contents[item.id] = await loadItemContent({ db, org, principal, meeting, bodyAreaId: body.areaId, seat }, item);
   return {
     orgSlug: org.slug,
     user: { id: user.id, name: user.name, colour: caretColourFor(user.id) },

@@ -33,7 +33,8 @@ export default function SessionRoom({ page }: { page: SessionData }) {
   };
 
   const declared = item && you ? you.cannotWriteMinutesFor.includes(item.id) : false;
-  const recordEditable = Boolean(you?.permissions.writeMinutes) && !declared && !(record.status?.readOnly ?? false) && !record.status?.stopped;
+  const recordEditable =
+    Boolean(you?.permissions.writeMinutes) && !declared && !(record.status?.readOnly ?? false) && !record.status?.stopped;
 
   return (
     <div className="session__layout">
@@ -92,7 +93,10 @@ export default function SessionRoom({ page }: { page: SessionData }) {
           {room.following && item ? `Now on ${item.minuteNumber ?? `item ${item.position}`}: ${item.title}` : ""}
         </p>
         {notice ? (
-          <div className={notice.ok ? "notification notification--success" : "error-summary"} role={notice.ok ? "status" : "alert"}>
+          <div
+            className={notice.ok ? "notification notification--success" : "error-summary"}
+            role={notice.ok ? "status" : "alert"}
+          >
             {notice.message}
           </div>
         ) : null}
@@ -114,17 +118,15 @@ export default function SessionRoom({ page }: { page: SessionData }) {
               </p>
             ) : null}
             {you?.permissions.chair && item.id !== currentItemId && status === "in_session" ? (
-              <button
-                type="button"
-                className="button"
-                onClick={async () => report(await room.actions.move(item.id))}
-              >
+              <button type="button" className="button" onClick={async () => report(await room.actions.move(item.id))}>
                 Move everyone to this item
               </button>
             ) : null}
             <ItemContentView content={page.contents[item.id]} orgSlug={page.orgSlug} />
             {item.kind === "declarations" && state ? <AllDeclarations page={page} state={state} /> : null}
-            {item.kind === "scorecard_review" && (page.permissions.chair || page.permissions.manage) ? <ReferToClinic page={page} itemId={item.id} /> : null}
+            {item.kind === "scorecard_review" && (page.permissions.chair || page.permissions.manage) ? (
+              <ReferToClinic page={page} itemId={item.id} />
+            ) : null}
             {state ? <Motions page={page} state={state} room={room} item={item} onResult={report} /> : null}
             {record.session && record.ready ? (
               <ItemRecord
@@ -167,7 +169,10 @@ function clinicIndicators(page: SessionData, itemId: string) {
     const indicator = page.indicators.find((i) => i.code === data.indicator.code);
     if (!indicator) return [];
     const known = data.chart.points.filter((p) => p.period <= data.period);
-    const recent = known.filter((p): p is typeof p & { value: number } => p.value !== null).slice(-12).map((p) => ({ period: p.period, value: p.value }));
+    const recent = known
+      .filter((p): p is typeof p & { value: number } => p.value !== null)
+      .slice(-12)
+      .map((p) => ({ period: p.period, value: p.value }));
     return [{ ...indicator, rule: data.rule, recent, target: known.at(-1)?.target ?? null }];
   });
 }

@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import {
-  startCollabTestServer,
-  waitFor,
-  webSocketWith,
-  type TestServer,
-} from "../../../server/realtime/yjs/test-support";
+import { startCollabTestServer, waitFor, webSocketWith, type TestServer } from "../../../server/realtime/yjs/test-support";
 import { CLOSE_CODES } from "../realtime-events";
 import { CONNECTION_MESSAGES, createCollabProvider, type CollabProvider } from "./collab-provider";
 
@@ -32,7 +27,13 @@ describe("the collab provider wrapper", () => {
   it("says Connected, then saved only once the server has stored an edit", async () => {
     const collab = open(await server.newDocument(), server.people.officer.cookie);
     await waitFor(() => collab.status().connection === "connected");
-    expect(collab.status()).toEqual({ connection: "connected", message: "Connected", saved: true, readOnly: false, stopped: null });
+    expect(collab.status()).toEqual({
+      connection: "connected",
+      message: "Connected",
+      saved: true,
+      readOnly: false,
+      stopped: null,
+    });
     const seen: boolean[] = [];
     collab.subscribe((status) => seen.push(status.saved));
     collab.provider.doc.getText("body").insert(0, "Rent arrears fell.");

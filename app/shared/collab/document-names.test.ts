@@ -58,9 +58,11 @@ describe("parseDocumentName", () => {
   });
 
   it("never throws on arbitrary text", () => {
-    fc.assert(fc.property(fc.string({ maxLength: 100 }), (text) => {
-      parseDocumentName(text);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 100 }), (text) => {
+        parseDocumentName(text);
+      }),
+    );
   });
 
   it("refuses to build a name from a bad period", () => {

@@ -42,7 +42,10 @@ export function fragmentText(fragment: Y.XmlFragment | Y.XmlElement): string {
     }
   };
   walk(fragment);
-  return parts.join("").replace(/\n{2,}/g, "\n").trim();
+  return parts
+    .join("")
+    .replace(/\n{2,}/g, "\n")
+    .trim();
 }
 
 const text = (value: unknown, max: number) => (typeof value === "string" ? value.slice(0, max) : "");
@@ -119,7 +122,13 @@ export type ActionRow = RenderedCommentaryData["actions"][number];
 
 /** Remedial actions as people read them: the owner's name, the due date in words, the status label. */
 export function toActionRows(actions: RemedialAction[], nameOf: (userId: string) => string): ActionRow[] {
-  return actions.map((a) => ({ id: a.id, action: a.action, owner: nameOf(a.ownerId), due: formatUkDay(a.due), status: ACTION_STATUS_LABELS[a.status] }));
+  return actions.map((a) => ({
+    id: a.id,
+    action: a.action,
+    owner: nameOf(a.ownerId),
+    due: formatUkDay(a.due),
+    status: ACTION_STATUS_LABELS[a.status],
+  }));
 }
 
 export type RenderedCommentaryData = {

@@ -23,10 +23,17 @@ type NoteSource = { note: string; userName: string | null; at: Date };
 type IndicatorNow = { period: string; status: TargetStatus; valueText: string };
 
 const TARGET_STATUSES: readonly TargetStatus[] = ["on_target", "within_tolerance", "off_target", "no_target", "no_data"];
-const asTargetStatus = (value: string | null): TargetStatus | null => (value && (TARGET_STATUSES as readonly string[]).includes(value) ? (value as TargetStatus) : null);
+const asTargetStatus = (value: string | null): TargetStatus | null =>
+  value && (TARGET_STATUSES as readonly string[]).includes(value) ? (value as TargetStatus) : null;
 
 /** The linked indicator at one moment: when the action was agreed, or now. */
-export type IndicatorStanding = { period: string; periodText: string; status: TargetStatus; statusText: string; valueText: string };
+export type IndicatorStanding = {
+  period: string;
+  periodText: string;
+  status: TargetStatus;
+  statusText: string;
+  valueText: string;
+};
 
 /** "Did it work?": the linked indicator when the action was agreed against now. */
 export type IndicatorMovementView = {
@@ -73,7 +80,13 @@ export const NAME_NOT_RECORDED = "Name not recorded";
 
 function standing(period: string | null, status: TargetStatus | null, valueText: string | null): IndicatorStanding | null {
   if (!period || !status) return null;
-  return { period, periodText: monthLabel(period), status, statusText: statusPresentation(status).label, valueText: valueText ?? "" };
+  return {
+    period,
+    periodText: monthLabel(period),
+    status,
+    statusText: statusPresentation(status).label,
+    valueText: valueText ?? "",
+  };
 }
 
 export function indicatorMovementView(row: ActionListRow, now: IndicatorNow | undefined): IndicatorMovementView | null {
@@ -92,7 +105,10 @@ export function indicatorMovementView(row: ActionListRow, now: IndicatorNow | un
 }
 
 /** One line of the log, with every text written; `today` (YYYY-MM-DD, UK) decides "overdue". */
-export function actionRowView(row: ActionListRow, context: { today: string; note?: NoteSource; indicatorNow?: IndicatorNow }): ActionRowView {
+export function actionRowView(
+  row: ActionListRow,
+  context: { today: string; note?: NoteSource; indicatorNow?: IndicatorNow },
+): ActionRowView {
   const shown = shownActionStatus(row.status, row.dueDate, context.today);
   return {
     id: row.id,
@@ -111,7 +127,9 @@ export function actionRowView(row: ActionListRow, context: { today: string; note
     shownStatusText: ACTION_STATUS_LABELS[shown],
     agreedText: formatUkDate(row.agreedAt),
     completedText: row.completedAt ? formatUkDate(row.completedAt) : null,
-    latestNote: context.note ? { text: context.note.note, by: context.note.userName ?? NAME_NOT_RECORDED, atText: formatUkDateTime(context.note.at) } : null,
+    latestNote: context.note
+      ? { text: context.note.note, by: context.note.userName ?? NAME_NOT_RECORDED, atText: formatUkDateTime(context.note.at) }
+      : null,
     indicator: indicatorMovementView(row, context.indicatorNow),
   };
 }

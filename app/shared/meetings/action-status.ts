@@ -26,5 +26,10 @@ export function isOpenAction(status: ActionStatus): boolean {
 
 /** Today's date in the UK, as YYYY-MM-DD (the server may run in UTC). */
 export function ukToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
 }

@@ -23,7 +23,13 @@ export const agendaItemSchema = z
     presenter: text(120, "Keep the presenter to 120 characters or fewer"),
     minutesAllowed: blankAsNull(wholeNumber("Enter the time allowed in whole minutes, from 1 to 240", 1, 240)),
     exempt: checkbox,
-    exemptParagraph: blankAsNull(wholeNumber("Choose the paragraph of Schedule 12A the item is exempt under", Math.min(...paragraphs), Math.max(...paragraphs))),
+    exemptParagraph: blankAsNull(
+      wholeNumber(
+        "Choose the paragraph of Schedule 12A the item is exempt under",
+        Math.min(...paragraphs),
+        Math.max(...paragraphs),
+      ),
+    ),
     exemptReason: text(1000, "Keep the reason to 1,000 characters or fewer"),
     period: blankAsNull(z.string().refine(isPeriod, { error: "Enter the period as a month, like 2026-10" })),
     areaId: blankAsNull(z.uuid({ error: "Choose an area, or the whole organisation" })),
@@ -39,10 +45,12 @@ export const agendaItemSchema = z
   .superRefine((item, ctx) => {
     const problem = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
     if (item.kind === "report" && !item.title) problem("title", "Enter the title of the report");
-    if (item.exempt && item.exemptParagraph === null) problem("exemptParagraph", "Choose the paragraph of Schedule 12A the item is exempt under");
+    if (item.exempt && item.exemptParagraph === null)
+      problem("exemptParagraph", "Choose the paragraph of Schedule 12A the item is exempt under");
     if (item.exempt && !item.exemptReason) problem("exemptReason", "Say why the item is exempt from publication");
     if (needsPeriod(item.kind) && !item.period) problem("period", "Choose the period the item covers");
-    if (item.kind === "performance_clinic" && item.indicatorIds.length === 0) problem("indicatorIds", "Choose at least one indicator for the clinic");
+    if (item.kind === "performance_clinic" && item.indicatorIds.length === 0)
+      problem("indicatorIds", "Choose at least one indicator for the clinic");
   }, EVEN_WITH_FIELD_PROBLEMS)
   .transform((item) => ({
     kind: item.kind,
@@ -58,7 +66,13 @@ export const agendaItemSchema = z
 export type AgendaItemInput = Submitted<typeof agendaItemSchema>;
 export type AgendaItemDetails = z.output<typeof agendaItemSchema>;
 
-function optionsOf(item: { kind: AgendaItemKind; period: string | null; areaId: string | null; indicatorSet: string; indicatorIds: string[] }): AgendaItemOptions {
+function optionsOf(item: {
+  kind: AgendaItemKind;
+  period: string | null;
+  areaId: string | null;
+  indicatorSet: string;
+  indicatorIds: string[];
+}): AgendaItemOptions {
   if (item.kind === "scorecard_review") {
     const set = item.indicatorSet || ALL_INDICATORS;
     return {

@@ -22,7 +22,8 @@ export const bodyDetailsSchema = z
     areaId: blankAsNull(z.uuid({ error: "Choose the area the panel covers" })),
   })
   .superRefine((body, ctx) => {
-    if (body.kind === "area_panel" && !body.areaId) ctx.addIssue({ code: "custom", path: ["areaId"], message: "Choose the area the panel covers" });
+    if (body.kind === "area_panel" && !body.areaId)
+      ctx.addIssue({ code: "custom", path: ["areaId"], message: "Choose the area the panel covers" });
   }, EVEN_WITH_FIELD_PROBLEMS)
   // Only an area panel has an area: its scorecard items default to it.
   .transform((body) => ({ ...body, areaId: body.kind === "area_panel" ? body.areaId : null }));
@@ -34,7 +35,9 @@ export type BodyDetails = z.output<typeof bodyDetailsSchema>;
 export const seatSchema = z.object({
   userId: z.uuid({ error: "Choose a person of the organisation" }),
   position: z.enum(keysOf(SEAT_POSITION_LABELS), { error: "Choose chair, vice-chair or member" }),
-  memberKind: z.enum(keysOf(MEMBER_KIND_LABELS), { error: "Choose the kind of member: councillor, independent, tenant, co-opted or officer" }),
+  memberKind: z.enum(keysOf(MEMBER_KIND_LABELS), {
+    error: "Choose the kind of member: councillor, independent, tenant, co-opted or officer",
+  }),
 });
 
 export type SeatInput = Submitted<typeof seatSchema>;

@@ -12,7 +12,8 @@ const isBlank = (value: unknown) => value === undefined || value === null || (ty
 export const keysOf = <K extends string>(labels: Record<K, string>) => Object.keys(labels) as [K, ...K[]];
 
 /** A field that may be left blank: blank reads as null. */
-export const blankAsNull = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (isBlank(value) ? null : value), schema.nullable());
+export const blankAsNull = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (isBlank(value) ? null : value), schema.nullable());
 
 /** A whole number between min and max, with one message for every way of getting it wrong. */
 export const wholeNumber = (message: string, min: number, max: number) =>

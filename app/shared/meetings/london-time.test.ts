@@ -31,7 +31,9 @@ describe("London local time", () => {
 describe("describeQuorumRule", () => {
   it("names the count and any kind of member needed", () => {
     expect(describeQuorumRule({ quorumCount: 4, quorumRequiresKind: "tenant" })).toBe("4 members, including a tenant member");
-    expect(describeQuorumRule({ quorumCount: 1, quorumRequiresKind: "independent" })).toBe("1 member, including an independent member");
+    expect(describeQuorumRule({ quorumCount: 1, quorumRequiresKind: "independent" })).toBe(
+      "1 member, including an independent member",
+    );
     expect(describeQuorumRule({ quorumCount: 3, quorumRequiresKind: null })).toBe("3 members");
   });
 });

@@ -70,7 +70,14 @@ export function readAgreedActions(doc: Y.Doc, itemId: string): AgreedActionEntry
 /** An agreed action is complete enough for the action log with a description, an owner and a due date. */
 export const isCompleteAction = (a: AgreedActionEntry) => a.action !== "" && a.ownerId !== "" && a.due !== "";
 
-export type Challenge = { id: string; indicatorId: string; question: string; raisedBy: string; answer: string; answeredBy: string };
+export type Challenge = {
+  id: string;
+  indicatorId: string;
+  question: string;
+  raisedBy: string;
+  answer: string;
+  answeredBy: string;
+};
 
 export function readChallenges(doc: Y.Doc, itemId: string): Challenge[] {
   return readMaps(challengesList(doc, itemId), (map, index) => ({

@@ -25,7 +25,9 @@ describe("computeQuorum", () => {
     expect(quorum.message).toBe("Not quorate: 4 of 6 members present but no tenant member");
   });
   it("needs no kind when the rule names none", () => {
-    expect(computeQuorum({ quorumCount: 2, quorumRequiresKind: null }, 3, ["officer", "officer"]).message).toBe("Quorate: 2 of 3 members");
+    expect(computeQuorum({ quorumCount: 2, quorumRequiresKind: null }, 3, ["officer", "officer"]).message).toBe(
+      "Quorate: 2 of 3 members",
+    );
   });
   it("uses 'an' before a vowel", () => {
     expect(computeQuorum({ quorumCount: 1, quorumRequiresKind: "independent" }, 1, ["independent"]).message).toBe(
@@ -44,7 +46,11 @@ describe("minute numbers", () => {
     expect(parseMinuteNumber("PC 26-14")).toBeNull();
   });
   it("continues from the highest number of the same body and year", () => {
-    expect(allocateMinuteNumbers("PC", 2026, ["PC 26/9", "PC 26/13", "PC 25/40", "AP 26/50"], 3)).toEqual(["PC 26/14", "PC 26/15", "PC 26/16"]);
+    expect(allocateMinuteNumbers("PC", 2026, ["PC 26/9", "PC 26/13", "PC 25/40", "AP 26/50"], 3)).toEqual([
+      "PC 26/14",
+      "PC 26/15",
+      "PC 26/16",
+    ]);
     expect(allocateMinuteNumbers("PC", 2027, ["PC 26/13"], 1)).toEqual(["PC 27/1"]);
   });
 });

@@ -31,7 +31,11 @@ export const newMeetingSchema = z
       ctx.addIssue({ code: "custom", path: ["place"], message: "Enter where the meeting is held, an online link, or both" });
     }
     if (isIsoDate(meeting.date) && isClockTime(meeting.time) && !londonLocalToInstant(meeting.date, meeting.time)) {
-      ctx.addIssue({ code: "custom", path: ["time"], message: "That time does not exist in the UK on that day (the clocks go forward): choose another" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["time"],
+        message: "That time does not exist in the UK on that day (the clocks go forward): choose another",
+      });
     }
   }, EVEN_WITH_FIELD_PROBLEMS)
   .transform(({ date, time, ...meeting }) => ({ ...meeting, startsAt: londonLocalToInstant(date, time) as Date }));

@@ -12,7 +12,10 @@ export function tallyVotes(choices: VoteChoice[]): Tally {
  * A motion is carried by a simple majority of those voting; abstentions do not count.
  * A tie is lost unless the chair gives a casting vote for it.
  */
-export function motionResult(tally: Tally, chairCastingVote: "for" | "against" | null = null): Extract<MotionStatus, "carried" | "lost"> {
+export function motionResult(
+  tally: Tally,
+  chairCastingVote: "for" | "against" | null = null,
+): Extract<MotionStatus, "carried" | "lost"> {
   if (tally.for > tally.against) return "carried";
   if (tally.for === tally.against && tally.for > 0 && chairCastingVote === "for") return "carried";
   return "lost";

@@ -7,7 +7,10 @@ import type { PackDocument, PackItem, RichText } from "./pack-document";
 import { samplePack } from "./pack-fixture";
 import { publicCopy } from "./public-copy";
 
-const doc = (...paragraphs: string[]): RichText => ({ type: "doc", content: paragraphs.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })) });
+const doc = (...paragraphs: string[]): RichText => ({
+  type: "doc",
+  content: paragraphs.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })),
+});
 
 /** A deep copy with one change made to it, as a correction would. */
 function corrected(change: (pack: PackDocument) => void, base = samplePack()): PackDocument {
@@ -44,7 +47,16 @@ describe("comparePacks", () => {
   });
 
   it("ignores the version's own details: a correction always has a new number and reason", () => {
-    const after = corrected((p) => (p.version = { ...p.version, number: 2, previousSha256: "a".repeat(64), reason: "Typo", frozenAtText: "20 October 2026 at 09:00" }));
+    const after = corrected(
+      (p) =>
+        (p.version = {
+          ...p.version,
+          number: 2,
+          previousSha256: "a".repeat(64),
+          reason: "Typo",
+          frozenAtText: "20 October 2026 at 09:00",
+        }),
+    );
     expect(comparePacks(before, after)).toEqual([]);
   });
 
@@ -59,7 +71,11 @@ describe("comparePacks", () => {
 
   it("says what a resolution's wording and tally were and became", () => {
     const after = corrected((p) => {
-      p.items[2].resolutions[0] = { ...p.items[2].resolutions[0], wording: "the report at item 3 be approved. MARKER-resolution-3", tallyText: "For 6, against 0, abstentions 0" };
+      p.items[2].resolutions[0] = {
+        ...p.items[2].resolutions[0],
+        wording: "the report at item 3 be approved. MARKER-resolution-3",
+        tallyText: "For 6, against 0, abstentions 0",
+      };
     });
     const part = onlyPart(comparePacks(before, after));
     expect(part.label).toBe("Resolutions");
@@ -72,14 +88,34 @@ describe("comparePacks", () => {
       const report = p.items[5].coverReport!;
       report.sections[1] = { ...report.sections[1], body: doc("Recommendation text, amended.") };
       report.checklist[1] = { ...report.checklist[1], noImplications: true };
-      p.items[1].declarations.push({ name: "Joan Whitaker", kindLabel: "Personal interest", note: "Relative employed by the contractor" });
-      p.items[4].agreedActions.push({ action: "Share the contractor plan", owner: "Tom Reed", dueText: "1 December 2026", indicator: "" });
+      p.items[1].declarations.push({
+        name: "Joan Whitaker",
+        kindLabel: "Personal interest",
+        note: "Relative employed by the contractor",
+      });
+      p.items[4].agreedActions.push({
+        action: "Share the contractor plan",
+        owner: "Tom Reed",
+        dueText: "1 December 2026",
+        indicator: "",
+      });
     });
     const changes = comparePacks(before, after);
-    expect(changes.map((c) => (c.kind === "item-changed" ? c.heading : c.kind))).toEqual(["PC 26/22 Report 2", "PC 26/25 Exceptions", "PC 26/26 Report 6"]);
+    expect(changes.map((c) => (c.kind === "item-changed" ? c.heading : c.kind))).toEqual([
+      "PC 26/22 Report 2",
+      "PC 26/25 Exceptions",
+      "PC 26/26 Report 6",
+    ]);
     const labels = changes.flatMap((c) => (c.kind === "item-changed" ? c.parts.map((p) => p.label) : []));
-    expect(labels).toEqual(["Declarations of interest", "Agreed actions", "Cover report: Recommendation", "Cover report: no implications arising"]);
-    const checklist = changes.flatMap((c) => (c.kind === "item-changed" ? c.parts : [])).find((p) => p.label.endsWith("no implications arising"))!;
+    expect(labels).toEqual([
+      "Declarations of interest",
+      "Agreed actions",
+      "Cover report: Recommendation",
+      "Cover report: no implications arising",
+    ]);
+    const checklist = changes
+      .flatMap((c) => (c.kind === "item-changed" ? c.parts : []))
+      .find((p) => p.label.endsWith("no implications arising"))!;
     expect(words(checklist.words, "removed")).toBe("No");
     expect(words(checklist.words, "added")).toBe("Yes");
   });
@@ -129,7 +165,14 @@ describe("comparePacks", () => {
   });
 
   it("reports items added, removed and retitled, matching the rest by title", () => {
-    const extra: PackItem = { ...structuredClone(before.items[0]), sectionId: "item-9", number: 9, minuteNumber: "PC 26/29", title: "Any other business", minutes: doc("None.") };
+    const extra: PackItem = {
+      ...structuredClone(before.items[0]),
+      sectionId: "item-9",
+      number: 9,
+      minuteNumber: "PC 26/29",
+      title: "Any other business",
+      minutes: doc("None."),
+    };
     const after = corrected((p) => {
       p.items.splice(1, 1); // Report 2 taken out (numbers left as they were, as in a retitle-only correction)
       p.items[2] = { ...p.items[2], title: "Scorecard review: October" };
@@ -138,7 +181,12 @@ describe("comparePacks", () => {
     const changes = comparePacks(before, after);
     expect(changes.map((c) => c.kind)).toEqual(["item-removed", "item-changed", "item-added"]);
     expect(changes[0]).toMatchObject({ kind: "item-removed", heading: "PC 26/22 Report 2" });
-    expect(changes[1]).toMatchObject({ kind: "item-changed", heading: "PC 26/24 Scorecard review: October", previousHeading: "PC 26/24 Scorecard review", parts: [] });
+    expect(changes[1]).toMatchObject({
+      kind: "item-changed",
+      heading: "PC 26/24 Scorecard review: October",
+      previousHeading: "PC 26/24 Scorecard review",
+      parts: [],
+    });
     if (changes[1].kind === "item-changed") expect(words(changes[1].headingWords!, "added")).toBe(": October");
     expect(changes[2]).toMatchObject({ kind: "item-added", heading: "PC 26/29 Any other business", sectionId: "item-9" });
   });
@@ -172,8 +220,22 @@ describe("comparePacks", () => {
 describe("diffText", () => {
   it("keeps every word of both texts, in order", () => {
     const runs = diffText("the plan was agreed", "the revised plan was noted");
-    expect(runs.filter((r) => r.kind !== "added").map((r) => r.text).join("").replace(/\s+/g, " ").trim()).toBe("the plan was agreed");
-    expect(runs.filter((r) => r.kind !== "removed").map((r) => r.text).join("").replace(/\s+/g, " ").trim()).toBe("the revised plan was noted");
+    expect(
+      runs
+        .filter((r) => r.kind !== "added")
+        .map((r) => r.text)
+        .join("")
+        .replace(/\s+/g, " ")
+        .trim(),
+    ).toBe("the plan was agreed");
+    expect(
+      runs
+        .filter((r) => r.kind !== "removed")
+        .map((r) => r.text)
+        .join("")
+        .replace(/\s+/g, " ")
+        .trim(),
+    ).toBe("the revised plan was noted");
   });
 });
 

@@ -47,8 +47,10 @@ export function comparePacks(before: PackDocument, after: PackDocument): PackCha
     if (step.before && step.after) {
       const change = compareItems(step.before, step.after);
       if (change) changes.push(change);
-    } else if (step.after) changes.push({ kind: "item-added", sectionId: step.after.sectionId, heading: itemHeading(step.after) });
-    else if (step.before) changes.push({ kind: "item-removed", sectionId: step.before.sectionId, heading: itemHeading(step.before) });
+    } else if (step.after)
+      changes.push({ kind: "item-added", sectionId: step.after.sectionId, heading: itemHeading(step.after) });
+    else if (step.before)
+      changes.push({ kind: "item-removed", sectionId: step.before.sectionId, heading: itemHeading(step.before) });
   }
   return changes;
 }
@@ -61,7 +63,10 @@ const WORDS = typeof Intl.Segmenter === "function" ? new Intl.Segmenter("en-GB",
 
 /** Word-level difference of two texts; whitespace alone is no difference. */
 export function diffText(before: string, after: string): WordRun[] {
-  return diffWords(before, after, { intlSegmenter: WORDS }).map((c) => ({ kind: c.added ? "added" : c.removed ? "removed" : "same", text: c.value }));
+  return diffWords(before, after, { intlSegmenter: WORDS }).map((c) => ({
+    kind: c.added ? "added" : c.removed ? "removed" : "same",
+    text: c.value,
+  }));
 }
 
 // ---------------------------------------------------------------------------
@@ -125,18 +130,35 @@ function compareParts(before: Part[], after: Part[]): PartChange[] {
       if (pair.before.text === pair.after.text) continue;
       const words = diffText(pair.before.text, pair.after.text);
       if (words.some((w) => w.kind !== "same")) changes.push({ label: pair.after.label, change: "changed", words });
-    } else if (pair.after) changes.push({ label: pair.after.label, change: "added", words: [{ kind: "added", text: pair.after.text }] });
-    else if (pair.before) changes.push({ label: pair.before.label, change: "removed", words: [{ kind: "removed", text: pair.before.text }] });
+    } else if (pair.after)
+      changes.push({ label: pair.after.label, change: "added", words: [{ kind: "added", text: pair.after.text }] });
+    else if (pair.before)
+      changes.push({ label: pair.before.label, change: "removed", words: [{ kind: "removed", text: pair.before.text }] });
   }
   return changes;
 }
 
 function compareItems(before: PackItem, after: PackItem): PackChange | null {
   const parts = compareParts(itemParts(before), itemParts(after));
-  for (const pair of alignBy(keyed(before.appendices, appendixKey), keyed(after.appendices, appendixKey), (a, b) => a.key === b.key, false)) {
+  for (const pair of alignBy(
+    keyed(before.appendices, appendixKey),
+    keyed(after.appendices, appendixKey),
+    (a, b) => a.key === b.key,
+    false,
+  )) {
     if (pair.before && pair.after) parts.push(...compareParts(appendixParts(pair.before.value), appendixParts(pair.after.value)));
-    else if (pair.after) parts.push({ label: pair.after.value.title, change: "added", words: [{ kind: "added", text: wholeAppendix(pair.after.value) }] });
-    else if (pair.before) parts.push({ label: pair.before.value.title, change: "removed", words: [{ kind: "removed", text: wholeAppendix(pair.before.value) }] });
+    else if (pair.after)
+      parts.push({
+        label: pair.after.value.title,
+        change: "added",
+        words: [{ kind: "added", text: wholeAppendix(pair.after.value) }],
+      });
+    else if (pair.before)
+      parts.push({
+        label: pair.before.value.title,
+        change: "removed",
+        words: [{ kind: "removed", text: wholeAppendix(pair.before.value) }],
+      });
   }
   const previous = itemHeading(before);
   const heading = itemHeading(after);
@@ -176,7 +198,12 @@ function detailParts(pack: PackDocument): Part[] {
     {
       key: "meeting",
       label: "Meeting details",
-      text: lines(`${meeting.title} (${meeting.kindLabel})`, meeting.whenText, meeting.place && `Where: ${meeting.place}`, meeting.onlineLink && `Online: ${meeting.onlineLink}`),
+      text: lines(
+        `${meeting.title} (${meeting.kindLabel})`,
+        meeting.whenText,
+        meeting.place && `Where: ${meeting.place}`,
+        meeting.onlineLink && `Online: ${meeting.onlineLink}`,
+      ),
     },
     {
       key: "attendance",
@@ -206,8 +233,16 @@ function itemParts(item: PackItem): Part[] {
         item.exempt && `Exempt under paragraph ${item.exempt.paragraph}: ${item.exempt.paragraphText}`,
       ),
     },
-    { key: "declarations", label: "Declarations of interest", text: lines(...item.declarations.map((d) => `${d.name}: ${d.kindLabel}${d.note ? `. ${d.note}` : ""}`)) },
-    ...(report?.sections ?? []).map((s) => ({ key: `cover:${s.key}`, label: `Cover report: ${s.title}`, text: richTextPlain(s.body) })),
+    {
+      key: "declarations",
+      label: "Declarations of interest",
+      text: lines(...item.declarations.map((d) => `${d.name}: ${d.kindLabel}${d.note ? `. ${d.note}` : ""}`)),
+    },
+    ...(report?.sections ?? []).map((s) => ({
+      key: `cover:${s.key}`,
+      label: `Cover report: ${s.title}`,
+      text: richTextPlain(s.body),
+    })),
     {
       key: "cover:checklist",
       label: "Cover report: no implications arising",
@@ -216,13 +251,19 @@ function itemParts(item: PackItem): Part[] {
     {
       key: "cover:details",
       label: "Cover report: author, contact and background papers",
-      text: report ? lines(`Author: ${report.author}`, `Contact: ${report.contact}`, `Background papers: ${report.backgroundPapers}`) : "",
+      text: report
+        ? lines(`Author: ${report.author}`, `Contact: ${report.contact}`, `Background papers: ${report.backgroundPapers}`)
+        : "",
     },
     { key: "minutes", label: "Minutes", text: richTextPlain(item.minutes) },
     {
       key: "challenges",
       label: "Questions and challenge",
-      text: lines(...item.challenges.map((c) => `${c.indicator ? `${c.indicator}: ` : ""}${c.question} (${c.raisedBy}) Answer: ${c.answer} (${c.answeredBy})`)),
+      text: lines(
+        ...item.challenges.map(
+          (c) => `${c.indicator ? `${c.indicator}: ` : ""}${c.question} (${c.raisedBy}) Answer: ${c.answer} (${c.answeredBy})`,
+        ),
+      ),
     },
     {
       key: "resolutions",
@@ -242,9 +283,17 @@ function itemParts(item: PackItem): Part[] {
     {
       key: "agreed-actions",
       label: "Agreed actions",
-      text: lines(...item.agreedActions.map((a) => `${a.action}: ${a.owner}, due ${a.dueText}${a.indicator ? `, indicator ${a.indicator}` : ""}`)),
+      text: lines(
+        ...item.agreedActions.map(
+          (a) => `${a.action}: ${a.owner}, due ${a.dueText}${a.indicator ? `, indicator ${a.indicator}` : ""}`,
+        ),
+      ),
     },
-    { key: "approval", label: "Minutes approved", text: item.approval ? `${item.approval.text} SHA-256 ${item.approval.sha256}` : "" },
+    {
+      key: "approval",
+      label: "Minutes approved",
+      text: item.approval ? `${item.approval.text} SHA-256 ${item.approval.sha256}` : "",
+    },
   );
 }
 
@@ -290,7 +339,11 @@ function appendixParts(appendix: PackAppendix): Part[] {
           label: `${title}: trend`,
           text: lines(...appendix.trend.map((p) => `${p.periodText}: ${p.value ?? "no data"} (target ${p.target ?? "none"})`)),
         },
-        ...commentary.sections.map((s) => ({ key: `section:${s.title}`, label: `${title}: ${s.title}`, text: richTextPlain(s.body) })),
+        ...commentary.sections.map((s) => ({
+          key: `section:${s.title}`,
+          label: `${title}: ${s.title}`,
+          text: richTextPlain(s.body),
+        })),
         {
           key: "actions",
           label: `${title}: remedial actions`,

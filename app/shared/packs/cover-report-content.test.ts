@@ -54,9 +54,18 @@ const plain = (fragment: Y.XmlFragment): RichText | null => {
 
 describe("readCoverReport", () => {
   it("gives every section in the sector's order with its title, empty ones as null", () => {
-    const content = readCoverReport(reportWith({ sections: { equalities: "No different impact.", summary: "A summary." } }), plain);
+    const content = readCoverReport(
+      reportWith({ sections: { equalities: "No different impact.", summary: "A summary." } }),
+      plain,
+    );
     expect(content.sections.map((s) => [s.key, s.title])).toEqual(COVER_REPORT_SECTIONS.map((s) => [s.key, s.title]));
-    expect(content.sections.map((s) => (s.body ? fragmentWords(s.body) : null))).toEqual(["A summary.", null, null, "No different impact.", null]);
+    expect(content.sections.map((s) => (s.body ? fragmentWords(s.body) : null))).toEqual([
+      "A summary.",
+      null,
+      null,
+      "No different impact.",
+      null,
+    ]);
   });
 
   it("passes each section's own fragment to the converter", () => {
@@ -69,14 +78,20 @@ describe("readCoverReport", () => {
   });
 
   it("lists every area of the checklist by its label, ticked only where true was written", () => {
-    const content = readCoverReport(reportWith({ ticked: { risk: true, legal: true, personnel: "yes", financial: 1, environmental: false } }), plain);
+    const content = readCoverReport(
+      reportWith({ ticked: { risk: true, legal: true, personnel: "yes", financial: 1, environmental: false } }),
+      plain,
+    );
     expect(content.checklist).toEqual(
       NO_IMPLICATIONS_AREAS.map((area) => ({ area: area.label, noImplications: area.key === "risk" || area.key === "legal" })),
     );
   });
 
   it("trims the author, contact and background papers, and reads anything but text as blank", () => {
-    const content = readCoverReport(reportWith({ details: { author: "  Tom Okafor ", contact: 42, backgroundPapers: "\nRepairs policy 2024\n" } }), plain);
+    const content = readCoverReport(
+      reportWith({ details: { author: "  Tom Okafor ", contact: 42, backgroundPapers: "\nRepairs policy 2024\n" } }),
+      plain,
+    );
     expect(content).toMatchObject({ author: "Tom Okafor", contact: "", backgroundPapers: "Repairs policy 2024" });
   });
 
@@ -109,7 +124,11 @@ describe("coverReportGaps", () => {
 
   it.each([
     ["the summary", { ...complete, sections: { ...complete.sections, summary: "" } }, ["summary"]],
-    ["a recommendation of blank paragraphs", { ...complete, sections: { ...complete.sections, recommendation: "  \n\n " } }, ["recommendation"]],
+    [
+      "a recommendation of blank paragraphs",
+      { ...complete, sections: { ...complete.sections, recommendation: "  \n\n " } },
+      ["recommendation"],
+    ],
     ["the author, given as spaces", { ...complete, details: { ...complete.details, author: "   " } }, ["author"]],
     ["the contact", { ...complete, details: { author: "Tom Okafor" } }, ["contact"]],
   ])("names %s", (_label, content, keys) => {

@@ -53,7 +53,11 @@ export function readCoverReport(doc: Y.Doc, richText: (fragment: Y.XmlFragment) 
   const ticked = readChecklist(doc);
   const details = readReportDetails(doc);
   return {
-    sections: COVER_REPORT_SECTIONS.map((section) => ({ key: section.key, title: section.title, body: richText(coverReportFragment(doc, section.key)) })),
+    sections: COVER_REPORT_SECTIONS.map((section) => ({
+      key: section.key,
+      title: section.title,
+      body: richText(coverReportFragment(doc, section.key)),
+    })),
     checklist: NO_IMPLICATIONS_AREAS.map((area) => ({ area: area.label, noImplications: ticked[area.key] })),
     author: details.author,
     contact: details.contact,

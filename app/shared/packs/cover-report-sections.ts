@@ -10,10 +10,30 @@ export type CoverReportSection = { key: string; title: string; hint: string; req
 
 export const COVER_REPORT_SECTIONS: readonly CoverReportSection[] = [
   { key: "summary", title: "Summary", hint: "What the report is about and what it finds, in a few sentences.", required: true },
-  { key: "recommendation", title: "Recommendation", hint: "What the meeting is asked to do: note, agree, approve.", required: true },
-  { key: "considerations", title: "Matters for consideration", hint: "The evidence and the options the meeting should weigh.", required: true },
-  { key: "equalities", title: "Equalities impact assessment", hint: "Who could be affected differently, and what was done about it.", required: true },
-  { key: "policy", title: "Policy review implications", hint: "Policies this changes or that need review; “None” if none.", required: false },
+  {
+    key: "recommendation",
+    title: "Recommendation",
+    hint: "What the meeting is asked to do: note, agree, approve.",
+    required: true,
+  },
+  {
+    key: "considerations",
+    title: "Matters for consideration",
+    hint: "The evidence and the options the meeting should weigh.",
+    required: true,
+  },
+  {
+    key: "equalities",
+    title: "Equalities impact assessment",
+    hint: "Who could be affected differently, and what was done about it.",
+    required: true,
+  },
+  {
+    key: "policy",
+    title: "Policy review implications",
+    hint: "Policies this changes or that need review; “None” if none.",
+    required: false,
+  },
 ];
 
 export type CoverReportSectionKey = (typeof COVER_REPORT_SECTIONS)[number]["key"];

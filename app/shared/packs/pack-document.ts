@@ -170,7 +170,16 @@ export type PackAppendix =
       kind: "action_log";
       sectionId: string;
       title: string;
-      rows: { reference: string; action: string; owner: string; dueText: string; statusText: string; latestNote: string; indicator: string; movementText: string }[];
+      rows: {
+        reference: string;
+        action: string;
+        owner: string;
+        dueText: string;
+        statusText: string;
+        latestNote: string;
+        indicator: string;
+        movementText: string;
+      }[];
     };
 
 /** One line of the table of contents; the PDF renderer gives each its page. */

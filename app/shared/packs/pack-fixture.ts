@@ -7,9 +7,25 @@ import { PACK_FORMAT, type PackAppendix, type PackDocument, type PackItem, type 
  * `actions` rows. Markers let tests find each part in the output.
  */
 export function samplePack(
-  options: { kind?: "agenda" | "minutes"; items?: number; indicators?: number; exceptions?: number; actions?: number; exemptItem?: boolean; marker?: string } = {},
+  options: {
+    kind?: "agenda" | "minutes";
+    items?: number;
+    indicators?: number;
+    exceptions?: number;
+    actions?: number;
+    exemptItem?: boolean;
+    marker?: string;
+  } = {},
 ): PackDocument {
-  const { kind = "minutes", items = 8, indicators = 30, exceptions = 10, actions = 40, exemptItem = true, marker = "MARKER" } = options;
+  const {
+    kind = "minutes",
+    items = 8,
+    indicators = 30,
+    exceptions = 10,
+    actions = 40,
+    exemptItem = true,
+    marker = "MARKER",
+  } = options;
   const minutes = kind === "minutes";
   const paragraph = (text: string): RichText => ({ type: "paragraph", content: [{ type: "text", text }] });
   const doc = (...blocks: RichText[]): RichText => ({ type: "doc", content: blocks });
@@ -63,12 +79,17 @@ export function samplePack(
           commentary: {
             stateText: "Ready for committee",
             sections: [
-              { title: "Reason for the variance", body: doc(paragraph(`Contractor capacity fell in September. ${marker}-exception-${e}`)) },
+              {
+                title: "Reason for the variance",
+                body: doc(paragraph(`Contractor capacity fell in September. ${marker}-exception-${e}`)),
+              },
               { title: "Impact on tenants", body: doc(paragraph("Repairs waited longer.")) },
               { title: "Forecast year-end outturn", body: doc(paragraph("92% by March.")) },
               { title: "Data-quality caveats", body: null },
             ],
-            actions: [{ action: "Recruit two more operatives", owner: "Priya Shah", dueText: "31 January 2027", statusText: "On track" }],
+            actions: [
+              { action: "Recruit two more operatives", owner: "Priya Shah", dueText: "31 January 2027", statusText: "On track" },
+            ],
             recoveryDateText: "31 March 2027",
           },
         });
@@ -96,26 +117,74 @@ export function samplePack(
       sectionId: `item-${n}`,
       number: n,
       minuteNumber: minutes ? `PC 26/${String(20 + n).padStart(2, "0")}` : null,
-      title: exempt ? "Contract award: responsive repairs" : isScorecard ? "Scorecard review" : isExceptions ? "Exceptions" : isActionLog ? "Review of the action log" : `Report ${n}`,
+      title: exempt
+        ? "Contract award: responsive repairs"
+        : isScorecard
+          ? "Scorecard review"
+          : isExceptions
+            ? "Exceptions"
+            : isActionLog
+              ? "Review of the action log"
+              : `Report ${n}`,
       kindLabel: isScorecard ? "Scorecard review" : "Report",
       presenter: "Director of Housing",
       minutesAllowed: 15,
-      exempt: exempt ? { paragraph: 3, paragraphText: "Information relating to the financial or business affairs of any particular person" } : null,
+      exempt: exempt
+        ? { paragraph: 3, paragraphText: "Information relating to the financial or business affairs of any particular person" }
+        : null,
       coverReport:
         n === 6 || exempt
           ? {
-              sections: COVER_REPORT_SECTIONS.map((s) => ({ key: s.key, title: s.title, body: doc(paragraph(`${s.title} text. ${exempt ? `${marker}-exempt` : ""}`)) })),
+              sections: COVER_REPORT_SECTIONS.map((s) => ({
+                key: s.key,
+                title: s.title,
+                body: doc(paragraph(`${s.title} text. ${exempt ? `${marker}-exempt` : ""}`)),
+              })),
               checklist: NO_IMPLICATIONS_AREAS.map((a, i) => ({ area: a.label, noImplications: i % 2 === 0 })),
               author: "Sam Carter, Head of Performance",
               contact: "sam.carter@example.org.uk",
               backgroundPapers: "None",
             }
           : null,
-      minutes: minutes ? doc(paragraph(`The committee discussed item ${n}. ${exempt ? `${marker}-exempt-minutes` : `${marker}-minutes-${n}`}`)) : null,
+      minutes: minutes
+        ? doc(paragraph(`The committee discussed item ${n}. ${exempt ? `${marker}-exempt-minutes` : `${marker}-minutes-${n}`}`))
+        : null,
       declarations: n === 2 ? [{ name: "Cllr Ama Osei", kindLabel: "Personal interest", note: "Tenant of the association" }] : [],
-      resolutions: minutes && n >= 3 ? [{ wording: `the report at item ${n} be noted. ${marker}-resolution-${n}`, methodLabel: "Show of hands", outcomeLabel: "Carried", tallyText: "For 5, against 0, abstentions 1", namedVotes: [] }] : [],
-      agreedActions: minutes && n === 5 ? [{ action: "Report the repairs recovery plan to the next meeting", owner: "Priya Shah", dueText: "14 December 2026", indicator: "KPI01" }] : [],
-      challenges: minutes && n === 4 ? [{ indicator: "KPI01", question: "Why is the north worse?", raisedBy: "Joan Whitaker", answer: "Two vacancies.", answeredBy: "Priya Shah" }] : [],
+      resolutions:
+        minutes && n >= 3
+          ? [
+              {
+                wording: `the report at item ${n} be noted. ${marker}-resolution-${n}`,
+                methodLabel: "Show of hands",
+                outcomeLabel: "Carried",
+                tallyText: "For 5, against 0, abstentions 1",
+                namedVotes: [],
+              },
+            ]
+          : [],
+      agreedActions:
+        minutes && n === 5
+          ? [
+              {
+                action: "Report the repairs recovery plan to the next meeting",
+                owner: "Priya Shah",
+                dueText: "14 December 2026",
+                indicator: "KPI01",
+              },
+            ]
+          : [],
+      challenges:
+        minutes && n === 4
+          ? [
+              {
+                indicator: "KPI01",
+                question: "Why is the north worse?",
+                raisedBy: "Joan Whitaker",
+                answer: "Two vacancies.",
+                answeredBy: "Priya Shah",
+              },
+            ]
+          : [],
       approval: null,
       appendices,
     });
@@ -135,9 +204,19 @@ export function samplePack(
       place: "Committee Room 1, Civic Centre",
       onlineLink: "",
     },
-    version: { number: 1, previousSha256: null, reason: "", frozenAt: "2026-10-19T20:00:00.000Z", frozenAtText: "19 October 2026 at 21:00", frozenBy: "Alex Clerk" },
+    version: {
+      number: 1,
+      previousSha256: null,
+      reason: "",
+      frozenAt: "2026-10-19T20:00:00.000Z",
+      frozenAtText: "19 October 2026 at 21:00",
+      frozenBy: "Alex Clerk",
+    },
     attendance: {
-      present: [{ name: "Cllr Ama Osei", role: "Vice-chair, Councillor" }, { name: "Joan Whitaker", role: "Member, Tenant" }],
+      present: [
+        { name: "Cllr Ama Osei", role: "Vice-chair, Councillor" },
+        { name: "Joan Whitaker", role: "Member, Tenant" },
+      ],
       apologies: [{ name: "Mark Ellis", role: "Member, Independent" }],
       absent: [],
       officers: [{ name: "Priya Shah", role: "Officer" }],

@@ -20,7 +20,11 @@ describe("richTextPlain", () => {
       doc(paragraph(text("the plan", [{ type: "link", attrs: { href: "https://example.org/plan" } }]))),
       "the plan",
     ],
-    ["a hard break starts a line", doc(paragraph(text("Line one"), { type: "hardBreak" }, text("line two"))), "Line one\nline two"],
+    [
+      "a hard break starts a line",
+      doc(paragraph(text("Line one"), { type: "hardBreak" }, text("line two"))),
+      "Line one\nline two",
+    ],
     [
       "bulleted lists",
       doc({ type: "bulletList", content: [item(paragraph(text("north"))), item(paragraph(text("south")))] }),
@@ -39,7 +43,11 @@ describe("richTextPlain", () => {
       }),
       "- repairs\n  - gas",
     ],
-    ["unknown nodes keep their text", doc({ type: "heading", content: [text("Kept")] }, { type: "image", attrs: { src: "x" } }), "Kept"],
+    [
+      "unknown nodes keep their text",
+      doc({ type: "heading", content: [text("Kept")] }, { type: "image", attrs: { src: "x" } }),
+      "Kept",
+    ],
     ["text loose among blocks is a line", doc(text("loose"), paragraph(text("para"))), "loose\npara"],
   ])("%s", (_name, input, expected) => {
     expect(richTextPlain(input)).toBe(expected);

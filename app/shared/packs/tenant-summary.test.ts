@@ -42,42 +42,113 @@ describe("tenantSentence", () => {
     ],
     [
       "higher is better, within tolerance, same as last year",
-      { title: "Rent collected as a percentage of rent due", value: 98.47, valueText: "98.47%", target: 98.5, targetText: "98.50%", status: "within_tolerance", direction: "same" },
+      {
+        title: "Rent collected as a percentage of rent due",
+        value: 98.47,
+        valueText: "98.47%",
+        target: 98.5,
+        targetText: "98.50%",
+        status: "within_tolerance",
+        direction: "same",
+      },
       "We collected 98.47% of the rent due in October 2026. Our target is 98.5%: we are just below target, and doing about the same as a year ago.",
     ],
     [
       "lower is better, over target, worse than last year",
-      { title: "Average time to re-let empty homes", unit: "days", polarity: "lower", aggregation: "mean", value: 33.01, valueText: "33.01 days", target: 22, targetText: "22.00 days", direction: "worse" },
+      {
+        title: "Average time to re-let empty homes",
+        unit: "days",
+        polarity: "lower",
+        aggregation: "mean",
+        value: 33.01,
+        valueText: "33.01 days",
+        target: 22,
+        targetText: "22.00 days",
+        direction: "worse",
+      },
       "On average it took us 33.01 days to re-let empty homes in October 2026. Our target is no more than 22 days: we are over target, and doing worse than a year ago.",
     ],
     [
       "lower is better, within tolerance, a snapshot",
-      { title: "Current tenant rent arrears", unit: "£", polarity: "lower", aggregation: "snapshot", value: 251_000, target: 250_000, status: "within_tolerance", direction: "better" },
+      {
+        title: "Current tenant rent arrears",
+        unit: "£",
+        polarity: "lower",
+        aggregation: "snapshot",
+        value: 251_000,
+        target: 250_000,
+        status: "within_tolerance",
+        direction: "better",
+      },
       "Current tenant rent arrears stood at £251,000 at the end of October 2026. Our target is no more than £250,000: we are just over target, and doing better than a year ago.",
     ],
     [
       "lower is better, on target, with no figure a year ago",
-      { title: "Average time to re-let empty homes", unit: "days", polarity: "lower", aggregation: "mean", value: 19.5, target: 22, status: "on_target", direction: "none", previousYearValue: null },
+      {
+        title: "Average time to re-let empty homes",
+        unit: "days",
+        polarity: "lower",
+        aggregation: "mean",
+        value: 19.5,
+        target: 22,
+        status: "on_target",
+        direction: "none",
+        previousYearValue: null,
+      },
       "On average it took us 19.5 days to re-let empty homes in October 2026. Our target is no more than 22 days: we are on target.",
     ],
     [
       "a snapshot percentage of homes",
-      { title: "Homes with a valid gas safety certificate", aggregation: "snapshot", value: 99.9, target: 100, status: "within_tolerance", direction: "same" },
+      {
+        title: "Homes with a valid gas safety certificate",
+        aggregation: "snapshot",
+        value: 99.9,
+        target: 100,
+        status: "within_tolerance",
+        direction: "same",
+      },
       "99.9% of our homes had a valid gas safety certificate at the end of October 2026. Our target is 100%: we are just below target, and doing about the same as a year ago.",
     ],
     [
       "an annual survey",
-      { title: "Overall satisfaction with the landlord", frequency: "annual", aggregation: "survey", reportingPeriod: "2026-03", value: 84.3, target: 85, status: "within_tolerance", direction: "better" },
+      {
+        title: "Overall satisfaction with the landlord",
+        frequency: "annual",
+        aggregation: "survey",
+        reportingPeriod: "2026-03",
+        value: 84.3,
+        target: 85,
+        status: "within_tolerance",
+        direction: "better",
+      },
       "84.3% of tenants told us they were satisfied overall with us as their landlord in 2025/26. Our target is 85%: we are just below target, and doing better than a year ago.",
     ],
     [
       "a quarterly indicator",
-      { title: "Emergency repairs completed within 24 hours", frequency: "quarterly", reportingPeriod: "2026-09", value: 99.2, target: 99, status: "on_target", direction: "same" },
+      {
+        title: "Emergency repairs completed within 24 hours",
+        frequency: "quarterly",
+        reportingPeriod: "2026-09",
+        value: 99.2,
+        target: 99,
+        status: "on_target",
+        direction: "same",
+      },
       "We completed 99.2% of emergency repairs within 24 hours in the three months to September 2026. Our target is 99%: we are on target, and doing about the same as a year ago.",
     ],
     [
       "a contextual count (polarity none): no target, last year's figure for comparison",
-      { title: "New anti-social behaviour cases", unit: "count", polarity: "none", aggregation: "sum", value: 64, target: null, status: "no_target", direction: "none", previousYearValue: 58 },
+      {
+        title: "New anti-social behaviour cases",
+        unit: "count",
+        polarity: "none",
+        aggregation: "sum",
+        value: 64,
+        target: null,
+        status: "no_target",
+        direction: "none",
+        previousYearValue: 58,
+      },
       "There were 64 new anti-social behaviour cases in October 2026. We do not set a target for this: it shows how things are changing. A year ago it was 58.",
     ],
     [
@@ -97,7 +168,15 @@ describe("tenantSentence", () => {
     ],
     [
       "no data, no target",
-      { title: "New anti-social behaviour cases", unit: "count", polarity: "none", value: null, target: null, status: "no_target", direction: "none" },
+      {
+        title: "New anti-social behaviour cases",
+        unit: "count",
+        polarity: "none",
+        value: null,
+        target: null,
+        status: "no_target",
+        direction: "none",
+      },
       "We do not have a figure yet for new anti-social behaviour cases in October 2026.",
     ],
     [
@@ -107,7 +186,16 @@ describe("tenantSentence", () => {
     ],
     [
       "an acronym keeps its capitals",
-      { title: "ASB cases", unit: "count", polarity: "none", value: 12, target: null, status: "no_target", direction: "none", previousYearValue: null },
+      {
+        title: "ASB cases",
+        unit: "count",
+        polarity: "none",
+        value: 12,
+        target: null,
+        status: "no_target",
+        direction: "none",
+        previousYearValue: null,
+      },
       "There were 12 ASB cases in October 2026. We do not set a target for this: it shows how things are changing.",
     ],
   ])("%s", (_, overrides, expected) => {
@@ -116,7 +204,9 @@ describe("tenantSentence", () => {
 
   it("never says 'below target' of a lower-is-better indicator, nor 'over target' of a higher-is-better one", () => {
     for (const status of ["on_target", "within_tolerance", "off_target"] as const) {
-      const lower = tenantSentence(figure({ title: "Average time to re-let empty homes", unit: "days", polarity: "lower", aggregation: "mean", status }));
+      const lower = tenantSentence(
+        figure({ title: "Average time to re-let empty homes", unit: "days", polarity: "lower", aggregation: "mean", status }),
+      );
       const higher = tenantSentence(figure({ title: "Repairs completed on time", status }));
       expect(lower).not.toMatch(/below target/);
       expect(higher).not.toMatch(/over target/);
@@ -127,7 +217,18 @@ describe("tenantSentence", () => {
 describe("tenantSummary", () => {
   it("gives each indicator its sentence, the target as tenants read it and the status and direction for the shape and word", () => {
     const [line] = tenantSummary([
-      figure({ title: "Average time to re-let empty homes", code: "BV212", unit: "days", polarity: "lower", aggregation: "mean", value: 33.01, valueText: "33.01 days", target: 22, targetText: "22.00 days", direction: "worse" }),
+      figure({
+        title: "Average time to re-let empty homes",
+        code: "BV212",
+        unit: "days",
+        polarity: "lower",
+        aggregation: "mean",
+        value: 33.01,
+        valueText: "33.01 days",
+        target: 22,
+        targetText: "22.00 days",
+        direction: "worse",
+      }),
     ]);
     expect(line).toMatchObject({
       code: "BV212",

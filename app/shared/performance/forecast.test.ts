@@ -4,7 +4,10 @@ import { FORECAST_METHOD_DESCRIPTION, forecastFromYearToDate, forecastOutturn } 
 import { combinePeriods } from "./rollup";
 import type { Aggregation, Figure, Frequency, IndicatorRule } from "./types";
 
-const rule = (aggregation: Aggregation, frequency: Frequency = "monthly"): Pick<IndicatorRule, "aggregation" | "frequency"> => ({ aggregation, frequency });
+const rule = (aggregation: Aggregation, frequency: Frequency = "monthly"): Pick<IndicatorRule, "aggregation" | "frequency"> => ({
+  aggregation,
+  frequency,
+});
 
 /** Monthly figures from April of the 2026/27 year: values[0] is 2026-04. */
 function months(values: (number | null)[], extra: Partial<Figure>[] = []): Figure[] {
@@ -19,19 +22,37 @@ describe("forecastOutturn", () => {
     [
       "ratio: the year-to-date rate, 100 × Σnum / Σden",
       rule("ratio"),
-      months([98.19, 98.57], [{ numerator: 1030, denominator: 1049 }, { numerator: 1034, denominator: 1049 }]),
+      months(
+        [98.19, 98.57],
+        [
+          { numerator: 1030, denominator: 1049 },
+          { numerator: 1034, denominator: 1049 },
+        ],
+      ),
       "2026-05",
       (100 * 2064) / 2098,
     ],
     [
       "mean: total days / total lets so far",
       rule("mean"),
-      months([30, 20], [{ numerator: 300, denominator: 10 }, { numerator: 600, denominator: 30 }]),
+      months(
+        [30, 20],
+        [
+          { numerator: 300, denominator: 10 },
+          { numerator: 600, denominator: 30 },
+        ],
+      ),
       "2026-05",
       900 / 40,
     ],
     // LPI-07 2026/27: 102+108+111+108+110+108+102 = 749 new ASB cases in 7 months -> 749 × 12 / 7.
-    ["sum: LPI-07 seven months scaled to twelve", rule("sum"), months([102, 108, 111, 108, 110, 108, 102]), "2026-10", (749 * 12) / 7],
+    [
+      "sum: LPI-07 seven months scaled to twelve",
+      rule("sum"),
+      months([102, 108, 111, 108, 110, 108, 102]),
+      "2026-10",
+      (749 * 12) / 7,
+    ],
     ["sum: six months doubled", rule("sum"), months([25, 25, 25, 25, 25, 25]), "2026-09", 300],
     ["sum: a missing month is not assumed average", rule("sum"), months([25, 25, null, 25, 25, 25]), "2026-09", 250],
     ["sum: quarterly, one quarter × 4", rule("sum", "quarterly"), [{ period: "2026-06", value: 10 }], "2026-06", 40],
@@ -84,12 +105,17 @@ describe("forecast properties", () => {
 
   it("a rate's forecast is its year-to-date rate", () => {
     const parts = fc.array(
-      fc.integer({ min: 1, max: 2000 }).chain((d) => fc.record({ numerator: fc.integer({ min: 0, max: d }), denominator: fc.constant(d) })),
+      fc
+        .integer({ min: 1, max: 2000 })
+        .chain((d) => fc.record({ numerator: fc.integer({ min: 0, max: d }), denominator: fc.constant(d) })),
       { minLength: 1, maxLength: 12 },
     );
     fc.assert(
       fc.property(parts, (p) => {
-        const figures = months(p.map((x) => (100 * x.numerator) / x.denominator), p);
+        const figures = months(
+          p.map((x) => (100 * x.numerator) / x.denominator),
+          p,
+        );
         const period = figures[figures.length - 1].period;
         expect(forecastOutturn(rule("ratio"), figures, period)).toBe(combinePeriods(rule("ratio"), figures));
       }),

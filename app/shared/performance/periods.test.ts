@@ -299,5 +299,4 @@ describe("labels and dates", () => {
   ])("monthLabel(%s) = %s", (period, label) => {
     expect(monthLabel(period)).toBe(label);
   });
-
 });

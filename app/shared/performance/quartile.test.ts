@@ -61,48 +61,62 @@ describe("quartilePosition", () => {
 
 /** Three sorted boundaries, ordered for the polarity. */
 const boundariesFor = (polarity: "higher" | "lower") =>
-  fc.tuple(fc.double({ min: -1e4, max: 1e4, noNaN: true }), fc.double({ min: -1e4, max: 1e4, noNaN: true }), fc.double({ min: -1e4, max: 1e4, noNaN: true })).map(([a, b, c]) => {
-    const [low, mid, high] = [a, b, c].sort((x, y) => x - y);
-    return polarity === "higher" ? { upper: high, median: mid, lower: low } : { upper: low, median: mid, lower: high };
-  });
+  fc
+    .tuple(
+      fc.double({ min: -1e4, max: 1e4, noNaN: true }),
+      fc.double({ min: -1e4, max: 1e4, noNaN: true }),
+      fc.double({ min: -1e4, max: 1e4, noNaN: true }),
+    )
+    .map(([a, b, c]) => {
+      const [low, mid, high] = [a, b, c].sort((x, y) => x - y);
+      return polarity === "higher" ? { upper: high, median: mid, lower: low } : { upper: low, median: mid, lower: high };
+    });
 
 const valueArb = fc.double({ min: -2e4, max: 2e4, noNaN: true });
 
 describe("quartile properties", () => {
-  it.each(["higher", "lower"] as const)("is monotone for %s is better: a better value never gets a worse quartile", (polarity) => {
-    fc.assert(
-      fc.property(boundariesFor(polarity), fc.integer({ min: 0, max: 3 }), valueArb, valueArb, (boundaries, decimals, a, b) => {
-        const [low, high] = a <= b ? [a, b] : [b, a];
-        const rule = { polarity, decimals };
-        const qLow = quartilePosition(rule, low, boundaries) as number;
-        const qHigh = quartilePosition(rule, high, boundaries) as number;
-        // Position 1 is best: for higher-is-better a larger value has a smaller-or-equal position.
-        if (polarity === "higher") expect(qHigh).toBeLessThanOrEqual(qLow);
-        else expect(qLow).toBeLessThanOrEqual(qHigh);
-      }),
-    );
-  });
+  it.each(["higher", "lower"] as const)(
+    "is monotone for %s is better: a better value never gets a worse quartile",
+    (polarity) => {
+      fc.assert(
+        fc.property(boundariesFor(polarity), fc.integer({ min: 0, max: 3 }), valueArb, valueArb, (boundaries, decimals, a, b) => {
+          const [low, high] = a <= b ? [a, b] : [b, a];
+          const rule = { polarity, decimals };
+          const qLow = quartilePosition(rule, low, boundaries) as number;
+          const qHigh = quartilePosition(rule, high, boundaries) as number;
+          // Position 1 is best: for higher-is-better a larger value has a smaller-or-equal position.
+          if (polarity === "higher") expect(qHigh).toBeLessThanOrEqual(qLow);
+          else expect(qLow).toBeLessThanOrEqual(qHigh);
+        }),
+      );
+    },
+  );
 
   it("lower is better is the mirror image of higher is better", () => {
     fc.assert(
       fc.property(boundariesFor("higher"), fc.integer({ min: 0, max: 3 }), valueArb, (b, decimals, value) => {
         const mirrored = { upper: -b.upper, median: -b.median, lower: -b.lower };
-        expect(quartilePosition({ polarity: "lower", decimals }, -value, mirrored)).toBe(quartilePosition({ polarity: "higher", decimals }, value, b));
+        expect(quartilePosition({ polarity: "lower", decimals }, -value, mirrored)).toBe(
+          quartilePosition({ polarity: "higher", decimals }, value, b),
+        );
       }),
     );
   });
 
   it("a boundary itself sits in the better quartile", () => {
     fc.assert(
-      fc.property(fc.constantFrom("higher" as const, "lower" as const).chain((p) => fc.tuple(fc.constant(p), boundariesFor(p))), ([polarity, b]) => {
-        // Boundaries are published at the indicator's decimals, so round them first.
-        const rule = { polarity, decimals: 3 };
-        const round = (x: number) => Number(x.toFixed(3));
-        const rb = { upper: round(b.upper), median: round(b.median), lower: round(b.lower) };
-        expect(quartilePosition(rule, rb.upper, rb)).toBe(1);
-        expect(quartilePosition(rule, rb.median, rb)).toBeLessThanOrEqual(2);
-        expect(quartilePosition(rule, rb.lower, rb)).toBeLessThanOrEqual(3);
-      }),
+      fc.property(
+        fc.constantFrom("higher" as const, "lower" as const).chain((p) => fc.tuple(fc.constant(p), boundariesFor(p))),
+        ([polarity, b]) => {
+          // Boundaries are published at the indicator's decimals, so round them first.
+          const rule = { polarity, decimals: 3 };
+          const round = (x: number) => Number(x.toFixed(3));
+          const rb = { upper: round(b.upper), median: round(b.median), lower: round(b.lower) };
+          expect(quartilePosition(rule, rb.upper, rb)).toBe(1);
+          expect(quartilePosition(rule, rb.median, rb)).toBeLessThanOrEqual(2);
+          expect(quartilePosition(rule, rb.lower, rb)).toBeLessThanOrEqual(3);
+        },
+      ),
     );
   });
 });

@@ -94,27 +94,123 @@ type Cause =
   | "All computed from unrounded area figures";
 
 const KNOWN_DISCREPANCIES: { indicator: string; period: string; published: number; rolledUp: number; cause: Cause }[] = [
-  { indicator: "BV212", period: "2024-07", published: 26.45, rolledUp: 26.46, cause: "half-way rounded down on the binary value" },
-  { indicator: "BV212", period: "2026-03", published: 27.32, rolledUp: 27.33, cause: "half-way rounded down on the binary value" },
+  {
+    indicator: "BV212",
+    period: "2024-07",
+    published: 26.45,
+    rolledUp: 26.46,
+    cause: "half-way rounded down on the binary value",
+  },
+  {
+    indicator: "BV212",
+    period: "2026-03",
+    published: 27.32,
+    rolledUp: 27.33,
+    cause: "half-way rounded down on the binary value",
+  },
   { indicator: "BV212", period: "2026-06", published: 34.1, rolledUp: 34.11, cause: "half-way rounded down on the binary value" },
-  { indicator: "BV212", period: "2026-09", published: 33.45, rolledUp: 33.46, cause: "half-way rounded down on the binary value" },
+  {
+    indicator: "BV212",
+    period: "2026-09",
+    published: 33.45,
+    rolledUp: 33.46,
+    cause: "half-way rounded down on the binary value",
+  },
   { indicator: "xBV73", period: "2026-02", published: 9.3, rolledUp: 9.31, cause: "half-way rounded down on the binary value" },
   { indicator: "BV66b", period: "2024-09", published: 3.17, rolledUp: 3.18, cause: "All computed from unrounded area figures" },
   { indicator: "BV66b", period: "2024-10", published: 3.06, rolledUp: 3.07, cause: "All computed from unrounded area figures" },
   { indicator: "BV66b", period: "2025-02", published: 2.77, rolledUp: 2.78, cause: "All computed from unrounded area figures" },
-  { indicator: "LPI-03", period: "2024-05", published: 1286173, rolledUp: 1286174, cause: "All computed from unrounded area figures" },
-  { indicator: "LPI-03", period: "2024-07", published: 1293284, rolledUp: 1293285, cause: "All computed from unrounded area figures" },
-  { indicator: "LPI-03", period: "2024-08", published: 1281432, rolledUp: 1281431, cause: "All computed from unrounded area figures" },
-  { indicator: "LPI-03", period: "2024-11", published: 1233605, rolledUp: 1233604, cause: "All computed from unrounded area figures" },
-  { indicator: "LPI-03", period: "2025-01", published: 1205485, rolledUp: 1205486, cause: "All computed from unrounded area figures" },
-  { indicator: "LPI-03", period: "2025-05", published: 1329075, rolledUp: 1329074, cause: "All computed from unrounded area figures" },
-  { indicator: "LPI-03", period: "2025-06", published: 1354982, rolledUp: 1354983, cause: "All computed from unrounded area figures" },
-  { indicator: "LPI-03", period: "2025-07", published: 1352691, rolledUp: 1352692, cause: "All computed from unrounded area figures" },
-  { indicator: "LPI-03", period: "2025-09", published: 1335713, rolledUp: 1335714, cause: "All computed from unrounded area figures" },
-  { indicator: "LPI-03", period: "2025-11", published: 1307357, rolledUp: 1307356, cause: "All computed from unrounded area figures" },
-  { indicator: "LPI-03", period: "2026-02", published: 1265600, rolledUp: 1265601, cause: "All computed from unrounded area figures" },
-  { indicator: "LPI-03", period: "2026-03", published: 1290396, rolledUp: 1290397, cause: "All computed from unrounded area figures" },
-  { indicator: "LPI-03", period: "2026-08", published: 1399581, rolledUp: 1399580, cause: "All computed from unrounded area figures" },
+  {
+    indicator: "LPI-03",
+    period: "2024-05",
+    published: 1286173,
+    rolledUp: 1286174,
+    cause: "All computed from unrounded area figures",
+  },
+  {
+    indicator: "LPI-03",
+    period: "2024-07",
+    published: 1293284,
+    rolledUp: 1293285,
+    cause: "All computed from unrounded area figures",
+  },
+  {
+    indicator: "LPI-03",
+    period: "2024-08",
+    published: 1281432,
+    rolledUp: 1281431,
+    cause: "All computed from unrounded area figures",
+  },
+  {
+    indicator: "LPI-03",
+    period: "2024-11",
+    published: 1233605,
+    rolledUp: 1233604,
+    cause: "All computed from unrounded area figures",
+  },
+  {
+    indicator: "LPI-03",
+    period: "2025-01",
+    published: 1205485,
+    rolledUp: 1205486,
+    cause: "All computed from unrounded area figures",
+  },
+  {
+    indicator: "LPI-03",
+    period: "2025-05",
+    published: 1329075,
+    rolledUp: 1329074,
+    cause: "All computed from unrounded area figures",
+  },
+  {
+    indicator: "LPI-03",
+    period: "2025-06",
+    published: 1354982,
+    rolledUp: 1354983,
+    cause: "All computed from unrounded area figures",
+  },
+  {
+    indicator: "LPI-03",
+    period: "2025-07",
+    published: 1352691,
+    rolledUp: 1352692,
+    cause: "All computed from unrounded area figures",
+  },
+  {
+    indicator: "LPI-03",
+    period: "2025-09",
+    published: 1335713,
+    rolledUp: 1335714,
+    cause: "All computed from unrounded area figures",
+  },
+  {
+    indicator: "LPI-03",
+    period: "2025-11",
+    published: 1307357,
+    rolledUp: 1307356,
+    cause: "All computed from unrounded area figures",
+  },
+  {
+    indicator: "LPI-03",
+    period: "2026-02",
+    published: 1265600,
+    rolledUp: 1265601,
+    cause: "All computed from unrounded area figures",
+  },
+  {
+    indicator: "LPI-03",
+    period: "2026-03",
+    published: 1290396,
+    rolledUp: 1290397,
+    cause: "All computed from unrounded area figures",
+  },
+  {
+    indicator: "LPI-03",
+    period: "2026-08",
+    published: 1399581,
+    rolledUp: 1399580,
+    cause: "All computed from unrounded area figures",
+  },
 ];
 
 const cases = buildCases();
@@ -155,38 +251,41 @@ describe("seed data: All rows equal the roll-up of their area rows", () => {
     }
   });
 
-  it.each(KNOWN_DISCREPANCIES.filter((d) => d.cause === "half-way rounded down on the binary value").map((d) => [d.indicator, d.period, d] as const))(
-    "%s %s: Σnum / Σden is exactly half-way and the data rounded the binary double down",
-    (indicator, period, discrepancy) => {
-      const c = cases.find((x) => x.indicator === indicator && x.period === period) as Case;
-      // The All row's own numerator and denominator are the sums of the areas'.
-      const sum = (column: "numerator" | "denominator") => c.areaRows.reduce((total, row) => total + toScaledInteger(row[column], 1), 0n);
-      expect(sum("numerator")).toBe(toScaledInteger(c.allRow.numerator, 1));
-      expect(sum("denominator")).toBe(toScaledInteger(c.allRow.denominator, 1));
-      // Exact check in integers: numerator × 10^(decimals+1) / denominator ends in exactly 5, no remainder.
-      const scale = c.rule.aggregation === "ratio" ? 100n : 1n;
-      const numerator = sum("numerator") * scale * 10n ** BigInt(c.rule.decimals + 1);
-      const denominator = sum("denominator");
-      expect(numerator % denominator).toBe(0n);
-      expect((numerator / denominator) % 10n).toBe(5n);
-      // And the published figure is what rounding the binary double gives.
-      const binary = Number(c.allRow.numerator) / Number(c.allRow.denominator);
-      expect(Number(binary.toFixed(c.rule.decimals))).toBe(discrepancy.published);
-      expect(discrepancy.rolledUp).toBeGreaterThan(discrepancy.published);
-    },
-  );
+  it.each(
+    KNOWN_DISCREPANCIES.filter((d) => d.cause === "half-way rounded down on the binary value").map(
+      (d) => [d.indicator, d.period, d] as const,
+    ),
+  )("%s %s: Σnum / Σden is exactly half-way and the data rounded the binary double down", (indicator, period, discrepancy) => {
+    const c = cases.find((x) => x.indicator === indicator && x.period === period) as Case;
+    // The All row's own numerator and denominator are the sums of the areas'.
+    const sum = (column: "numerator" | "denominator") =>
+      c.areaRows.reduce((total, row) => total + toScaledInteger(row[column], 1), 0n);
+    expect(sum("numerator")).toBe(toScaledInteger(c.allRow.numerator, 1));
+    expect(sum("denominator")).toBe(toScaledInteger(c.allRow.denominator, 1));
+    // Exact check in integers: numerator × 10^(decimals+1) / denominator ends in exactly 5, no remainder.
+    const scale = c.rule.aggregation === "ratio" ? 100n : 1n;
+    const numerator = sum("numerator") * scale * 10n ** BigInt(c.rule.decimals + 1);
+    const denominator = sum("denominator");
+    expect(numerator % denominator).toBe(0n);
+    expect((numerator / denominator) % 10n).toBe(5n);
+    // And the published figure is what rounding the binary double gives.
+    const binary = Number(c.allRow.numerator) / Number(c.allRow.denominator);
+    expect(Number(binary.toFixed(c.rule.decimals))).toBe(discrepancy.published);
+    expect(discrepancy.rolledUp).toBeGreaterThan(discrepancy.published);
+  });
 
-  it.each(KNOWN_DISCREPANCIES.filter((d) => d.cause === "All computed from unrounded area figures").map((d) => [d.indicator, d.period, d] as const))(
-    "%s %s: the gap is within the rounding error of the published area figures",
-    (indicator, period, discrepancy) => {
-      const c = cases.find((x) => x.indicator === indicator && x.period === period) as Case;
-      expect(c.areaRows.every((row) => row.numerator === "" && row.denominator === "")).toBe(true);
-      const halfUnit = 0.5 * 10 ** -c.rule.decimals;
-      // A sum of four rounded figures can be off by four half-units; a
-      // weighted mean of them by one half-unit. Plus the All row's own rounding.
-      const inputError = c.rule.unit === "%" ? halfUnit : 4 * halfUnit;
-      const unrounded = combineAreas(c.rule, areaFigures(c)) as number;
-      expect(Math.abs(unrounded - discrepancy.published)).toBeLessThanOrEqual(inputError + halfUnit + 1e-9);
-    },
-  );
+  it.each(
+    KNOWN_DISCREPANCIES.filter((d) => d.cause === "All computed from unrounded area figures").map(
+      (d) => [d.indicator, d.period, d] as const,
+    ),
+  )("%s %s: the gap is within the rounding error of the published area figures", (indicator, period, discrepancy) => {
+    const c = cases.find((x) => x.indicator === indicator && x.period === period) as Case;
+    expect(c.areaRows.every((row) => row.numerator === "" && row.denominator === "")).toBe(true);
+    const halfUnit = 0.5 * 10 ** -c.rule.decimals;
+    // A sum of four rounded figures can be off by four half-units; a
+    // weighted mean of them by one half-unit. Plus the All row's own rounding.
+    const inputError = c.rule.unit === "%" ? halfUnit : 4 * halfUnit;
+    const unrounded = combineAreas(c.rule, areaFigures(c)) as number;
+    expect(Math.abs(unrounded - discrepancy.published)).toBeLessThanOrEqual(inputError + halfUnit + 1e-9);
+  });
 });

@@ -57,12 +57,7 @@ describe("combinePeriods (year to date)", () => {
       ],
       40,
     ],
-    [
-      "a lone value without components is its own ratio",
-      "ratio",
-      [{ period: "2025-04", value: 97.5 }],
-      97.5,
-    ],
+    ["a lone value without components is its own ratio", "ratio", [{ period: "2025-04", value: 97.5 }], 97.5],
     [
       "values without components cannot be weighted: null rather than an average of percentages",
       "ratio",
@@ -237,9 +232,11 @@ const areaNames = ["North", "East", "South", "West", "Central", "Outer"];
 /** 1–6 areas with whole-number numerators not above positive denominators. */
 const ratioAreas = fc
   .array(
-    fc.integer({ min: 1, max: 5000 }).chain((denominator) =>
-      fc.record({ numerator: fc.integer({ min: 0, max: denominator }), denominator: fc.constant(denominator) }),
-    ),
+    fc
+      .integer({ min: 1, max: 5000 })
+      .chain((denominator) =>
+        fc.record({ numerator: fc.integer({ min: 0, max: denominator }), denominator: fc.constant(denominator) }),
+      ),
     { minLength: 1, maxLength: areaNames.length },
   )
   .map((parts) =>
@@ -286,7 +283,8 @@ describe("rollup properties", () => {
     const counts = fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 12 });
     fc.assert(
       fc.property(counts, counts, (a, b) => {
-        const figures = (values: number[]): Figure[] => values.map((value, i) => ({ period: `2025-${String((i % 12) + 1).padStart(2, "0")}`, value }));
+        const figures = (values: number[]): Figure[] =>
+          values.map((value, i) => ({ period: `2025-${String((i % 12) + 1).padStart(2, "0")}`, value }));
         expect(combinePeriods(rule("sum"), [...figures(a), ...figures(b)])).toBe(
           (combinePeriods(rule("sum"), figures(a)) as number) + (combinePeriods(rule("sum"), figures(b)) as number),
         );
@@ -295,9 +293,14 @@ describe("rollup properties", () => {
   });
 
   it("snapshot over periods is the value of the latest period, in any order", () => {
-    const series = fc.uniqueArray(fc.integer({ min: 2000 * 12, max: 2099 * 12 }), { minLength: 1, maxLength: 24 }).chain((indexes) =>
-      fc.tuple(fc.constant(indexes), fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: indexes.length, maxLength: indexes.length })),
-    );
+    const series = fc
+      .uniqueArray(fc.integer({ min: 2000 * 12, max: 2099 * 12 }), { minLength: 1, maxLength: 24 })
+      .chain((indexes) =>
+        fc.tuple(
+          fc.constant(indexes),
+          fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: indexes.length, maxLength: indexes.length }),
+        ),
+      );
     fc.assert(
       fc.property(series, ([indexes, values]) => {
         const figures: Figure[] = indexes.map((index, i) => ({

@@ -32,7 +32,12 @@ function ratioScale(rule: Pick<IndicatorRule, "aggregation">): number {
 export function figureValue(rule: Pick<IndicatorRule, "aggregation">, figure: Figure | undefined): number | null {
   if (!figure) return null;
   if (isNumber(figure.value)) return figure.value;
-  if ((rule.aggregation === "ratio" || rule.aggregation === "mean") && isNumber(figure.numerator) && isNumber(figure.denominator) && figure.denominator !== 0) {
+  if (
+    (rule.aggregation === "ratio" || rule.aggregation === "mean") &&
+    isNumber(figure.numerator) &&
+    isNumber(figure.denominator) &&
+    figure.denominator !== 0
+  ) {
     return (ratioScale(rule) * figure.numerator) / figure.denominator;
   }
   return null;

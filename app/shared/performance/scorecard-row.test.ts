@@ -53,7 +53,13 @@ const LPI07_ALL = series({
   "2026-10": [102],
 });
 
-const rule = (polarity: Polarity, aggregation: Aggregation, frequency: IndicatorRule["frequency"], unit: string, decimals: number): IndicatorRule => ({
+const rule = (
+  polarity: Polarity,
+  aggregation: Aggregation,
+  frequency: IndicatorRule["frequency"],
+  unit: string,
+  decimals: number,
+): IndicatorRule => ({
   polarity,
   aggregation,
   frequency,
@@ -174,13 +180,26 @@ describe("buildScorecardRow", () => {
       series: [],
       period: "2026-10",
     });
-    expect(row).toMatchObject({ value: null, status: "no_data", ytd: null, forecast: null, quartile: null, directionVsLastYear: "none" });
+    expect(row).toMatchObject({
+      value: null,
+      status: "no_data",
+      ytd: null,
+      forecast: null,
+      quartile: null,
+      directionVsLastYear: "none",
+    });
     expect(row.sparkline).toEqual(Array(SPARKLINE_LENGTH).fill(null));
   });
 
   it("rejects a malformed period", () => {
     expect(() =>
-      buildScorecardRow({ rule: rule("higher", "ratio", "monthly", "%", 2), target: null, benchmark: null, series: [], period: "Oct 2026" }),
+      buildScorecardRow({
+        rule: rule("higher", "ratio", "monthly", "%", 2),
+        target: null,
+        benchmark: null,
+        series: [],
+        period: "Oct 2026",
+      }),
     ).toThrow(RangeError);
   });
 
@@ -201,13 +220,23 @@ describe("buildScorecardRow", () => {
 
   it("sparkline always has 13 points ending at the reporting period's value", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2000 * 12, max: 2099 * 12 }), fc.double({ min: 0, max: 100, noNaN: true }), (index, value) => {
-        const period = periodFromIndex(index);
-        const row = buildScorecardRow({ rule: rule("higher", "snapshot", "monthly", "%", 2), target: null, benchmark: null, series: [{ period, value }], period });
-        expect(row.sparkline).toHaveLength(SPARKLINE_LENGTH);
-        expect(row.sparkline[SPARKLINE_LENGTH - 1]).toBe(value);
-        expect(row.ytd).toBe(value);
-      }),
+      fc.property(
+        fc.integer({ min: 2000 * 12, max: 2099 * 12 }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        (index, value) => {
+          const period = periodFromIndex(index);
+          const row = buildScorecardRow({
+            rule: rule("higher", "snapshot", "monthly", "%", 2),
+            target: null,
+            benchmark: null,
+            series: [{ period, value }],
+            period,
+          });
+          expect(row.sparkline).toHaveLength(SPARKLINE_LENGTH);
+          expect(row.sparkline[SPARKLINE_LENGTH - 1]).toBe(value);
+          expect(row.ytd).toBe(value);
+        },
+      ),
     );
   });
 
@@ -216,18 +245,30 @@ describe("buildScorecardRow", () => {
     const inputs: ScorecardRowInput[] = [];
     for (let i = 0; i < 200; i++) {
       const aggregation = aggregations[i % aggregations.length];
-      const indicatorRule = rule(i % 7 === 0 ? "none" : i % 2 ? "higher" : "lower", aggregation, i % 11 === 0 ? "quarterly" : "monthly", "%", 2);
+      const indicatorRule = rule(
+        i % 7 === 0 ? "none" : i % 2 ? "higher" : "lower",
+        aggregation,
+        i % 11 === 0 ? "quarterly" : "monthly",
+        "%",
+        2,
+      );
       for (let area = 0; area < 5; area++) {
         const figures: Figure[] = [];
         for (let p = 0; p < 36; p++) {
           const denominator = 100 + ((i * 7 + area * 13 + p) % 50);
           const numerator = denominator - ((i + area + p) % 9);
-          figures.push({ period: periodFromIndex(2023 * 12 + 10 + p), value: (100 * numerator) / denominator, numerator, denominator });
+          figures.push({
+            period: periodFromIndex(2023 * 12 + 10 + p),
+            value: (100 * numerator) / denominator,
+            numerator,
+            denominator,
+          });
         }
         inputs.push({
           rule: indicatorRule,
           target: { target: 97, tolerance: 1 },
-          benchmark: indicatorRule.polarity === "lower" ? { upper: 2, median: 3, lower: 4 } : { upper: 99, median: 98, lower: 97 },
+          benchmark:
+            indicatorRule.polarity === "lower" ? { upper: 2, median: 3, lower: 4 } : { upper: 99, median: 98, lower: 97 },
           series: figures.reverse(),
           period: "2026-10",
         });

@@ -20,12 +20,24 @@ describe("targetStatus", () => {
     // Hand-worked: BV66a, higher is better, target 98.5%, tolerance 0.25.
     ["BV66a 98.2% vs 98.5: more than 0.25 short", BV66a, 98.2, { target: 98.5, tolerance: 0.25 }, "off_target"],
     ["BV66a 98.25%: exactly at the tolerance", BV66a, 98.25, { target: 98.5, tolerance: 0.25 }, "within_tolerance"],
-    ["BV66a 98.249% shows as 98.25% and is judged as shown", BV66a, 98.249, { target: 98.5, tolerance: 0.25 }, "within_tolerance"],
+    [
+      "BV66a 98.249% shows as 98.25% and is judged as shown",
+      BV66a,
+      98.249,
+      { target: 98.5, tolerance: 0.25 },
+      "within_tolerance",
+    ],
     ["BV66a 98.244% shows as 98.24%", BV66a, 98.244, { target: 98.5, tolerance: 0.25 }, "off_target"],
     ["BV66a 98.495% shows as 98.50%: on target", BV66a, 98.495, { target: 98.5, tolerance: 0.25 }, "on_target"],
     ["BV66a 99.1%: above target", BV66a, 99.1, { target: 98.5, tolerance: 0.25 }, "on_target"],
     // 0.35 + 0.05 is 0.39999999999999997 in binary: 0.40 must still be amber.
-    ["BV66d 0.40% vs 0.35 tolerance 0.05: float-safe threshold", BV66d, 0.4, { target: 0.35, tolerance: 0.05 }, "within_tolerance"],
+    [
+      "BV66d 0.40% vs 0.35 tolerance 0.05: float-safe threshold",
+      BV66d,
+      0.4,
+      { target: 0.35, tolerance: 0.05 },
+      "within_tolerance",
+    ],
     ["BV66d 0.41%", BV66d, 0.41, { target: 0.35, tolerance: 0.05 }, "off_target"],
     // 99.5 − 0.3 is 99.2; a 1 dp indicator is judged at 1 dp.
     ["LPI-01 99.2% vs 99.5 tolerance 0.3", LPI01, 99.2, { target: 99.5, tolerance: 0.3 }, "within_tolerance"],
@@ -99,19 +111,26 @@ describe("status properties", () => {
   it("lower is better is the mirror image of higher is better", () => {
     fc.assert(
       fc.property(decimalsArb, valueArb, targetArb, (decimals, value, target) => {
-        expect(targetStatus({ polarity: "lower", decimals }, -value, { target: -target.target, tolerance: target.tolerance })).toBe(
-          targetStatus({ polarity: "higher", decimals }, value, target),
-        );
+        expect(
+          targetStatus({ polarity: "lower", decimals }, -value, { target: -target.target, tolerance: target.tolerance }),
+        ).toBe(targetStatus({ polarity: "higher", decimals }, value, target));
       }),
     );
   });
 
   it("is always on target when the value is at least as good as the target", () => {
     fc.assert(
-      fc.property(judged, decimalsArb, fc.integer({ min: -100_000, max: 100_000 }), fc.nat(1000), targetArb, (polarity, decimals, target, better, t) => {
-        const value = polarity === "higher" ? target + better : target - better;
-        expect(targetStatus({ polarity, decimals }, value, { target, tolerance: t.tolerance })).toBe("on_target");
-      }),
+      fc.property(
+        judged,
+        decimalsArb,
+        fc.integer({ min: -100_000, max: 100_000 }),
+        fc.nat(1000),
+        targetArb,
+        (polarity, decimals, target, better, t) => {
+          const value = polarity === "higher" ? target + better : target - better;
+          expect(targetStatus({ polarity, decimals }, value, { target, tolerance: t.tolerance })).toBe("on_target");
+        },
+      ),
     );
   });
 

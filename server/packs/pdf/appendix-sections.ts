@@ -15,7 +15,11 @@ type ActionLog = Extract<PackAppendix, { kind: "action_log" }>;
 export function drawAppendix(writer: PdfWriter, item: PackItem, appendix: PackAppendix, itemOutline: OutlineItem | null): void {
   writer.group("Sect", () => {
     drawHeading(writer, "appendix", appendix.title, { id: appendix.sectionId, outlineParent: itemOutline });
-    drawParagraph(writer, `Appendix to item ${item.minuteNumber ?? item.number}: ${item.title}`, { size: 9.5, colour: COLOUR.muted, gapAfter: 8 });
+    drawParagraph(writer, `Appendix to item ${item.minuteNumber ?? item.number}: ${item.title}`, {
+      size: 9.5,
+      colour: COLOUR.muted,
+      gapAfter: 8,
+    });
     switch (appendix.kind) {
       case "scorecard":
         drawScorecard(writer, appendix);
@@ -121,7 +125,10 @@ function drawExceptionReport(writer: PdfWriter, report: ExceptionReport): void {
       report.commentary.actions,
       { size: 9 },
     );
-  drawFacts(writer, [{ label: "Expected recovery", value: report.commentary.recoveryDateText || "Not given", bold: true }], { size: 10, labelWidth: 120 });
+  drawFacts(writer, [{ label: "Expected recovery", value: report.commentary.recoveryDateText || "Not given", bold: true }], {
+    size: 10,
+    labelWidth: 120,
+  });
 }
 
 function drawActionLog(writer: PdfWriter, log: ActionLog): void {

@@ -48,7 +48,9 @@ export function drawParagraph(
   const width = options.width ?? writer.width - (x - writer.left);
   writer.ensureSpace(size * 1.4);
   writer.block("P", () => {
-    writer.style(options.font ?? FONT.regular, size, options.colour ?? COLOUR.text).text(text, x, writer.doc.y, { width, lineGap: 2 });
+    writer
+      .style(options.font ?? FONT.regular, size, options.colour ?? COLOUR.text)
+      .text(text, x, writer.doc.y, { width, lineGap: 2 });
   });
   writer.doc.x = writer.left;
   writer.gap(options.gapAfter ?? 5);
@@ -76,7 +78,9 @@ export function drawFacts(writer: PdfWriter, facts: readonly Fact[], options: { 
       // The trailing space keeps label and value apart when the text is read or copied out.
       writer.style(FONT.bold, size, COLOUR.muted).text(`${fact.label} `, writer.left, top, { width: labelWidth - 8, lineGap: 2 });
       if (fact.status) drawStatusMark(doc, fact.status, writer.left + labelWidth, top + size * 0.55, size * 0.8);
-      writer.style(valueFont, fact.mono ? size - 1 : size).text(fact.value, valueX, top + (fact.mono ? 0.8 : 0), { width: valueWidth, lineGap: 2 });
+      writer
+        .style(valueFont, fact.mono ? size - 1 : size)
+        .text(fact.value, valueX, top + (fact.mono ? 0.8 : 0), { width: valueWidth, lineGap: 2 });
     });
     doc.x = writer.left;
     // A value longer than a page has flowed on: carry on below it.
@@ -109,6 +113,14 @@ export function drawNote(writer: PdfWriter, text: string, options: { bold?: bool
 export function drawRule(writer: PdfWriter, colour: string = COLOUR.rule): void {
   const doc = writer.doc;
   const y = doc.y;
-  writer.artifact(() => doc.save().moveTo(writer.left, y).lineTo(writer.left + writer.width, y).lineWidth(0.6).stroke(colour).restore());
+  writer.artifact(() =>
+    doc
+      .save()
+      .moveTo(writer.left, y)
+      .lineTo(writer.left + writer.width, y)
+      .lineWidth(0.6)
+      .stroke(colour)
+      .restore(),
+  );
   writer.gap(6);
 }

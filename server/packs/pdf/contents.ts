@@ -11,7 +11,11 @@ const LEVEL_2_INDENT = 16;
  * the same pages whether or not the numbers are known yet: the renderer's first pass
  * learns them, the second prints them.
  */
-export function drawContents(writer: PdfWriter, entries: readonly PackContentsEntry[], pages: Readonly<Record<string, number>>): void {
+export function drawContents(
+  writer: PdfWriter,
+  entries: readonly PackContentsEntry[],
+  pages: Readonly<Record<string, number>>,
+): void {
   const doc = writer.doc;
   drawHeading(writer, "H1", "Contents");
   if (entries.length === 0) {
@@ -33,7 +37,9 @@ export function drawContents(writer: PdfWriter, entries: readonly PackContentsEn
       const page = pages[entry.sectionId];
       const oneLine = height < size * 1.6;
       writer.block("TOCI", () => {
-        writer.style(font, size).text(entry.title, writer.left + indent, top, { width: titleWidth, lineGap: 2, goTo: entry.sectionId });
+        writer
+          .style(font, size)
+          .text(entry.title, writer.left + indent, top, { width: titleWidth, lineGap: 2, goTo: entry.sectionId });
         const numberTop = top + height - doc.currentLineHeight(true) - 2;
         // The leading space separates title and number for a screen reader; it is invisible here.
         writer.style(font, size).text(page ? ` ${page}` : "", writer.left + writer.width - NUMBER_WIDTH, numberTop, {
@@ -49,7 +55,18 @@ export function drawContents(writer: PdfWriter, entries: readonly PackContentsEn
         const from = writer.left + indent + writer.widthOf(entry.title) + 6;
         const to = writer.left + writer.width - NUMBER_WIDTH + 4;
         const baseline = top + size * 0.85;
-        if (to > from) writer.artifact(() => doc.save().moveTo(from, baseline).lineTo(to, baseline).lineWidth(0.6).dash(0.6, { space: 2.4 }).stroke(COLOUR.rule).undash().restore());
+        if (to > from)
+          writer.artifact(() =>
+            doc
+              .save()
+              .moveTo(from, baseline)
+              .lineTo(to, baseline)
+              .lineWidth(0.6)
+              .dash(0.6, { space: 2.4 })
+              .stroke(COLOUR.rule)
+              .undash()
+              .restore(),
+          );
       }
       doc.x = writer.left;
       doc.y = top + height;

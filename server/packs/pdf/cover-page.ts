@@ -28,11 +28,17 @@ export function attendanceFacts(pack: PackDocument): Fact[] {
 /** The cover: what the record is, which version, who froze it and the hash that identifies it. */
 export function drawCoverPage(writer: PdfWriter, pack: PackDocument, sha256: string): void {
   const doc = writer.doc;
-  writer.block("P", () => writer.style(FONT.bold, 11, COLOUR.muted).text(pack.organisation.name, writer.left, doc.y, { width: writer.width }));
-  writer.block("P", () => writer.style(FONT.regular, 11, COLOUR.muted).text(pack.body.name, writer.left, doc.y, { width: writer.width }));
+  writer.block("P", () =>
+    writer.style(FONT.bold, 11, COLOUR.muted).text(pack.organisation.name, writer.left, doc.y, { width: writer.width }),
+  );
+  writer.block("P", () =>
+    writer.style(FONT.regular, 11, COLOUR.muted).text(pack.body.name, writer.left, doc.y, { width: writer.width }),
+  );
   writer.gap(56);
   writer.block("P", () => {
-    writer.style(FONT.bold, 13, COLOUR.heading).text(packKindLabel(pack).toUpperCase(), writer.left, doc.y, { width: writer.width, characterSpacing: 1 });
+    writer
+      .style(FONT.bold, 13, COLOUR.heading)
+      .text(packKindLabel(pack).toUpperCase(), writer.left, doc.y, { width: writer.width, characterSpacing: 1 });
   });
   writer.gap(4);
   writer.block("H1", () => {
@@ -59,7 +65,8 @@ export function drawCoverPage(writer: PdfWriter, pack: PackDocument, sha256: str
     { label: "Frozen", value: `${pack.version.frozenAtText} by ${pack.version.frozenBy}` },
   ];
   if (pack.version.reason) versionFacts.push({ label: "Reason for correction", value: pack.version.reason });
-  if (pack.version.previousSha256) versionFacts.push({ label: "Previous version SHA-256", value: pack.version.previousSha256, mono: true });
+  if (pack.version.previousSha256)
+    versionFacts.push({ label: "Previous version SHA-256", value: pack.version.previousSha256, mono: true });
   versionFacts.push({ label: "SHA-256", value: sha256, mono: true });
   drawFacts(writer, versionFacts);
   writer.gap(4);

@@ -1,4 +1,9 @@
-import { itemHeading, type CoverReportContent, type PackItem, type PackResolution } from "../../../app/shared/packs/pack-document";
+import {
+  itemHeading,
+  type CoverReportContent,
+  type PackItem,
+  type PackResolution,
+} from "../../../app/shared/packs/pack-document";
 import { drawAppendix } from "./appendix-sections";
 import { drawFacts, drawHeading, drawNote, drawParagraph } from "./blocks";
 import { COLOUR, FONT, type PdfWriter } from "./pdf-writer";
@@ -40,7 +45,12 @@ export function drawItem(writer: PdfWriter, item: PackItem): void {
     if (item.coverReport) drawCoverReport(writer, item.coverReport);
     if (item.minutes) {
       drawHeading(writer, "H2", "Minutes");
-      drawRichText(writer, item.minutes, { x: writer.left, width: writer.width, size: 10, emptyText: "No minutes were recorded." });
+      drawRichText(writer, item.minutes, {
+        x: writer.left,
+        width: writer.width,
+        size: 10,
+        emptyText: "No minutes were recorded.",
+      });
     }
     if (item.challenges.length > 0) {
       drawHeading(writer, "H2", "Challenges and answers");

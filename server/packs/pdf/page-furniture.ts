@@ -39,7 +39,13 @@ export function drawPageFurniture(writer: PdfWriter, pack: PackDocument, sha256:
     const width = page.width - margins.left - margins.right;
     writer.artifact(() => {
       const footerY = page.height - margins.bottom + 22;
-      doc.save().moveTo(left, footerY - 6).lineTo(left + width, footerY - 6).lineWidth(0.5).stroke(COLOUR.rule).restore();
+      doc
+        .save()
+        .moveTo(left, footerY - 6)
+        .lineTo(left + width, footerY - 6)
+        .lineWidth(0.5)
+        .stroke(COLOUR.rule)
+        .restore();
       writer.style(FONT.regular, FOOTER_SIZE, COLOUR.muted);
       const right = footerText(sha256, index + 1, count);
       const rightWidth = writer.widthOf(right);
@@ -52,10 +58,20 @@ export function drawPageFurniture(writer: PdfWriter, pack: PackDocument, sha256:
         writer.style(FONT.regular, FOOTER_SIZE, COLOUR.muted);
         const version = `${packKindLabel(pack)}, version ${pack.version.number}`;
         const versionWidth = writer.widthOf(version);
-        const body = shortenToFit(`${pack.organisation.name} · ${pack.body.name} · ${pack.meeting.whenText}`, width - versionWidth - 16, (t) => writer.widthOf(t));
+        const body = shortenToFit(
+          `${pack.organisation.name} · ${pack.body.name} · ${pack.meeting.whenText}`,
+          width - versionWidth - 16,
+          (t) => writer.widthOf(t),
+        );
         if (body) writer.text(body, left, headerY, { lineBreak: false });
         writer.text(version, left + width - versionWidth, headerY, { lineBreak: false });
-        doc.save().moveTo(left, headerY + 11).lineTo(left + width, headerY + 11).lineWidth(0.5).stroke(COLOUR.faintRule).restore();
+        doc
+          .save()
+          .moveTo(left, headerY + 11)
+          .lineTo(left + width, headerY + 11)
+          .lineWidth(0.5)
+          .stroke(COLOUR.faintRule)
+          .restore();
       }
     }, "Pagination");
     Object.assign(page.margins, margins);

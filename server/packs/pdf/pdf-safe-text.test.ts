@@ -28,7 +28,14 @@ describe("pdfSafeText", () => {
   // Code points from the basic plane's common blocks and the emoji planes (fast-check's
   // own "binary" strings are slow to set up).
   const anyText = fc
-    .array(fc.oneof(fc.integer({ min: 0, max: 0x33ff }), fc.integer({ min: 0xfb00, max: 0xffff }), fc.integer({ min: 0x1f300, max: 0x1faff })), { maxLength: 40 })
+    .array(
+      fc.oneof(
+        fc.integer({ min: 0, max: 0x33ff }),
+        fc.integer({ min: 0xfb00, max: 0xffff }),
+        fc.integer({ min: 0x1f300, max: 0x1faff }),
+      ),
+      { maxLength: 40 },
+    )
     .map((codePoints) => String.fromCodePoint(...codePoints.filter((c) => c < 0xd800 || c > 0xdfff)));
 
   it("always returns printable text, and leaves printable text alone", () => {

@@ -8,7 +8,13 @@ describe("inlineRuns", () => {
   it("keeps bold, italic and both apart, and merges neighbours in the same style", () => {
     const paragraph: RichText = {
       type: "paragraph",
-      content: [text("Plain "), text("and more. "), text("Bold", { type: "bold" }), text("Both", { type: "bold" }, { type: "italic" }), text(" slanted", { type: "italic" })],
+      content: [
+        text("Plain "),
+        text("and more. "),
+        text("Bold", { type: "bold" }),
+        text("Both", { type: "bold" }, { type: "italic" }),
+        text(" slanted", { type: "italic" }),
+      ],
     };
     expect(inlineRuns(paragraph)).toEqual([
       { text: "Plain and more. ", bold: false, italic: false, href: null },
@@ -20,14 +26,23 @@ describe("inlineRuns", () => {
 
   it("turns a hard break into a new line", () => {
     const paragraph: RichText = { type: "paragraph", content: [text("one"), { type: "hardBreak" }, text("two")] };
-    expect(inlineRuns(paragraph).map((r) => r.text).join("")).toBe("one\ntwo");
+    expect(
+      inlineRuns(paragraph)
+        .map((r) => r.text)
+        .join(""),
+    ).toBe("one\ntwo");
   });
 
   it("links http, https and mailto, printing the address when the text does not show it", () => {
     const link = (t: string, href: string) => text(t, { type: "link", attrs: { href } });
     const runs = inlineRuns({
       type: "paragraph",
-      content: [link("the policy", "https://example.org/p"), link("https://example.org/q", "https://example.org/q"), link("email", "mailto:a@b.org"), link("bad", "javascript:alert(1)")],
+      content: [
+        link("the policy", "https://example.org/p"),
+        link("https://example.org/q", "https://example.org/q"),
+        link("email", "mailto:a@b.org"),
+        link("bad", "javascript:alert(1)"),
+      ],
     });
     expect(runs).toEqual([
       { text: "the policy", bold: false, italic: false, href: "https://example.org/p" },

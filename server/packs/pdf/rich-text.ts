@@ -52,7 +52,8 @@ type Frame = { x: number; width: number; size: number };
 export function drawRichText(writer: PdfWriter, body: RichText | null, frame: Frame & { emptyText?: string }): void {
   const blocks = body?.type === "doc" ? (body.content ?? []) : body ? [body] : [];
   if (!blocks.some(hasText)) {
-    if (frame.emptyText) drawParagraph(writer, [{ text: frame.emptyText, bold: false, italic: true, href: null }], frame, COLOUR.muted);
+    if (frame.emptyText)
+      drawParagraph(writer, [{ text: frame.emptyText, bold: false, italic: true, href: null }], frame, COLOUR.muted);
     return;
   }
   for (const block of blocks) drawBlock(writer, block, frame);
@@ -79,7 +80,8 @@ function drawBlock(writer: PdfWriter, node: RichText, frame: Frame): void {
     }
     default:
       // Unknown blocks (a newer editor schema, say) still print their text.
-      if (node.content?.some((child) => child.type === "text" || child.type === "hardBreak")) drawParagraph(writer, inlineRuns(node), frame);
+      if (node.content?.some((child) => child.type === "text" || child.type === "hardBreak"))
+        drawParagraph(writer, inlineRuns(node), frame);
       else for (const child of node.content ?? []) drawBlock(writer, child, frame);
   }
 }
@@ -97,7 +99,13 @@ function drawParagraph(writer: PdfWriter, runs: InlineRun[], frame: Frame, colou
   writer.block("P", () => {
     runs.forEach((run, index) => {
       writer.style(fontFor(run), frame.size, run.href ? COLOUR.link : colour);
-      const options = { width: frame.width, lineGap: 2, continued: index < runs.length - 1, link: run.href, underline: run.href !== null };
+      const options = {
+        width: frame.width,
+        lineGap: 2,
+        continued: index < runs.length - 1,
+        link: run.href,
+        underline: run.href !== null,
+      };
       if (index === 0) writer.text(run.text, frame.x, doc.y, options);
       else writer.more(run.text, options);
     });
@@ -118,7 +126,9 @@ function drawList(writer: PdfWriter, list: RichText, frame: Frame): void {
       writer.group("LI", () => {
         const top = doc.y;
         writer.block("Lbl", () => {
-          writer.style(FONT.regular, frame.size).text(marker, frame.x, top, { width: LIST_INDENT - 3, align: "right", lineBreak: false });
+          writer
+            .style(FONT.regular, frame.size)
+            .text(marker, frame.x, top, { width: LIST_INDENT - 3, align: "right", lineBreak: false });
         });
         doc.y = top;
         const body = { x: frame.x + LIST_INDENT + 3, width: frame.width - LIST_INDENT - 3, size: frame.size };

@@ -28,9 +28,7 @@ function drawShape(doc: PDFKit.PDFDocument, shape: StatusShape, x: number, centr
       doc.circle(x + half, centreY, half).fill();
       break;
     case "triangle":
-      doc
-        .polygon([x, centreY + half], [x + size, centreY + half], [x + half, centreY - half])
-        .fill();
+      doc.polygon([x, centreY + half], [x + size, centreY + half], [x + half, centreY - half]).fill();
       break;
     case "square":
       doc.rect(x + 0.5, centreY - half + 0.5, size - 1, size - 1).fill();

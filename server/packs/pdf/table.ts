@@ -23,11 +23,22 @@ type Layout = { x: number; width: number; textWidth: number }[];
  * the table runs onto, rows are never split across pages, and long text wraps within
  * its column. A row too tall for any page is printed as a list of "header: value" lines.
  */
-export function drawTable<Row>(writer: PdfWriter, columns: TableColumn<Row>[], rows: readonly Row[], options: { size?: number } = {}): void {
+export function drawTable<Row>(
+  writer: PdfWriter,
+  columns: TableColumn<Row>[],
+  rows: readonly Row[],
+  options: { size?: number } = {},
+): void {
   const size = options.size ?? 8.5;
   const layout = columnLayout(writer, columns);
-  const headerHeight = rowHeight(writer, layout, columns.map((c) => ({ text: c.header, font: FONT.bold, status: false })), size);
-  const cellsOf = (row: Row) => columns.map((c) => ({ text: c.text(row), font: c.bold ? FONT.bold : FONT.regular, status: Boolean(c.status) }));
+  const headerHeight = rowHeight(
+    writer,
+    layout,
+    columns.map((c) => ({ text: c.header, font: FONT.bold, status: false })),
+    size,
+  );
+  const cellsOf = (row: Row) =>
+    columns.map((c) => ({ text: c.text(row), font: c.bold ? FONT.bold : FONT.regular, status: Boolean(c.status) }));
   const firstRowHeight = rows.length > 0 ? rowHeight(writer, layout, cellsOf(rows[0]), size) : 0;
   writer.ensureSpace(headerHeight + Math.min(firstRowHeight, 120));
 
@@ -75,16 +86,32 @@ function rowHeight(writer: PdfWriter, layout: Layout, cells: Cell[], size: numbe
   return tallest + 2 * PAD_Y;
 }
 
-function drawHeader<Row>(writer: PdfWriter, columns: TableColumn<Row>[], layout: Layout, height: number, size: number, repeated: boolean): void {
+function drawHeader<Row>(
+  writer: PdfWriter,
+  columns: TableColumn<Row>[],
+  layout: Layout,
+  height: number,
+  size: number,
+  repeated: boolean,
+): void {
   const doc = writer.doc;
   const top = doc.y;
   writer.artifact(() => {
     doc.save().rect(writer.left, top, writer.width, height).fill(COLOUR.headerFill).restore();
-    doc.save().moveTo(writer.left, top + height).lineTo(writer.left + writer.width, top + height).lineWidth(0.8).stroke(COLOUR.rule).restore();
+    doc
+      .save()
+      .moveTo(writer.left, top + height)
+      .lineTo(writer.left + writer.width, top + height)
+      .lineWidth(0.8)
+      .stroke(COLOUR.rule)
+      .restore();
   });
   const drawCells = () =>
     columns.forEach((column, i) => {
-      const draw = () => writer.style(FONT.bold, size).text(column.header, layout[i].x + PAD_X, top + PAD_Y, { width: layout[i].textWidth, lineGap: LINE_GAP });
+      const draw = () =>
+        writer
+          .style(FONT.bold, size)
+          .text(column.header, layout[i].x + PAD_X, top + PAD_Y, { width: layout[i].textWidth, lineGap: LINE_GAP });
       if (repeated) draw();
       else writer.block("TH", draw);
     });
@@ -95,12 +122,27 @@ function drawHeader<Row>(writer: PdfWriter, columns: TableColumn<Row>[], layout:
   doc.y = top + height;
 }
 
-function drawRow<Row>(writer: PdfWriter, columns: TableColumn<Row>[], row: Row, cells: Cell[], layout: Layout, height: number, size: number, striped: boolean): void {
+function drawRow<Row>(
+  writer: PdfWriter,
+  columns: TableColumn<Row>[],
+  row: Row,
+  cells: Cell[],
+  layout: Layout,
+  height: number,
+  size: number,
+  striped: boolean,
+): void {
   const doc = writer.doc;
   const top = doc.y;
   writer.artifact(() => {
     if (striped) doc.save().rect(writer.left, top, writer.width, height).fill(COLOUR.stripeFill).restore();
-    doc.save().moveTo(writer.left, top + height).lineTo(writer.left + writer.width, top + height).lineWidth(0.4).stroke(COLOUR.faintRule).restore();
+    doc
+      .save()
+      .moveTo(writer.left, top + height)
+      .lineTo(writer.left + writer.width, top + height)
+      .lineWidth(0.4)
+      .stroke(COLOUR.faintRule)
+      .restore();
   });
   writer.group("TR", () => {
     columns.forEach((column, i) => {
@@ -124,7 +166,9 @@ function drawOversizedRow<Row>(writer: PdfWriter, columns: TableColumn<Row>[], r
     for (const column of columns.filter((c) => c.text(row))) {
       writer.ensureSpace(size * 2);
       writer.block("TD", () => {
-        writer.style(FONT.bold, size).text(`${column.header}: `, writer.left + PAD_X, doc.y, { width: writer.width - 2 * PAD_X, continued: true });
+        writer
+          .style(FONT.bold, size)
+          .text(`${column.header}: `, writer.left + PAD_X, doc.y, { width: writer.width - 2 * PAD_X, continued: true });
         writer.style(FONT.regular, size).more(column.text(row), { continued: false });
       });
     }

@@ -48,7 +48,9 @@ export function trendSummary(appendix: Pick<ExceptionAppendix, "indicatorTitle" 
   const parts = [
     `Trend of ${appendix.indicatorTitle}, ${span}: latest ${show(latest.value)} (${latest.periodText})`,
     latest.target !== null ? ` against a target of ${show(latest.target)}` : "",
-    withValues.length > 1 ? `; lowest ${show(lowest.value)} (${lowest.periodText}), highest ${show(highest.value)} (${highest.periodText})` : "",
+    withValues.length > 1
+      ? `; lowest ${show(lowest.value)} (${lowest.periodText}), highest ${show(highest.value)} (${highest.periodText})`
+      : "",
     missing > 0 ? `; ${missing === 1 ? "one period has" : `${missing} periods have`} no figure` : "",
     ".",
   ];
@@ -65,7 +67,10 @@ export function drawTrendChart(writer: PdfWriter, appendix: ExceptionAppendix, h
   const width = writer.width;
   const values = trend.map((p) => p.value);
   const targets = trend.map((p) => p.target);
-  const axis = niceAxis([...values, ...targets].filter((v): v is number => v !== null && Number.isFinite(v)), 5);
+  const axis = niceAxis(
+    [...values, ...targets].filter((v): v is number => v !== null && Number.isFinite(v)),
+    5,
+  );
   const percent = appendix.unit === "%";
   const tickText = (v: number) => `${formatNumber(v, axis.decimals)}${percent ? "%" : ""}`;
 
@@ -76,15 +81,27 @@ export function drawTrendChart(writer: PdfWriter, appendix: ExceptionAppendix, h
       const labelWidth = Math.max(...axis.ticks.map((t) => doc.widthOfString(tickText(t))));
       const plot = { x0: left + labelWidth + 8, x1: left + width - 4, y0: top + 20, y1: top + height - 20 };
       const y = linearScale([axis.min, axis.max], [plot.y1, plot.y0]);
-      const x = linearScale([0, Math.max(0, trend.length - 1)], trend.length > 1 ? [plot.x0 + 8, plot.x1 - 8] : [plot.x0, plot.x1]);
+      const x = linearScale(
+        [0, Math.max(0, trend.length - 1)],
+        trend.length > 1 ? [plot.x0 + 8, plot.x1 - 8] : [plot.x0, plot.x1],
+      );
 
       drawLegend(writer, left + labelWidth + 8, top + 2, percent ? "" : appendix.unit);
 
       for (const tick of axis.ticks) {
         doc.save().moveTo(plot.x0, y(tick)).lineTo(plot.x1, y(tick)).lineWidth(0.4).stroke(COLOUR.faintRule).restore();
-        writer.style(FONT.regular, 7, COLOUR.muted).text(tickText(tick), left, y(tick) - 3.5, { width: labelWidth, align: "right", lineBreak: false });
+        writer
+          .style(FONT.regular, 7, COLOUR.muted)
+          .text(tickText(tick), left, y(tick) - 3.5, { width: labelWidth, align: "right", lineBreak: false });
       }
-      doc.save().moveTo(plot.x0, plot.y0).lineTo(plot.x0, plot.y1).lineTo(plot.x1, plot.y1).lineWidth(0.8).stroke(COLOUR.rule).restore();
+      doc
+        .save()
+        .moveTo(plot.x0, plot.y0)
+        .lineTo(plot.x0, plot.y1)
+        .lineTo(plot.x1, plot.y1)
+        .lineWidth(0.8)
+        .stroke(COLOUR.rule)
+        .restore();
 
       drawPeriodLabels(writer, trend, x, plot.y1 + 4);
 
@@ -105,7 +122,12 @@ export function drawTrendChart(writer: PdfWriter, appendix: ExceptionAppendix, h
   doc.y = top + height;
 }
 
-function strokeRun(doc: PDFKit.PDFDocument, run: { index: number; value: number }[], x: (i: number) => number, y: (v: number) => number): void {
+function strokeRun(
+  doc: PDFKit.PDFDocument,
+  run: { index: number; value: number }[],
+  x: (i: number) => number,
+  y: (v: number) => number,
+): void {
   if (run.length === 1) return; // a lone figure is shown by its marker
   doc.moveTo(x(run[0].index), y(run[0].value));
   for (const point of run.slice(1)) doc.lineTo(x(point.index), y(point.value));
@@ -115,12 +137,33 @@ function strokeRun(doc: PDFKit.PDFDocument, run: { index: number; value: number 
 function drawLegend(writer: PdfWriter, x: number, y: number, unit: string): void {
   const doc = writer.doc;
   const middle = y + 4;
-  doc.save().lineWidth(1.8).strokeColor(VALUE_COLOUR).moveTo(x, middle).lineTo(x + 18, middle).stroke().restore();
-  doc.save().fillColor(VALUE_COLOUR).circle(x + 9, middle, 2.3).fill().restore();
+  doc
+    .save()
+    .lineWidth(1.8)
+    .strokeColor(VALUE_COLOUR)
+    .moveTo(x, middle)
+    .lineTo(x + 18, middle)
+    .stroke()
+    .restore();
+  doc
+    .save()
+    .fillColor(VALUE_COLOUR)
+    .circle(x + 9, middle, 2.3)
+    .fill()
+    .restore();
   const valueLabel = unit ? `Figure (${unit})` : "Figure";
   writer.style(FONT.regular, 8).text(valueLabel, x + 22, y, { lineBreak: false });
   const targetX = x + 22 + doc.widthOfString(valueLabel) + 16;
-  doc.save().lineWidth(1.2).dash(4, { space: 3 }).strokeColor(TARGET_COLOUR).moveTo(targetX, middle).lineTo(targetX + 18, middle).stroke().undash().restore();
+  doc
+    .save()
+    .lineWidth(1.2)
+    .dash(4, { space: 3 })
+    .strokeColor(TARGET_COLOUR)
+    .moveTo(targetX, middle)
+    .lineTo(targetX + 18, middle)
+    .stroke()
+    .undash()
+    .restore();
   writer.style(FONT.regular, 8).text("Target", targetX + 22, y, { lineBreak: false });
 }
 
@@ -136,7 +179,13 @@ function drawPeriodLabels(writer: PdfWriter, trend: readonly PackTrendPoint[], x
   trend.forEach((point, i) => {
     if ((last - i) % every !== 0) return;
     const centre = x(i);
-    doc.save().moveTo(centre, top - 4).lineTo(centre, top - 1).lineWidth(0.6).stroke(COLOUR.rule).restore();
+    doc
+      .save()
+      .moveTo(centre, top - 4)
+      .lineTo(centre, top - 1)
+      .lineWidth(0.6)
+      .stroke(COLOUR.rule)
+      .restore();
     writer.text(point.periodText, centre - widest / 2, top, { width: widest, align: "center", lineBreak: false });
   });
 }

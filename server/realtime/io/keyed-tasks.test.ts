@@ -7,12 +7,14 @@ describe("createKeyedQueue", () => {
   it("runs one key's tasks in order, other keys alongside, and carries on after a failure", async () => {
     const inOrder = createKeyedQueue();
     const log: string[] = [];
-    const task = (name: string, fail = false) => async () => {
-      log.push(`start ${name}`);
-      await tick();
-      log.push(`end ${name}`);
-      if (fail) throw new Error(name);
-    };
+    const task =
+      (name: string, fail = false) =>
+      async () => {
+        log.push(`start ${name}`);
+        await tick();
+        log.push(`end ${name}`);
+        if (fail) throw new Error(name);
+      };
     const a1 = inOrder("a", task("a1", true));
     const a2 = inOrder("a", task("a2"));
     const b1 = inOrder("b", task("b1"));

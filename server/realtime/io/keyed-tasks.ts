@@ -40,13 +40,15 @@ export function createBatchedLoader<T>(load: (key: string) => Promise<T>) {
     if (queued) return queued;
     const current = running.get(key);
     if (!current) return start(key);
-    const after = current.then(
-      () => undefined,
-      () => undefined,
-    ).then(() => {
-      next.delete(key);
-      return start(key);
-    });
+    const after = current
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        next.delete(key);
+        return start(key);
+      });
     next.set(key, after);
     return after;
   };

@@ -2,7 +2,9 @@ import type { Server } from "socket.io";
 import { ORG_ROOM, type FiguresChangedEvent } from "../../../app/shared/realtime-events";
 
 /** The public channel's side of a figure change (server/realtime/io/public-figures.ts). */
-export type PublicFiguresNotifier = { figuresChanged(organisationId: string, indicatorCodes: readonly string[]): Promise<unknown> };
+export type PublicFiguresNotifier = {
+  figuresChanged(organisationId: string, indicatorCodes: readonly string[]): Promise<unknown>;
+};
 
 /**
  * Sends domain events to the browsers of one organisation. Made before the socket.io

@@ -37,13 +37,15 @@ export class MeetingEvents {
 
   /** For the room: tells every listener, whose failures are logged, never thrown back at the declarer. */
   async declarationMade(event: DeclarationMade, onError: (error: unknown) => void): Promise<void> {
-    await Promise.all([...this.declarationListeners].map(async (listener) => {
-      try {
-        await listener(event);
-      } catch (error) {
-        onError(error);
-      }
-    }));
+    await Promise.all(
+      [...this.declarationListeners].map(async (listener) => {
+        try {
+          await listener(event);
+        } catch (error) {
+          onError(error);
+        }
+      }),
+    );
   }
 }
 

@@ -32,11 +32,13 @@ export async function loadActor(db: Database, meetingId: string, user: SessionUs
 }
 
 export function requireChair(actor: RoomActor) {
-  if (!meetingPolicy.chair(actor.principal, actor.meeting, actor.seat)) throw new CommandError("Only the chair or vice-chair can do that");
+  if (!meetingPolicy.chair(actor.principal, actor.meeting, actor.seat))
+    throw new CommandError("Only the chair or vice-chair can do that");
 }
 
 export function requireManage(actor: RoomActor) {
-  if (!meetingPolicy.manage(actor.principal, actor.meeting)) throw new CommandError("Only an officer acting as clerk can do that");
+  if (!meetingPolicy.manage(actor.principal, actor.meeting))
+    throw new CommandError("Only an officer acting as clerk can do that");
 }
 
 export function requireParticipate(actor: RoomActor) {

@@ -60,7 +60,9 @@ export function createRoomBroadcasts(io: MeetingIo, db: Database, logger: RoomLo
     },
     /** Sends motions of the meeting that changed (by default, all of them) and returns them. */
     async motionsChanged(meetingId: string, which: { motionId?: string; itemId?: string } = {}) {
-      const motions = (await loadMotions(db, meetingId, which.motionId)).filter((m) => !which.itemId || m.agendaItemId === which.itemId);
+      const motions = (await loadMotions(db, meetingId, which.motionId)).filter(
+        (m) => !which.itemId || m.agendaItemId === which.itemId,
+      );
       for (const motion of motions) room(meetingId).emit("meeting:motion", { meetingId, motion });
       return motions;
     },

@@ -24,7 +24,14 @@ export type RoomHandlers = {
   [K in RoomCommand]: (input: z.output<(typeof roomPayloads)[K]>, socket: RoomSocket) => Promise<RoomReplies[K]>;
 };
 
-type Deps = { db: Database; presence: RoomPresence; broadcasts: RoomBroadcasts; events: MeetingEvents; nextSeq: () => number; onError: (error: unknown) => void };
+type Deps = {
+  db: Database;
+  presence: RoomPresence;
+  broadcasts: RoomBroadcasts;
+  events: MeetingEvents;
+  nextSeq: () => number;
+  onError: (error: unknown) => void;
+};
 
 /**
  * One handler per event, each: load the meeting and the person's role and seat (again),

@@ -39,7 +39,13 @@ export function createRoomPresence(io: MeetingIo, db: Database, broadcasts: Room
     return inOrder(meeting.id, async () => {
       const attendee =
         meeting.status === "in_session"
-          ? await recordArrival(db, { meetingId: meeting.id, userId: user.id, name: user.name, role: actor.role, seat: actor.seat })
+          ? await recordArrival(db, {
+              meetingId: meeting.id,
+              userId: user.id,
+              name: user.name,
+              role: actor.role,
+              seat: actor.seat,
+            })
           : await findAttendee(db, meeting.id, user.id);
       const person = personInRoom(actor, roomCapacity(actor.role, attendee?.capacity ?? null, actor.seat !== null));
       socket.data.meetingPresence = { ...socket.data.meetingPresence, [meeting.id]: person };
@@ -66,7 +72,11 @@ export function createRoomPresence(io: MeetingIo, db: Database, broadcasts: Room
       departing.delete(meetingId);
       const sockets = await io.in(MEETING_ROOM(meetingId)).fetchSockets();
       const stillHere = new Set(sockets.map((s) => s.data.user.id));
-      await recordDepartures(db, meetingId, [...userIds].filter((id) => !stillHere.has(id)));
+      await recordDepartures(
+        db,
+        meetingId,
+        [...userIds].filter((id) => !stillHere.has(id)),
+      );
       broadcasts.presenceChanged(meetingId);
     });
     departing.set(meetingId, { userIds, recorded });
@@ -113,7 +123,9 @@ export function createRoomPresence(io: MeetingIo, db: Database, broadcasts: Room
         const actor = await loadActor(db, meetingId, user).catch(() => null);
         if (!actor) continue;
         const person = { meetingId, userId: user.id, name: user.name, role: actor.role, seat: actor.seat };
-        const attendee = await (meeting.status === "in_session" ? inOrder(meetingId, () => recordArrival(db, person)) : findAttendee(db, meetingId, user.id));
+        const attendee = await (meeting.status === "in_session"
+          ? inOrder(meetingId, () => recordArrival(db, person))
+          : findAttendee(db, meetingId, user.id));
         people.push({ actor, present: attendee?.attendance === "present" && attendee.leftAt === null });
       }
       const snapshot = await loadSnapshotAfterNow(meetingId);

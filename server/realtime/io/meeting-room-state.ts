@@ -1,6 +1,13 @@
 import type { Server } from "socket.io";
 import type { Database } from "../../../db/client";
-import { countSeats, findBody, listDeclarations, listMotionsWithVotes, listPresentMemberKinds, listSpeakingQueue } from "../../../db/queries/meetings";
+import {
+  countSeats,
+  findBody,
+  listDeclarations,
+  listMotionsWithVotes,
+  listPresentMemberKinds,
+  listSpeakingQueue,
+} from "../../../db/queries/meetings";
 import type { AttendanceCapacity, Meeting } from "../../../db/schema/meetings";
 import { computeQuorum, type Quorum } from "../../../app/shared/meetings/quorum";
 import {
@@ -40,7 +47,11 @@ export function createSeqClock() {
   return () => (last = Math.max(last + 1, Date.now()));
 }
 
-export function roomCapacity(role: RoomActor["role"], attendeeCapacity: AttendanceCapacity | null, seated: boolean): RoomCapacity {
+export function roomCapacity(
+  role: RoomActor["role"],
+  attendeeCapacity: AttendanceCapacity | null,
+  seated: boolean,
+): RoomCapacity {
   if (role === "viewer") return "observer";
   if (attendeeCapacity) return attendeeCapacity;
   if (seated) return "member";
@@ -78,7 +89,11 @@ export async function loadQuorum(db: Database, meeting: Meeting): Promise<Quorum
     countSeats(db, meeting.bodyId),
     listPresentMemberKinds(db, meeting.id),
   ]);
-  return computeQuorum({ quorumCount: body?.quorumCount ?? 1, quorumRequiresKind: body?.quorumRequiresKind ?? null }, seats, presentKinds);
+  return computeQuorum(
+    { quorumCount: body?.quorumCount ?? 1, quorumRequiresKind: body?.quorumRequiresKind ?? null },
+    seats,
+    presentKinds,
+  );
 }
 
 export async function loadQueue(db: Database, meetingId: string): Promise<QueuedSpeaker[]> {
@@ -123,11 +138,25 @@ export async function loadSnapshot(db: Database, io: MeetingIo, meeting: Meeting
     loadDeclarations(db, meeting.id),
     loadMotions(db, meeting.id),
   ]);
-  return { meetingId: meeting.id, status: meeting.status, currentItemId: meeting.currentItemId, seq, presence, quorum, queue, declarations, motions };
+  return {
+    meetingId: meeting.id,
+    status: meeting.status,
+    currentItemId: meeting.currentItemId,
+    seq,
+    presence,
+    quorum,
+    queue,
+    declarations,
+    motions,
+  };
 }
 
 /** What this person may do, by the policies, given their declarations and whether they are present. */
-export function yourPlace(actor: RoomActor, present: boolean, declarations: Pick<RoomDeclaration, "agendaItemId" | "userId" | "kind">[]): YourPlace {
+export function yourPlace(
+  actor: RoomActor,
+  present: boolean,
+  declarations: Pick<RoomDeclaration, "agendaItemId" | "userId" | "kind">[],
+): YourPlace {
   const { principal, meeting, seat } = actor;
   const mine = declarations.filter((d) => d.userId === actor.user.id);
   return {
@@ -140,7 +169,9 @@ export function yourPlace(actor: RoomActor, present: boolean, declarations: Pick
       writeMinutes: meetingPolicy.writeMinutes(principal, meeting, null),
     },
     declaredOn: mine.map((d) => d.agendaItemId),
-    cannotVoteOn: mine.filter((d) => !meetingPolicy.vote(principal, meeting, seat, { present, declared: d.kind })).map((d) => d.agendaItemId),
+    cannotVoteOn: mine
+      .filter((d) => !meetingPolicy.vote(principal, meeting, seat, { present, declared: d.kind }))
+      .map((d) => d.agendaItemId),
     cannotWriteMinutesFor: mine.filter((d) => !meetingPolicy.writeMinutes(principal, meeting, d.kind)).map((d) => d.agendaItemId),
   };
 }

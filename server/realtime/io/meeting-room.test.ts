@@ -8,7 +8,13 @@ import { io as connectClient, type Socket as ClientSocket } from "socket.io-clie
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { memberships } from "../../../db/schema/identity";
 import { declarations, meetingAttendance, meetings, motions } from "../../../db/schema/meetings";
-import type { MeetingClientEvents, MeetingServerEvents, RoomCommand, RoomPayload, RoomResult } from "../../../app/shared/meetings/room-events";
+import type {
+  MeetingClientEvents,
+  MeetingServerEvents,
+  RoomCommand,
+  RoomPayload,
+  RoomResult,
+} from "../../../app/shared/meetings/room-events";
 import { readSessionToken } from "../../auth/session-cookie";
 import { findSessionUser } from "../../auth/sessions";
 import { createHttpServer, type RunningHttpServer } from "../../http-server";
@@ -107,7 +113,10 @@ async function attendanceOf(fx: MeetingFixture, userId: string) {
 }
 
 async function currentItemOf(fx: MeetingFixture) {
-  const [row] = await services.db.select({ currentItemId: meetings.currentItemId }).from(meetings).where(eq(meetings.id, fx.meeting.id));
+  const [row] = await services.db
+    .select({ currentItemId: meetings.currentItemId })
+    .from(meetings)
+    .where(eq(meetings.id, fx.meeting.id));
   return row.currentItemId;
 }
 
@@ -116,7 +125,9 @@ describe("joining a meeting's room", () => {
     const fx = await createMeetingFixture(services.db);
     const { state } = await join(fx.seated.chair.id, fx.meeting.id);
     expect(state).toMatchObject({ meetingId: fx.meeting.id, status: "in_session", currentItemId: null, queue: [], motions: [] });
-    expect(state.presence).toEqual([expect.objectContaining({ userId: fx.seated.chair.id, capacity: "member", position: "chair", memberKind: "councillor" })]);
+    expect(state.presence).toEqual([
+      expect.objectContaining({ userId: fx.seated.chair.id, capacity: "member", position: "chair", memberKind: "councillor" }),
+    ]);
     expect(state.quorum).toMatchObject({ quorate: false, present: 1, members: 6, required: 4 });
     expect(state.you.permissions).toEqual({ manage: false, chair: true, participate: true, vote: true, writeMinutes: true });
     const attendance = await attendanceOf(fx, fx.seated.chair.id);
@@ -131,7 +142,13 @@ describe("joining a meeting's room", () => {
     expect(await attendanceOf(fx, fx.officer.id)).toMatchObject({ capacity: "officer", attendance: "present" });
     const viewer = await join(fx.viewer.id, fx.meeting.id);
     expect(viewer.state.presence.find((p) => p.userId === fx.viewer.id)).toMatchObject({ capacity: "observer", role: "viewer" });
-    expect(viewer.state.you.permissions).toEqual({ manage: false, chair: false, participate: false, vote: false, writeMinutes: false });
+    expect(viewer.state.you.permissions).toEqual({
+      manage: false,
+      chair: false,
+      participate: false,
+      vote: false,
+      writeMinutes: false,
+    });
     expect(await attendanceOf(fx, fx.viewer.id)).toBeNull();
   });
 
@@ -200,9 +217,21 @@ describe("following the chair", () => {
     const fx = await createMeetingFixture(services.db);
     const chair = await join(fx.seated.chair.id, fx.meeting.id);
     const viewer = await join(fx.viewer.id, fx.meeting.id);
-    const { motion } = await must(chair.client, "motion:propose", { meetingId: fx.meeting.id, itemId: fx.items[4].id, wording: "the report be noted.", method: "named" });
+    const { motion } = await must(chair.client, "motion:propose", {
+      meetingId: fx.meeting.id,
+      itemId: fx.items[4].id,
+      wording: "the report be noted.",
+      method: "named",
+    });
     expect(await refusal(viewer.client, "meeting:move", { meetingId: fx.meeting.id, itemId: fx.items[1].id })).toMatch(/chair/);
-    expect(await refusal(viewer.client, "motion:propose", { meetingId: fx.meeting.id, itemId: fx.items[4].id, wording: "x", method: "named" })).toMatch(/chair/);
+    expect(
+      await refusal(viewer.client, "motion:propose", {
+        meetingId: fx.meeting.id,
+        itemId: fx.items[4].id,
+        wording: "x",
+        method: "named",
+      }),
+    ).toMatch(/chair/);
     expect(await refusal(viewer.client, "motion:close", { motionId: motion.id })).toMatch(/chair/);
     expect(await refusal(viewer.client, "motion:withdraw", { motionId: motion.id })).toMatch(/chair/);
     expect(await refusal(viewer.client, "hand:call-next", { meetingId: fx.meeting.id })).toMatch(/chair/);
@@ -269,10 +298,14 @@ describe("the speaking queue", () => {
     const twice = await must(carol.client, "hand:raise", { meetingId: fx.meeting.id });
     expect(twice.queue.map((q) => q.userId)).toEqual([fx.seated.independent1.id, fx.seated.tenant1.id]);
 
-    expect((await must(erin.client, "hand:lower", { meetingId: fx.meeting.id })).queue.map((q) => q.userId)).toEqual([fx.seated.independent1.id]);
+    expect((await must(erin.client, "hand:lower", { meetingId: fx.meeting.id })).queue.map((q) => q.userId)).toEqual([
+      fx.seated.independent1.id,
+    ]);
     await must(erin.client, "hand:raise", { meetingId: fx.meeting.id });
     expect(await refusal(erin.client, "hand:call-next", { meetingId: fx.meeting.id })).toMatch(/chair/);
-    expect(await refusal(erin.client, "hand:lower", { meetingId: fx.meeting.id, userId: fx.seated.independent1.id })).toMatch(/chair/);
+    expect(await refusal(erin.client, "hand:lower", { meetingId: fx.meeting.id, userId: fx.seated.independent1.id })).toMatch(
+      /chair/,
+    );
 
     const heard = nextEvent(erin.client, "meeting:queue");
     const called = await must(chair.client, "hand:call-next", { meetingId: fx.meeting.id });
@@ -288,21 +321,48 @@ describe("declarations of interest and votes", () => {
     const fx = await createMeetingFixture(services.db);
     const chair = await join(fx.seated.chair.id, fx.meeting.id);
     const femi = await join(fx.seated.tenant2.id, fx.meeting.id);
-    const onItem5 = (await must(chair.client, "motion:propose", { meetingId: fx.meeting.id, itemId: fx.items[4].id, wording: "the scorecard be noted.", method: "named" })).motion;
-    const onItem6 = (await must(chair.client, "motion:propose", { meetingId: fx.meeting.id, itemId: fx.items[5].id, wording: "the update be noted.", method: "named" })).motion;
+    const onItem5 = (
+      await must(chair.client, "motion:propose", {
+        meetingId: fx.meeting.id,
+        itemId: fx.items[4].id,
+        wording: "the scorecard be noted.",
+        method: "named",
+      })
+    ).motion;
+    const onItem6 = (
+      await must(chair.client, "motion:propose", {
+        meetingId: fx.meeting.id,
+        itemId: fx.items[5].id,
+        wording: "the update be noted.",
+        method: "named",
+      })
+    ).motion;
     await must(femi.client, "vote:cast", { motionId: onItem5.id, choice: "for" });
 
     const you = nextEvent(femi.client, "meeting:you");
     const heard = nextEvent(chair.client, "meeting:motion", (e) => e.motion.id === onItem5.id);
-    await must(femi.client, "interest:declare", { meetingId: fx.meeting.id, itemId: fx.items[4].id, kind: "personal", note: "I live on the estate" });
-    expect((await you).you).toMatchObject({ declaredOn: [fx.items[4].id], cannotVoteOn: [fx.items[4].id], cannotWriteMinutesFor: [fx.items[4].id] });
+    await must(femi.client, "interest:declare", {
+      meetingId: fx.meeting.id,
+      itemId: fx.items[4].id,
+      kind: "personal",
+      note: "I live on the estate",
+    });
+    expect((await you).you).toMatchObject({
+      declaredOn: [fx.items[4].id],
+      cannotVoteOn: [fx.items[4].id],
+      cannotWriteMinutesFor: [fx.items[4].id],
+    });
     // The vote cast before declaring no longer counts.
     expect((await heard).motion.votes).toEqual([]);
 
     expect(await refusal(femi.client, "vote:cast", { motionId: onItem5.id, choice: "against" })).toBe(
       "You declared an interest in this item, so you cannot vote on it",
     );
-    expect((await must(femi.client, "vote:cast", { motionId: onItem6.id, choice: "for" })).motion.tally).toEqual({ for: 1, against: 0, abstain: 0 });
+    expect((await must(femi.client, "vote:cast", { motionId: onItem6.id, choice: "for" })).motion.tally).toEqual({
+      for: 1,
+      against: 0,
+      abstain: 0,
+    });
   });
 
   it("updates a repeated declaration, refuses an item of another meeting, and tells the minutes side", async () => {
@@ -311,26 +371,61 @@ describe("declarations of interest and votes", () => {
     const femi = await join(fx.seated.tenant2.id, fx.meeting.id);
     const viewer = await join(fx.viewer.id, fx.meeting.id);
     await must(femi.client, "interest:declare", { meetingId: fx.meeting.id, itemId: fx.items[4].id, kind: "personal", note: "" });
-    const again = await must(femi.client, "interest:declare", { meetingId: fx.meeting.id, itemId: fx.items[4].id, kind: "prejudicial", note: "  My landlord  " });
+    const again = await must(femi.client, "interest:declare", {
+      meetingId: fx.meeting.id,
+      itemId: fx.items[4].id,
+      kind: "prejudicial",
+      note: "  My landlord  ",
+    });
     expect(again.declaration).toMatchObject({ kind: "prejudicial", note: "My landlord" });
     const rows = await services.db.select().from(declarations).where(eq(declarations.meetingId, fx.meeting.id));
     expect(rows).toHaveLength(1);
-    expect(await refusal(femi.client, "interest:declare", { meetingId: fx.meeting.id, itemId: other.items[4].id, kind: "other", note: "" })).toBe(
-      "That item is not on this meeting's agenda",
+    expect(
+      await refusal(femi.client, "interest:declare", {
+        meetingId: fx.meeting.id,
+        itemId: other.items[4].id,
+        kind: "other",
+        note: "",
+      }),
+    ).toBe("That item is not on this meeting's agenda");
+    expect(
+      await refusal(viewer.client, "interest:declare", {
+        meetingId: fx.meeting.id,
+        itemId: fx.items[4].id,
+        kind: "other",
+        note: "",
+      }),
+    ).toMatch(/follow/);
+    expect(await loadMinuteRestrictions(services.db, fx.meeting.id)).toEqual(
+      new Map([[fx.seated.tenant2.id, new Set([fx.items[4].id])]]),
     );
-    expect(await refusal(viewer.client, "interest:declare", { meetingId: fx.meeting.id, itemId: fx.items[4].id, kind: "other", note: "" })).toMatch(/follow/);
-    expect(await loadMinuteRestrictions(services.db, fx.meeting.id)).toEqual(new Map([[fx.seated.tenant2.id, new Set([fx.items[4].id])]]));
   });
 
   it("counts named votes, lets a member change theirs while open, and closes carried or lost", async () => {
     const fx = await createMeetingFixture(services.db);
     const chair = await join(fx.seated.chair.id, fx.meeting.id);
-    const voters = await Promise.all((["vice", "independent1", "tenant1"] as const).map((key) => join(fx.seated[key].id, fx.meeting.id)));
+    const voters = await Promise.all(
+      (["vice", "independent1", "tenant1"] as const).map((key) => join(fx.seated[key].id, fx.meeting.id)),
+    );
     const outsider = await join(fx.officer.id, fx.meeting.id);
-    const { motion } = await must(chair.client, "motion:propose", { meetingId: fx.meeting.id, itemId: fx.items[4].id, wording: "  the report be noted.  ", method: "named" });
+    const { motion } = await must(chair.client, "motion:propose", {
+      meetingId: fx.meeting.id,
+      itemId: fx.items[4].id,
+      wording: "  the report be noted.  ",
+      method: "named",
+    });
     expect(motion).toMatchObject({ wording: "the report be noted.", status: "open", tally: { for: 0, against: 0, abstain: 0 } });
     // A retried proposal is the same motion.
-    expect((await must(chair.client, "motion:propose", { meetingId: fx.meeting.id, itemId: fx.items[4].id, wording: "the report be noted.", method: "named" })).motion.id).toBe(motion.id);
+    expect(
+      (
+        await must(chair.client, "motion:propose", {
+          meetingId: fx.meeting.id,
+          itemId: fx.items[4].id,
+          wording: "the report be noted.",
+          method: "named",
+        })
+      ).motion.id,
+    ).toBe(motion.id);
 
     await must(voters[0].client, "vote:cast", { motionId: motion.id, choice: "for" });
     await must(voters[1].client, "vote:cast", { motionId: motion.id, choice: "for" });
@@ -338,7 +433,9 @@ describe("declarations of interest and votes", () => {
     const changed = await must(voters[2].client, "vote:cast", { motionId: motion.id, choice: "against" });
     expect(changed.motion.tally).toEqual({ for: 2, against: 1, abstain: 0 });
     expect(changed.motion.votes).toContainEqual({ userId: fx.seated.tenant1.id, name: "Erin Tenant", choice: "against" });
-    expect(await refusal(outsider.client, "vote:cast", { motionId: motion.id, choice: "for" })).toBe("Only members of the body can vote");
+    expect(await refusal(outsider.client, "vote:cast", { motionId: motion.id, choice: "for" })).toBe(
+      "Only members of the body can vote",
+    );
     expect(await refusal(voters[1].client, "motion:close", { motionId: motion.id })).toMatch(/chair/);
 
     const heard = nextEvent(voters[1].client, "meeting:motion", (e) => e.motion.status !== "open");
@@ -346,15 +443,31 @@ describe("declarations of interest and votes", () => {
     expect(closed.motion).toMatchObject({ status: "carried", tally: { for: 2, against: 1, abstain: 0 } });
     expect((await heard).motion.status).toBe("carried");
     expect((await must(chair.client, "motion:close", { motionId: motion.id })).motion.status).toBe("carried");
-    expect(await refusal(voters[0].client, "vote:cast", { motionId: motion.id, choice: "against" })).toBe("Voting on this motion has closed");
+    expect(await refusal(voters[0].client, "vote:cast", { motionId: motion.id, choice: "against" })).toBe(
+      "Voting on this motion has closed",
+    );
     expect(await refusal(chair.client, "motion:withdraw", { motionId: motion.id })).toMatch(/cannot be withdrawn/);
 
-    const tie = (await must(chair.client, "motion:propose", { meetingId: fx.meeting.id, itemId: fx.items[5].id, wording: "an action be agreed.", method: "named" })).motion;
+    const tie = (
+      await must(chair.client, "motion:propose", {
+        meetingId: fx.meeting.id,
+        itemId: fx.items[5].id,
+        wording: "an action be agreed.",
+        method: "named",
+      })
+    ).motion;
     await must(voters[0].client, "vote:cast", { motionId: tie.id, choice: "for" });
     await must(voters[1].client, "vote:cast", { motionId: tie.id, choice: "against" });
     expect((await must(chair.client, "motion:close", { motionId: tie.id })).motion.status).toBe("lost");
 
-    const withdrawn = (await must(chair.client, "motion:propose", { meetingId: fx.meeting.id, itemId: fx.items[5].id, wording: "the item be deferred.", method: "named" })).motion;
+    const withdrawn = (
+      await must(chair.client, "motion:propose", {
+        meetingId: fx.meeting.id,
+        itemId: fx.items[5].id,
+        wording: "the item be deferred.",
+        method: "named",
+      })
+    ).motion;
     await must(chair.client, "motion:withdraw", { motionId: withdrawn.id });
     expect((await must(chair.client, "motion:withdraw", { motionId: withdrawn.id })).motion.status).toBe("withdrawn");
   });
@@ -363,7 +476,12 @@ describe("declarations of interest and votes", () => {
     const fx = await createMeetingFixture(services.db);
     const chair = await join(fx.seated.chair.id, fx.meeting.id);
     const [a, b] = await Promise.all([join(fx.seated.vice.id, fx.meeting.id), join(fx.seated.tenant1.id, fx.meeting.id)]);
-    const { motion } = await must(chair.client, "motion:propose", { meetingId: fx.meeting.id, itemId: fx.items[4].id, wording: "the plan be approved.", method: "named" });
+    const { motion } = await must(chair.client, "motion:propose", {
+      meetingId: fx.meeting.id,
+      itemId: fx.items[4].id,
+      wording: "the plan be approved.",
+      method: "named",
+    });
     await must(a.client, "vote:cast", { motionId: motion.id, choice: "for" });
     await must(b.client, "vote:cast", { motionId: motion.id, choice: "against" });
     expect((await must(chair.client, "motion:close", { motionId: motion.id, castingVote: "for" })).motion.status).toBe("carried");
@@ -374,18 +492,30 @@ describe("declarations of interest and votes", () => {
     const chair = await join(fx.seated.chair.id, fx.meeting.id);
     const member = await join(fx.seated.independent2.id, fx.meeting.id);
     const officer = await join(fx.officer.id, fx.meeting.id);
-    const { motion } = await must(chair.client, "motion:propose", { meetingId: fx.meeting.id, itemId: fx.items[4].id, wording: "the report be noted.", method: "show_of_hands" });
+    const { motion } = await must(chair.client, "motion:propose", {
+      meetingId: fx.meeting.id,
+      itemId: fx.items[4].id,
+      wording: "the report be noted.",
+      method: "show_of_hands",
+    });
     expect(motion.tally).toBeNull();
     expect(await refusal(member.client, "vote:cast", { motionId: motion.id, choice: "for" })).toMatch(/show of hands/);
-    expect(await refusal(chair.client, "motion:close", { motionId: motion.id })).toBe("Enter the show-of-hands count before closing the vote");
-    expect(await refusal(member.client, "motion:count", { motionId: motion.id, for: 3, against: 1, abstain: 0 })).toMatch(/clerk/);
+    expect(await refusal(chair.client, "motion:close", { motionId: motion.id })).toBe(
+      "Enter the show-of-hands count before closing the vote",
+    );
+    expect(await refusal(member.client, "motion:count", { motionId: motion.id, for: 3, against: 1, abstain: 0 })).toMatch(
+      /clerk/,
+    );
     expect(await refusal(officer.client, "motion:count", { motionId: motion.id, for: 5, against: 2, abstain: 0 })).toBe(
       "The count adds up to 7, more than the 6 members of the body",
     );
     await must(officer.client, "motion:count", { motionId: motion.id, for: 1, against: 3, abstain: 1 });
     const counted = await must(officer.client, "motion:count", { motionId: motion.id, for: 4, against: 1, abstain: 1 });
     expect(counted.motion.tally).toEqual({ for: 4, against: 1, abstain: 1 });
-    expect((await must(chair.client, "motion:close", { motionId: motion.id })).motion).toMatchObject({ status: "carried", tally: { for: 4, against: 1, abstain: 1 } });
+    expect((await must(chair.client, "motion:close", { motionId: motion.id })).motion).toMatchObject({
+      status: "carried",
+      tally: { for: 4, against: 1, abstain: 1 },
+    });
   });
 });
 
@@ -394,9 +524,16 @@ describe("roles checked on every event", () => {
     const fx = await createMeetingFixture(services.db);
     const chair = await join(fx.seated.chair.id, fx.meeting.id);
     const officer = await join(fx.officer.id, fx.meeting.id);
-    const { motion } = await must(chair.client, "motion:propose", { meetingId: fx.meeting.id, itemId: fx.items[4].id, wording: "the report be noted.", method: "show_of_hands" });
+    const { motion } = await must(chair.client, "motion:propose", {
+      meetingId: fx.meeting.id,
+      itemId: fx.items[4].id,
+      wording: "the report be noted.",
+      method: "show_of_hands",
+    });
     await services.db.update(memberships).set({ role: "viewer" }).where(eq(memberships.userId, fx.officer.id));
-    expect(await refusal(officer.client, "motion:count", { motionId: motion.id, for: 4, against: 0, abstain: 0 })).toMatch(/clerk/);
+    expect(await refusal(officer.client, "motion:count", { motionId: motion.id, for: 4, against: 0, abstain: 0 })).toMatch(
+      /clerk/,
+    );
   });
 });
 
@@ -405,15 +542,40 @@ describe("a misbehaving client", () => {
     const fx = await createMeetingFixture(services.db);
     const chair = await join(fx.seated.chair.id, fx.meeting.id);
     const bad = await connect(fx.seated.vice.id);
-    const raw = bad as unknown as { timeout(ms: number): { emitWithAck(event: string, ...args: unknown[]): Promise<RoomResult<"meeting:join">> } };
+    const raw = bad as unknown as {
+      timeout(ms: number): { emitWithAck(event: string, ...args: unknown[]): Promise<RoomResult<"meeting:join">> };
+    };
     for (const payload of ["x", null, 42, { meetingId: "not-a-uuid" }, {}]) {
-      expect(await raw.timeout(2000).emitWithAck("meeting:join", payload)).toMatchObject({ ok: false, error: expect.stringMatching(/^Invalid request/) });
+      expect(await raw.timeout(2000).emitWithAck("meeting:join", payload)).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^Invalid request/),
+      });
     }
-    expect(await refusal(chair.client, "motion:propose", { meetingId: fx.meeting.id, itemId: fx.items[4].id, wording: "   ", method: "named" })).toMatch(/wording/);
-    expect(await refusal(chair.client, "motion:propose", { meetingId: fx.meeting.id, itemId: fx.items[4].id, wording: "x".repeat(2001), method: "named" })).toMatch(/Invalid request/);
-    expect(await raw.timeout(2000).emitWithAck("motion:count", { motionId: fx.meeting.id, for: -1, against: 0, abstain: 0 })).toMatchObject({ ok: false });
-    expect(await raw.timeout(2000).emitWithAck("motion:count", { motionId: fx.meeting.id, for: 1.5, against: 0, abstain: 0 })).toMatchObject({ ok: false });
-    expect(await raw.timeout(2000).emitWithAck("vote:cast", { motionId: fx.meeting.id, choice: "maybe" })).toMatchObject({ ok: false });
+    expect(
+      await refusal(chair.client, "motion:propose", {
+        meetingId: fx.meeting.id,
+        itemId: fx.items[4].id,
+        wording: "   ",
+        method: "named",
+      }),
+    ).toMatch(/wording/);
+    expect(
+      await refusal(chair.client, "motion:propose", {
+        meetingId: fx.meeting.id,
+        itemId: fx.items[4].id,
+        wording: "x".repeat(2001),
+        method: "named",
+      }),
+    ).toMatch(/Invalid request/);
+    expect(
+      await raw.timeout(2000).emitWithAck("motion:count", { motionId: fx.meeting.id, for: -1, against: 0, abstain: 0 }),
+    ).toMatchObject({ ok: false });
+    expect(
+      await raw.timeout(2000).emitWithAck("motion:count", { motionId: fx.meeting.id, for: 1.5, against: 0, abstain: 0 }),
+    ).toMatchObject({ ok: false });
+    expect(await raw.timeout(2000).emitWithAck("vote:cast", { motionId: fx.meeting.id, choice: "maybe" })).toMatchObject({
+      ok: false,
+    });
     // An id that parses but is no motion.
     expect(await refusal(chair.client, "motion:close", { motionId: fx.meeting.id })).toBe("not found");
 
@@ -441,7 +603,10 @@ describe("MeetingEvents", () => {
       next();
     });
     const logged: string[] = [];
-    const events = registerMeetingRoom(io, services, { logger: { error: (message) => logged.push(message) }, sharedAcrossInstances: Boolean(options.redis) });
+    const events = registerMeetingRoom(io, services, {
+      logger: { error: (message) => logged.push(message) },
+      sharedAcrossInstances: Boolean(options.redis),
+    });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     return { url, io, events, logged, close: () => new Promise<void>((resolve) => io.close(() => resolve())) };

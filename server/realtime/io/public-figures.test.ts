@@ -64,7 +64,12 @@ afterAll(async () => {
 
 /** A browser on the public page: no cookie at all. */
 async function connectPublic(headers: Record<string, string> = {}): Promise<PublicClient> {
-  const client: PublicClient = connectClient(`${base}${PUBLIC_NAMESPACE}`, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: headers });
+  const client: PublicClient = connectClient(`${base}${PUBLIC_NAMESPACE}`, {
+    transports: ["websocket"],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: headers,
+  });
   clients.push(client);
   await new Promise<void>((resolve, reject) => {
     client.once("connect", resolve);
@@ -168,7 +173,10 @@ describe("the public channel", () => {
       "motion:propose": { meetingId, itemId, wording: "the report be noted.", method: "show_of_hands" },
     };
     for (const event of Object.keys(roomPayloads)) {
-      const answer = (client.timeout(300).emitWithAck as (event: string, payload: unknown) => Promise<unknown>)(event, payloads[event] ?? { meetingId });
+      const answer = (client.timeout(300).emitWithAck as (event: string, payload: unknown) => Promise<unknown>)(
+        event,
+        payloads[event] ?? { meetingId },
+      );
       await expect(answer).rejects.toThrow();
     }
     expect(await services.db.select().from(meetingAttendance).where(eq(meetingAttendance.meetingId, meetingId))).toEqual([]);
@@ -190,7 +198,12 @@ describe("the public channel", () => {
       }),
     ).rejects.toThrow(/unauthenticated/);
 
-    const member: ClientSocket<ServerToClientEvents, ClientToServerEvents> = connectClient(base, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { cookie: await cookieFor(services, riverside.seated.chair.id) } });
+    const member: ClientSocket<ServerToClientEvents, ClientToServerEvents> = connectClient(base, {
+      transports: ["websocket"],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { cookie: await cookieFor(services, riverside.seated.chair.id) },
+    });
     clients.push(member);
     await new Promise<void>((resolve, reject) => {
       member.once("connect", resolve);

@@ -18,7 +18,12 @@ const MAX_JOINS_PER_SOCKET = 20;
 
 const orgSlugSchema = z.string().min(1).max(60);
 
-type PublicNamespace = Namespace<PublicClientToServerEvents, PublicServerToClientEvents, Record<string, never>, { joins: number }>;
+type PublicNamespace = Namespace<
+  PublicClientToServerEvents,
+  PublicServerToClientEvents,
+  Record<string, never>,
+  { joins: number }
+>;
 
 /**
  * The public channel of the reception screen and the public page: the namespace
@@ -75,7 +80,13 @@ export class PublicFigures {
     const [topTen] = await this.db
       .select({ id: indicators.id })
       .from(indicators)
-      .where(and(eq(indicators.organisationId, organisationId), eq(indicators.tenantTopTen, true), inArray(indicators.code, [...indicatorCodes])))
+      .where(
+        and(
+          eq(indicators.organisationId, organisationId),
+          eq(indicators.tenantTopTen, true),
+          inArray(indicators.code, [...indicatorCodes]),
+        ),
+      )
       .limit(1);
     if (!topTen) return false;
     this.nsp.to(PUBLIC_ROOM(organisationId)).emit("public:figures-changed");

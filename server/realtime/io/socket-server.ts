@@ -3,11 +3,7 @@ import { Server } from "socket.io";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { z } from "zod";
 import { findMembership } from "../../../db/queries/users";
-import {
-  ORG_ROOM,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-} from "../../../app/shared/realtime-events";
+import { ORG_ROOM, type ClientToServerEvents, type ServerToClientEvents } from "../../../app/shared/realtime-events";
 import { readSessionToken } from "../../auth/session-cookie";
 import { findSessionUser, type SessionUser } from "../../auth/sessions";
 import { organisationPolicy } from "../../policies/organisation-policy";

@@ -82,6 +82,7 @@ function withIdentity(state: unknown, identity: PresenceIdentity): unknown {
   if (state === null) return null;
   const record = state as Record<string, unknown>;
   const claimed = (typeof record.user === "object" && record.user !== null ? record.user : {}) as Record<string, unknown>;
-  const color = typeof claimed.color === "string" && /^#[0-9a-f]{6}$/i.test(claimed.color) ? claimed.color : colourFor(identity.key);
+  const color =
+    typeof claimed.color === "string" && /^#[0-9a-f]{6}$/i.test(claimed.color) ? claimed.color : colourFor(identity.key);
   return { ...record, user: { ...claimed, name: identity.name, role: identity.role, color } };
 }

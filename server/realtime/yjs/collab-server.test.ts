@@ -72,7 +72,9 @@ describe("two people editing one document", () => {
     await Promise.all([whenSynced(a), whenSynced(b)]);
     a.doc.getText("body").insert(0, "Arrears rose because ");
     b.doc.getText("body").insert(0, "Universal Credit. ");
-    await waitFor(() => a.doc.getText("body").toString() === b.doc.getText("body").toString() && a.doc.getText("body").length > 30);
+    await waitFor(
+      () => a.doc.getText("body").toString() === b.doc.getText("body").toString() && a.doc.getText("body").length > 30,
+    );
     expect(a.doc.getText("body").toString()).toContain("Arrears rose because ");
     expect(b.doc.getText("body").toString()).toContain("Universal Credit. ");
     destroyProvider(a);
@@ -110,7 +112,11 @@ describe("two people editing one document", () => {
     officer.awareness.setLocalStateField("cursor", { anchor: 99, head: 99 });
     const probe = stockProvider(server, name, { cookie: server.people.admin.cookie });
     await whenSynced(probe);
-    await waitFor(() => probe.awareness.getStates().get(officer.doc.clientID)?.cursor?.anchor === 99, 5000, "the officer's caret");
+    await waitFor(
+      () => probe.awareness.getStates().get(officer.doc.clientID)?.cursor?.anchor === 99,
+      5000,
+      "the officer's caret",
+    );
     expect(probe.awareness.getStates().get(officer.doc.clientID)?.user.name).toBe("The officer");
     watcher.ws.close();
     impostor.ws.close();
@@ -141,7 +147,12 @@ describe("who may connect", () => {
 
   it("closes with 4401 for a forged token", async () => {
     const name = await server.newDocument();
-    const forged = mintCollabToken("not-the-server-secret-not-the-server", { document: name, access: "write", organisationId: server.org.id, subject: { kind: "user", userId: server.people.admin.id } }).token;
+    const forged = mintCollabToken("not-the-server-secret-not-the-server", {
+      document: name,
+      access: "write",
+      organisationId: server.org.id,
+      subject: { kind: "user", userId: server.people.admin.id },
+    }).token;
     const client = await rawClient(server, name, { token: forged });
     expect(await client.closed).toMatchObject({ code: CLOSE_CODES.unauthenticated });
   });
@@ -159,14 +170,20 @@ describe("who may connect", () => {
   });
 
   it("closes with 4403 for a document whose indicator does not exist, or a meeting that does not exist", async () => {
-    for (const name of ["exception:0b6f3c1e-9d2a-4c55-8e3f-2a1b0c9d8e7f:2025-04", "meeting:0b6f3c1e-9d2a-4c55-8e3f-2a1b0c9d8e7f"]) {
+    for (const name of [
+      "exception:0b6f3c1e-9d2a-4c55-8e3f-2a1b0c9d8e7f:2025-04",
+      "meeting:0b6f3c1e-9d2a-4c55-8e3f-2a1b0c9d8e7f",
+    ]) {
       const client = await rawClient(server, name, { cookie: server.people.admin.cookie });
       expect(await client.closed).toMatchObject({ code: CLOSE_CODES.forbidden });
     }
   });
 
   it("closes with 4403 for a session cookie sent from another site", async () => {
-    const client = await rawClient(server, await server.newDocument(), { cookie: server.people.admin.cookie, origin: "https://evil.example" });
+    const client = await rawClient(server, await server.newDocument(), {
+      cookie: server.people.admin.cookie,
+      origin: "https://evil.example",
+    });
     expect(await client.closed).toMatchObject({ code: CLOSE_CODES.forbidden });
   });
 
@@ -189,9 +206,18 @@ describe("who may connect", () => {
 
   it("lets an organisation API token read through a collab token", async () => {
     const name = await server.newDocument();
-    const { token: apiToken } = await createApiToken(server.services.db, { organisationId: server.org.id, name: "Board pack builder", createdBy: null }, SYSTEM_ACTOR);
+    const { token: apiToken } = await createApiToken(
+      server.services.db,
+      { organisationId: server.org.id, name: "Board pack builder", createdBy: null },
+      SYSTEM_ACTOR,
+    );
     const found = await findApiTokenOrganisation(server.services.db, apiToken);
-    const token = mintCollabToken(server.services.config.sessionSecret, { document: name, access: "read", organisationId: server.org.id, subject: { kind: "api-token", tokenId: found!.tokenId } }).token;
+    const token = mintCollabToken(server.services.config.sessionSecret, {
+      document: name,
+      access: "read",
+      organisationId: server.org.id,
+      subject: { kind: "api-token", tokenId: found!.tokenId },
+    }).token;
     const reader = stockProvider(server, name, { token });
     await whenSynced(reader);
     destroyProvider(reader);
@@ -225,7 +251,11 @@ describe("read-only connections", () => {
     await waitFor(() => viewer.received.some((m) => m[0] === 2), 5000, "the read-only notice");
 
     officer.doc.getText("body").insert(officer.doc.getText("body").length, " Checked.");
-    await waitFor(async () => (await storedDocument(server, name)).getText("body").toString().endsWith("Checked."), 5000, "commit");
+    await waitFor(
+      async () => (await storedDocument(server, name)).getText("body").toString().endsWith("Checked."),
+      5000,
+      "commit",
+    );
     expect((await storedDocument(server, name)).getText("body").toString()).toBe("The figure is verified. Checked.");
     expect(officer.doc.getText("body").toString()).toBe("The figure is verified. Checked.");
     viewer.ws.close();
@@ -245,10 +275,16 @@ describe("read-only connections", () => {
       await server.collab.checkAccess();
       officer.doc.getText("body").insert(0, "After the change. ");
       admin.doc.getText("body").insert(admin.doc.getText("body").length, "Admin still writes.");
-      await waitFor(async () => (await storedDocument(server, name)).getText("body").toString().includes("Admin still writes."), 5000, "commit");
+      await waitFor(
+        async () => (await storedDocument(server, name)).getText("body").toString().includes("Admin still writes."),
+        5000,
+        "commit",
+      );
       expect((await storedDocument(server, name)).getText("body").toString()).toBe("Before. Admin still writes.");
 
-      await server.services.db.delete(memberships).where(and(eq(memberships.userId, server.people.admin.id), eq(memberships.organisationId, server.org.id)));
+      await server.services.db
+        .delete(memberships)
+        .where(and(eq(memberships.userId, server.people.admin.id), eq(memberships.organisationId, server.org.id)));
       const closed = whenClosed(admin);
       await server.collab.checkAccess();
       expect((await closed).code).toBe(4403);

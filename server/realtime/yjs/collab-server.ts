@@ -70,10 +70,16 @@ export function createCollabServer(options: CollabServerOptions) {
   const storage = options.storage ?? createPostgresStorage(options.db);
   const resolvers = options.resolvers ?? processResolvers;
   const guards = new Map<CollabDocumentType, EditGuard>();
-  const registry = new DocumentRegistry(storage, limits, logger, (name) => {
-    const type = parseDocumentName(name)?.type;
-    return type ? (guards.get(type) ?? null) : null;
-  }, options.relay ?? null);
+  const registry = new DocumentRegistry(
+    storage,
+    limits,
+    logger,
+    (name) => {
+      const type = parseDocumentName(name)?.type;
+      return type ? (guards.get(type) ?? null) : null;
+    },
+    options.relay ?? null,
+  );
   const transport = createWsTransport(limits, logger);
   const connections = new Set<CollabConnection>();
   const subjects = new WeakMap<CollabConnection, CollabTokenSubject>();
@@ -95,7 +101,8 @@ export function createCollabServer(options: CollabServerOptions) {
     connection.onClose(() => connections.delete(connection));
     registry.attach(document.name, organisationId, connection).then(
       (result) => {
-        if (result === "full") connection.close(CLOSE_CODES.rateLimited, "Too many people have this document open; try again later");
+        if (result === "full")
+          connection.close(CLOSE_CODES.rateLimited, "Too many people have this document open; try again later");
       },
       (error) => {
         logger.error("collab: document could not be loaded", { document: document.name, error: String(error) });

@@ -38,14 +38,17 @@ export async function issueCollabToken(
   if (!allowed) return { ok: false, status: 404, error: "Not found" };
   const access = input.access ?? allowed;
   if (access === "write" && allowed !== "write") {
-    const error = frozenAt ? "This document is frozen: nobody can edit it any more" : "Your role does not allow editing this document";
+    const error = frozenAt
+      ? "This document is frozen: nobody can edit it any more"
+      : "Your role does not allow editing this document";
     return { ok: false, status: 403, error };
   }
   const { token, expiresAt } = mintCollabToken(deps.sessionSecret, {
     document: document.name,
     access,
     organisationId: owner.organisationId,
-    subject: principal.kind === "user" ? { kind: "user", userId: principal.userId } : { kind: "api-token", tokenId: principal.tokenId },
+    subject:
+      principal.kind === "user" ? { kind: "user", userId: principal.userId } : { kind: "api-token", tokenId: principal.tokenId },
   });
   return { ok: true, token, expiresAt, document: document.name, access };
 }

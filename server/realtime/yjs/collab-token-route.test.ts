@@ -20,7 +20,17 @@ let officerId: string | null = null;
 async function indicatorOf(organisationId: string, managerUserId: string | null = null) {
   const [row] = await services.db
     .insert(indicators)
-    .values({ organisationId, code: "RENT", title: "Rent collected", category: "Income", unit: "%", polarity: "higher", frequency: "monthly", aggregation: "ratio", managerUserId })
+    .values({
+      organisationId,
+      code: "RENT",
+      title: "Rent collected",
+      category: "Income",
+      unit: "%",
+      polarity: "higher",
+      frequency: "monthly",
+      aggregation: "ratio",
+      managerUserId,
+    })
     .returning({ id: indicators.id });
   return row.id;
 }
@@ -34,9 +44,14 @@ beforeAll(async () => {
     cookies[role] = await cookieFor(services, user.id);
     if (role === "officer") officerId = user.id;
   }
-  const outsider = await addMember(services.db, { organisationId: other.id, email: "outsider@example.org", role: "admin" }, SYSTEM_ACTOR);
+  const outsider = await addMember(
+    services.db,
+    { organisationId: other.id, email: "outsider@example.org", role: "admin" },
+    SYSTEM_ACTOR,
+  );
   cookies.outsider = await cookieFor(services, outsider.id);
-  apiToken = (await createApiToken(services.db, { organisationId: org.id, name: "Pack builder", createdBy: null }, SYSTEM_ACTOR)).token;
+  apiToken = (await createApiToken(services.db, { organisationId: org.id, name: "Pack builder", createdBy: null }, SYSTEM_ACTOR))
+    .token;
   // The officer manages the indicator, so may write its exception commentary.
   document = exceptionDocumentName(await indicatorOf(org.id, officerId), "2025-04");
   otherDocument = exceptionDocumentName(await indicatorOf(other.id), "2025-04");

@@ -21,7 +21,10 @@ describe("collab tokens", () => {
 
   it("refuses an expired token", () => {
     const { token } = mintCollabToken(secret, claims, now);
-    expect(verifyCollabToken(secret, token, document, new Date(now.getTime() + 300_000))).toEqual({ ok: false, reason: "expired" });
+    expect(verifyCollabToken(secret, token, document, new Date(now.getTime() + 300_000))).toEqual({
+      ok: false,
+      reason: "expired",
+    });
   });
 
   it("refuses a token for another document", () => {

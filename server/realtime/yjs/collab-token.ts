@@ -11,9 +11,7 @@ import type { CollabAccess } from "../../policies/collab-document-policy";
  */
 export const COLLAB_TOKEN_SECONDS = 300;
 
-export type CollabTokenSubject =
-  | { kind: "user"; userId: string }
-  | { kind: "api-token"; tokenId: string };
+export type CollabTokenSubject = { kind: "user"; userId: string } | { kind: "api-token"; tokenId: string };
 
 export type CollabTokenClaims = {
   document: string;
@@ -40,7 +38,9 @@ const SIGNING_CONTEXT = "minuted.collab-token.v1:";
 
 function sign(payload: string, secret: string): Buffer {
   // The context string keeps these signatures distinct from any other HMAC made with the session secret.
-  return createHmac("sha256", secret).update(SIGNING_CONTEXT + payload).digest();
+  return createHmac("sha256", secret)
+    .update(SIGNING_CONTEXT + payload)
+    .digest();
 }
 
 export function mintCollabToken(
@@ -64,8 +64,7 @@ export function mintCollabToken(
 }
 
 export type CollabTokenCheck =
-  | { ok: true; claims: CollabTokenClaims }
-  | { ok: false; reason: "malformed" | "bad signature" | "expired" | "other document" };
+  { ok: true; claims: CollabTokenClaims } | { ok: false; reason: "malformed" | "bad signature" | "expired" | "other document" };
 
 /** Checks the signature first, then the expiry and that the token names this document. */
 export function verifyCollabToken(secret: string, token: string, document: string, now = new Date()): CollabTokenCheck {

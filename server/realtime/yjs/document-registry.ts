@@ -93,13 +93,24 @@ export class DocumentRegistry {
       if (!stored.exists) await this.storage.ensure(name, organisationId);
       const relay = this.relay;
       const link = relay ? { publish: (message: PublishedMessage) => relay.publish(name, message) } : null;
-      const document = new LoadedDocument(name, stored.frozenAt !== null, stored, this.storage, this.limits, this.logger, this.guardFor(name), link);
+      const document = new LoadedDocument(
+        name,
+        stored.frozenAt !== null,
+        stored,
+        this.storage,
+        this.limits,
+        this.logger,
+        this.guardFor(name),
+        link,
+      );
       this.loaded.set(name, document);
       loaded(document);
       document.greetOthers();
       // A long log left by a crash is folded into the snapshot soon after loading.
       if (document.writer.needsCompaction()) {
-        document.writer.compact().catch((error) => this.logger.error("collab: compaction failed", { document: name, error: String(error) }));
+        document.writer
+          .compact()
+          .catch((error) => this.logger.error("collab: compaction failed", { document: name, error: String(error) }));
       }
       return document;
     } catch (error) {
@@ -120,7 +131,8 @@ export class DocumentRegistry {
     const answer = encodeSyncStep2(stored.snapshot);
     const heldState = encodeSyncStep1From(stored.snapshotStateVector);
     let answered = false;
-    for (const connection of this.waiting.get(name) ?? []) answered = connection.answerWaitingSyncStep1(answer, heldState) || answered;
+    for (const connection of this.waiting.get(name) ?? [])
+      answered = connection.answerWaitingSyncStep1(answer, heldState) || answered;
     return answered;
   }
 
@@ -171,7 +183,9 @@ export class DocumentRegistry {
     for (const document of documents) document.stopAcceptingEdits();
     await Promise.all(
       documents.map((document) =>
-        document.writer.close().catch((error) => this.logger.error("collab: final flush failed", { document: document.name, error: String(error) })),
+        document.writer
+          .close()
+          .catch((error) => this.logger.error("collab: final flush failed", { document: document.name, error: String(error) })),
       ),
     );
   }

@@ -28,7 +28,9 @@ function relays(count: number) {
 
 describe("the Redis relay", () => {
   it("delivers a document's messages to the other instances that joined it, never back to the sender", async () => {
-    const { made: [first, second, third] } = relays(3);
+    const {
+      made: [first, second, third],
+    } = relays(3);
     const received: Record<string, RelayMessage[]> = { first: [], second: [], third: [] };
     await first.join("meeting:1", (message) => void received.first.push(message));
     await second.join("meeting:1", (message) => void received.second.push(message));
@@ -50,7 +52,9 @@ describe("the Redis relay", () => {
   });
 
   it("settles: waits for every other holder to finish, and gives up after the timeout", async () => {
-    const { made: [asking, quick, slow] } = relays(3);
+    const {
+      made: [asking, quick, slow],
+    } = relays(3);
     const handled: string[] = [];
     await quick.join("report:1", async (message) => {
       if (message.kind === "settle") handled.push(`quick froze=${message.freeze}`);
@@ -68,7 +72,12 @@ describe("the Redis relay", () => {
   });
 
   it("reports an unreadable message on the channel and carries on", async () => {
-    const { made: [first, second], errors, channelPrefix, raw } = relays(2);
+    const {
+      made: [first, second],
+      errors,
+      channelPrefix,
+      raw,
+    } = relays(2);
     const received: RelayMessage[] = [];
     await second.join("meeting:1", (message) => void received.push(message));
     await raw.publish(`${channelPrefix}doc:meeting:1`, Buffer.from([0xff, 0xff, 0xff]));

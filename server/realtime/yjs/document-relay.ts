@@ -127,7 +127,9 @@ export function createRedisRelay(
       .then(() => receive(message))
       .catch((error) => onError("collab relay: message failed", error));
     if (message.kind === "settle") {
-      void handled.then(() => send(`${prefix}instance:${sender}`, { kind: "settled" }, requestId)).catch((error) => onError("collab relay: answer failed", error));
+      void handled
+        .then(() => send(`${prefix}instance:${sender}`, { kind: "settled" }, requestId))
+        .catch((error) => onError("collab relay: answer failed", error));
     }
   });
   const answersReady = subscriber.subscribe(answerChannel);

@@ -29,7 +29,11 @@ export type ResolverRegistry = {
 
 const resolveException: DocumentResolver<"exception"> = async (db, document) => {
   const [row] = await db
-    .select({ organisationId: indicators.organisationId, ownerUserId: indicators.ownerUserId, managerUserId: indicators.managerUserId })
+    .select({
+      organisationId: indicators.organisationId,
+      ownerUserId: indicators.ownerUserId,
+      managerUserId: indicators.managerUserId,
+    })
     .from(indicators)
     .where(eq(indicators.id, document.indicatorId))
     .limit(1);

@@ -58,7 +58,15 @@ function logAsOneRow(db: Pick<Database, "select">, name: string) {
 }
 
 /** The log rows back from their bytes end to end (views of them, not copies). */
-function splitLog({ bytes, lengths, seqs }: { bytes: Uint8Array | null; lengths: number[] | null; seqs: string[] | null }): LoggedUpdate[] {
+function splitLog({
+  bytes,
+  lengths,
+  seqs,
+}: {
+  bytes: Uint8Array | null;
+  lengths: number[] | null;
+  seqs: string[] | null;
+}): LoggedUpdate[] {
   const rows: LoggedUpdate[] = [];
   if (!bytes || !lengths || !seqs) return rows;
   let offset = 0;
@@ -131,7 +139,8 @@ export function createPostgresStorage(db: Database): CollabStorage {
             compactedAt: sql`now()`,
           })
           .where(eq(collabDocuments.name, name));
-        if (log.length > 0) await tx.delete(collabUpdates).where(and(eq(collabUpdates.documentName, name), lte(collabUpdates.seq, foldedThrough)));
+        if (log.length > 0)
+          await tx.delete(collabUpdates).where(and(eq(collabUpdates.documentName, name), lte(collabUpdates.seq, foldedThrough)));
       });
     },
 
@@ -139,7 +148,10 @@ export function createPostgresStorage(db: Database): CollabStorage {
       await db
         .insert(collabDocuments)
         .values({ name, organisationId, frozenAt: at })
-        .onConflictDoUpdate({ target: collabDocuments.name, set: { frozenAt: sql`coalesce(${collabDocuments.frozenAt}, excluded.frozen_at)` } });
+        .onConflictDoUpdate({
+          target: collabDocuments.name,
+          set: { frozenAt: sql`coalesce(${collabDocuments.frozenAt}, excluded.frozen_at)` },
+        });
     },
 
     async frozenAt(name) {

@@ -7,12 +7,18 @@ const LONG_WINDOW = { commitWindowMs: 60_000, commitMaxBatch: 100, compactLogRow
 function writerWithStore() {
   const stored: UpdateToStore[][] = [];
   let seq = 0;
-  const storage = { store: async (_name: string, updates: UpdateToStore[]) => (stored.push(updates), updates.map(() => ++seq)) } as unknown as CollabStorage;
+  const storage = {
+    store: async (_name: string, updates: UpdateToStore[]) => (stored.push(updates), updates.map(() => ++seq)),
+  } as unknown as CollabStorage;
   const writer = new DocumentWriter(
     "exception:test",
     storage,
     LONG_WINDOW,
-    { snapshotWith: () => ({ state: new Uint8Array(), stateVector: new Uint8Array() }), committed: () => {}, logger: { info() {}, warn() {}, error() {} } },
+    {
+      snapshotWith: () => ({ state: new Uint8Array(), stateVector: new Uint8Array() }),
+      committed: () => {},
+      logger: { info() {}, warn() {}, error() {} },
+    },
     { seqs: [], logBytes: 0 },
   );
   return { writer, stored };

@@ -77,23 +77,28 @@ describe("malformed input", () => {
       { numRuns: 40 },
     );
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.uint8Array({ minLength: 1, maxLength: 300 }), { minLength: 1, maxLength: 5 }), async (noise) => {
-        const client = await rawClient(server, name, { cookie: server.people.officer.cookie });
-        for (const bytes of noise) client.send(bytes);
-        // Random bytes are refused, or are by chance a harmless valid message; either way the server answers.
-        const outcome = await Promise.race([client.closed, new Promise((resolve) => setTimeout(() => resolve("open"), 100))]);
-        if (outcome !== "open") expect((outcome as { code: number }).code).toBe(CLOSE_CODES.badMessage);
-        client.ws.terminate();
-      }),
+      fc.asyncProperty(
+        fc.array(fc.uint8Array({ minLength: 1, maxLength: 300 }), { minLength: 1, maxLength: 5 }),
+        async (noise) => {
+          const client = await rawClient(server, name, { cookie: server.people.officer.cookie });
+          for (const bytes of noise) client.send(bytes);
+          // Random bytes are refused, or are by chance a harmless valid message; either way the server answers.
+          const outcome = await Promise.race([client.closed, new Promise((resolve) => setTimeout(() => resolve("open"), 100))]);
+          if (outcome !== "open") expect((outcome as { code: number }).code).toBe(CLOSE_CODES.badMessage);
+          client.ws.terminate();
+        },
+      ),
       { numRuns: 60 },
     );
     // Well-framed garbage: a valid header and length, then random bytes for Yjs or awareness to decode.
-    const framedGarbage = fc.tuple(fc.constantFrom([0, 0], [0, 1], [0, 2], [1]), fc.uint8Array({ maxLength: 200 })).map(([header, payload]) => {
-      const e = encoding.createEncoder();
-      for (const byte of header) encoding.writeVarUint(e, byte);
-      encoding.writeVarUint8Array(e, payload);
-      return encoding.toUint8Array(e);
-    });
+    const framedGarbage = fc
+      .tuple(fc.constantFrom([0, 0], [0, 1], [0, 2], [1]), fc.uint8Array({ maxLength: 200 }))
+      .map(([header, payload]) => {
+        const e = encoding.createEncoder();
+        for (const byte of header) encoding.writeVarUint(e, byte);
+        encoding.writeVarUint8Array(e, payload);
+        return encoding.toUint8Array(e);
+      });
     await fc.assert(
       fc.asyncProperty(framedGarbage, async (bytes) => {
         const client = await rawClient(server, name, { cookie: server.people.officer.cookie });
@@ -131,7 +136,10 @@ describe("limits", () => {
     await waitFor(async () => (await storedDocument(server, name)).getText("body").length === 40 * 1024, 5000, "first part");
     const closed = whenClosed(writer);
     writer.doc.getText("body").insert(0, "b".repeat(40 * 1024));
-    expect(await closed).toEqual({ code: CLOSE_CODES.tooLarge, reason: "The document has reached its 64 KB limit; the change was not saved" });
+    expect(await closed).toEqual({
+      code: CLOSE_CODES.tooLarge,
+      reason: "The document has reached its 64 KB limit; the change was not saved",
+    });
     destroyProvider(writer);
     const reader = stockProvider(server, name, { cookie: server.people.viewer.cookie });
     await whenSynced(reader);

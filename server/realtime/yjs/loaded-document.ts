@@ -109,7 +109,9 @@ export class LoadedDocument {
     // Only a writer is asked for what the server lacks: a reader's answer would be dropped.
     if (this.canWrite(connection)) connection.send(encodeSyncStep1(this.doc));
     if (this.awareness.getStates().size > 0) {
-      connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+      connection.send(
+        encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])),
+      );
     }
     connection.attach((message) => this.receive(connection, message));
   }
@@ -147,7 +149,9 @@ export class LoadedDocument {
         case "awareness":
           return this.receivePresence(connection, message.update);
         case "query-awareness":
-          connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+          connection.send(
+            encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])),
+          );
           return;
         case "auth":
           return;
@@ -171,7 +175,9 @@ export class LoadedDocument {
       // Dropped: the document, the log and the other clients never see it.
       if (!connection.toldReadOnly && update.byteLength > 2) {
         connection.toldReadOnly = true;
-        connection.send(encodePermissionDenied(this.frozen ? "frozen: changes are not saved" : "read-only: changes are not saved"));
+        connection.send(
+          encodePermissionDenied(this.frozen ? "frozen: changes are not saved" : "read-only: changes are not saved"),
+        );
       }
       return;
     }
@@ -262,12 +268,15 @@ export class LoadedDocument {
     for (const connection of this.connections) {
       if (connection.clientId !== null && this.awareness.getStates().has(connection.clientId)) present.add(connection.clientId);
     }
-    if (present.size > 0) this.relay.publish({ kind: "presence", update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...present]) });
+    if (present.size > 0)
+      this.relay.publish({ kind: "presence", update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...present]) });
   }
 
   private receivePresence(connection: CollabConnection, update: Uint8Array) {
     const guarded = guardAwarenessUpdate(update, connection, (clientId) =>
-      [...this.connections].some((c) => c !== connection && c.clientId === clientId && c.identity.key !== connection.identity.key),
+      [...this.connections].some(
+        (c) => c !== connection && c.clientId === clientId && c.identity.key !== connection.identity.key,
+      ),
     );
     connection.clientId = guarded.clientId;
     if (guarded.update) awarenessProtocol.applyAwarenessUpdate(this.awareness, guarded.update, connection);
@@ -285,7 +294,8 @@ export class LoadedDocument {
     // Back to the sender too: the stock provider counts any message as a sign of life.
     for (const connection of this.connections) connection.send(message);
     if (changedHere.length === 0) return;
-    const relayed = changedHere.length === changed.length ? update : awarenessProtocol.encodeAwarenessUpdate(this.awareness, changedHere);
+    const relayed =
+      changedHere.length === changed.length ? update : awarenessProtocol.encodeAwarenessUpdate(this.awareness, changedHere);
     this.relay?.publish({ kind: "presence", update: relayed });
   }
 

@@ -98,7 +98,11 @@ describe("persistence", () => {
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
     await waitFor(async () => (await snapshotOf(name)).snapshotSeq > 0, 10_000, "compaction");
-    await waitFor(async () => (await storedDocument(server, name)).getText("body").toString() === body.toString(), 10_000, "all stored");
+    await waitFor(
+      async () => (await storedDocument(server, name)).getText("body").toString() === body.toString(),
+      10_000,
+      "all stored",
+    );
     expect(await logRowsOf(server, name)).toBeLessThan(150);
     const stored = await storedDocument(server, name);
     expect(Y.encodeStateVector(stored)).toEqual(Y.encodeStateVector(writer.doc));
@@ -116,7 +120,9 @@ describe("persistence", () => {
     // Another instance's row whose relay message never came (or a process that stopped late).
     const elsewhere = new Y.Doc();
     elsewhere.getArray<string>("actions").push(["Stored elsewhere"]);
-    await createPostgresStorage(server.services.db).store(name, [{ update: Y.encodeStateAsUpdate(elsewhere), userId: null, at: new Date() }]);
+    await createPostgresStorage(server.services.db).store(name, [
+      { update: Y.encodeStateAsUpdate(elsewhere), userId: null, at: new Date() },
+    ]);
     destroyProvider(writer);
     await waitFor(async () => (await logRowsOf(server, name)) === 0, 5000, "compaction on unload");
     const stored = await storedDocument(server, name);
@@ -181,7 +187,11 @@ describe("a cold load of a compacted document", () => {
     client.send(syncMessage(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(new Y.Doc())));
     await new Promise((resolve) => setTimeout(resolve, 200)); // the step 1 reaches the server and waits
     releaseLoad();
-    await waitFor(() => client.received.filter((m) => m[0] === 0 && m[1] === syncProtocol.messageYjsSyncStep2).length === 2, 5000, "both answers");
+    await waitFor(
+      () => client.received.filter((m) => m[0] === 0 && m[1] === syncProtocol.messageYjsSyncStep2).length === 2,
+      5000,
+      "both answers",
+    );
 
     const [first] = client.received;
     // First of all, before the document's own sync step 1: the snapshot's bytes as they are stored.

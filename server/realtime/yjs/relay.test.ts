@@ -42,12 +42,20 @@ describe("one document served by two instances", () => {
     await waitFor(() => textOf(onFirst) === "Arrears rose. Two officers left.", 5000, "the second instance's edit on the first");
 
     onSecond.awareness.setLocalStateField("user", { name: "The admin" });
-    await waitFor(() => onFirst.awareness.getStates().get(onSecond.doc.clientID)?.user?.name === "The admin", 5000, "the caret across instances");
+    await waitFor(
+      () => onFirst.awareness.getStates().get(onSecond.doc.clientID)?.user?.name === "The admin",
+      5000,
+      "the caret across instances",
+    );
 
     destroyProvider(onSecond);
     await waitFor(() => !onFirst.awareness.getStates().has(onSecond.doc.clientID), 5000, "presence removed across instances");
     destroyProvider(onFirst);
-    await waitFor(async () => (await storedDocument(server, name)).getText("body").toString() === "Arrears rose. Two officers left.", 5000, "both edits stored");
+    await waitFor(
+      async () => (await storedDocument(server, name)).getText("body").toString() === "Arrears rose. Two officers left.",
+      5000,
+      "both edits stored",
+    );
     expect(server.errors).toEqual([]);
   });
 
@@ -108,7 +116,9 @@ describe("one document served by two instances", () => {
     writer.doc.getText("body").insert(0, "Before the freeze. ");
     await new Promise((resolve) => setTimeout(resolve, 100));
     await server.collab.freezeDocument(name);
-    expect((await storedDocument(server, name)).getText("body").toString()).toBe("Before the freeze. Agreed: a recovery plan by March.");
+    expect((await storedDocument(server, name)).getText("body").toString()).toBe(
+      "Before the freeze. Agreed: a recovery plan by March.",
+    );
 
     // The slow instance now drops the writer's edits: they never reach another client or the log.
     writer.doc.getText("body").insert(0, "After the freeze. ");
@@ -119,7 +129,9 @@ describe("one document served by two instances", () => {
     destroyProvider(reader);
     destroyProvider(writer);
     await slow.collab.shutdown();
-    expect((await storedDocument(server, name)).getText("body").toString()).toBe("Before the freeze. Agreed: a recovery plan by March.");
+    expect((await storedDocument(server, name)).getText("body").toString()).toBe(
+      "Before the freeze. Agreed: a recovery plan by March.",
+    );
   });
 
   it("freezes a document here at the next access check when the relay lost the message that it was frozen", async () => {
@@ -127,7 +139,11 @@ describe("one document served by two instances", () => {
     const writer = stockProvider(second, name, { cookie: server.people.officer.cookie });
     await whenSynced(writer);
     writer.doc.getText("body").insert(0, "Kept.");
-    await waitFor(async () => (await storedDocument(server, name)).getText("body").toString() === "Kept.", 5000, "the edit stored");
+    await waitFor(
+      async () => (await storedDocument(server, name)).getText("body").toString() === "Kept.",
+      5000,
+      "the edit stored",
+    );
     // Frozen in storage only, as by an instance whose message never arrived.
     await createPostgresStorage(server.services.db).freeze(name, server.org.id, new Date());
     await second.collab.checkAccess();
@@ -141,7 +157,9 @@ describe("one document served by two instances", () => {
   it("keeps a document whole when many clients type on both instances at once", async () => {
     const name = await server.newDocument();
     const clients = Array.from({ length: 6 }, (_, i) =>
-      stockProvider(i % 2 === 0 ? server : second, name, { cookie: i % 3 === 0 ? server.people.admin.cookie : server.people.officer.cookie }),
+      stockProvider(i % 2 === 0 ? server : second, name, {
+        cookie: i % 3 === 0 ? server.people.admin.cookie : server.people.officer.cookie,
+      }),
     );
     await Promise.all(clients.map((client) => whenSynced(client)));
     for (let round = 0; round < 20; round++) {
@@ -152,7 +170,11 @@ describe("one document served by two instances", () => {
     expect(new Set(clients.map(textOf)).size).toBe(1);
     const text = textOf(clients[0]);
     clients.forEach(destroyProvider);
-    await waitFor(async () => (await storedDocument(server, name)).getText("body").toString() === text, 5000, "the same text stored");
+    await waitFor(
+      async () => (await storedDocument(server, name)).getText("body").toString() === text,
+      5000,
+      "the same text stored",
+    );
     expect(Y.encodeStateVector(await storedDocument(server, name)).byteLength).toBeGreaterThan(0);
   });
 });

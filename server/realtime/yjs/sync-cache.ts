@@ -7,7 +7,8 @@ const MAX_KNOWN_NO_OPS = 1000;
 /** Smaller edits are cheaper to apply than to hash. */
 const NO_OP_MIN_BYTES = 1024;
 
-const keyOf = (stateVector: Uint8Array) => Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString("base64");
+const keyOf = (stateVector: Uint8Array) =>
+  Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString("base64");
 
 /**
  * What a crowd of clients asks of one document version, computed once. After a restart

@@ -23,7 +23,11 @@ import type { CollabLogger } from "./logger";
 /** Tests fail on errors nobody expected: the logger keeps them for an assertion. */
 export function recordingLogger() {
   const errors: string[] = [];
-  const logger: CollabLogger = { info: () => {}, warn: () => {}, error: (message, fields) => errors.push(`${message} ${JSON.stringify(fields)}`) };
+  const logger: CollabLogger = {
+    info: () => {},
+    warn: () => {},
+    error: (message, fields) => errors.push(`${message} ${JSON.stringify(fields)}`),
+  };
   return { logger, errors };
 }
 
@@ -50,7 +54,10 @@ export async function startCollabTestServer(
     if (!options.shared) return undefined;
     const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 3 });
     redisConnections.push(redis);
-    const relay = createRedisRelay(redis, { channelPrefix, onError: (message, error) => errors.push(`${message} ${String(error)}`) });
+    const relay = createRedisRelay(redis, {
+      channelPrefix,
+      onError: (message, error) => errors.push(`${message} ${String(error)}`),
+    });
     relays.push(relay);
     return relay;
   };
@@ -74,7 +81,13 @@ export async function startCollabTestServer(
 
   /** Another instance (collab server and HTTP server) on the same database and Redis. */
   async function startInstance(instanceLimits: Partial<CollabLimits> = limits) {
-    const instance = { collab: make(instanceLimits), http: await createHttpServer(services, { withRemix: false, collabUpgrade: (request, socket, head) => instance.collab.handleUpgrade(request, socket, head) }) };
+    const instance = {
+      collab: make(instanceLimits),
+      http: await createHttpServer(services, {
+        withRemix: false,
+        collabUpgrade: (request, socket, head) => instance.collab.handleUpgrade(request, socket, head),
+      }),
+    };
     instances.push(instance);
     await new Promise<void>((resolve) => instance.http.server.listen(0, "127.0.0.1", resolve));
     const instanceHost = `127.0.0.1:${(instance.http.server.address() as AddressInfo).port}`;
@@ -85,10 +98,18 @@ export async function startCollabTestServer(
   const other = await createOrganisation(services.db, { slug: "southbank", name: "Southbank" }, SYSTEM_ACTOR);
   const people = {} as People;
   for (const role of ["admin", "officer", "member", "viewer"] as const) {
-    const user = await addMember(services.db, { organisationId: org.id, email: `${role}@example.org`, name: `The ${role}`, role }, SYSTEM_ACTOR);
+    const user = await addMember(
+      services.db,
+      { organisationId: org.id, email: `${role}@example.org`, name: `The ${role}`, role },
+      SYSTEM_ACTOR,
+    );
     people[role] = { id: user.id, cookie: await cookieFor(services, user.id) };
   }
-  const outsider = await addMember(services.db, { organisationId: other.id, email: "outsider@example.org", role: "admin" }, SYSTEM_ACTOR);
+  const outsider = await addMember(
+    services.db,
+    { organisationId: other.id, email: "outsider@example.org", role: "admin" },
+    SYSTEM_ACTOR,
+  );
   people.outsider = { id: outsider.id, cookie: await cookieFor(services, outsider.id) };
 
   let indicatorCount = 0;
@@ -208,7 +229,11 @@ function within<T>(timeoutMs: number, what: string, promise: Promise<T>): Promis
 }
 
 /** A bare socket on a document, to send exactly the bytes a test wants. */
-export async function rawClient(server: TestServer, name: string, auth: { cookie?: string; token?: string; origin?: string } = {}) {
+export async function rawClient(
+  server: TestServer,
+  name: string,
+  auth: { cookie?: string; token?: string; origin?: string } = {},
+) {
   const headers: Record<string, string> = { Origin: auth.origin ?? `http://${server.host}` };
   if (auth.cookie) headers.Cookie = auth.cookie;
   const query = auth.token ? `?token=${encodeURIComponent(auth.token)}` : "";

@@ -85,10 +85,15 @@ export async function decideUpgrade(request: IncomingMessage, deps: UpgradeAuthD
   if (!owner || (claimedOrganisationId !== null && claimedOrganisationId !== owner.organisationId)) {
     return refuse(CLOSE_CODES.forbidden, FORBIDDEN);
   }
-  const found = claimedOrganisationId !== null ? principalInClaimedOrganisation : await findPrincipal(deps.db, who.subject, owner.organisationId);
+  const found =
+    claimedOrganisationId !== null
+      ? principalInClaimedOrganisation
+      : await findPrincipal(deps.db, who.subject, owner.organisationId);
   if (!found) {
     // A token whose holder has left (or was revoked) is an identity that no longer exists.
-    return who.requested ? refuse(CLOSE_CODES.unauthenticated, "The document token is no longer valid") : refuse(CLOSE_CODES.forbidden, FORBIDDEN);
+    return who.requested
+      ? refuse(CLOSE_CODES.unauthenticated, "The document token is no longer valid")
+      : refuse(CLOSE_CODES.forbidden, FORBIDDEN);
   }
   const subject = { type: document.type, ...owner, frozenAt };
   const allowed = collabDocumentPolicy.access(found.principal, subject);

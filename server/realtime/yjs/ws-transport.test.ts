@@ -12,7 +12,15 @@ let url: string;
 
 beforeAll(async () => {
   http = createServer();
-  http.on("upgrade", (request, socket, head) => transport.upgrade(request, socket, head, async () => null, (ws) => accepted(ws)));
+  http.on("upgrade", (request, socket, head) =>
+    transport.upgrade(
+      request,
+      socket,
+      head,
+      async () => null,
+      (ws) => accepted(ws),
+    ),
+  );
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   url = `ws://127.0.0.1:${(http.address() as AddressInfo).port}`;
 });

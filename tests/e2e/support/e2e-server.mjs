@@ -11,7 +11,11 @@ process.env.MINUTED_DATA_DIR = dataDir;
 delete process.env.DATABASE_URL;
 
 const cli = (args, input) =>
-  execFileSync("node", ["--import", "tsx", "server/cli.ts", ...args], { input, stdio: ["pipe", "inherit", "inherit"], env: process.env });
+  execFileSync("node", ["--import", "tsx", "server/cli.ts", ...args], {
+    input,
+    stdio: ["pipe", "inherit", "inherit"],
+    env: process.env,
+  });
 cli(["db:seed"]);
 cli(["org:create", "southbank", "Southbank Housing"]);
 cli(["user:create", "southbank", "admin@southbank.example", "admin", "--name", "Sam Patel"], "southbank-password\n");
