@@ -75,15 +75,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       ? `Agreed at the ${view.meetingTitle ?? "meeting"} on ${view.meetingDateText}`
       : `Added to the log on ${view.agreedText}`,
     // Newest first: the latest report is what a reader wants.
-    history: history
-      .reverse()
-      .map((h) => ({
-        id: h.id,
-        by: h.userName ?? NAME_NOT_RECORDED,
-        at: formatUkDateTime(h.at),
-        status: h.status,
-        note: h.note,
-      })),
+    history: history.reverse().map((h) => ({
+      id: h.id,
+      by: h.userName ?? NAME_NOT_RECORDED,
+      at: formatUkDateTime(h.at),
+      status: h.status,
+      note: h.note,
+    })),
     canUpdate: actionPolicy.update(principal, found),
     savedMessage: saved === "added" || saved === "updated" ? SAVED_MESSAGES[saved] : null,
   };

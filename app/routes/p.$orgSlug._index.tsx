@@ -2,7 +2,7 @@
 // tenant top ten in plain words. No sign-in, outside the signed-in application.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
-import { loadTenantTopTen, requirePublicOrganisation } from "~/components/public/public-data.server";
+import { loadTenantTopTen, requirePublicOrganisation } from "~/utils/public-data.server";
 import { PublicLayout } from "~/components/public/public-layout";
 import { AgendaPackList, ApprovedMinutesList, type PublishedPackView } from "~/components/public/published-packs";
 import { TenantTopTenList } from "~/components/public/tenant-top-ten-list";

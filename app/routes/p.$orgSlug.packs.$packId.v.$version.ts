@@ -5,7 +5,7 @@
 // this application's layout: the published bytes stay the bytes that were frozen.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { findPublicPackHtml } from "../../db/queries/public-packs";
-import { alreadyHeld, immutableHeaders, notPublic, publicVersionQuery } from "~/components/public/public-pack-response.server";
+import { alreadyHeld, immutableHeaders, notPublic, publicVersionQuery } from "~/utils/public-pack-response.server";
 
 const CONTENT_SECURITY_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

@@ -2,13 +2,7 @@
 // replaced by their notice, byte for byte as it was frozen.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { findPublicPackPdf } from "../../db/queries/public-packs";
-import {
-  alreadyHeld,
-  immutableHeaders,
-  notPublic,
-  pdfFilename,
-  publicVersionQuery,
-} from "~/components/public/public-pack-response.server";
+import { alreadyHeld, immutableHeaders, notPublic, pdfFilename, publicVersionQuery } from "~/utils/public-pack-response.server";
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const { db } = context.services;

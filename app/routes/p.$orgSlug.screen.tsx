@@ -2,7 +2,7 @@
 // rotating, updated live when a figure changes. No sign-in, no navigation.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { loadTenantTopTen, requirePublicOrganisation } from "~/components/public/public-data.server";
+import { loadTenantTopTen, requirePublicOrganisation } from "~/utils/public-data.server";
 import { ScreenRotation } from "~/components/public/screen-rotation";
 import { usePublicFigures } from "~/components/public/use-public-figures";
 import publicStyles from "~/styles/public.css?url";

@@ -1,10 +1,9 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { ImportContext } from "../../server/imports/import-types";
 import type { Database } from "../client";
 import { areas, indicators, themes } from "../schema/performance";
 
-/** What an import is checked against: the organisation's indicators and areas. */
-export async function loadImportContext(db: Database, organisationId: string): Promise<ImportContext> {
+/** What an import is checked against: the organisation's indicators and areas (server/imports/import-types.ts ImportContext). */
+export async function loadImportContext(db: Database, organisationId: string) {
   const [indicatorRows, areaRows] = await Promise.all([
     db
       .select({

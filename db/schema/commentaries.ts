@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import { check, index, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { COMMENTARY_STATES, type CommentaryState } from "../../app/shared/vocabulary";
 import { createdAt, id, timestamptz } from "./columns";
 import { organisations, users } from "./identity";
 import { indicators } from "./performance";
 
-export const commentaryStateEnum = pgEnum("commentary_state", ["draft", "ready"]);
+export const commentaryStateEnum = pgEnum("commentary_state", COMMENTARY_STATES);
 
 /**
  * The state of an exception commentary: one per indicator and reporting period. Its
@@ -49,4 +50,4 @@ export const exceptionCommentaries = pgTable(
 );
 
 export type ExceptionCommentaryRow = typeof exceptionCommentaries.$inferSelect;
-export type CommentaryState = (typeof commentaryStateEnum.enumValues)[number];
+export type { CommentaryState };

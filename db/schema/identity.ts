@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid, bigserial } from "drizzle-orm/pg-core";
+import { ROLES, type Role } from "../../app/shared/vocabulary";
 import { createdAt, id, timestamptz } from "./columns";
 
-export const roleEnum = pgEnum("role", ["admin", "officer", "member", "viewer"]);
+export const roleEnum = pgEnum("role", ROLES);
 
 export const organisations = pgTable("organisations", {
   id: id(),
@@ -115,6 +116,6 @@ export const auditLog = pgTable(
   (t) => [index("audit_log_org_at_idx").on(t.organisationId, t.at)],
 );
 
-export type Role = (typeof roleEnum.enumValues)[number];
+export type { Role };
 export type Organisation = typeof organisations.$inferSelect;
 export type User = typeof users.$inferSelect;

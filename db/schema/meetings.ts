@@ -13,6 +13,35 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import {
+  ACTION_STATUSES,
+  AGENDA_ITEM_KINDS,
+  ATTENDANCE_CAPACITIES,
+  ATTENDANCE_STATES,
+  BODY_KINDS,
+  INTEREST_KINDS,
+  MEETING_KINDS,
+  MEETING_STATUSES,
+  MEMBER_KINDS,
+  MOTION_STATUSES,
+  SEAT_POSITIONS,
+  VOTE_CHOICES,
+  VOTE_METHODS,
+  type ActionStatus,
+  type AgendaItemKind,
+  type AgendaItemOptions,
+  type AttendanceCapacity,
+  type AttendanceState,
+  type BodyKind,
+  type InterestKind,
+  type MeetingKind,
+  type MeetingStatus,
+  type MemberKind,
+  type MotionStatus,
+  type SeatPosition,
+  type VoteChoice,
+  type VoteMethod,
+} from "../../app/shared/vocabulary";
 import { createdAt, id, timestamptz } from "./columns";
 import { organisations, users } from "./identity";
 import { areas, indicators } from "./performance";
@@ -25,41 +54,19 @@ import { areas, indicators } from "./performance";
  * authoritative (who may vote, how they voted, what was agreed and by when).
  */
 
-export const bodyKindEnum = pgEnum("body_kind", ["committee", "area_panel", "corporate_performance", "scrutiny_panel"]);
-export const meetingKindEnum = pgEnum("meeting_kind", [
-  "committee",
-  "area_panel",
-  "corporate_performance",
-  "performance_clinic",
-  "scrutiny_panel",
-]);
-export const seatPositionEnum = pgEnum("seat_position", ["chair", "vice_chair", "member"]);
-export const memberKindEnum = pgEnum("member_kind", ["councillor", "independent", "tenant", "co_opted", "officer"]);
-export const meetingStatusEnum = pgEnum("meeting_status", [
-  "draft",
-  "agenda_published",
-  "in_session",
-  "closed",
-  "minutes_approved",
-]);
-export const attendanceCapacityEnum = pgEnum("attendance_capacity", ["member", "officer", "guest"]);
-export const attendanceEnum = pgEnum("attendance", ["expected", "present", "apologies", "absent"]);
-export const agendaItemKindEnum = pgEnum("agenda_item_kind", [
-  "apologies",
-  "declarations",
-  "previous_minutes",
-  "action_log",
-  "report",
-  "scorecard_review",
-  "exceptions",
-  "performance_clinic",
-  "any_other_business",
-]);
-export const interestKindEnum = pgEnum("interest_kind", ["personal", "prejudicial", "other"]);
-export const motionStatusEnum = pgEnum("motion_status", ["open", "carried", "lost", "withdrawn"]);
-export const voteMethodEnum = pgEnum("vote_method", ["named", "show_of_hands"]);
-export const voteChoiceEnum = pgEnum("vote_choice", ["for", "against", "abstain"]);
-export const actionStatusEnum = pgEnum("action_status", ["not_started", "on_track", "at_risk", "complete"]);
+export const bodyKindEnum = pgEnum("body_kind", BODY_KINDS);
+export const meetingKindEnum = pgEnum("meeting_kind", MEETING_KINDS);
+export const seatPositionEnum = pgEnum("seat_position", SEAT_POSITIONS);
+export const memberKindEnum = pgEnum("member_kind", MEMBER_KINDS);
+export const meetingStatusEnum = pgEnum("meeting_status", MEETING_STATUSES);
+export const attendanceCapacityEnum = pgEnum("attendance_capacity", ATTENDANCE_CAPACITIES);
+export const attendanceEnum = pgEnum("attendance", ATTENDANCE_STATES);
+export const agendaItemKindEnum = pgEnum("agenda_item_kind", AGENDA_ITEM_KINDS);
+export const interestKindEnum = pgEnum("interest_kind", INTEREST_KINDS);
+export const motionStatusEnum = pgEnum("motion_status", MOTION_STATUSES);
+export const voteMethodEnum = pgEnum("vote_method", VOTE_METHODS);
+export const voteChoiceEnum = pgEnum("vote_choice", VOTE_CHOICES);
+export const actionStatusEnum = pgEnum("action_status", ACTION_STATUSES);
 
 /** A committee or panel: who sits on it, its quorum and how it numbers its minutes. */
 export const bodies = pgTable(
@@ -158,15 +165,6 @@ export const meetingAttendance = pgTable(
     index("meeting_attendance_meeting_idx").on(t.meetingId),
   ],
 );
-
-/** What a scorecard-review, exceptions or clinic item shows. */
-export type AgendaItemOptions = {
-  period?: string;
-  areaId?: string | null;
-  themeId?: string | null;
-  tenantTopTen?: boolean;
-  indicatorIds?: string[];
-};
 
 export const agendaItems = pgTable(
   "agenda_items",
@@ -363,20 +361,23 @@ export const actionUpdates = pgTable(
   (t) => [index("action_updates_action_idx").on(t.actionId, t.at)],
 );
 
+export type {
+  ActionStatus,
+  AgendaItemKind,
+  AgendaItemOptions,
+  AttendanceCapacity,
+  AttendanceState,
+  BodyKind,
+  InterestKind,
+  MeetingKind,
+  MeetingStatus,
+  MemberKind,
+  MotionStatus,
+  SeatPosition,
+  VoteChoice,
+  VoteMethod,
+};
 export type Body = typeof bodies.$inferSelect;
 export type BodyMember = typeof bodyMembers.$inferSelect;
 export type Meeting = typeof meetings.$inferSelect;
 export type AgendaItem = typeof agendaItems.$inferSelect;
-export type MeetingStatus = (typeof meetingStatusEnum.enumValues)[number];
-export type MeetingKind = (typeof meetingKindEnum.enumValues)[number];
-export type BodyKind = (typeof bodyKindEnum.enumValues)[number];
-export type AgendaItemKind = (typeof agendaItemKindEnum.enumValues)[number];
-export type SeatPosition = (typeof seatPositionEnum.enumValues)[number];
-export type MemberKind = (typeof memberKindEnum.enumValues)[number];
-export type InterestKind = (typeof interestKindEnum.enumValues)[number];
-export type VoteChoice = (typeof voteChoiceEnum.enumValues)[number];
-export type VoteMethod = (typeof voteMethodEnum.enumValues)[number];
-export type MotionStatus = (typeof motionStatusEnum.enumValues)[number];
-export type ActionStatus = (typeof actionStatusEnum.enumValues)[number];
-export type AttendanceState = (typeof attendanceEnum.enumValues)[number];
-export type AttendanceCapacity = (typeof attendanceCapacityEnum.enumValues)[number];

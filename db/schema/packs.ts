@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { PACK_KINDS, type PackKind } from "../../app/shared/vocabulary";
 import { bytea } from "./collab";
 import { createdAt, id, timestamptz } from "./columns";
 import { organisations, users } from "./identity";
@@ -12,8 +13,8 @@ import { agendaItems, meetings, motions } from "./meetings";
  * new version that names the one before it by hash.
  */
 
-export const packKindEnum = pgEnum("pack_kind", ["agenda", "minutes"]);
-export type PackKind = (typeof packKindEnum.enumValues)[number];
+export const packKindEnum = pgEnum("pack_kind", PACK_KINDS);
+export type { PackKind };
 
 /** One per report item: its words live in the shared document `report:<id>`. */
 export const coverReports = pgTable(

@@ -11,13 +11,14 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { AGGREGATIONS, FIGURE_STATUSES, FREQUENCIES, POLARITIES } from "../../app/shared/vocabulary";
 import { createdAt, id, timestamptz } from "./columns";
 import { organisations, users } from "./identity";
 
-export const polarityEnum = pgEnum("polarity", ["higher", "lower", "none"]);
-export const frequencyEnum = pgEnum("frequency", ["weekly", "monthly", "quarterly", "annual"]);
-export const aggregationEnum = pgEnum("aggregation", ["ratio", "mean", "snapshot", "sum", "survey"]);
-export const figureStatusEnum = pgEnum("figure_status", ["draft", "submitted", "verified"]);
+export const polarityEnum = pgEnum("polarity", POLARITIES);
+export const frequencyEnum = pgEnum("frequency", FREQUENCIES);
+export const aggregationEnum = pgEnum("aggregation", AGGREGATIONS);
+export const figureStatusEnum = pgEnum("figure_status", FIGURE_STATUSES);
 
 const organisationId = () =>
   uuid("organisation_id")

@@ -154,17 +154,15 @@ export async function enterAgreedActions(
     const enteredKeys = new Set(entered.map((a) => a.sourceKey));
     const alreadyEntered = rows.map((a) => a.sourceKey).filter((key) => !enteredKeys.has(key));
     if (entered.length === 0) return { entered, alreadyEntered };
-    await tx
-      .insert(actionUpdates)
-      .values(
-        entered.map((a) => ({
-          actionId: a.id,
-          userId: actor.userId,
-          status: "not_started" as const,
-          note: AGREED_NOTE,
-          at: a.agreedAt,
-        })),
-      );
+    await tx.insert(actionUpdates).values(
+      entered.map((a) => ({
+        actionId: a.id,
+        userId: actor.userId,
+        status: "not_started" as const,
+        note: AGREED_NOTE,
+        at: a.agreedAt,
+      })),
+    );
     await recordAudit(tx, {
       organisationId: meeting.organisationId,
       actor,

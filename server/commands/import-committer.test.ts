@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findOrganisationBySlug } from "../../db/queries/organisations";
 import { actualRevisions, actuals, indicators } from "../../db/schema/performance";
 import { createTestDatabase } from "../../tests/support/test-database";
-import { SYSTEM_ACTOR } from "../audit";
 import { readSeedFile, seedDemo } from "./demo-seeder";
 import { importFile } from "./import-committer";
 

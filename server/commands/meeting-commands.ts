@@ -79,17 +79,15 @@ export async function createMeeting(
 
     const seats = await listBodyMembers(tx, body.id);
     if (seats.length) {
-      await tx
-        .insert(meetingAttendance)
-        .values(
-          seats.map((s) => ({
-            meetingId: meeting.id,
-            userId: s.userId,
-            name: s.name,
-            capacity: "member" as const,
-            memberKind: s.memberKind,
-          })),
-        );
+      await tx.insert(meetingAttendance).values(
+        seats.map((s) => ({
+          meetingId: meeting.id,
+          userId: s.userId,
+          name: s.name,
+          capacity: "member" as const,
+          memberKind: s.memberKind,
+        })),
+      );
     }
 
     await recordAudit(tx, {

@@ -1,12 +1,11 @@
 import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { commentarySchema } from "./render-commentary";
+import { commentarySchema, loadCommentaryDoc, renderRichText } from "./render-commentary";
 import { createTestDatabase } from "../../tests/support/test-database";
 import { SYSTEM_ACTOR } from "../audit";
 import { createOrganisation } from "../commands/organisation-creator";
 import { createPostgresStorage } from "../realtime/yjs/document-storage";
-import { loadCommentaryDoc, renderRichText } from "./render-commentary";
 
 /** A section written the way the editor writes it: ProseMirror JSON through y-tiptap. */
 function editorFragment(content: unknown[]) {
@@ -250,13 +249,13 @@ describe("loadCommentaryDoc", () => {
     );
     await storage.store(
       name,
-      updates.splice(0).map((update, i) => ({ update, userId: null, at: new Date() })),
+      updates.splice(0).map((update) => ({ update, userId: null, at: new Date() })),
     );
     await storage.compact(name, () => ({ state: Y.encodeStateAsUpdate(author), stateVector: Y.encodeStateVector(author) }));
     author.getXmlFragment("reason").insert(1, [paragraph(text("Log part <b>."))]);
     await storage.store(
       name,
-      updates.splice(0).map((update, i) => ({ update, userId: null, at: new Date() })),
+      updates.splice(0).map((update) => ({ update, userId: null, at: new Date() })),
     );
 
     const doc = await loadCommentaryDoc(database.db, name);

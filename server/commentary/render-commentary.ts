@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { DOMOutputSpec, Mark, Node as ProseMirrorNode, NodeType, MarkType, Schema } from "@tiptap/pm/model";
 import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { getSchema } from "@tiptap/core";
 import { commentaryExtensions, isSafeHref, LINK_REL } from "../../app/shared/commentary/commentary-extensions";
 import {

@@ -4,10 +4,9 @@
 
 import { periodFitsFrequency } from "../../app/shared/performance/periods";
 import type { Frequency } from "../../app/shared/performance/types";
-import { monthName, showNumber } from "./cells";
-import { ALL_AREAS, type ImportContext } from "./import-types";
-import { cellText, parseFinancialYearCell, showCell } from "./cells";
-import type { IndicatorInfo } from "./import-types";
+import { monthName, showNumber, cellText, parseFinancialYearCell, showCell } from "./cells";
+import { ALL_AREAS } from "./import-types";
+import type { IndicatorInfo, ImportContext } from "./import-types";
 import { quote } from "./problems";
 import type { RowContext } from "./validate-rows";
 

@@ -70,15 +70,13 @@ describe("the meeting record", () => {
   it("keeps a member who declared an interest out of that item's minutes, not the others'", async () => {
     const [, second, third] = fixture.items;
     const member = fixture.seated.independent1;
-    await server.services.db
-      .insert(declarations)
-      .values({
-        meetingId: fixture.meeting.id,
-        agendaItemId: third.id,
-        userId: member.id,
-        kind: "prejudicial",
-        note: "Tenant of the estate",
-      });
+    await server.services.db.insert(declarations).values({
+      meetingId: fixture.meeting.id,
+      agendaItemId: third.id,
+      userId: member.id,
+      kind: "prejudicial",
+      note: "Tenant of the estate",
+    });
 
     const provider = stockProvider(server, name, { cookie: await cookie(member.id) });
     const observer = stockProvider(server, name, { cookie: await cookie(fixture.officer.id) });

@@ -1,7 +1,7 @@
 import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { parseDocumentName, reportDocumentName, type CollabDocumentName } from "../../app/shared/collab/document-names";
 import { CLOSE_CODES } from "../../app/shared/realtime-events";
 import { checklistMap, coverReportFragment, reportDetailsMap } from "../../app/shared/packs/cover-report-content";

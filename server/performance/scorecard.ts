@@ -169,14 +169,12 @@ export async function loadIndicatorSeries(
   for (const t of targetRows)
     byIndicator.get(t.indicatorId)?.targetsByYear.set(t.year, { target: t.target, tolerance: t.tolerance });
   for (const b of benchmarkRows) {
-    byIndicator
-      .get(b.indicatorId)
-      ?.benchmarksByYear.set(b.year, {
-        upper: b.upperQuartile,
-        median: b.median,
-        lower: b.lowerQuartile,
-        peerGroup: b.peerGroup,
-      });
+    byIndicator.get(b.indicatorId)?.benchmarksByYear.set(b.year, {
+      upper: b.upperQuartile,
+      median: b.median,
+      lower: b.lowerQuartile,
+      peerGroup: b.peerGroup,
+    });
   }
   for (const f of figureRows) {
     const series = byIndicator.get(f.indicatorId);

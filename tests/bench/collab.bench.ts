@@ -534,7 +534,10 @@ async function typingLateReader(url: string) {
 }
 
 function typingClose() {
-  for (const p of typing?.typers ?? []) (p.destroy(), p.awareness.destroy());
+  for (const p of typing?.typers ?? []) {
+    p.destroy();
+    p.awareness.destroy();
+  }
   typing?.watchers.forEach((w) => w.ws.close());
   typing = null;
   return {};

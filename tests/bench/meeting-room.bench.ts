@@ -64,16 +64,14 @@ async function seedMeeting(services: Awaited<ReturnType<typeof createTestService
     )
     .returning({ id: users.id });
   await db.insert(memberships).values(people.map((p) => ({ organisationId: org.id, userId: p.id, role: "member" as const })));
-  await db
-    .insert(bodyMembers)
-    .values(
-      people.map((p, i) => ({
-        bodyId: body.id,
-        userId: p.id,
-        position: i === 0 ? ("chair" as const) : ("member" as const),
-        memberKind: i % 3 === 0 ? ("tenant" as const) : ("independent" as const),
-      })),
-    );
+  await db.insert(bodyMembers).values(
+    people.map((p, i) => ({
+      bodyId: body.id,
+      userId: p.id,
+      position: i === 0 ? ("chair" as const) : ("member" as const),
+      memberKind: i % 3 === 0 ? ("tenant" as const) : ("independent" as const),
+    })),
+  );
   const [meeting] = await db
     .insert(meetings)
     .values({
@@ -225,7 +223,10 @@ async function movesJob(job: Extract<Job, { kind: "moves" }>) {
       for (const client of others) {
         client.once("meeting:moved", (event) => {
           if (event.itemId === itemId) latencies.push(performance.now() - sentAt);
-          if (--pending === 0) (clearTimeout(timer), resolve());
+          if (--pending === 0) {
+            clearTimeout(timer);
+            resolve();
+          }
         });
       }
     });

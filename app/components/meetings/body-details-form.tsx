@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { SelectField, TextArea, TextField } from "~/components/ui/form-fields";
 import { BODY_KIND_LABELS, MEMBER_KIND_LABELS } from "~/shared/meetings/labels";
-import type { BodyKind, MemberKind } from "../../../db/schema/meetings";
+import type { BodyKind, MemberKind } from "~/shared/vocabulary";
 
 export type BodyDetailsDefaults = {
   name: string;

@@ -1,4 +1,4 @@
-import type { MeetingStatus } from "../../../db/schema/meetings";
+import type { MeetingStatus } from "~/shared/vocabulary";
 import { MEETING_STATUS_LABELS } from "~/shared/meetings/labels";
 
 /** A meeting's status in words; the colour only repeats what the words say. */

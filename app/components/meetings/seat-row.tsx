@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { MEMBER_KIND_LABELS, SEAT_POSITION_LABELS } from "~/shared/meetings/labels";
-import type { MemberKind, SeatPosition } from "../../../db/schema/meetings";
+import type { MemberKind, SeatPosition } from "~/shared/vocabulary";
 import { RowSelect } from "./row-select";
 
 export const positionOptions = (Object.keys(SEAT_POSITION_LABELS) as SeatPosition[]).map((value) => ({

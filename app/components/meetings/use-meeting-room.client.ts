@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import type { InterestKind, VoteChoice, VoteMethod } from "../../../db/schema/meetings";
+import type { InterestKind, VoteChoice, VoteMethod } from "~/shared/vocabulary";
 import type {
   MeetingClientEvents,
   MeetingServerEvents,

@@ -5,7 +5,7 @@ import { SelectField, TextArea, TextField } from "~/components/ui/form-fields";
 import { ALL_INDICATORS, indicatorSetOf, TENANT_TOP_TEN } from "~/shared/meetings/form-choices";
 import { AGENDA_ITEM_KIND_LABELS, EXEMPT_PARAGRAPHS } from "~/shared/meetings/labels";
 import type { FormResult } from "~/utils/command-response.server";
-import type { AgendaItemKind } from "../../../db/schema/meetings";
+import type { AgendaItemKind } from "~/shared/vocabulary";
 import type { MeetingPageData } from "./meeting-page-data.server";
 
 type Choices = NonNullable<MeetingPageData["choices"]>;

@@ -3,9 +3,9 @@ import { INTEREST_KIND_LABELS, MOTION_STATUS_LABELS, VOTE_CHOICE_LABELS } from "
 import type { MeetingRoomState, RoomMotion } from "~/shared/meetings/room-events";
 import { describeTally } from "~/shared/meetings/votes";
 import type { useMeetingRoom } from "~/components/meetings/use-meeting-room.client";
+import type { SessionData } from "./route";
 
 type MeetingRoom = ReturnType<typeof useMeetingRoom>;
-import type { SessionData } from "./route";
 
 type Props = {
   page: SessionData;
@@ -160,7 +160,7 @@ function Motion({ motion, state, room, item, onResult }: Props & { motion: RoomM
   );
 }
 
-function Propose({ page, room, item, onResult }: Pick<Props, "page" | "room" | "item" | "onResult">) {
+function Propose({ room, item, onResult }: Pick<Props, "room" | "item" | "onResult">) {
   const [wording, setWording] = useState("");
   const [method, setMethod] = useState<"named" | "show_of_hands">("named");
   return (

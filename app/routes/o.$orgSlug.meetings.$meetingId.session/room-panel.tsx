@@ -2,9 +2,9 @@ import { useState } from "react";
 import { INTEREST_KIND_LABELS, MEMBER_KIND_LABELS, SEAT_POSITION_LABELS } from "~/shared/meetings/labels";
 import type { MeetingRoomState, RoomPerson } from "~/shared/meetings/room-events";
 import type { useMeetingRoom } from "~/components/meetings/use-meeting-room.client";
+import type { SessionData } from "./route";
 
 type MeetingRoom = ReturnType<typeof useMeetingRoom>;
-import type { SessionData } from "./route";
 
 type Props = {
   page: SessionData;
@@ -25,7 +25,6 @@ function describePerson(person: RoomPerson): string {
 
 /** Quorum, who is here, the speaking queue, and declaring an interest. */
 export function RoomPanel({ page, state, room, itemId, onResult }: Props) {
-  const meetingId = page.meeting.id;
   const you = state.you;
   const myHand = state.queue.find((q) => q.userId === you.userId);
   return (

@@ -10,8 +10,30 @@ import { INDICATOR_MOVEMENT_LABELS, indicatorMovement, type IndicatorMovement } 
 import { formatUkDate, formatUkDateTime, formatUkDay } from "../dates";
 import { monthLabel } from "../performance/periods";
 import { statusPresentation, type TargetStatus } from "../performance/status";
-import type { ActionListRow } from "../../../db/queries/actions";
-import type { ActionStatus } from "../../../db/schema/meetings";
+import type { ActionStatus } from "../vocabulary";
+
+/** A line of the action log as the database reads it (db/queries/actions.ts answers rows of this shape). */
+export type ActionListRow = {
+  id: string;
+  bodyId: string | null;
+  bodyName: string | null;
+  meetingTitle: string | null;
+  meetingStartsAt: Date | null;
+  minuteNumber: string | null;
+  description: string;
+  ownerUserId: string | null;
+  ownerName: string | null;
+  dueDate: string;
+  status: ActionStatus;
+  indicatorId: string | null;
+  indicatorCode: string | null;
+  indicatorTitle: string | null;
+  indicatorPeriodWhenAgreed: string | null;
+  indicatorStatusWhenAgreed: string | null;
+  indicatorValueWhenAgreed: string | null;
+  agreedAt: Date;
+  completedAt: Date | null;
+};
 
 /** The action log's status filter: "open" includes overdue; "overdue" is open and past due. */
 export const ACTION_LIST_STATUSES = ["open", "overdue", "complete", "all"] as const;

@@ -1,4 +1,4 @@
-import type { ActionStatus } from "../../../db/schema/meetings";
+import type { ActionStatus } from "../vocabulary";
 
 /** What an action's status reads as today: an open action past its due date is overdue. */
 export type ShownActionStatus = ActionStatus | "overdue";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AgendaItemKind, AgendaItemOptions } from "../../../db/schema/meetings";
+import type { AgendaItemKind, AgendaItemOptions } from "../vocabulary";
 import { isPeriod } from "../performance/periods";
 import { ALL_INDICATORS, TENANT_TOP_TEN } from "./form-choices";
 import { blankAsNull, checkbox, keysOf, list, text, wholeNumber, type Submitted, EVEN_WITH_FIELD_PROBLEMS } from "./form-values";

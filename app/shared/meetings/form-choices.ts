@@ -1,4 +1,4 @@
-import type { AgendaItemOptions } from "../../../db/schema/meetings";
+import type { AgendaItemOptions } from "../vocabulary";
 
 /*
  * Values the meeting forms offer, shared by the forms (in the browser) and their zod

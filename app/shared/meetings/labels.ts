@@ -11,7 +11,7 @@ import type {
   SeatPosition,
   VoteChoice,
   VoteMethod,
-} from "../../../db/schema/meetings";
+} from "../vocabulary";
 
 /** The words people in the sector use for each value, shared by pages, the session room and packs. */
 

@@ -1,4 +1,4 @@
-import type { MemberKind } from "../../../db/schema/meetings";
+import type { MemberKind } from "../vocabulary";
 import { MEMBER_KIND_LABELS } from "./labels";
 
 export type QuorumRule = { quorumCount: number; quorumRequiresKind: MemberKind | null };

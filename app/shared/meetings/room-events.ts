@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { Role } from "../../../db/schema/identity";
 import type {
+  Role,
   InterestKind,
   MeetingStatus,
   MemberKind,
@@ -8,7 +8,7 @@ import type {
   SeatPosition,
   VoteChoice,
   VoteMethod,
-} from "../../../db/schema/meetings";
+} from "../vocabulary";
 import type { Quorum } from "./quorum";
 import type { Tally } from "./votes";
 

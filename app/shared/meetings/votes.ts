@@ -1,4 +1,4 @@
-import type { MotionStatus, VoteChoice } from "../../../db/schema/meetings";
+import type { MotionStatus, VoteChoice } from "../vocabulary";
 
 export type Tally = { for: number; against: number; abstain: number };
 

@@ -1,4 +1,4 @@
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { fragmentText } from "../commentary/commentary-content";
 import {
   CHECKLIST_FIELD,

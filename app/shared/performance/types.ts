@@ -1,3 +1,4 @@
+import type { Aggregation, Frequency } from "../vocabulary";
 /**
  * Shared vocabulary of the performance rules.
  *
@@ -21,10 +22,10 @@ export type Polarity = "higher" | "lower" | "none";
  * (organisation-wide). See rollup.ts for the rules; the names follow the
  * `aggregation` column of indicators.csv.
  */
-export type Aggregation = "ratio" | "mean" | "snapshot" | "sum" | "survey";
+export type { Aggregation };
 
 /** How often a figure is due. Weekly indicators are reported in monthly periods. */
-export type Frequency = "weekly" | "monthly" | "quarterly" | "annual";
+export type { Frequency };
 
 /**
  * The unit a value is expressed in. The known units are listed so editors

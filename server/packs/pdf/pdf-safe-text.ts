@@ -47,6 +47,7 @@ const REPLACEMENTS: Readonly<Record<string, string>> = {
 };
 
 /** Characters that print nothing (joiners, variation selectors, controls) and only confuse line breaking. */
+// eslint-disable-next-line no-misleading-character-class -- variation selectors are listed on purpose, to be removed
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f\u00ad\u0000-\u0008\u000b-\u001f\u007f]/gu;
 
 /** Printable ASCII and newlines: nothing to change. */

@@ -1,7 +1,7 @@
-import type { Database } from "../../../db/client";
-import { findOrganisationBySlug } from "../../../db/queries/organisations";
-import { latestPeriod, loadScorecard } from "../../../server/performance/scorecard";
-import { scorecardLines } from "../../../server/performance/scorecard-view";
+import type { Database } from "../../db/client";
+import { findOrganisationBySlug } from "../../db/queries/organisations";
+import { latestPeriod, loadScorecard } from "../../server/performance/scorecard";
+import { scorecardLines } from "../../server/performance/scorecard-view";
 import { monthLabel } from "~/shared/performance/periods";
 import { tenantSummary, type TenantFigure, type TenantSummaryLine } from "~/shared/packs/tenant-summary";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { Database } from "../../../db/client";
-import type { PublicVersionQuery } from "../../../db/queries/public-packs";
+import type { Database } from "../../db/client";
+import type { PublicVersionQuery } from "../../db/queries/public-packs";
 import { requirePublicOrganisation } from "./public-data.server";
 
 /*
@@ -52,7 +52,10 @@ export function alreadyHeld(request: Request, publicSha256: string): boolean {
 }
 
 /** "northfield-performance-committee-2026-11-23-agenda-pack-v2.pdf" */
-export function pdfFilename(orgSlug: string, pack: { kind: "agenda" | "minutes"; meetingTitle: string; meetingStartsAt: Date; version: number }): string {
+export function pdfFilename(
+  orgSlug: string,
+  pack: { kind: "agenda" | "minutes"; meetingTitle: string; meetingStartsAt: Date; version: number },
+): string {
   const slug = (text: string) =>
     text
       .normalize("NFKD")
@@ -61,7 +64,12 @@ export function pdfFilename(orgSlug: string, pack: { kind: "agenda" | "minutes";
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "")
       .slice(0, 60);
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(pack.meetingStartsAt);
+  const day = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(pack.meetingStartsAt);
   const what = pack.kind === "agenda" ? "agenda-pack" : "minutes";
   return [slug(orgSlug), slug(pack.meetingTitle), day, what, `v${pack.version}`].filter(Boolean).join("-") + ".pdf";
 }

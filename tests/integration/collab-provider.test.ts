@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { startCollabTestServer, waitFor, webSocketWith, type TestServer } from "../../../server/realtime/yjs/test-support";
-import { CLOSE_CODES } from "../realtime-events";
-import { CONNECTION_MESSAGES, createCollabProvider, type CollabProvider } from "./collab-provider";
+import { startCollabTestServer, waitFor, webSocketWith, type TestServer } from "../../server/realtime/yjs/test-support";
+import { CLOSE_CODES } from "../../app/shared/realtime-events";
+import { CONNECTION_MESSAGES, createCollabProvider, type CollabProvider } from "../../app/shared/collab/collab-provider";
 
 let server: TestServer;
 beforeAll(async () => {

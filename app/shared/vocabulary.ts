@@ -1,0 +1,76 @@
+/*
+ * The domain's vocabulary: every enumerated value the product stores, said once. The
+ * database schema builds its enums from these lists (db/schema/*), and the pure rules,
+ * pages and packs take their types from here, so that app/shared never imports the
+ * database layer (ADR 011).
+ */
+
+export const ROLES = ["admin", "officer", "member", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const COMMENTARY_STATES = ["draft", "ready"] as const;
+export type CommentaryState = (typeof COMMENTARY_STATES)[number];
+
+export const POLARITIES = ["higher", "lower", "none"] as const;
+export type Polarity = (typeof POLARITIES)[number];
+export const FREQUENCIES = ["weekly", "monthly", "quarterly", "annual"] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+export const AGGREGATIONS = ["ratio", "mean", "snapshot", "sum", "survey"] as const;
+export type Aggregation = (typeof AGGREGATIONS)[number];
+export const FIGURE_STATUSES = ["draft", "submitted", "verified"] as const;
+export type FigureStatus = (typeof FIGURE_STATUSES)[number];
+
+export const BODY_KINDS = ["committee", "area_panel", "corporate_performance", "scrutiny_panel"] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
+export const MEETING_KINDS = [
+  "committee",
+  "area_panel",
+  "corporate_performance",
+  "performance_clinic",
+  "scrutiny_panel",
+] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export const SEAT_POSITIONS = ["chair", "vice_chair", "member"] as const;
+export type SeatPosition = (typeof SEAT_POSITIONS)[number];
+export const MEMBER_KINDS = ["councillor", "independent", "tenant", "co_opted", "officer"] as const;
+export type MemberKind = (typeof MEMBER_KINDS)[number];
+export const MEETING_STATUSES = ["draft", "agenda_published", "in_session", "closed", "minutes_approved"] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export const ATTENDANCE_CAPACITIES = ["member", "officer", "guest"] as const;
+export type AttendanceCapacity = (typeof ATTENDANCE_CAPACITIES)[number];
+export const ATTENDANCE_STATES = ["expected", "present", "apologies", "absent"] as const;
+export type AttendanceState = (typeof ATTENDANCE_STATES)[number];
+export const AGENDA_ITEM_KINDS = [
+  "apologies",
+  "declarations",
+  "previous_minutes",
+  "action_log",
+  "report",
+  "scorecard_review",
+  "exceptions",
+  "performance_clinic",
+  "any_other_business",
+] as const;
+export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
+export const INTEREST_KINDS = ["personal", "prejudicial", "other"] as const;
+export type InterestKind = (typeof INTEREST_KINDS)[number];
+export const MOTION_STATUSES = ["open", "carried", "lost", "withdrawn"] as const;
+export type MotionStatus = (typeof MOTION_STATUSES)[number];
+export const VOTE_METHODS = ["named", "show_of_hands"] as const;
+export type VoteMethod = (typeof VOTE_METHODS)[number];
+export const VOTE_CHOICES = ["for", "against", "abstain"] as const;
+export type VoteChoice = (typeof VOTE_CHOICES)[number];
+export const ACTION_STATUSES = ["not_started", "on_track", "at_risk", "complete"] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export const PACK_KINDS = ["agenda", "minutes"] as const;
+export type PackKind = (typeof PACK_KINDS)[number];
+
+/** What a scorecard-review, exceptions or clinic item shows (stored as the agenda item's options). */
+export type AgendaItemOptions = {
+  period?: string;
+  areaId?: string | null;
+  themeId?: string | null;
+  tenantTopTen?: boolean;
+  indicatorIds?: string[];
+};
