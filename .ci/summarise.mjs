@@ -1,5 +1,5 @@
 // Sums the suites' JSON reports into the one closing line CI reads: "N passed, N failed".
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 const dir = process.argv[2];
@@ -17,6 +17,16 @@ for (const name of ["vitest-pglite.json", "vitest-postgres.json"]) {
   passed += report.numPassedTests;
   failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
   if (report.numTotalTests === 0) missing.push(`${name} (no tests ran)`);
+}
+
+// The type checker, the linter, Prettier and the audit: one each.
+for (const name of readdirSync(dir).filter((f) => f.startsWith("check-"))) {
+  const outcome = readFileSync(path.join(dir, name), "utf8").trim();
+  if (outcome === "passed") passed += 1;
+  else {
+    failed += 1;
+    console.log(`Check failed: ${name.slice("check-".length, -".txt".length)}`);
+  }
 }
 
 const e2e = path.join(dir, "playwright.json");
