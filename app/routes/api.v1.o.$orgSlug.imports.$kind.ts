@@ -2,23 +2,22 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireApiPrincipal } from "~/utils/auth.server";
 import { importFile } from "../../server/commands/import-committer";
 import { DEFAULT_MAX_BYTES } from "../../server/imports/decode-text";
+import { IMPORT_KINDS } from "../../server/imports/parse-import";
 import { formatProblem } from "../../server/imports/problems";
 import { performanceDataPolicy } from "../../server/policies/performance-data-policy";
-
-const API_KINDS = ["indicators", "targets", "benchmarks", "actuals", "actuals-wide"] as const;
 
 export const loader = () => Response.json({ error: "Send the file with POST" }, { status: 405 });
 
 /**
- * POST /api/v1/o/:orgSlug/imports/{indicators|targets|benchmarks|actuals|actuals-wide}
+ * POST /api/v1/o/:orgSlug/imports/{indicators|targets|benchmarks|actuals|actuals-wide|areas}
  * with the CSV (or XLSX) file as the body. All or nothing: 200 with the summary, or
  * 422 with every problem by line and column and nothing changed.
  */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { principal, org, actor } = await requireApiPrincipal(request, context, params.orgSlug);
-  const kind = API_KINDS.find((k) => k === params.kind);
+  const kind = IMPORT_KINDS.find((k) => k === params.kind);
   if (!kind)
-    return Response.json({ error: `Unknown import “${params.kind}”: use one of ${API_KINDS.join(", ")}` }, { status: 404 });
+    return Response.json({ error: `Unknown import “${params.kind}”: use one of ${IMPORT_KINDS.join(", ")}` }, { status: 404 });
   if (!performanceDataPolicy.importData(principal, org))
     return Response.json({ error: "Only administrators and API tokens may import" }, { status: 403 });
   const declared = Number(request.headers.get("Content-Length") ?? 0);

@@ -5,22 +5,24 @@ import { ErrorSummary, SelectField } from "~/components/ui/form-fields";
 import { authorizeOr403, requireOrgMember } from "~/utils/auth.server";
 import { importFile, type ImportSummary } from "../../server/commands/import-committer";
 import { DEFAULT_MAX_BYTES, formatSize } from "../../server/imports/decode-text";
+import { IMPORT_KINDS, type ImportKind } from "../../server/imports/parse-import";
 import type { ImportProblem } from "../../server/imports/problems";
 import { authorize } from "../../server/policies/authorize";
 import { performanceDataPolicy } from "../../server/policies/performance-data-policy";
 
 export const meta: MetaFunction = () => [{ title: "Import performance data – Minuted" }];
 
-const KINDS = [
-  { value: "actuals", label: "Monthly figures, one row per indicator, period and area (actuals.csv)" },
-  { value: "actuals-wide", label: "Monthly figures, one column per month (the spreadsheet layout, CSV or XLSX)" },
-  { value: "indicators", label: "Indicator library (indicators.csv)" },
-  { value: "targets", label: "Targets and tolerances (targets.csv)" },
-  { value: "benchmarks", label: "Peer-group benchmarks (benchmarks.csv)" },
-] as const;
-const kindSchema = z.enum(["actuals", "actuals-wide", "indicators", "targets", "benchmarks"], {
-  message: "Choose what the file holds",
-});
+/** Every kind of import, in the order the page offers them: a new kind without words here is a type error. */
+const KIND_LABELS: Record<ImportKind, string> = {
+  actuals: "Monthly figures, one row per indicator, period and area (actuals.csv)",
+  "actuals-wide": "Monthly figures, one column per month (the spreadsheet layout, CSV or XLSX)",
+  indicators: "Indicator library (indicators.csv)",
+  targets: "Targets and tolerances (targets.csv)",
+  benchmarks: "Peer-group benchmarks (benchmarks.csv)",
+  areas: "Areas and their homes (areas.csv: area,homes)",
+};
+const KINDS = Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }));
+const kindSchema = z.enum(IMPORT_KINDS, { message: "Choose what the file holds" });
 
 const commitSchema = z.object({
   intent: z.literal("commit"),

@@ -3,6 +3,7 @@ import { Outlet, useLoaderData } from "@remix-run/react";
 import { AppShell } from "~/components/app-shell";
 import { requireOrgMember } from "~/utils/auth.server";
 import { listMembershipsOfUser } from "../../db/queries/users";
+import { performanceDataPolicy } from "../../server/policies/performance-data-policy";
 import { organisationPolicy } from "../../server/policies/organisation-policy";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -16,6 +17,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     { to: `${base}/meetings`, label: "Meetings" },
     { to: `${base}/actions`, label: "Actions" },
     { to: `${base}/packs`, label: "Packs" },
+    { to: `${base}/areas`, label: "Areas" },
+    ...(performanceDataPolicy.importData(principal, org) ? [{ to: `${base}/imports`, label: "Imports" }] : []),
     ...(organisationPolicy.administer(principal, org) ? [{ to: `${base}/admin`, label: "Admin" }] : []),
   ];
   return {

@@ -28,4 +28,14 @@ describe("performanceDataPolicy", () => {
   it.each(["officer", "member", "viewer"] as const)("denies a %s importing", (role) => {
     expect(performanceDataPolicy.importData(user(role), org)).toBe(false);
   });
+  it("lets an admin keep the library (areas, indicators) in person", () => {
+    expect(performanceDataPolicy.manageLibrary(user("admin"), org)).toBe(true);
+  });
+  it.each(["officer", "member", "viewer"] as const)("denies a %s keeping the library", (role) => {
+    expect(performanceDataPolicy.manageLibrary(user(role), org)).toBe(false);
+  });
+  it("denies an API token and another organisation's admin keeping the library", () => {
+    expect(performanceDataPolicy.manageLibrary(token(), org)).toBe(false);
+    expect(performanceDataPolicy.manageLibrary(user("admin", "org-b"), org)).toBe(false);
+  });
 });
