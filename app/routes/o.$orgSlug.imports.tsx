@@ -6,7 +6,7 @@ import { authorizeOr403, requireOrgMember } from "~/utils/auth.server";
 import { importFile, type ImportSummary } from "../../server/commands/import-committer";
 import { DEFAULT_MAX_BYTES, formatSize } from "../../server/imports/decode-text";
 import { IMPORT_KINDS, type ImportKind } from "../../server/imports/parse-import";
-import type { ImportProblem } from "../../server/imports/problems";
+import { problemCount, type ImportProblem } from "../../server/imports/problems";
 import { authorize } from "../../server/policies/authorize";
 import { performanceDataPolicy } from "../../server/policies/performance-data-policy";
 
@@ -157,8 +157,10 @@ export default function Imports() {
           <h2>{result.filename} cannot be imported</h2>
           <p>
             Nothing has been saved. Fix{" "}
-            {result.problems.length === 1 ? "this problem" : `these ${result.problems.length} problems`} and upload the file
-            again.
+            {problemCount(result.problems) === 1
+              ? "this problem"
+              : `these ${problemCount(result.problems).toLocaleString("en-GB")} problems`}{" "}
+            and upload the file again.
           </p>
           <table className="table">
             <caption className="visually-hidden">Problems in {result.filename}</caption>
@@ -170,7 +172,7 @@ export default function Imports() {
               </tr>
             </thead>
             <tbody>
-              {result.problems.slice(0, 500).map((p, i) => (
+              {result.problems.map((p, i) => (
                 <tr key={i}>
                   <td>{p.line ?? "–"}</td>
                   <td>{p.column ?? "–"}</td>
@@ -179,7 +181,6 @@ export default function Imports() {
               ))}
             </tbody>
           </table>
-          {result.problems.length > 500 ? <p>And {result.problems.length - 500} more.</p> : null}
         </div>
       ) : null}
 

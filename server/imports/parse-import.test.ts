@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ImportContext } from "./import-types";
-import { buildImportContext, importKindSchema, isImportable, parseImport } from "./parse-import";
+import { buildImportContext, importKindSchema, isImportable, parseImportHere } from "./parse-import";
 import { formatProblem } from "./problems";
 import { readCsv } from "./read-table";
 import { seedBytes, testContext, xlsxBytes } from "./test-support";
@@ -8,16 +8,19 @@ import { seedBytes, testContext, xlsxBytes } from "./test-support";
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const noContext: ImportContext = { indicators: new Map(), areas: new Set() };
 
+// These tests check the parsing itself in this thread (parseImportHere);
+// import-limits.test.ts checks parseImport, which runs the same in a thread of its own.
+
 /** The context from the sample library, itself read through the importer. */
 async function seedContext(): Promise<ImportContext> {
-  const indicators = await parseImport("indicators", seedBytes("indicators.csv"), "indicators.csv", noContext);
-  const areas = await parseImport("areas", seedBytes("areas.csv"), "areas.csv", noContext);
+  const indicators = await parseImportHere("indicators", seedBytes("indicators.csv"), "indicators.csv", noContext);
+  const areas = await parseImportHere("areas", seedBytes("areas.csv"), "areas.csv", noContext);
   expect(indicators.problems).toEqual([]);
   expect(areas.problems).toEqual([]);
   return buildImportContext(indicators.rows, areas.rows);
 }
 
-describe("parseImport on the sample data in db/seed-data", () => {
+describe("parseImportHere on the sample data in db/seed-data", () => {
   it.each([
     ["indicators", "indicators.csv", 29],
     ["areas", "areas.csv", 4],
@@ -26,7 +29,7 @@ describe("parseImport on the sample data in db/seed-data", () => {
     ["actuals", "actuals.csv", 1826],
     ["actuals-wide", "actuals-wide.csv", 546],
   ] as const)("%s (%s) parses with no problems", async (kind, file, count) => {
-    const result = await parseImport(kind, seedBytes(file), file, await seedContext());
+    const result = await parseImportHere(kind, seedBytes(file), file, await seedContext());
     expect(result.problems.map(formatProblem)).toEqual([]);
     expect(result.notices).toEqual([]);
     expect(result.rows).toHaveLength(count);
@@ -46,8 +49,8 @@ describe("parseImport on the sample data in db/seed-data", () => {
 
   it("gives the same organisation-wide figures in the wide layout as in the long one", async () => {
     const context = await seedContext();
-    const long = await parseImport("actuals", seedBytes("actuals.csv"), "actuals.csv", context);
-    const wide = await parseImport("actuals-wide", seedBytes("actuals-wide.csv"), "actuals-wide.csv", context);
+    const long = await parseImportHere("actuals", seedBytes("actuals.csv"), "actuals.csv", context);
+    const wide = await parseImportHere("actuals-wide", seedBytes("actuals-wide.csv"), "actuals-wide.csv", context);
     const key = (r: { indicatorCode: string; period: string }) => `${r.indicatorCode} ${r.period}`;
     const longAll = new Map(long.rows.filter((r) => r.area === "All").map((r) => [key(r), r.value]));
     expect(new Map(wide.rows.map((r) => [key(r), r.value]))).toEqual(longAll);
@@ -55,7 +58,7 @@ describe("parseImport on the sample data in db/seed-data", () => {
 
   it("reads an .xlsx of the wide sample, with real dates as month headings, into the same rows as the CSV", async () => {
     const context = await seedContext();
-    const fromCsv = await parseImport("actuals-wide", seedBytes("actuals-wide.csv"), "actuals-wide.csv", context);
+    const fromCsv = await parseImportHere("actuals-wide", seedBytes("actuals-wide.csv"), "actuals-wide.csv", context);
 
     const read = readCsv(new TextDecoder().decode(seedBytes("actuals-wide.csv")));
     if (!read.ok) throw new Error(read.problem.message);
@@ -71,7 +74,7 @@ describe("parseImport on the sample data in db/seed-data", () => {
         sheet.addRow(row.cells.map((cell, i) => (i < 3 || cell === null ? cell : Number(cell))));
       }
     });
-    const fromXlsx = await parseImport("actuals-wide", bytes, "Performance 2024-26.xlsx", context);
+    const fromXlsx = await parseImportHere("actuals-wide", bytes, "Performance 2024-26.xlsx", context);
 
     expect(fromXlsx.problems).toEqual([]);
     expect(fromXlsx.notices).toEqual([]);
@@ -84,7 +87,7 @@ describe("parseImport on the sample data in db/seed-data", () => {
       sheet.addRow(["BV66a", new Date(Date.UTC(2025, 3, 1)), "North", 98.73, 311, 315, "verified"]);
       sheet.addRow(["BV66a", 45778, "North", null, 311, 315]);
     });
-    const result = await parseImport("actuals", bytes, "upload.xlsx", testContext());
+    const result = await parseImportHere("actuals", bytes, "upload.xlsx", testContext());
     expect(result.problems).toEqual([]);
     expect(result.rows.map((r) => [r.period, r.value, r.status])).toEqual([
       ["2025-04", 98.73, "verified"],
@@ -93,9 +96,9 @@ describe("parseImport on the sample data in db/seed-data", () => {
   });
 });
 
-describe("parseImport on awkward files", () => {
+describe("parseImportHere on awkward files", () => {
   it("refuses an empty file", async () => {
-    const result = await parseImport("actuals", new Uint8Array(0), "figures.csv", testContext());
+    const result = await parseImportHere("actuals", new Uint8Array(0), "figures.csv", testContext());
     expect(result).toEqual({
       rows: [],
       problems: [{ line: null, column: null, message: "The file is empty" }],
@@ -104,12 +107,12 @@ describe("parseImport on awkward files", () => {
   });
 
   it("refuses a file over the size limit", async () => {
-    const result = await parseImport("actuals", new Uint8Array(Math.round(7.2 * 1024 * 1024)), "figures.csv", testContext());
+    const result = await parseImportHere("actuals", new Uint8Array(Math.round(7.2 * 1024 * 1024)), "figures.csv", testContext());
     expect(result.problems.map(formatProblem)).toEqual(["The file is 7.2 MB; the limit is 5 MB"]);
   });
 
   it("refuses a file with a header but no rows", async () => {
-    const result = await parseImport("targets", utf8("indicator,year,target,tolerance\r\n"), "targets.csv", testContext());
+    const result = await parseImportHere("targets", utf8("indicator,year,target,tolerance\r\n"), "targets.csv", testContext());
     expect(result.problems.map(formatProblem)).toEqual(["The file has a header but no rows"]);
   });
 
@@ -120,7 +123,7 @@ describe("parseImport on awkward files", () => {
       0xbf,
       ...utf8('indicator,period,area,value,numerator,denominator\r\nLPI-03,2025-04,North,"£386,834",,\r\n'),
     ]);
-    const result = await parseImport("actuals", bytes, "figures.csv", testContext());
+    const result = await parseImportHere("actuals", bytes, "figures.csv", testContext());
     expect(result.problems).toEqual([]);
     expect(result.notices).toEqual([]);
     expect(result.rows[0]).toMatchObject({ indicatorCode: "LPI-03", value: 386834 });
@@ -139,12 +142,12 @@ describe("parseImport on awkward files", () => {
       ...utf8('386,834",,\r\n'),
     ];
 
-    const library = await parseImport("indicators", new Uint8Array([...header, ...row]), "indicators.csv", noContext);
+    const library = await parseImportHere("indicators", new Uint8Array([...header, ...row]), "indicators.csv", noContext);
     expect(library.problems).toEqual([]);
     expect(library.rows[0].unit).toBe("£");
     expect(library.notices).toEqual([expect.stringMatching(/Windows-1252/)]);
 
-    const result = await parseImport("actuals", new Uint8Array(figures), "figures.csv", testContext());
+    const result = await parseImportHere("actuals", new Uint8Array(figures), "figures.csv", testContext());
     expect(result.problems).toEqual([]);
     expect(result.rows[0].value).toBe(386834);
   });
@@ -157,7 +160,7 @@ describe("parseImport on awkward files", () => {
       "",
       "BV66a,2025-05,North,abc,,,,",
     ].join("\r\n");
-    const result = await parseImport("actuals", utf8(text), "figures.csv", testContext());
+    const result = await parseImportHere("actuals", utf8(text), "figures.csv", testContext());
     expect(result.problems.map(formatProblem)).toEqual(["Line 5, column value: “abc” is not a number"]);
   });
 });
@@ -165,7 +168,7 @@ describe("parseImport on awkward files", () => {
 describe("the all-or-nothing policy", () => {
   it("makes a file importable only when it has no problems, while still returning the rows that passed", async () => {
     const text = "indicator,period,area,value,numerator,denominator\r\nBV66b,2025-04,North,3,,\r\nBV66b,2025-05,North,abc,,\r\n";
-    const result = await parseImport("actuals", utf8(text), "figures.csv", testContext());
+    const result = await parseImportHere("actuals", utf8(text), "figures.csv", testContext());
     expect(result.rows).toHaveLength(1);
     expect(result.problems).toHaveLength(1);
     expect(isImportable(result)).toBe(false);

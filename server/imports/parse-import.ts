@@ -13,10 +13,18 @@
 // spreadsheet in one go and upload it again. Notices never block an import.
 // The caller commits the rows in a single transaction, so a failure while
 // writing leaves the data as it was.
+//
+// A file is read in a thread of its own (parse-thread-runner.ts), with a
+// memory and a time limit, so that no file can stall the event loop that
+// serves every organisation, and a file that exhausts its thread's memory
+// costs that one request, never the process.
 
 import { z } from "zod";
 import { DEFAULT_MAX_BYTES } from "./decode-text";
+import { importLimits, type ImportLimits } from "./import-limits";
 import type { ImportContext, IndicatorInfo, ValidationResult } from "./import-types";
+import { runParseThread } from "./parse-thread-runner";
+import { capProblems } from "./problems";
 import { readTable, type Table } from "./read-table";
 import { validateActuals, type ActualRow } from "./validate-actuals";
 import { validateActualsWide } from "./validate-actuals-wide";
@@ -63,6 +71,8 @@ const VALIDATORS: { [K in ImportKind]: (table: Table, context: ImportContext) =>
 export interface ParseImportOptions {
   /** Upload size limit in bytes; 5 MB by default. */
   maxBytes?: number;
+  /** Budgets for reading the file (rows, cell length, inflated size, thread memory and time); see import-limits.ts. */
+  limits?: Partial<ImportLimits>;
 }
 
 /** Validates a table that has already been read (e.g. in tests, or for a pasted table). */
@@ -75,9 +85,11 @@ export function validateTable<K extends ImportKind>(
 }
 
 /**
- * Decodes, reads and validates one uploaded file. `filename` only helps tell
- * a workbook from a CSV (the content decides when they disagree). The result
- * is importable only when `problems` is empty (see the policy above).
+ * Decodes, reads and validates one uploaded file, in a thread of its own.
+ * `filename` only helps tell a workbook from a CSV (the content decides when
+ * they disagree). The result is importable only when `problems` is empty (see
+ * the policy above); a file past a limit, or whose thread ran out of memory or
+ * time, comes back as one problem that says so.
  */
 export async function parseImport<K extends ImportKind>(
   kind: K,
@@ -86,10 +98,29 @@ export async function parseImport<K extends ImportKind>(
   context: ImportContext,
   options: ParseImportOptions = {},
 ): Promise<ValidationResult<ImportRowTypes[K]>> {
-  const read = await readTable(bytes, filename, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });
+  return runParseThread({ kind, bytes, filename, context, options }, importLimits(options.limits)) as Promise<
+    ValidationResult<ImportRowTypes[K]>
+  >;
+}
+
+/**
+ * The same work in the calling thread: what the import thread runs, and what
+ * unit tests call to check the parsing itself without starting a thread.
+ */
+export async function parseImportHere<K extends ImportKind>(
+  kind: K,
+  bytes: Uint8Array,
+  filename: string,
+  context: ImportContext,
+  options: ParseImportOptions = {},
+): Promise<ValidationResult<ImportRowTypes[K]>> {
+  const read = await readTable(bytes, filename, {
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+    limits: importLimits(options.limits),
+  });
   if (!read.ok) return { rows: [], problems: [read.problem], notices: [] };
   const result = validateTable(kind, read.table, context);
-  return { rows: result.rows, problems: result.problems, notices: [...read.notices, ...result.notices] };
+  return { rows: result.rows, problems: capProblems(result.problems), notices: [...read.notices, ...result.notices] };
 }
 
 /** True when a result may be committed: the all-or-nothing rule in one place. */

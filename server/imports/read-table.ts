@@ -3,10 +3,12 @@
 // point at "line 14" of the spreadsheet the user has open. No meaning is
 // given to the cells here: that is the validators' job.
 
-import ExcelJS from "exceljs";
 import { parse as parseCsv } from "csv-parse/sync";
 import { checkUploadSize, decodeUpload, DEFAULT_MAX_BYTES } from "./decode-text";
+import { DEFAULT_IMPORT_LIMITS, formatCount, type ImportLimits } from "./import-limits";
 import { problem, type ImportProblem } from "./problems";
+import { cellTooLong, ReadRefusal, tooManyRows } from "./read-refusal";
+import { readXlsx } from "./read-xlsx";
 
 /** Text from CSV; numbers and dates only from a workbook (CSV cells stay text until a validator parses them). */
 export type CellValue = string | number | Date | null;
@@ -28,6 +30,7 @@ export type ReadResult = { ok: true; table: Table; notices: string[] } | { ok: f
 
 export interface ReadOptions {
   maxBytes?: number;
+  limits?: ImportLimits;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]; // "PK\x03\x04": every .xlsx is a zip archive.
@@ -56,6 +59,7 @@ export function looksLikeXlsx(bytes: Uint8Array, filename: string): boolean {
 
 export async function readTable(bytes: Uint8Array, filename: string, options: ReadOptions = {}): Promise<ReadResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
   const sizeProblem = checkUploadSize(bytes, maxBytes);
   if (sizeProblem) return { ok: false, problem: sizeProblem };
 
@@ -72,12 +76,12 @@ export async function readTable(bytes: Uint8Array, filename: string, options: Re
         problem: problem(null, null, "The file is named .xlsx but is not an Excel workbook: save it again from Excel"),
       };
     }
-    return readXlsx(bytes);
+    return readXlsx(bytes, limits);
   }
 
   const decoded = decodeUpload(bytes, maxBytes);
   if (!decoded.ok) return decoded;
-  const read = readCsv(decoded.text);
+  const read = readCsv(decoded.text, limits);
   return read.ok ? { ...read, notices: [...decoded.notices, ...read.notices] } : read;
 }
 
@@ -101,32 +105,20 @@ function csvErrorMessage(code: string | undefined, fallback: string): string {
  * Reads CSV text. Rows keep their physical line number, which is not the
  * record index: a quoted cell may span lines, and blank lines are skipped.
  * csv-parse is asked to keep empty lines (as one-empty-cell records, dropped
- * below), so record k starts on line 1 + k + the newlines inside the cells
- * of the records before it. That is exact and cheaper than csv-parse's
+ * here), so record k starts on line 1 + k + the newlines inside the cells of
+ * the records before it. That is exact and cheaper than csv-parse's
  * per-record `info`, which roughly doubles parsing time on large files.
+ *
+ * Each record is turned into a row as soon as csv-parse has it (and not kept
+ * by csv-parse), so the budgets stop the reading there: at the first row past
+ * the row budget, the first cell past the cell budget, and, inside csv-parse,
+ * the first line past the row-length budget before it is even split.
  */
-export function readCsv(text: string): ReadResult {
+export function readCsv(text: string, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): ReadResult {
   const firstLine = text.slice(0, Math.max(0, text.search(/\r?\n|\r|$/)));
   // Excel's "Unicode Text" export is tab-separated; a header with tabs and no
   // commas can only mean that.
   const delimiter = firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
-
-  let records: string[][];
-  try {
-    records = parseCsv(text, {
-      delimiter,
-      relax_column_count: true, // A short or long row is reported by the validators, with its line.
-      relax_quotes: true, // A " inside an unquoted cell (5" pipe) is just a character.
-      skip_empty_lines: false, // Kept so that records and lines stay in step (see above).
-      trim: true, // Also lets a quoted cell have spaces around it: a, "b, c"
-    }) as string[][];
-  } catch (error) {
-    const e = error as { code?: string; lines?: number; message?: string };
-    return {
-      ok: false,
-      problem: problem(typeof e.lines === "number" ? e.lines : null, null, csvErrorMessage(e.code, e.message ?? "unknown error")),
-    };
-  }
 
   // Files from old Macs end lines with CR alone; everyone else uses LF or CRLF.
   const newline = text.includes("\n") ? "\n" : "\r";
@@ -135,12 +127,13 @@ export function readCsv(text: string): ReadResult {
   let headerLine = 1;
   const rows: TableRow[] = [];
 
-  for (const record of records) {
+  const take = (record: string[]): null => {
     const start = line;
     let blank = true;
     const cells: CellValue[] = new Array(record.length);
     for (let i = 0; i < record.length; i++) {
       const raw = record[i];
+      if (raw.length > limits.maxCellChars) throw cellTooLong(start, null, limits);
       if (raw.includes(newline)) line += raw.split(newline).length - 1;
       const cell = raw.trim(); // Also strips non-breaking spaces, which csv-parse leaves.
       cells[i] = cell === "" ? null : cell;
@@ -148,102 +141,44 @@ export function readCsv(text: string): ReadResult {
     }
     line++;
     // An empty line, or a row of empty cells (",,,,", common in Excel exports), is not a row.
-    if (blank) continue;
+    if (blank) return null;
     if (header === null) {
       header = cells.map((c) => (c === null ? "" : String(c)));
       headerLine = start;
     } else {
+      if (rows.length >= limits.maxRows) throw tooManyRows(limits);
       rows.push({ line: start, cells });
     }
+    return null; // Kept here, not by csv-parse.
+  };
+
+  try {
+    parseCsv(text, {
+      delimiter,
+      relax_column_count: true, // A short or long row is reported by the validators, with its line.
+      relax_quotes: true, // A " inside an unquoted cell (5" pipe) is just a character.
+      skip_empty_lines: false, // Kept so that records and lines stay in step (see above).
+      trim: true, // Also lets a quoted cell have spaces around it: a, "b, c"
+      max_record_size: limits.maxRowChars,
+      on_record: take,
+    });
+  } catch (error) {
+    if (error instanceof ReadRefusal) return { ok: false, problem: error.problem };
+    const e = error as { code?: string; lines?: number; message?: string };
+    const at = typeof e.lines === "number" ? e.lines : null;
+    if (e.code === "CSV_MAX_RECORD_SIZE") {
+      return {
+        ok: false,
+        problem: problem(
+          at,
+          null,
+          `The row is longer than ${formatCount(limits.maxRowChars)} characters, the most a row may hold`,
+        ),
+      };
+    }
+    return { ok: false, problem: problem(at, null, csvErrorMessage(e.code, e.message ?? "unknown error")) };
   }
 
   if (header === null) return { ok: false, problem: problem(null, null, "The file is empty") };
   return { ok: true, table: { header, headerLine, rows }, notices: [] };
-}
-
-// ---------------------------------------------------------------------------
-// Excel (.xlsx)
-// ---------------------------------------------------------------------------
-
-type ExcelValue = ExcelJS.CellValue;
-
-/**
- * One workbook cell as the user sees it: formulas give their result, rich
- * text and hyperlinks their text, errors (#N/A) their code so that a
- * validator says "“#N/A” is not a number". A number formatted as a
- * percentage is stored by Excel as a fraction (0.985 shown as 98.5%); we
- * return the 98.5 the user sees, the same as "98.5%" typed into a CSV.
- */
-function excelCell(value: ExcelValue, numFmt: string | undefined): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) return null;
-    return numFmt && numFmt.includes("%") ? Number((value * 100).toPrecision(12)) : value;
-  }
-  if (typeof value === "string") return value.trim() === "" ? null : value.trim();
-  if (typeof value === "boolean") return value ? "true" : "false";
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
-  if ("error" in value) return value.error;
-  if ("richText" in value) return excelCell(value.richText.map((r) => r.text).join(""), undefined);
-  if ("formula" in value || "sharedFormula" in value) {
-    return excelCell((value as { result?: ExcelValue }).result ?? null, numFmt);
-  }
-  if ("hyperlink" in value) return excelCell((value as { text: ExcelValue }).text, undefined);
-  return null;
-}
-
-/** Headings are text; a date heading (a month column) is written as its ISO date for the validator to interpret. */
-function headerText(cell: CellValue): string {
-  if (cell === null) return "";
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  return String(cell).trim();
-}
-
-export async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs's typings predate Uint8Array-backed Buffers in @types/node.
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
-  } catch {
-    return {
-      ok: false,
-      problem: problem(null, null, "The Excel file could not be opened: it may be damaged or password-protected"),
-    };
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { ok: false, problem: problem(null, null, "The workbook has no worksheets") };
-
-  const notices: string[] = [];
-  if (workbook.worksheets.length > 1) {
-    notices.push(
-      `Only the first worksheet, “${sheet.name}”, was read; the workbook has ${workbook.worksheets.length} worksheets`,
-    );
-  }
-
-  // Collect first, interpret after: eachRow is callback-based.
-  const sheetRows: { line: number; cells: CellValue[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: CellValue[] = [];
-    let blank = true;
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      const value = excelCell(cell.value, cell.numFmt);
-      while (cells.length < col - 1) cells.push(null);
-      cells[col - 1] = value;
-      if (value !== null) blank = false;
-    });
-    if (!blank) sheetRows.push({ line: rowNumber, cells });
-  });
-
-  const first = sheetRows[0];
-  if (!first) return { ok: false, problem: problem(null, null, "The first worksheet is empty") };
-  const header = first.cells.map(headerText);
-  while (header.length > 0 && header[header.length - 1] === "") header.pop();
-  const rows: TableRow[] = sheetRows.slice(1);
-  for (const { cells } of rows) {
-    // A workbook stores no trailing empty cells, so short rows are normal:
-    // pad them to the header's width (a CSV short row, by contrast, is an error).
-    while (cells.length < header.length) cells.push(null);
-    while (cells.length > header.length && cells[cells.length - 1] === null) cells.pop();
-  }
-  return { ok: true, table: { header, headerLine: first.line, rows }, notices };
 }
