@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns } from "drizzle-orm";
+import { and, asc, desc, eq, lt } from "drizzle-orm";
 import type { Database } from "../client";
 import { bodies, meetings } from "../schema/meetings";
 import { minutesApprovals, packs, packVersions, type PackKind } from "../schema/packs";
@@ -54,17 +54,32 @@ export async function findPackVersion(db: Database, organisationId: string, pack
   return row ?? null;
 }
 
-/** One version's hashes and canonical JSON, without the renderings: what verifying reads. */
+/**
+ * What verifying a version reads: the version with every stored artefact, the canonical
+ * JSON and hash of the version before it (for the chain), and the signed approval of
+ * these minutes when this is the version the chair signed.
+ */
 export async function findVersionForVerifying(db: Database, organisationId: string, packId: string, version: number) {
-  const { html: _html, pdf: _pdf, publicHtml: _publicHtml, publicPdf: _publicPdf, ...columns } = getTableColumns(packVersions);
-  const rows = await db
-    .select(columns)
+  const [row] = await db
+    .select()
     .from(packVersions)
-    .where(and(eq(packVersions.packId, packId), eq(packVersions.organisationId, organisationId)))
-    .orderBy(asc(packVersions.version));
-  const index = rows.findIndex((r) => r.version === version);
-  if (index < 0) return null;
-  return { version: rows[index], previous: index > 0 ? rows[index - 1] : null };
+    .where(
+      and(eq(packVersions.packId, packId), eq(packVersions.organisationId, organisationId), eq(packVersions.version, version)),
+    )
+    .limit(1);
+  if (!row) return null;
+  const [previous] = await db
+    .select({ version: packVersions.version, sha256: packVersions.sha256, canonicalJson: packVersions.canonicalJson })
+    .from(packVersions)
+    .where(and(eq(packVersions.packId, packId), lt(packVersions.version, version)))
+    .orderBy(desc(packVersions.version))
+    .limit(1);
+  const [approval] = await db
+    .select({ sha256: minutesApprovals.sha256, signedByName: minutesApprovals.signedByName, signedAt: minutesApprovals.signedAt })
+    .from(minutesApprovals)
+    .where(and(eq(minutesApprovals.packVersionId, row.id), eq(minutesApprovals.organisationId, organisationId)))
+    .limit(1);
+  return { version: row, previous: previous ?? null, approval: approval ?? null };
 }
 
 /** Every pack of the organisation with its meeting and latest version, newest meeting first. */

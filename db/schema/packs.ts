@@ -53,7 +53,9 @@ export const packs = pgTable(
 /**
  * One frozen version of a pack. `canonicalJson` is the exact text that was hashed;
  * the web page and PDF were rendered from it at freezing and are kept byte for byte,
- * as is the public copy (exempt items replaced by a notice) with its own hash.
+ * as is the public copy (exempt items replaced by a notice) with its own hash. Every
+ * stored artefact has its SHA-256 recorded beside it, so that verifying a version
+ * checks what people read, not only the canonical JSON.
  */
 export const packVersions = pgTable(
   "pack_versions",
@@ -73,6 +75,8 @@ export const packVersions = pgTable(
     /** Why a version after the first was made. */
     reason: text("reason").notNull().default(""),
     html: text("html").notNull(),
+    /** SHA-256 of the stored web page, so a changed page is noticed (verify-pack). */
+    htmlSha256: text("html_sha256").notNull(),
     pdf: bytea("pdf").notNull(),
     pdfSha256: text("pdf_sha256").notNull(),
     pageCount: integer("page_count").notNull(),
@@ -81,7 +85,9 @@ export const packVersions = pgTable(
     publicCanonicalJson: text("public_canonical_json").notNull(),
     publicSha256: text("public_sha256").notNull(),
     publicHtml: text("public_html").notNull(),
+    publicHtmlSha256: text("public_html_sha256").notNull(),
     publicPdf: bytea("public_pdf").notNull(),
+    publicPdfSha256: text("public_pdf_sha256").notNull(),
     frozenBy: uuid("frozen_by").references(() => users.id, { onDelete: "restrict" }),
     frozenByName: text("frozen_by_name").notNull(),
     frozenAt: timestamptz("frozen_at").notNull(),

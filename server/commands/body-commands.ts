@@ -11,6 +11,7 @@ import {
   type SeatInput,
 } from "../../app/shared/meetings/body-schemas";
 import { BODY_KIND_LABELS, SEAT_POSITION_LABELS } from "../../app/shared/meetings/labels";
+import { BEFORE_OPENING_STATUSES } from "../../app/shared/meetings/meeting-stage";
 import { recordAudit, type Actor } from "../audit";
 import { parseCommandInput } from "./command-input";
 import { CommandError } from "./errors";
@@ -22,7 +23,7 @@ import { CommandError } from "./errors";
  */
 
 /** Meetings whose expected attendance still follows the body's seats: those not yet opened. */
-const UNOPENED = ["draft", "agenda_published"] as const;
+const UNOPENED = BEFORE_OPENING_STATUSES;
 
 async function checkBodyDetails(tx: Database, organisationId: string, details: BodyDetails, bodyId: string | null) {
   const others = and(eq(bodies.organisationId, organisationId), bodyId ? ne(bodies.id, bodyId) : undefined);

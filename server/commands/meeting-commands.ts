@@ -6,6 +6,7 @@ import { users } from "../../db/schema/identity";
 import { agendaItems, clinicReferrals, meetingAttendance, meetings, type Meeting } from "../../db/schema/meetings";
 import { indicators } from "../../db/schema/performance";
 import { AGENDA_ITEM_KIND_LABELS, DEFAULT_MEETING_KIND, STANDARD_OPENING_ITEMS } from "../../app/shared/meetings/labels";
+import { BEFORE_OPENING_STATUSES } from "../../app/shared/meetings/meeting-stage";
 import { newMeetingSchema, type NewMeetingInput } from "../../app/shared/meetings/meeting-schemas";
 import { recordAudit, SYSTEM_ACTOR, type Actor } from "../audit";
 import { insertAgendaItem, type NewAgendaItem } from "./agenda-placement";
@@ -159,7 +160,7 @@ export async function placeReferral(db: Database, referralId: string, actor: Act
         and(
           eq(meetings.bodyId, referral.bodyId),
           ne(meetings.id, referral.fromMeetingId),
-          inArray(meetings.status, ["draft", "agenda_published"]),
+          inArray(meetings.status, [...BEFORE_OPENING_STATUSES]),
           from ? gt(meetings.startsAt, from.startsAt) : undefined,
         ),
       )

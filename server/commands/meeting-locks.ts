@@ -1,11 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { isBeforeOpening } from "../../app/shared/meetings/meeting-stage";
 import { meetings, type Meeting } from "../../db/schema/meetings";
 import { CommandError } from "./errors";
-
-/** Until the meeting opens, the clerk may change its agenda and expected attendance. */
-export const isBeforeMeeting = (meeting: Pick<Meeting, "status">) =>
-  meeting.status === "draft" || meeting.status === "agenda_published";
 
 /**
  * The meeting, locked for the rest of the transaction so that two clerks changing the
@@ -22,7 +19,7 @@ export async function lockMeeting(tx: Database, organisationId: string, meetingI
   return meeting;
 }
 
-/** The meeting, locked, provided it has not opened yet; otherwise the refusal given. */
+/** The meeting, locked, provided it has not opened yet (the clerk may still change its agenda and expected attendance); otherwise the refusal given. */
 export async function lockMeetingBeforeItOpens(
   tx: Database,
   organisationId: string,
@@ -30,6 +27,6 @@ export async function lockMeetingBeforeItOpens(
   refusal: string,
 ): Promise<Meeting> {
   const meeting = await lockMeeting(tx, organisationId, meetingId);
-  if (!isBeforeMeeting(meeting)) throw new CommandError(refusal, "form");
+  if (!isBeforeOpening(meeting)) throw new CommandError(refusal, "form");
   return meeting;
 }

@@ -1,6 +1,7 @@
 import { and, eq, isNull, like } from "drizzle-orm";
 import { meetingDocumentName } from "../../app/shared/collab/document-names";
 import { isCompleteAction, readAgreedActions } from "../../app/shared/meetings/meeting-record";
+import { isBeforeOpening } from "../../app/shared/meetings/meeting-stage";
 import { allocateMinuteNumbers } from "../../app/shared/meetings/minute-numbers";
 import type { Database } from "../../db/client";
 import { listAgendaItems } from "../../db/queries/meetings";
@@ -45,7 +46,7 @@ export async function openMeeting(db: Database, meeting: MeetingRef, actor: Acto
   return db.transaction(async (tx) => {
     const row = await lockMeeting(tx, meeting);
     if (row.status === "in_session") return { changed: false };
-    if (row.status !== "draft" && row.status !== "agenda_published") {
+    if (!isBeforeOpening(row)) {
       throw new CommandError("This meeting has closed: it cannot be opened again");
     }
     // The body row is the lock for its minute numbers: meetings of one body open one at a time.

@@ -1,6 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { meetingDocumentName, reportDocumentName } from "../../app/shared/collab/document-names";
 import { formatUkDateTime } from "../../app/shared/dates";
+import { isBeforeOpening } from "../../app/shared/meetings/meeting-stage";
 import type { PackKind } from "../../app/shared/packs/pack-document";
 import { publicCopy } from "../../app/shared/packs/public-copy";
 import type { Database } from "../../db/client";
@@ -44,10 +45,7 @@ export type FreezeResult = { packId: string; version: number; sha256: string };
 type Services = { db: Database; documents: SharedDocuments };
 
 const REFUSALS: Record<PackKind, (m: Meeting) => string | null> = {
-  agenda: (m) =>
-    m.status === "draft" || m.status === "agenda_published"
-      ? null
-      : "The meeting has started: its agenda pack can no longer be published",
+  agenda: (m) => (isBeforeOpening(m) ? null : "The meeting has started: its agenda pack can no longer be published"),
   minutes: (m) =>
     m.status === "closed"
       ? null
@@ -127,6 +125,7 @@ export async function freezePack(services: Services, input: FreezeInput): Promis
         previousSha256: previous?.sha256 ?? null,
         reason: previous ? reason : "",
         html: internal.html,
+        htmlSha256: sha256Hex(internal.html),
         pdf: internal.pdf.bytes,
         pdfSha256: sha256Hex(internal.pdf.bytes),
         pageCount: internal.pdf.pageCount,
@@ -134,7 +133,9 @@ export async function freezePack(services: Services, input: FreezeInput): Promis
         publicCanonicalJson: outside.canonical,
         publicSha256: outside.sha256,
         publicHtml: outside.html,
+        publicHtmlSha256: sha256Hex(outside.html),
         publicPdf: outside.pdf.bytes,
+        publicPdfSha256: sha256Hex(outside.pdf.bytes),
         frozenBy: actor.userId,
         frozenByName: actor.name,
         frozenAt,

@@ -1,37 +1,31 @@
-import type { InterestKind, MeetingStatus, SeatPosition } from "../../db/schema/meetings";
+import type { InterestKind, MeetingStatus } from "../../db/schema/meetings";
+import { meetingRoles, type Seat } from "./meeting-roles";
 import { hasRole, inOrganisation, type Principal } from "./principal";
 
 /** What the meeting rules need to know about a meeting. */
 export type MeetingSubject = { organisationId: string; status: MeetingStatus };
 
-/** The person's seat on the meeting's body, if they hold one. */
-export type Seat = { position: SeatPosition } | null;
-
-const isChairSeat = (seat: Seat) => seat?.position === "chair" || seat?.position === "vice_chair";
 const isUser = (p: Principal) => p.kind === "user";
-const editableAgenda = (m: MeetingSubject) => m.status === "draft" || m.status === "agenda_published";
 
 /**
  * Meetings, their agendas and the live session room.
  *
  * - view: anyone of the organisation (viewers and API tokens included).
- * - manage: officers and admins act as clerk: create meetings and bodies, build the
- *   agenda (until the meeting opens), record attendance, open and close the meeting,
- *   enter a show-of-hands count.
- * - chair: the body's chair or vice-chair, and admins (the company secretary drives the
- *   meeting on the chair's instruction): move between items, call speakers, propose
- *   resolutions and close votes. Viewers never, whatever seat they were given.
+ * - manage: the clerk (meetingRoles.clerk: officers and admins): create meetings and
+ *   bodies, record attendance, open and close the meeting, enter a show-of-hands count.
+ * - editAgenda: the clerk, before the meeting opens (meetingRoles.beforeOpening).
+ * - chair: meetingRoles.chair (the body's chair or vice-chair, and admins): move between
+ *   items, call speakers, propose resolutions and close votes. Viewers never, whatever
+ *   seat they were given.
  * - participate: members and above may raise a hand, declare an interest and write
  *   minutes; viewers watch.
  * - vote: a seated member of the body, present, with no interest declared on the item.
  */
 export const meetingPolicy = {
   view: (p: Principal, m: MeetingSubject) => inOrganisation(p, m.organisationId),
-  manage: (p: Principal, m: MeetingSubject) => inOrganisation(p, m.organisationId) && hasRole(p, "officer"),
-  editAgenda: (p: Principal, m: MeetingSubject) =>
-    inOrganisation(p, m.organisationId) && hasRole(p, "officer") && editableAgenda(m),
-  chair: (p: Principal, m: MeetingSubject, seat: Seat) =>
-    inOrganisation(p, m.organisationId) && hasRole(p, "member") && (isChairSeat(seat) || hasRole(p, "admin")),
+  manage: (p: Principal, m: MeetingSubject) => meetingRoles.clerk(p, m),
+  editAgenda: (p: Principal, m: MeetingSubject) => meetingRoles.clerk(p, m) && meetingRoles.beforeOpening(m),
+  chair: (p: Principal, m: MeetingSubject, seat: Seat) => meetingRoles.chair(p, m, seat),
   participate: (p: Principal, m: MeetingSubject) => inOrganisation(p, m.organisationId) && isUser(p) && hasRole(p, "member"),
   vote: (p: Principal, m: MeetingSubject, seat: Seat, context: { present: boolean; declared: InterestKind | null }) =>
     inOrganisation(p, m.organisationId) &&
@@ -48,7 +42,7 @@ export const meetingPolicy = {
 /** Bodies (committees and panels): officers and admins set them up; everyone reads. */
 export const bodyPolicy = {
   view: (p: Principal, body: { organisationId: string }) => inOrganisation(p, body.organisationId),
-  manage: (p: Principal, body: { organisationId: string }) => inOrganisation(p, body.organisationId) && hasRole(p, "officer"),
+  manage: (p: Principal, body: { organisationId: string }) => meetingRoles.clerk(p, body),
 } as const;
 
 /**

@@ -1,26 +1,20 @@
 import type { MeetingStatus } from "../../db/schema/meetings";
-import type { Seat } from "./meeting-policy";
-import { hasRole, inOrganisation, type Principal } from "./principal";
+import { meetingRoles, type Seat } from "./meeting-roles";
+import { inOrganisation, type Principal } from "./principal";
 
 type MeetingSubject = { organisationId: string; status: MeetingStatus };
 
-const beforeTheMeeting = (m: MeetingSubject) => m.status === "draft" || m.status === "agenda_published";
-
 /**
- * Packs. Everyone in the organisation reads them; officers (the clerk, the performance
- * team) publish the agenda pack before the meeting and freeze the minuted pack once it
- * has closed; the chair of the meeting that approves the minutes signs them.
+ * Packs. Everyone in the organisation reads them; the clerk (meetingRoles.clerk: officers,
+ * the performance team) publishes the agenda pack before the meeting opens and freezes the
+ * minuted pack once it has closed; the seated chair (meetingRoles.seatedChair) of the
+ * meeting that approves the minutes signs them, while that meeting is in session.
  */
 export const packPolicy = {
   view: (p: Principal, subject: { organisationId: string }) => inOrganisation(p, subject.organisationId),
-  publishAgenda: (p: Principal, m: MeetingSubject) =>
-    inOrganisation(p, m.organisationId) && hasRole(p, "officer") && beforeTheMeeting(m),
-  freezeMinutes: (p: Principal, m: MeetingSubject) =>
-    inOrganisation(p, m.organisationId) && hasRole(p, "officer") && m.status === "closed",
-  /** On the approving meeting, in session: its chair or vice-chair in the chair. */
+  publishAgenda: (p: Principal, m: MeetingSubject) => meetingRoles.clerk(p, m) && meetingRoles.beforeOpening(m),
+  freezeMinutes: (p: Principal, m: MeetingSubject) => meetingRoles.clerk(p, m) && m.status === "closed",
+  /** On the approving meeting, in session: its chair or vice-chair, a member or above, in person. */
   signMinutes: (p: Principal, approving: MeetingSubject, seat: Seat) =>
-    inOrganisation(p, approving.organisationId) &&
-    p.kind === "user" &&
-    approving.status === "in_session" &&
-    (seat?.position === "chair" || seat?.position === "vice_chair"),
+    meetingRoles.seatedChair(p, approving, seat) && approving.status === "in_session",
 };

@@ -5,6 +5,7 @@ import { action, loader } from "../../app/routes/o.$orgSlug.meetings.$meetingId.
 import { meetingDocumentName } from "../../app/shared/collab/document-names";
 import { actionsList } from "../../app/shared/meetings/meeting-record";
 import { listAgendaItems } from "../../db/queries/meetings";
+import { memberships } from "../../db/schema/identity";
 import { actions, agendaItems, clinicReferrals, meetings } from "../../db/schema/meetings";
 import { indicators } from "../../db/schema/performance";
 import { SYSTEM_ACTOR } from "../../server/audit";
@@ -87,6 +88,19 @@ describe("a meeting from opening to closing", () => {
     expect((await listAgendaItems(services.db, fixture.meeting.id)).map((i) => i.minuteNumber)).toEqual(
       items.map((i) => i.minuteNumber),
     );
+  });
+
+  it("refuses to let a viewer who holds the vice-chair's seat sign the minutes (403), as it refuses them the chair", async () => {
+    const item = fixture.items.find((i) => i.kind === "previous_minutes")!;
+    const vice = fixture.seated.vice;
+    await services.db.update(memberships).set({ role: "viewer" }).where(eq(memberships.userId, vice.id));
+    try {
+      expect(await statusOf(post({ intent: "sign-minutes", itemId: item.id }, cookies.vice))).toBe(403);
+    } finally {
+      await services.db.update(memberships).set({ role: "member" }).where(eq(memberships.userId, vice.id));
+    }
+    // A member in the same seat gets past the rule, to the command's own refusal (nothing to approve yet).
+    expect(await statusOf(post({ intent: "sign-minutes", itemId: item.id }, cookies.vice))).toBe(409);
   });
 
   it("refers an indicator to a clinic from the chair's seat", async () => {

@@ -137,6 +137,18 @@ describe("a version, its PDF and its verification", () => {
       publicCopyMatches: true,
     });
     expect(body.computedSha256).toBe(body.recordedSha256);
+    // Every stored artefact is listed with its two hashes: what people read is checked, not only the JSON.
+    expect(body.artefacts.map((a: { name: string }) => a.name)).toEqual([
+      "canonical-json",
+      "html",
+      "pdf",
+      "public-canonical-json",
+      "public-html",
+      "public-pdf",
+      "chain",
+    ]);
+    for (const artefact of body.artefacts)
+      expect(artefact).toMatchObject({ matches: true, computedSha256: artefact.recordedSha256 });
     const missing = await verifyLoader({
       request: get(path, cookies.chair),
       context: loadContext(services),

@@ -66,6 +66,7 @@ async function freeze(db: Database, fx: MeetingFixture, meetingId: string, kind:
         previousSha256: version === 1 ? null : internalSha[version - 2],
         reason: version === 1 ? "" : "Correction of a typing error",
         html: internal,
+        htmlSha256: sha(internal),
         pdf: pdfBytes(internal),
         pdfSha256: sha(internal),
         pageCount: 11 + version,
@@ -73,7 +74,9 @@ async function freeze(db: Database, fx: MeetingFixture, meetingId: string, kind:
         publicCanonicalJson: JSON.stringify({ notice: NOTICE, version }),
         publicSha256: publicSha[version - 1],
         publicHtml,
+        publicHtmlSha256: sha(publicHtml),
         publicPdf: pdfBytes(publicHtml),
+        publicPdfSha256: sha(publicHtml),
         frozenByName: "Alex Clerk",
         frozenAt: new Date(`2026-11-${10 + version}T10:00:00Z`),
       })

@@ -4,6 +4,7 @@ import { MeetingStatusTag } from "~/components/meetings/meeting-status-tag";
 import { ResultBanner } from "~/components/meetings/result-banner";
 import { ErrorSummary } from "~/components/ui/form-fields";
 import { isUuid } from "~/shared/meetings/form-values";
+import { isBeforeOpening } from "~/shared/meetings/meeting-stage";
 import meetingsStylesheet from "~/styles/meetings.css?url";
 import { authorizeOr403, notFound, requireOrgMember } from "~/utils/auth.server";
 import type { FormResult } from "~/utils/command-response.server";
@@ -181,7 +182,7 @@ export default function MeetingPage() {
         rows={page.attendance}
         expected={page.expected}
         body={body}
-        canManage={permissions.manage && (meeting.status === "draft" || meeting.status === "agenda_published")}
+        canManage={permissions.manage && isBeforeOpening(meeting)}
         invitable={page.invitable}
         result={result}
       />

@@ -3,6 +3,7 @@ import type * as Y from "yjs";
 import { reportDocumentName } from "~/shared/collab/document-names";
 import { formatUkDateTime } from "~/shared/dates";
 import { isUuid } from "~/shared/meetings/form-values";
+import { isBeforeOpening } from "~/shared/meetings/meeting-stage";
 import type { RenderedCoverReportData } from "~/components/packs/cover-report-view";
 import { coverReportFragment, coverReportGaps, readChecklist, readReportDetails } from "~/shared/packs/cover-report-content";
 import { COVER_REPORT_SECTIONS, NO_IMPLICATIONS_AREAS } from "~/shared/packs/cover-report-sections";
@@ -74,7 +75,7 @@ export async function loadCoverReportPage({ request, context, params }: LoaderFu
     },
   };
   if (!reportId) {
-    return { ...page, report: null, meetingOpened: meeting.status !== "draft" && meeting.status !== "agenda_published" };
+    return { ...page, report: null, meetingOpened: !isBeforeOpening(meeting) };
   }
 
   const documentName = reportDocumentName(reportId);
@@ -87,7 +88,7 @@ export async function loadCoverReportPage({ request, context, params }: LoaderFu
   return {
     ...page,
     report: { documentName, initial, gaps, canWrite: access === "write", frozen: frozenAt !== null },
-    meetingOpened: meeting.status !== "draft" && meeting.status !== "agenda_published",
+    meetingOpened: !isBeforeOpening(meeting),
   };
 }
 

@@ -4,7 +4,7 @@ import type { AgendaItem, Meeting } from "../../../db/schema/meetings";
 import { findMinutesApproval } from "../../../db/queries/packs";
 import { carriedApprovalMotion, latestMinutesVersion, previousMeetingOf } from "../../../server/packs/approve-minutes";
 import { packPolicy } from "../../../server/policies/pack-policy";
-import type { Seat } from "../../../server/policies/meeting-policy";
+import type { Seat } from "../../../server/policies/meeting-roles";
 import { formatUkDateTime } from "~/shared/dates";
 import { loadAreaComparison, type AreaComparisonRow } from "../../../server/performance/area-comparison";
 import { loadCommentarySummary, loadExceptions } from "../../../server/performance/exceptions";

@@ -4,6 +4,7 @@ import { useSharedDocument } from "~/components/collab/use-shared-document.clien
 import { ItemRecord } from "~/components/meetings/item-record.client";
 import { useMeetingRoom } from "~/components/meetings/use-meeting-room.client";
 import { AGENDA_ITEM_KIND_LABELS, EXEMPT_PARAGRAPHS, INTEREST_KIND_LABELS } from "~/shared/meetings/labels";
+import { isBeforeOpening } from "~/shared/meetings/meeting-stage";
 import { lastNPeriods, monthLabel, addMonths } from "~/shared/performance/periods";
 import { AgendaOverview } from "./agenda-overview";
 import { ItemContentView } from "./item-content-view";
@@ -48,7 +49,7 @@ export default function SessionRoom({ page }: { page: SessionData }) {
             {room.error}
           </p>
         ) : null}
-        {status === "draft" || status === "agenda_published" ? (
+        {isBeforeOpening({ status }) ? (
           page.permissions.manage ? (
             <Form method="post" className="session__control">
               <input type="hidden" name="intent" value="open" />
