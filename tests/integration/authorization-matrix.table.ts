@@ -101,6 +101,7 @@ export const ROUTES: Record<string, { GET?: Row; POST?: Row }> = {
   "o.$orgSlug.actions._index.tsx": { GET: orgPage(), POST: orgPage("officer") },
   "o.$orgSlug.admin.tsx": { GET: orgPage("admin"), POST: orgPage("admin") },
   "o.$orgSlug.areas.$area.tsx": { GET: orgPage() },
+  "o.$orgSlug.areas._index.tsx": { GET: orgPage(), POST: orgPage("admin") },
   "o.$orgSlug.bodies.$bodyId.tsx": { GET: orgPage(), POST: orgPage("officer") },
   "o.$orgSlug.bodies._index.tsx": { GET: orgPage(), POST: orgPage("officer") },
   // Moving a commentary back to draft: an admin, or an officer who owns the indicator (the demo's officer only manages it).

@@ -17,6 +17,7 @@ import type { Role } from "../../db/schema/identity";
 import { actions, agendaItems, meetingAttendance, meetings, motions } from "../../db/schema/meetings";
 import { coverReports } from "../../db/schema/packs";
 import { indicators } from "../../db/schema/performance";
+import { listAreas } from "../../db/queries/performance-library";
 import { findOrganisationBySlug } from "../../db/queries/organisations";
 import { findUserByEmail } from "../../db/queries/users";
 import { SYSTEM_ACTOR } from "../../server/audit";
@@ -78,6 +79,7 @@ const ids = {} as {
   motionId: string;
   agendaItem: string;
   otherItem: string;
+  areaId: string;
 };
 
 beforeAll(async () => {
@@ -86,6 +88,7 @@ beforeAll(async () => {
   await seedDemo(db);
   const org = (await findOrganisationBySlug(db, "northfield"))!;
   ids.org = org.id;
+  ids.areaId = (await listAreas(db, org.id)).find((a) => a.name === "North")!.id;
   const emails: Partial<Record<Caller, string>> = {
     "own:viewer": "viewer@northfield.example",
     "own:member": "mark.ellis@northfield.example",
@@ -272,6 +275,8 @@ function postFor(name: string): {
       };
     case "o.$orgSlug.admin.tsx":
       return { fields: { intent: "create-token", name: "Matrix token" } };
+    case "o.$orgSlug.areas._index.tsx":
+      return { fields: { intent: "update-area", areaId: ids.areaId, name: "North", homes: "4200" } };
     case "o.$orgSlug.bodies.$bodyId.tsx":
       return {
         fields: {

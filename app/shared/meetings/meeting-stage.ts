@@ -1,4 +1,4 @@
-import type { MeetingStatus } from "../../../db/schema/meetings";
+import type { MeetingStatus } from "../vocabulary";
 
 /**
  * The statuses of a meeting that has not opened yet. Until it opens, the clerk may change
