@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../client";
+import { memberships, users } from "../schema/identity";
 import { areas, indicators, themes } from "../schema/performance";
 
 /** What an import is checked against: the organisation's indicators and areas (server/imports/import-types.ts ImportContext). */
@@ -17,6 +18,11 @@ export async function loadImportContext(db: Database, organisationId: string) {
       .where(eq(indicators.organisationId, organisationId)),
     listAreas(db, organisationId),
   ]);
+  const people = await db
+    .select({ email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.organisationId, organisationId));
   return {
     indicators: new Map(
       indicatorRows.map((i) => [
@@ -25,7 +31,18 @@ export async function loadImportContext(db: Database, organisationId: string) {
       ]),
     ),
     areas: new Set(areaRows.map((a) => a.name)),
+    people: new Set(people.map((p) => p.email.toLowerCase())),
   };
+}
+
+/** Members of the organisation by address (lower case), for naming indicator owners and managers in an import. */
+export async function memberIdsByEmail(db: Database, organisationId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ id: users.id, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.organisationId, organisationId));
+  return new Map(rows.map((r) => [r.email.toLowerCase(), r.id]));
 }
 
 export async function listAreas(db: Database, organisationId: string) {

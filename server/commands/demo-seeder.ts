@@ -4,9 +4,6 @@ import { fileURLToPath } from "node:url";
 import type { Database } from "../../db/client";
 import { countOrganisations, findOrganisationBySlug } from "../../db/queries/organisations";
 import type { Role } from "../../db/schema/identity";
-import { eq } from "drizzle-orm";
-import { findUserByEmail } from "../../db/queries/users";
-import { areas, indicators } from "../../db/schema/performance";
 import type { ImportKind } from "../imports/parse-import";
 import { formatProblem } from "../imports/problems";
 import { importFile } from "./import-committer";
@@ -30,14 +27,6 @@ export function readSeedFile(name: string): Buffer {
   return readFileSync(path.join(seedDataDir, name));
 }
 
-function readAreas(): { name: string; homes: number }[] {
-  const [, ...lines] = readSeedFile("areas.csv").toString("utf8").trim().split(/\r?\n/);
-  return lines.map((line) => {
-    const [name, homes] = line.split(",");
-    return { name: name.trim(), homes: Number(homes) };
-  });
-}
-
 export type SeedResult = { created: boolean; lines: string[] };
 
 /**
@@ -49,7 +38,6 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
     return { created: false, lines: [`The demo organisation “${DEMO_ORGANISATION.name}” already exists.`] };
   }
   const org = await createOrganisation(db, { ...DEMO_ORGANISATION, isDemo: true }, SYSTEM_ACTOR);
-  await db.insert(areas).values(readAreas().map((a) => ({ ...a, organisationId: org.id })));
   for (const user of DEMO_USERS) {
     await addMember(db, { organisationId: org.id, ...user, password: DEMO_PASSWORD }, SYSTEM_ACTOR);
   }
@@ -71,9 +59,14 @@ export async function seedDemoIfEmpty(db: Database): Promise<SeedResult | null> 
   return seedDemo(db);
 }
 
-/** The sample library and three years of figures, loaded through the same imports a performance team uses. */
+/**
+ * The areas, the sample library (with each indicator's definition, data source, owner and
+ * manager) and three years of figures, loaded through the same imports a performance team
+ * uses: the people are added first, so the library can name them.
+ */
 async function seedDemoPerformanceData(db: Database, organisationId: string): Promise<void> {
   const files: [ImportKind, string][] = [
+    ["areas", "areas.csv"],
     ["indicators", "indicators.csv"],
     ["targets", "targets.csv"],
     ["benchmarks", "benchmarks.csv"],
@@ -85,18 +78,4 @@ async function seedDemoPerformanceData(db: Database, organisationId: string): Pr
       throw new Error(`The demo data file ${filename} does not import: ${outcome.problems.map(formatProblem).join("; ")}`);
     }
   }
-  await assignDemoOwners(db, organisationId);
-}
-
-/** Every indicator has a named owner (accountable) and manager (enters the figures). */
-async function assignDemoOwners(db: Database, organisationId: string) {
-  const byEmail = new Map<string, string>();
-  for (const u of DEMO_USERS) {
-    const user = await findUserByEmail(db, u.email);
-    if (user) byEmail.set(u.role, user.id);
-  }
-  await db
-    .update(indicators)
-    .set({ ownerUserId: byEmail.get("admin") ?? null, managerUserId: byEmail.get("officer") ?? null })
-    .where(eq(indicators.organisationId, organisationId));
 }

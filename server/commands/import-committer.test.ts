@@ -3,8 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findOrganisationBySlug } from "../../db/queries/organisations";
 import { actualRevisions, actuals, indicators } from "../../db/schema/performance";
 import { createTestDatabase } from "../../tests/support/test-database";
+import { SYSTEM_ACTOR } from "../audit";
 import { readSeedFile, seedDemo } from "./demo-seeder";
 import { importFile } from "./import-committer";
+import { createOrganisation } from "./organisation-creator";
+import { addMember } from "./user-creator";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let organisationId: string;
@@ -143,5 +146,63 @@ describe("the import preview", () => {
     });
     expect(outcome.ok && outcome.summary).toMatchObject({ created: 1, updated: 1 });
     expect(await countActuals()).toBe(before);
+  });
+});
+
+describe("the indicator library's people, definitions and data sources", () => {
+  const header = "code,title,theme,category,unit,polarity,frequency,aggregation,decimals";
+  const line = "RV1,Rent verified,Valuing Resources,Local indicator,%,higher,monthly,ratio,1";
+
+  it("sets an indicator's owner and manager from members' addresses, on an organisation without the demo", async () => {
+    const riverside = await createOrganisation(database.db, { slug: "riverside", name: "Riverside Homes" }, SYSTEM_ACTOR);
+    const manager = await addMember(
+      database.db,
+      { organisationId: riverside.id, email: "manager@riverside.example", role: "officer", password: "a-long-password" },
+      SYSTEM_ACTOR,
+    );
+    const file = `${header},definition,data_source,owner_email,manager_email\n${line},"Rent collected, verified",Rent system,,Manager@Riverside.example\n`;
+    const outcome = await importFile(database.db, {
+      organisationId: riverside.id,
+      kind: "indicators",
+      bytes: csv(file),
+      filename: "library.csv",
+      actor,
+    });
+    expect(outcome.ok).toBe(true);
+    const [rv1] = await database.db.select().from(indicators).where(eq(indicators.organisationId, riverside.id));
+    expect(rv1).toMatchObject({
+      definition: "Rent collected, verified",
+      dataSource: "Rent system",
+      ownerUserId: null,
+      managerUserId: manager.id,
+    });
+
+    // A file without the optional columns leaves them as they are.
+    const again = await importFile(database.db, {
+      organisationId: riverside.id,
+      kind: "indicators",
+      bytes: csv(`${header}\n${line}\n`),
+      filename: "short.csv",
+      actor,
+    });
+    expect(again.ok && again.summary.unchanged).toBe(1);
+  });
+
+  it("refuses a member of another organisation as owner, with the line, and changes nothing", async () => {
+    const file = `${header},owner_email\n${line},officer@northfield.example\n`;
+    const riverside = (await findOrganisationBySlug(database.db, "riverside"))!;
+    const outcome = await importFile(database.db, {
+      organisationId: riverside.id,
+      kind: "indicators",
+      bytes: csv(file),
+      filename: "library.csv",
+      actor,
+    });
+    expect(outcome.ok).toBe(false);
+    expect(!outcome.ok && outcome.problems.map((p) => [p.line, p.message])).toEqual([
+      [2, expect.stringMatching(/officer@northfield\.example.* is not a member of this organisation/)],
+    ]);
+    const [rv1] = await database.db.select().from(indicators).where(eq(indicators.organisationId, riverside.id));
+    expect(rv1.ownerUserId).toBeNull();
   });
 });

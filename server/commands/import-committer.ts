@@ -1,7 +1,7 @@
 import { and, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client";
-import { loadImportContext } from "../../db/queries/performance-library";
+import { loadImportContext, memberIdsByEmail } from "../../db/queries/performance-library";
 import {
   actualRevisions,
   actuals,
@@ -158,8 +158,21 @@ const writeIndicators: Writer<"indicators"> = async (tx, { organisationId, rows 
   );
   const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
   const changedCodes: string[] = [];
+  const people = await memberIdsByEmail(tx, organisationId);
+  /** An optional column: only what the file has changes; an address is checked again against this organisation. */
+  const personId = (email: string | null | undefined) =>
+    email === undefined ? undefined : email === null ? null : people.get(email);
   for (const row of rows) {
+    const optional = Object.fromEntries(
+      Object.entries({
+        definition: row.definition,
+        dataSource: row.dataSource,
+        ownerUserId: personId(row.ownerEmail),
+        managerUserId: personId(row.managerEmail),
+      }).filter(([, value]) => value !== undefined),
+    );
     const values = {
+      ...optional,
       title: row.title,
       category: row.category,
       themeId: themeId.get(row.theme) ?? null,

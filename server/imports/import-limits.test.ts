@@ -22,7 +22,7 @@ import {
 } from "./test-support";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
-const noContext: ImportContext = { indicators: new Map(), areas: new Set() };
+const noContext: ImportContext = { indicators: new Map(), areas: new Set(), people: new Set() };
 
 /** 12,000,000 identical rows: 312 MB of sheet XML that deflates to a few hundred KB. Made once, for every test here. */
 let bomb: Promise<ZipPart> | undefined;

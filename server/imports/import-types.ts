@@ -20,6 +20,8 @@ export interface ImportContext {
   indicators: Map<string, IndicatorInfo>;
   /** Area names. "All" (the whole organisation) is always accepted and need not be listed. */
   areas: Set<string>;
+  /** The addresses of the organisation's members, in lower case: owners and managers must be among them. */
+  people: Set<string>;
 }
 
 /**

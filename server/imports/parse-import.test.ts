@@ -6,7 +6,7 @@ import { readCsv } from "./read-table";
 import { seedBytes, testContext, xlsxBytes } from "./test-support";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
-const noContext: ImportContext = { indicators: new Map(), areas: new Set() };
+const noContext: ImportContext = { indicators: new Map(), areas: new Set(), people: new Set() };
 
 // These tests check the parsing itself in this thread (parseImportHere);
 // import-limits.test.ts checks parseImport, which runs the same in a thread of its own.

@@ -135,10 +135,15 @@ export function isImportable(result: ValidationResult<unknown>): boolean {
 export function buildImportContext(
   indicators: readonly Pick<IndicatorRow, "code" | "frequency" | "unit" | "aggregation" | "decimals">[],
   areas: readonly (string | AreaRow)[],
+  people: readonly string[] = [],
 ): ImportContext {
   const map = new Map<string, IndicatorInfo>();
   for (const i of indicators) {
     map.set(i.code, { frequency: i.frequency, unit: i.unit, aggregation: i.aggregation, decimals: i.decimals });
   }
-  return { indicators: map, areas: new Set(areas.map((a) => (typeof a === "string" ? a : a.area))) };
+  return {
+    indicators: map,
+    areas: new Set(areas.map((a) => (typeof a === "string" ? a : a.area))),
+    people: new Set(people.map((email) => email.toLowerCase())),
+  };
 }

@@ -45,6 +45,7 @@ export function testContext(): ImportContext {
       ["WK01", info("weekly", "count", "sum", 0)],
     ]),
     areas: new Set(["North", "East", "South", "West"]),
+    people: new Set(["officer@northfield.example", "admin@northfield.example"]),
   };
 }
 

@@ -329,7 +329,7 @@ describe("validateActuals at scale", () => {
     const indicators = new Map<string, IndicatorInfo>();
     const codes = Array.from({ length: 25 }, (_, i) => `P${String(i + 1).padStart(3, "0")}`);
     for (const code of codes) indicators.set(code, { frequency: "monthly", unit: "%", aggregation: "ratio", decimals: 2 });
-    const context: ImportContext = { indicators, areas: new Set(["North", "East", "South", "West"]) };
+    const context: ImportContext = { indicators, areas: new Set(["North", "East", "South", "West"]), people: new Set() };
     const areas = ["North", "East", "South", "West", "All"];
 
     const lines = [HEADER];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatProblem } from "./problems";
-import { csv, csvTable } from "./test-support";
+import { csv, csvTable, testContext } from "./test-support";
 import { validateIndicators } from "./validate-indicators";
 
 const HEADER = "code,title,theme,category,unit,polarity,frequency,aggregation,decimals,tenant_top_ten,by_area";
@@ -60,7 +60,7 @@ describe("validateIndicators", () => {
   it("reports missing headings", () => {
     const result = validateIndicators(csvTable(csv("code,title,unit", "A,B,%")));
     expect(result.problems.map(formatProblem)).toEqual([
-      "Line 1: Missing columns “theme”, “category”, “polarity”, “frequency”, “aggregation” and “decimals”. The first row must name the columns: code, title, theme, category, unit, polarity, frequency, aggregation and decimals, and optionally tenant_top_ten and by_area",
+      "Line 1: Missing columns “theme”, “category”, “polarity”, “frequency”, “aggregation” and “decimals”. The first row must name the columns: code, title, theme, category, unit, polarity, frequency, aggregation and decimals, and optionally tenant_top_ten, by_area, definition, data_source, owner_email and manager_email",
     ]);
   });
 
@@ -93,5 +93,52 @@ describe("validateIndicators", () => {
       "Line 3, column code: Duplicate indicator: line 2 already has BV66a",
       "Line 4, column code: “bv66a” differs from “BV66a” on line 2 only in capital letters: use one spelling",
     ]);
+  });
+});
+
+describe("validateIndicators: definitions, data sources, owners and managers", () => {
+  const FULL = `${HEADER},definition,data_source,owner_email,manager_email`;
+  const context = testContext();
+  const check = (...lines: string[]) => validateIndicators(csvTable(csv(FULL, ...lines)), context);
+
+  it("reads the optional columns, matching addresses whatever their case", () => {
+    const result = check(
+      'LPI-01,Emergency repairs in 24 hours,Decent Homes,Local indicator,%,higher,monthly,ratio,1,no,no,"Emergency repairs completed within 24 hours of the report, as a percentage of all emergency repairs",Repairs system (job completions),Admin@Northfield.example,officer@northfield.example',
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.rows[0]).toMatchObject({
+      definition: "Emergency repairs completed within 24 hours of the report, as a percentage of all emergency repairs",
+      dataSource: "Repairs system (job completions)",
+      ownerEmail: "admin@northfield.example",
+      managerEmail: "officer@northfield.example",
+    });
+  });
+
+  it("takes an empty owner or manager cell as nobody, and an absent column as no change", () => {
+    const blank = check("LPI-01,Emergency repairs,Decent Homes,Local indicator,%,higher,monthly,ratio,1,no,no,,,,");
+    expect(blank.rows[0]).toMatchObject({ definition: "", dataSource: "", ownerEmail: null, managerEmail: null });
+    const absent = validateIndicators(
+      csvTable(csv(HEADER, "LPI-01,Emergency repairs,Decent Homes,Local indicator,%,higher,monthly,ratio,1,no,no")),
+      context,
+    );
+    expect(absent.rows[0].ownerEmail).toBeUndefined();
+    expect(absent.rows[0].definition).toBeUndefined();
+  });
+
+  it("names the line of an owner or manager who is not a member, in the same words whether or not they exist elsewhere", () => {
+    const result = check(
+      "LPI-01,Emergency repairs,Decent Homes,Local indicator,%,higher,monthly,ratio,1,no,no,,,someone@southbank.example,nobody@nowhere.example",
+    );
+    expect(result.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^Line 2, column owner_email: .*someone@southbank\.example.* is not a member of this organisation/),
+      expect.stringMatching(/^Line 2, column manager_email: .*nobody@nowhere\.example.* is not a member of this organisation/),
+    ]);
+    expect(result.rows).toEqual([]);
+  });
+
+  it("refuses a definition longer than a couple of paragraphs", () => {
+    const long = "x".repeat(4001);
+    const result = check(`LPI-01,Emergency repairs,Decent Homes,Local indicator,%,higher,monthly,ratio,1,no,no,${long},,,`);
+    expect(result.problems.map(formatProblem)).toEqual([expect.stringMatching(/Keep the definition to 4000 characters/)]);
   });
 });

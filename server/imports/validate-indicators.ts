@@ -21,12 +21,18 @@ export interface IndicatorRow {
   decimals: number;
   tenantTopTen: boolean;
   byArea: boolean;
+  /** The optional columns: undefined where the file has no such column (the library keeps what it has). */
+  definition?: string;
+  dataSource?: string;
+  /** A member's address in lower case, or null for "nobody" (an empty cell). */
+  ownerEmail?: string | null;
+  managerEmail?: string | null;
 }
 
 export const INDICATOR_COLUMNS = {
   required: ["code", "title", "theme", "category", "unit", "polarity", "frequency", "aggregation", "decimals"],
   // Flags default to "no": most indicators are neither tenant-chosen nor broken down by area.
-  optional: ["tenant_top_ten", "by_area"],
+  optional: ["tenant_top_ten", "by_area", "definition", "data_source", "owner_email", "manager_email"],
 } as const;
 
 const POLARITIES = ["higher", "lower", "none"] as const;
@@ -45,9 +51,12 @@ function orList(options: readonly string[]): string {
   return `${options.slice(0, -1).join(", ")} or ${options[options.length - 1]}`;
 }
 
-// The context is unused: an indicator file defines the library rather than
-// referring to it. The parameter keeps every validator's signature the same.
-export function validateIndicators(table: Table, _context?: ImportContext): ValidationResult<IndicatorRow> {
+/** Longest definition or data source kept: a paragraph or two, not a document. */
+const MAX_DESCRIPTION = 4000;
+
+// An indicator file defines the library; of the context it needs only the people, who
+// may be named as owners and managers.
+export function validateIndicators(table: Table, context?: ImportContext): ValidationResult<IndicatorRow> {
   return validateRows(table, INDICATOR_COLUMNS, ({ cells, col, label, report, claimKey }) => {
     const text = (name: keyof typeof col, what: string): string => {
       const value = cellText(cells[col[name]]);
@@ -113,6 +122,23 @@ export function validateIndicators(table: Table, _context?: ImportContext): Vali
 
     const tenantTopTen = flag("tenant_top_ten");
     const byArea = flag("by_area");
+    const description = (name: "definition" | "data_source"): string | undefined => {
+      if (col[name] < 0) return undefined;
+      const value = cellText(cells[col[name]]) ?? "";
+      if (value.length > MAX_DESCRIPTION)
+        report(label[name], `Keep the ${name.replace("_", " ")} to ${MAX_DESCRIPTION} characters`);
+      return value;
+    };
+    const person = (name: "owner_email" | "manager_email"): string | null | undefined => {
+      if (col[name] < 0) return undefined;
+      const value = cellText(cells[col[name]]);
+      if (value === null) return null;
+      const email = value.toLowerCase();
+      // The same words whether the address is unknown or belongs to another organisation.
+      if (!context?.people.has(email))
+        report(label[name], `${quote(value)} is not a member of this organisation: invite them first, or leave the cell empty`);
+      return email;
+    };
 
     return {
       code,
@@ -126,6 +152,10 @@ export function validateIndicators(table: Table, _context?: ImportContext): Vali
       decimals,
       tenantTopTen,
       byArea,
+      definition: description("definition"),
+      dataSource: description("data_source"),
+      ownerEmail: person("owner_email"),
+      managerEmail: person("manager_email"),
     };
   });
 }

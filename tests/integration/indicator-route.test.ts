@@ -85,7 +85,8 @@ describe("the indicator page", () => {
       code: "BV212",
       title: "Average time to re-let empty homes",
       polarityText: "Lower is better",
-      definition: null,
+      definition: expect.stringMatching(/^Average calendar days from the end of one tenancy/),
+      dataSource: "Housing management system (voids and lettings)",
     });
     expect(data.period).toBe("2026-10");
     expect(data.chart.financialYears).toEqual(["2024/25", "2025/26", "2026/27"]);
