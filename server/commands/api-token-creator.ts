@@ -106,10 +106,9 @@ export async function revokeApiToken(
   now = new Date(),
 ) {
   const reference = input.reference.trim();
-  const match = UUID.test(reference) ? eq(apiTokens.id, reference) : eq(apiTokens.prefix, reference);
-  if (!reference || (!UUID.test(reference) && !reference.startsWith(TOKEN_PREFIX))) {
-    throw new ApiTokenNotFoundError(reference);
-  }
+  const byId = UUID.test(reference);
+  if (!byId && !reference.startsWith(TOKEN_PREFIX)) throw new ApiTokenNotFoundError(reference);
+  const match = byId ? eq(apiTokens.id, reference) : eq(apiTokens.prefix, reference);
   return db.transaction(async (tx) => {
     const found = await tx
       .select({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, revokedAt: apiTokens.revokedAt })
