@@ -53,7 +53,28 @@ describe("the operator command line", () => {
     expect((await run("db:seed")).out).toContain("already exists");
     const reset = await run("user:reset-password", "admin@northfield.example");
     expect(reset.out).toMatch(/\/reset\/[A-Za-z0-9_-]{20,}/);
-  });
+    // Seeding the demo takes most of this; on a busy 2-core machine it passes 30 s.
+  }, 120_000);
+
+  it("creates a token with an expiry, lists it, and revokes it only in its own organisation", async () => {
+    await run("org:create", "eastgate", "Eastgate Homes");
+    await run("org:create", "northgate", "Northgate Homes");
+    const created = await run("token:create", "eastgate", "Nightly export", "--expires-days", "30");
+    expect(created.code).toBe(0);
+    expect(created.err).toMatch(/valid until \d{4}-\d\d-\d\d/);
+    const prefix = created.out.trim().slice(0, 10);
+    const elsewhere = await run("token:revoke", "northgate", prefix);
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.err).toContain(`No API token of this organisation matches “${prefix}”`);
+    expect((await run("token:list", "eastgate")).out).toMatch(new RegExp(`${prefix}….*Nightly export.*active until`));
+    const revoked = await run("token:revoke", "eastgate", prefix);
+    expect(revoked.code).toBe(0);
+    expect(revoked.out).toContain("Revoked API token “Nightly export”");
+    expect((await run("token:list", "eastgate")).out).toMatch(/\(revoked, never used\)/);
+    const bad = await run("token:create", "eastgate", "X", "--expires-days", "0");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("at least 1 day");
+  }, 120_000);
 
   it.each([
     [["user:create", "westgate", "a@example.org", "chair", "--invite"], 2, "Choose a role"],

@@ -3,7 +3,7 @@ import { ZodError } from "zod";
 import { openDatabase, type DatabaseHandle } from "../db/client";
 import { findOrganisationBySlug } from "../db/queries/organisations";
 import { operatorActor } from "./audit";
-import { createApiToken } from "./commands/api-token-creator";
+import { createApiToken, expiresInDaysSchema, listApiTokens, revokeApiToken } from "./commands/api-token-creator";
 import { seedDemo } from "./commands/demo-seeder";
 import { CommandError } from "./commands/errors";
 import { createInvitation, createPasswordReset } from "./commands/one-time-links";
@@ -99,7 +99,9 @@ export function buildProgram(): Command {
 
   program
     .command("user:reset-password")
-    .description("Print a one-time password-reset link")
+    .description(
+      "Print a one-time password-reset link for any account (an organisation's admin can reset only accounts that belong to their organisation alone)",
+    )
     .argument("<email>")
     .action(async (email: string) => {
       await withDatabase(async (handle, config) => {
@@ -114,12 +116,58 @@ export function buildProgram(): Command {
     .description("Create an organisation API token; it is printed once, on a line of its own")
     .argument("<orgSlug>")
     .argument("<name>", 'what uses it, e.g. "Housing system"')
-    .action(async (orgSlug: string, name: string) => {
+    .option("--expires-days <days>", "the token stops working after this many days (default: never)")
+    .action(async (orgSlug: string, name: string, options: { expiresDays?: string }) => {
+      const expiresInDays = options.expiresDays === undefined ? null : expiresInDaysSchema.parse(options.expiresDays);
       await withDatabase(async (handle) => {
         const org = await requireOrganisation(handle, orgSlug);
-        const { token } = await createApiToken(handle.db, { organisationId: org.id, name, createdBy: null }, operatorActor());
-        console.error(`API token “${name}” for ${org.name}. It will not be shown again:`);
+        const { token, expiresAt } = await createApiToken(
+          handle.db,
+          { organisationId: org.id, name, createdBy: null, expiresInDays },
+          operatorActor(),
+        );
+        const lasts = expiresAt ? `valid until ${expiresAt.toISOString().slice(0, 10)}` : "valid until revoked";
+        console.error(`API token “${name}” for ${org.name}, ${lasts}. It will not be shown again:`);
         console.log(token);
+      });
+    });
+
+  program
+    .command("token:list")
+    .description("List an organisation's API tokens: id, first characters, name, state, last use")
+    .argument("<orgSlug>")
+    .action(async (orgSlug: string) => {
+      await withDatabase(async (handle) => {
+        const org = await requireOrganisation(handle, orgSlug);
+        const now = new Date();
+        for (const t of await listApiTokens(handle.db, org.id)) {
+          const state = t.revokedAt
+            ? "revoked"
+            : t.expiresAt && t.expiresAt <= now
+              ? "expired"
+              : t.expiresAt
+                ? `active until ${t.expiresAt.toISOString().slice(0, 10)}`
+                : "active";
+          const used = t.lastUsedAt ? `last used ${t.lastUsedAt.toISOString()}` : "never used";
+          console.log(`${t.id}  ${t.prefix}…  ${t.name}  (${state}, ${used})`);
+        }
+      });
+    });
+
+  program
+    .command("token:revoke")
+    .description("Revoke an organisation's API token, named by its id or its first characters (see token:list)")
+    .argument("<orgSlug>")
+    .argument("<prefixOrId>", "e.g. mnt_AbC123 or the token's id")
+    .action(async (orgSlug: string, reference: string) => {
+      await withDatabase(async (handle) => {
+        const org = await requireOrganisation(handle, orgSlug);
+        const revoked = await revokeApiToken(handle.db, { organisationId: org.id, reference }, operatorActor());
+        console.log(
+          revoked.alreadyRevoked
+            ? `API token “${revoked.name}” (${revoked.prefix}…) of ${org.name} was already revoked.`
+            : `Revoked API token “${revoked.name}” (${revoked.prefix}…) of ${org.name}: it no longer works.`,
+        );
       });
     });
 

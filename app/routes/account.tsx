@@ -1,19 +1,19 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { ErrorSummary, TextField } from "~/components/ui/form-fields";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
-import { findUserByEmail, listMembershipsOfUser } from "../../db/queries/users";
-import { users } from "../../db/schema/identity";
-import { recordAudit } from "../../server/audit";
-import { hashPassword, passwordSchema, verifyPassword } from "../../server/auth/passwords";
+import { listMembershipsOfUser } from "../../db/queries/users";
+import { enteredPasswordSchema, passwordSchema } from "../../server/auth/passwords";
+import { readSessionToken } from "../../server/auth/session-cookie";
+import { CommandError } from "../../server/commands/errors";
+import { changePassword } from "../../server/commands/password-changer";
 
 export const meta: MetaFunction = () => [{ title: "Your account – Minuted" }];
 
 const changePasswordSchema = z
-  .object({ current: z.string().min(1, "Enter your current password"), password: passwordSchema, confirm: z.string() })
+  .object({ current: enteredPasswordSchema("Enter your current password"), password: passwordSchema, confirm: z.string() })
   .refine((v) => v.password === v.confirm, { message: "The new passwords do not match", path: ["confirm"] });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -23,25 +23,29 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const sessionUser = await requireUser(request, context);
+  const user = await requireUser(request, context);
   const parsed = parseForm(changePasswordSchema, await request.formData());
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, changed: false }, { status: 400 });
-  const { db } = context.services;
-  const user = await findUserByEmail(db, sessionUser.email);
-  if (!user || !(await verifyPassword(user.passwordHash, parsed.data.current))) {
-    return data({ fieldErrors: { current: "Your current password is not right" }, changed: false }, { status: 400 });
+  const { db, signInLimiter, config } = context.services;
+  // Guessing the current password from a stolen session counts like guessing it at sign-in.
+  const wait = await signInLimiter.minutesToWait(user.email, context.clientAddress);
+  if (wait > 0) {
+    const form = `Too many wrong passwords. Wait ${wait} minute${wait === 1 ? "" : "s"} and try again.`;
+    return data({ fieldErrors: { current: form }, changed: false }, { status: 429 });
   }
-  const passwordHash = await hashPassword(parsed.data.password);
-  await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
-    await recordAudit(tx, {
-      organisationId: null,
-      actor: { userId: user.id, label: user.email },
-      action: "user.change_password",
-      subjectType: "user",
-      subjectId: user.id,
+  try {
+    await changePassword(db, {
+      userId: user.id,
+      current: parsed.data.current,
+      password: parsed.data.password,
+      keepSessionToken: await readSessionToken(config.sessionSecret, request.headers.get("Cookie")),
     });
-  });
+  } catch (error) {
+    if (!(error instanceof CommandError)) throw error;
+    if (error.field === "current") await signInLimiter.recordFailure(user.email, context.clientAddress);
+    return data({ fieldErrors: { [error.field ?? "form"]: error.message }, changed: false }, { status: 400 });
+  }
+  await signInLimiter.recordSuccess(user.email, context.clientAddress);
   return { fieldErrors: {}, changed: true };
 }
 
@@ -66,7 +70,7 @@ export default function Account() {
           <ErrorSummary errors={errors} />
           {result?.changed ? (
             <div className="notification notification--success" role="status">
-              Your password has been changed.
+              Your password has been changed. You have been signed out everywhere else.
             </div>
           ) : null}
           <h1>Your account</h1>

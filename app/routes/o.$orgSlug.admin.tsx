@@ -3,14 +3,20 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, SelectField, TextField } from "~/components/ui/form-fields";
-import { formatUkDate } from "~/shared/dates";
+import { formatUkDate, formatUkDateTime } from "~/shared/dates";
 import { authorizeOr403, requireOrgMember } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { listMembersOfOrganisation } from "../../db/queries/users";
 import { authorize } from "../../server/policies/authorize";
 import { organisationPolicy } from "../../server/policies/organisation-policy";
 import { ROLE_LABELS } from "../../server/policies/principal";
-import { createApiToken, listApiTokens } from "../../server/commands/api-token-creator";
+import {
+  ApiTokenNotFoundError,
+  createApiToken,
+  expiresInDaysSchema,
+  listApiTokens,
+  revokeApiToken,
+} from "../../server/commands/api-token-creator";
 import { CommandError } from "../../server/commands/errors";
 import { createInvitation, createPasswordReset, listPendingInvitations } from "../../server/commands/one-time-links";
 import { emailSchema, roleSchema } from "../../server/commands/user-creator";
@@ -23,13 +29,17 @@ const adminActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("create-token"),
     name: z.string().trim().min(1, "Give the token a name that says what uses it").max(80),
+    // Empty means the token works until it is revoked.
+    expiresInDays: z.preprocess((v) => (v === "" || v == null ? null : v), expiresInDaysSchema.nullable()),
   }),
+  z.object({ intent: z.literal("revoke-token"), tokenId: z.string().uuid("Choose a token to revoke") }),
 ]);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { org, principal } = await requireOrgMember(request, context, params.orgSlug);
   authorizeOr403(() => authorize(organisationPolicy.administer(principal, org)));
   const { db } = context.services;
+  const now = new Date();
   const [members, invitations, tokens] = await Promise.all([
     listMembersOfOrganisation(db, org.id),
     listPendingInvitations(db, org.id),
@@ -43,12 +53,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       name: t.name,
       prefix: t.prefix,
       created: formatUkDate(t.createdAt),
-      revoked: Boolean(t.revokedAt),
+      expires: t.expiresAt ? formatUkDate(t.expiresAt) : "Never",
+      lastUsed: t.lastUsedAt ? formatUkDateTime(t.lastUsedAt) : "Never",
+      state: t.revokedAt ? "Revoked" : t.expiresAt && t.expiresAt <= now ? "Expired" : "Active",
     })),
   };
 }
 
-type ActionResult = { fieldErrors: Record<string, string> } | { message: string; secret: string; secretLabel: string };
+type ActionResult =
+  { fieldErrors: Record<string, string> } | { message: string; secret: string; secretLabel: string } | { message: string };
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { org, principal, user } = await requireOrgMember(request, context, params.orgSlug);
@@ -80,13 +93,28 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         secretLabel: "Reset link",
       });
     }
-    const { token } = await createApiToken(db, { organisationId: org.id, name: input.name, createdBy: user.id }, actor);
+    if (input.intent === "revoke-token") {
+      const revoked = await revokeApiToken(db, { organisationId: org.id, reference: input.tokenId }, actor);
+      return data<ActionResult>({
+        message: revoked.alreadyRevoked
+          ? `API token “${revoked.name}” was already revoked.`
+          : `API token “${revoked.name}” (${revoked.prefix}…) is revoked: it no longer works.`,
+      });
+    }
+    const { token, expiresAt } = await createApiToken(
+      db,
+      { organisationId: org.id, name: input.name, createdBy: user.id, expiresInDays: input.expiresInDays },
+      actor,
+    );
+    const lasts = expiresAt ? `It works until ${formatUkDate(expiresAt)}.` : "It works until it is revoked.";
     return data<ActionResult>({
-      message: `API token “${input.name}” created. Copy it now: it will not be shown again.`,
+      message: `API token “${input.name}” created. ${lasts} Copy it now: it will not be shown again.`,
       secret: token,
       secretLabel: "API token",
     });
   } catch (error) {
+    // Another organisation's token is not found here, as the rest of that organisation is.
+    if (error instanceof ApiTokenNotFoundError) throw new Response("Not found", { status: 404 });
     if (error instanceof CommandError) {
       return data<ActionResult>({ fieldErrors: { [error.field ?? "form"]: error.message } }, { status: 400 });
     }
@@ -106,6 +134,11 @@ export default function Admin() {
   return (
     <>
       <ErrorSummary errors={errors} />
+      {result && "message" in result && !("secret" in result) ? (
+        <div className="notification notification--success" role="status">
+          <p>{result.message}</p>
+        </div>
+      ) : null}
       {result && "secret" in result ? (
         <div className="notification notification--success" role="status">
           <p>{result.message}</p>
@@ -208,7 +241,12 @@ export default function Admin() {
               <th scope="col">Name</th>
               <th scope="col">Starts with</th>
               <th scope="col">Created</th>
+              <th scope="col">Expires</th>
+              <th scope="col">Last used</th>
               <th scope="col">State</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -219,7 +257,20 @@ export default function Admin() {
                   <code>{t.prefix}…</code>
                 </td>
                 <td>{t.created}</td>
-                <td>{t.revoked ? "Revoked" : "Active"}</td>
+                <td>{t.expires}</td>
+                <td>{t.lastUsed}</td>
+                <td>{t.state}</td>
+                <td>
+                  {t.state === "Revoked" ? null : (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="revoke-token" />
+                      <input type="hidden" name="tokenId" value={t.id} />
+                      <button className="link-button" type="submit">
+                        Revoke<span className="visually-hidden"> {t.name}</span>
+                      </button>
+                    </Form>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -228,6 +279,16 @@ export default function Admin() {
       <Form method="post" className="inline-form" noValidate>
         <input type="hidden" name="intent" value="create-token" />
         <TextField name="name" label="Token name" hint="For example: Housing system nightly export" error={errors?.name} />
+        <TextField
+          name="expiresInDays"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={3650}
+          label="Expires after (days)"
+          hint="Leave empty for a token that works until it is revoked"
+          error={errors?.expiresInDays}
+        />
         <div className="form-group">
           <button className="button button--secondary" type="submit">
             Create API token

@@ -5,14 +5,14 @@ import { ErrorSummary, TextField } from "~/components/ui/form-fields";
 import { getSessionUser, homePath, signInAndRedirect } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { findUserByEmail } from "../../db/queries/users";
-import { verifyPassword } from "../../server/auth/passwords";
+import { enteredPasswordSchema, verifyPassword } from "../../server/auth/passwords";
 import { recordAudit } from "../../server/audit";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Minuted" }];
 
 const signInSchema = z.object({
   email: z.string().trim().min(1, "Enter your email address").email("Enter an email address like name@example.org"),
-  password: z.string().min(1, "Enter your password"),
+  password: enteredPasswordSchema("Enter your password"),
   redirectTo: z.string().optional(),
 });
 
@@ -43,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await signInLimiter.recordFailure(email, context.clientAddress);
     return data({ fieldErrors: { email: "The email address or password is not right" } }, { status: 400 });
   }
-  await signInLimiter.recordSuccess(email);
+  await signInLimiter.recordSuccess(email, context.clientAddress);
   await recordAudit(db, {
     organisationId: null,
     actor: { userId: user.id, label: user.email },

@@ -20,6 +20,21 @@ export async function findUserById(db: Database, userId: string) {
   return user ?? null;
 }
 
+/** The account with its password hash, by id: for checks of the signed-in person's own password. */
+export async function findUserCredentials(db: Database, userId: string) {
+  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  return user ?? null;
+}
+
+/** The organisations a person belongs to, by id (for rules about who may act on their account). */
+export async function listOrganisationIdsOfUser(db: Database, userId: string): Promise<string[]> {
+  const rows = await db
+    .select({ organisationId: memberships.organisationId })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
+  return rows.map((r) => r.organisationId);
+}
+
 export type OrganisationMembership = { id: string; slug: string; name: string; isDemo: boolean; role: Role };
 
 export async function listMembershipsOfUser(db: Database, userId: string): Promise<OrganisationMembership[]> {

@@ -91,7 +91,10 @@ export const apiTokens = pgTable(
     /** The first characters of the token, so an admin can tell tokens apart. */
     prefix: text("prefix").notNull(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    /** Written at most once a minute per token, so busy integrations do not write on every request. */
     lastUsedAt: timestamptz("last_used_at"),
+    /** Null: the token works until it is revoked. */
+    expiresAt: timestamptz("expires_at"),
     revokedAt: timestamptz("revoked_at"),
     createdAt: createdAt(),
   },

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt, lt, ne } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { sessions, users } from "../../db/schema/identity";
 import { hashToken, newSecretToken } from "./tokens";
@@ -31,6 +31,15 @@ export async function deleteSession(db: Database, token: string): Promise<void> 
 /** After a password change or reset, every other session of that person ends. */
 export async function deleteSessionsOfUser(db: Database, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** After the person changes their own password: every session but the one they are using ends. */
+export async function deleteOtherSessionsOfUser(db: Database, userId: string, keepToken: string | null): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(
+      keepToken ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, hashToken(keepToken))) : eq(sessions.userId, userId),
+    );
 }
 
 export async function deleteExpiredSessions(db: Database, now = new Date()): Promise<void> {

@@ -1,9 +1,9 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog } from "../../db/schema/identity";
+import { apiTokens, auditLog } from "../../db/schema/identity";
 import { createTestDatabase } from "../../tests/support/test-database";
 import { SYSTEM_ACTOR } from "../audit";
-import { createApiToken, findApiTokenOrganisation } from "./api-token-creator";
+import { ApiTokenNotFoundError, createApiToken, findApiTokenOrganisation, revokeApiToken } from "./api-token-creator";
 import { createOrganisation } from "./organisation-creator";
 import { addMember } from "./user-creator";
 
@@ -64,6 +64,70 @@ describe("API tokens", () => {
     expect(rows[0].token_hash).not.toContain(token);
     expect((await findApiTokenOrganisation(database.db, token))?.slug).toBe("tokens");
     expect(await findApiTokenOrganisation(database.db, "mnt_wrong")).toBeNull();
+  });
+});
+
+describe("API token lifetime", () => {
+  const setUp = async (slug: string) => {
+    const org = await createOrganisation(database.db, { slug, name: slug }, SYSTEM_ACTOR);
+    return org;
+  };
+  const lastUsed = async (id: string) =>
+    (await database.db.select().from(apiTokens).where(eq(apiTokens.id, id)))[0].lastUsedAt?.toISOString() ?? null;
+
+  it("records the last use at most once a minute", async () => {
+    const org = await setUp("last-used");
+    const { token, id } = await createApiToken(
+      database.db,
+      { organisationId: org.id, name: "Feed", createdBy: null },
+      SYSTEM_ACTOR,
+    );
+    const t0 = new Date("2026-12-01T09:00:00Z");
+    await findApiTokenOrganisation(database.db, token, t0);
+    expect(await lastUsed(id)).toBe(t0.toISOString());
+    await findApiTokenOrganisation(database.db, token, new Date(t0.getTime() + 30_000));
+    expect(await lastUsed(id)).toBe(t0.toISOString());
+    const later = new Date(t0.getTime() + 61_000);
+    await findApiTokenOrganisation(database.db, token, later);
+    expect(await lastUsed(id)).toBe(later.toISOString());
+  });
+
+  it("stops working when it expires", async () => {
+    const org = await setUp("expiring");
+    const issued = new Date("2026-12-01T09:00:00Z");
+    const { token, expiresAt } = await createApiToken(
+      database.db,
+      { organisationId: org.id, name: "Trial", createdBy: null, expiresInDays: 7 },
+      SYSTEM_ACTOR,
+      issued,
+    );
+    expect(expiresAt?.toISOString()).toBe("2026-12-08T09:00:00.000Z");
+    expect(await findApiTokenOrganisation(database.db, token, new Date("2026-12-08T08:59:00Z"))).not.toBeNull();
+    expect(await findApiTokenOrganisation(database.db, token, new Date("2026-12-08T09:00:01Z"))).toBeNull();
+  });
+
+  it("is revoked by its id or first characters within its own organisation only, and the revocation is audited", async () => {
+    const ours = await setUp("revoking");
+    const theirs = await setUp("bystander");
+    const { token, id, prefix } = await createApiToken(
+      database.db,
+      { organisationId: ours.id, name: "Old feed", createdBy: null },
+      SYSTEM_ACTOR,
+    );
+    for (const reference of [id, prefix]) {
+      await expect(revokeApiToken(database.db, { organisationId: theirs.id, reference }, SYSTEM_ACTOR)).rejects.toBeInstanceOf(
+        ApiTokenNotFoundError,
+      );
+    }
+    expect(await findApiTokenOrganisation(database.db, token)).not.toBeNull();
+    const revoked = await revokeApiToken(database.db, { organisationId: ours.id, reference: prefix }, SYSTEM_ACTOR);
+    expect(revoked).toMatchObject({ id, alreadyRevoked: false });
+    expect(await findApiTokenOrganisation(database.db, token)).toBeNull();
+    expect(await revokeApiToken(database.db, { organisationId: ours.id, reference: id }, SYSTEM_ACTOR)).toMatchObject({
+      alreadyRevoked: true,
+    });
+    const entries = await database.db.select().from(auditLog).where(eq(auditLog.subjectId, id));
+    expect(entries.map((e) => e.action)).toEqual(["api_token.create", "api_token.revoke"]);
   });
 });
 

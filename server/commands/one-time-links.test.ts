@@ -5,7 +5,7 @@ import { SYSTEM_ACTOR } from "../audit";
 import { verifyPassword } from "../auth/passwords";
 import { createSession, findSessionUser } from "../auth/sessions";
 import { CommandError } from "./errors";
-import { createInvitation, createPasswordReset, listPendingInvitations, redeemLink } from "./one-time-links";
+import { createInvitation, createPasswordReset, listPendingInvitations, redeemLink, RESET_REFUSED } from "./one-time-links";
 import { createOrganisation } from "./organisation-creator";
 import { addMember } from "./user-creator";
 
@@ -95,9 +95,12 @@ describe("password resets", () => {
     expect(await findSessionUser(database.db, session.token)).toBeNull();
   });
 
-  it("refuses an unknown address", async () => {
+  it("refuses an unknown address, to the operator in plain words and to an admin as any other refusal", async () => {
+    await expect(
+      createPasswordReset(database.db, { email: "nobody@example.org", organisationId: null }, SYSTEM_ACTOR),
+    ).rejects.toThrow(/No account/);
     await expect(
       createPasswordReset(database.db, { email: "nobody@example.org", organisationId: orgId }, SYSTEM_ACTOR),
-    ).rejects.toThrow(/No account/);
+    ).rejects.toThrow(RESET_REFUSED);
   });
 });
