@@ -9,6 +9,7 @@ import { findUserByEmail, listMembershipsOfUser } from "../../db/queries/users";
 import { users } from "../../db/schema/identity";
 import { recordAudit } from "../../server/audit";
 import { hashPassword, passwordSchema, verifyPassword } from "../../server/auth/passwords";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account – Minuted" }];
 
@@ -24,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const sessionUser = await requireUser(request, context);
-  const parsed = parseForm(changePasswordSchema, await request.formData());
+  const parsed = parseForm(changePasswordSchema, await readFormData(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, changed: false }, { status: 400 });
   const { db } = context.services;
   const user = await findUserByEmail(db, sessionUser.email);

@@ -29,6 +29,7 @@ import { listIndicators } from "../../server/performance/scorecard";
 import { authorize } from "../../server/policies/authorize";
 import { actionPolicy } from "../../server/policies/meeting-policy";
 import type { Principal } from "../../server/policies/principal";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Action log – Minuted" }];
 export const links: LinksFunction = () => actionStylesLinks();
@@ -118,7 +119,7 @@ const typed = (form: FormData) =>
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, org, principal } = await requireOrgMember(request, context, params.orgSlug);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const parsed = parseForm(addActionSchema, form);
   if (!parsed.ok) return data<ActionResult>({ fieldErrors: parsed.fieldErrors, values: typed(form) }, { status: 400 });
   authorizeOr403(() => authorize(mayAddActions(principal, org.id)));

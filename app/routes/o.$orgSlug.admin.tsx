@@ -14,6 +14,7 @@ import { createApiToken, listApiTokens } from "../../server/commands/api-token-c
 import { CommandError } from "../../server/commands/errors";
 import { createInvitation, createPasswordReset, listPendingInvitations } from "../../server/commands/one-time-links";
 import { emailSchema, roleSchema } from "../../server/commands/user-creator";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Admin – Minuted" }];
 
@@ -52,7 +53,7 @@ type ActionResult = { fieldErrors: Record<string, string> } | { message: string;
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { org, principal, user } = await requireOrgMember(request, context, params.orgSlug);
-  const parsed = parseForm(adminActionSchema, await request.formData());
+  const parsed = parseForm(adminActionSchema, await readFormData(request));
   if (!parsed.ok) return data<ActionResult>({ fieldErrors: parsed.fieldErrors }, { status: 400 });
   authorizeOr403(() => authorize(organisationPolicy.administer(principal, org)));
   const { db, config } = context.services;

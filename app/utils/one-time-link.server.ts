@@ -5,6 +5,7 @@ import { CommandError } from "../../server/commands/errors";
 import { findUsableLink, redeemLink } from "../../server/commands/one-time-links";
 import { signInAndRedirect } from "./auth.server";
 import { parseForm } from "./forms";
+import { readFormData } from "./request-body.server";
 
 const setPasswordSchema = z
   .object({ name: z.string().trim().max(120).optional(), password: passwordSchema, confirm: z.string() })
@@ -16,7 +17,7 @@ export async function loadOneTimeLink(context: AppLoadContext, token: string | u
 }
 
 export async function redeemOneTimeLink(request: Request, context: AppLoadContext, token: string | undefined) {
-  const parsed = parseForm(setPasswordSchema, await request.formData());
+  const parsed = parseForm(setPasswordSchema, await readFormData(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors }, { status: 400 });
   try {
     const { userId, organisationId } = await redeemLink(context.services.db, { token: token ?? "", ...parsed.data });
