@@ -10,6 +10,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { typedText } from "~/shared/typed-text";
 import { AddActionForm } from "~/components/meetings/add-action-form";
 import { ActionLogTable } from "~/components/meetings/action-log-table";
 import { actionStylesLinks } from "~/components/meetings/action-styles";
@@ -58,8 +59,7 @@ const querySchema = z.object({
 
 const addActionSchema = z.object({
   intent: z.literal("add", { message: "Choose what to do" }),
-  description: z
-    .string({ message: "Say what the action is" })
+  description: typedText({ message: "Say what the action is" })
     .trim()
     .min(1, "Say what the action is")
     .max(ACTION_DESCRIPTION_MAX_LENGTH, `Keep the action to ${ACTION_DESCRIPTION_MAX_LENGTH} characters or fewer`),

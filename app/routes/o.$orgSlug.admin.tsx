@@ -2,6 +2,7 @@ import { TableRegion } from "~/components/ui/table-region";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { typedText } from "~/shared/typed-text";
 import { ErrorSummary, SelectField, TextField } from "~/components/ui/form-fields";
 import { formatUkDate } from "~/shared/dates";
 import { authorizeOr403, requireOrgMember } from "~/utils/auth.server";
@@ -23,7 +24,7 @@ const adminActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("reset-password"), email: emailSchema }),
   z.object({
     intent: z.literal("create-token"),
-    name: z.string().trim().min(1, "Give the token a name that says what uses it").max(80),
+    name: typedText().trim().min(1, "Give the token a name that says what uses it").max(80),
   }),
 ]);
 

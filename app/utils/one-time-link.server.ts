@@ -1,5 +1,6 @@
 import { data, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
+import { typedText } from "../shared/typed-text";
 import { passwordSchema } from "../../server/auth/passwords";
 import { CommandError } from "../../server/commands/errors";
 import { findUsableLink, redeemLink } from "../../server/commands/one-time-links";
@@ -8,7 +9,7 @@ import { parseForm } from "./forms";
 import { readFormData } from "./request-body.server";
 
 const setPasswordSchema = z
-  .object({ name: z.string().trim().max(120).optional(), password: passwordSchema, confirm: z.string() })
+  .object({ name: typedText().trim().max(120).optional(), password: passwordSchema, confirm: z.string() })
   .refine((v) => v.password === v.confirm, { message: "The passwords do not match", path: ["confirm"] });
 
 export async function loadOneTimeLink(context: AppLoadContext, token: string | undefined, kind: "invitation" | "password_reset") {
