@@ -1,5 +1,7 @@
 import type { LinksFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { useContext } from "react";
+import { NonceContext } from "~/components/nonce-context";
 import stylesheet from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -8,6 +10,7 @@ export const links: LinksFunction = () => [
 ];
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useContext(NonceContext);
   return (
     <html lang="en-GB">
       <head>
@@ -18,8 +21,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -33,6 +36,11 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const forbidden = isRouteErrorResponse(error) && error.status === 403;
+  // A request refused as too large (413) or unreadable (400) says why in its body.
+  const refused =
+    isRouteErrorResponse(error) && (error.status === 413 || error.status === 400) && typeof error.data === "string"
+      ? error.data
+      : null;
   return (
     <>
       <a href="#main" className="skip-link">
@@ -47,9 +55,23 @@ export function ErrorBoundary() {
       </header>
       <main id="main" className="container">
         <title>
-          {notFound ? "Page not found – Minuted" : forbidden ? "Not allowed – Minuted" : "Sorry, there is a problem – Minuted"}
+          {notFound
+            ? "Page not found – Minuted"
+            : forbidden
+              ? "Not allowed – Minuted"
+              : refused
+                ? "Not sent – Minuted"
+                : "Sorry, there is a problem – Minuted"}
         </title>
-        {notFound ? (
+        {refused ? (
+          <>
+            <h1>That could not be sent</h1>
+            <p>{refused}</p>
+            <p>
+              <a href="/">Go to your start page</a>
+            </p>
+          </>
+        ) : notFound ? (
           <>
             <h1>Page not found</h1>
             <p>

@@ -5,7 +5,10 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import type { Server as SocketServer } from "socket.io";
+import { bodyLimitGuard } from "./http/body-limit-guard";
 import { originCheck } from "./http/origin-check";
+import { pathGuard } from "./http/path-guard";
+import { securityHeaders } from "./http/security-headers";
 import { createSocketServer } from "./realtime/io/socket-server";
 import { createUpgradeRouter, type UpgradeHandler } from "./realtime/upgrade-router";
 import type { AppServices } from "./services";
@@ -30,6 +33,10 @@ export async function createHttpServer(
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
+
+  app.use(securityHeaders({ devServer: Boolean(services.config.devServer && (options.withRemix ?? true)) }));
+  app.use(pathGuard());
+  app.use(bodyLimitGuard());
 
   app.get("/healthz", async (_req, res) => {
     const databaseUp = await services.database.ping();
@@ -61,7 +68,11 @@ export async function createHttpServer(
       createRequestHandler({
         build,
         mode: viteDevServer ? "development" : "production",
-        getLoadContext: (req) => ({ services, clientAddress: req.ip ?? "unknown" }),
+        getLoadContext: (req, res) => ({
+          services,
+          clientAddress: req.ip ?? "unknown",
+          cspNonce: res.locals.cspNonce as string | undefined,
+        }),
       }),
     );
   }

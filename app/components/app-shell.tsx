@@ -48,12 +48,14 @@ export function AppShell({ user, org, organisations, nav, children }: ShellProps
                 </noscript>
               </Form>
             ) : (
-              <span>{org.name}</span>
+              <span>
+                <bdi>{org.name}</bdi>
+              </span>
             )}
           </div>
           <div className="header__account">
             <span>
-              {user.name}{" "}
+              <bdi>{user.name}</bdi>{" "}
               <span className="tag" style={{ background: "transparent", color: "#fff" }}>
                 {org.role}
               </span>

@@ -9,6 +9,7 @@ import { enteredPasswordSchema, passwordSchema } from "../../server/auth/passwor
 import { readSessionToken } from "../../server/auth/session-cookie";
 import { CommandError } from "../../server/commands/errors";
 import { changePassword } from "../../server/commands/password-changer";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account – Minuted" }];
 
@@ -24,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const parsed = parseForm(changePasswordSchema, await request.formData());
+  const parsed = parseForm(changePasswordSchema, await readFormData(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, changed: false }, { status: 400 });
   const { db, signInLimiter, config } = context.services;
   // Guessing the current password from a stolen session counts like guessing it at sign-in.

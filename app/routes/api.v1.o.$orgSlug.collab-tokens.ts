@@ -2,6 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { collabServerUrl, collabTokenRequestSchema, issueCollabToken } from "../../server/realtime/yjs/collab-token-issuer";
 import { processResolvers } from "../../server/realtime/yjs/document-resolvers";
 import { requireApiPrincipal } from "../utils/auth.server";
+import { readJson } from "../utils/request-body.server";
 
 const noStore = { "Cache-Control": "no-store" };
 
@@ -17,7 +18,7 @@ export function loader() {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   if (request.method !== "POST") return loader();
   const { principal } = await requireApiPrincipal(request, context, params.orgSlug);
-  const body = await request.json().catch(() => null);
+  const body = await readJson(request);
   const parsed = collabTokenRequestSchema.safeParse(body);
   if (!parsed.success) {
     return Response.json(

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireApiPrincipal } from "~/utils/auth.server";
+import { readBodyBytes } from "~/utils/request-body.server";
 import { importFile } from "../../server/commands/import-committer";
-import { DEFAULT_MAX_BYTES } from "../../server/imports/decode-text";
+import { IMPORT_BODY_LIMIT } from "../../server/http/body-limits";
 import { IMPORT_KINDS } from "../../server/imports/parse-import";
 import { formatProblem } from "../../server/imports/problems";
 import { performanceDataPolicy } from "../../server/policies/performance-data-policy";
@@ -20,11 +21,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return Response.json({ error: `Unknown import “${params.kind}”: use one of ${IMPORT_KINDS.join(", ")}` }, { status: 404 });
   if (!performanceDataPolicy.importData(principal, org))
     return Response.json({ error: "Only administrators and API tokens may import" }, { status: 403 });
-  const declared = Number(request.headers.get("Content-Length") ?? 0);
-  if (declared > DEFAULT_MAX_BYTES) {
-    return Response.json({ error: `The file is larger than the ${DEFAULT_MAX_BYTES / 1024 / 1024} MB limit` }, { status: 413 });
-  }
-  const bytes = new Uint8Array(await request.arrayBuffer());
+  // Counted while reading, chunked bodies too: 413 past the importer's limit.
+  const bytes = await readBodyBytes(request, IMPORT_BODY_LIMIT, { format: "json", what: "The file" });
   const filename = request.headers.get("X-Filename") ?? `${kind}.csv (API)`;
   const outcome = await importFile(context.services.db, { organisationId: org.id, kind, bytes, filename, actor });
   if (!outcome.ok) {

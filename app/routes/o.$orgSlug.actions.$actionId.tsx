@@ -28,6 +28,7 @@ import { CommandError } from "../../server/commands/errors";
 import { presentAction } from "../../server/meetings/action-review";
 import { authorize } from "../../server/policies/authorize";
 import { actionPolicy } from "../../server/policies/meeting-policy";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Action: ${data.action.description} – Minuted` : "Action – Minuted" },
@@ -91,7 +92,7 @@ type ActionResult = { fieldErrors: Record<string, string>; values: { status: str
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, org, principal } = await requireOrgMember(request, context, params.orgSlug);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const parsed = parseForm(updateSchema, form);
   const values = { status: String(form.get("status") ?? ""), note: String(form.get("note") ?? "") };
   if (!parsed.ok) return data<ActionResult>({ fieldErrors: parsed.fieldErrors, values }, { status: 400 });

@@ -10,6 +10,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { typedText } from "~/shared/typed-text";
 import { AddActionForm } from "~/components/meetings/add-action-form";
 import { ActionLogTable } from "~/components/meetings/action-log-table";
 import { actionStylesLinks } from "~/components/meetings/action-styles";
@@ -29,6 +30,7 @@ import { listIndicators } from "../../server/performance/scorecard";
 import { authorize } from "../../server/policies/authorize";
 import { actionPolicy } from "../../server/policies/meeting-policy";
 import type { Principal } from "../../server/policies/principal";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Action log – Minuted" }];
 export const links: LinksFunction = () => actionStylesLinks();
@@ -57,8 +59,7 @@ const querySchema = z.object({
 
 const addActionSchema = z.object({
   intent: z.literal("add", { message: "Choose what to do" }),
-  description: z
-    .string({ message: "Say what the action is" })
+  description: typedText({ message: "Say what the action is" })
     .trim()
     .min(1, "Say what the action is")
     .max(ACTION_DESCRIPTION_MAX_LENGTH, `Keep the action to ${ACTION_DESCRIPTION_MAX_LENGTH} characters or fewer`),
@@ -118,7 +119,7 @@ const typed = (form: FormData) =>
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, org, principal } = await requireOrgMember(request, context, params.orgSlug);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const parsed = parseForm(addActionSchema, form);
   if (!parsed.ok) return data<ActionResult>({ fieldErrors: parsed.fieldErrors, values: typed(form) }, { status: 400 });
   authorizeOr403(() => authorize(mayAddActions(principal, org.id)));

@@ -2,6 +2,7 @@ import { TableRegion } from "~/components/ui/table-region";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { typedText } from "~/shared/typed-text";
 import { ErrorSummary, SelectField, TextField } from "~/components/ui/form-fields";
 import { formatUkDate, formatUkDateTime } from "~/shared/dates";
 import { authorizeOr403, requireOrgMember } from "~/utils/auth.server";
@@ -20,6 +21,7 @@ import {
 import { CommandError } from "../../server/commands/errors";
 import { createInvitation, createPasswordReset, listPendingInvitations } from "../../server/commands/one-time-links";
 import { emailSchema, roleSchema } from "../../server/commands/user-creator";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Admin – Minuted" }];
 
@@ -28,7 +30,7 @@ const adminActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("reset-password"), email: emailSchema }),
   z.object({
     intent: z.literal("create-token"),
-    name: z.string().trim().min(1, "Give the token a name that says what uses it").max(80),
+    name: typedText().trim().min(1, "Give the token a name that says what uses it").max(80),
     // Empty means the token works until it is revoked.
     expiresInDays: z.preprocess((v) => (v === "" || v == null ? null : v), expiresInDaysSchema.nullable()),
   }),
@@ -65,7 +67,7 @@ type ActionResult =
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { org, principal, user } = await requireOrgMember(request, context, params.orgSlug);
-  const parsed = parseForm(adminActionSchema, await request.formData());
+  const parsed = parseForm(adminActionSchema, await readFormData(request));
   if (!parsed.ok) return data<ActionResult>({ fieldErrors: parsed.fieldErrors }, { status: 400 });
   authorizeOr403(() => authorize(organisationPolicy.administer(principal, org)));
   const { db, config } = context.services;

@@ -7,6 +7,7 @@ import { areaDetailsSchema } from "~/shared/performance/area-schema";
 import { authorizeOr403, requireOrgMember } from "~/utils/auth.server";
 import { formDone, invalidForm, refusedForm, type FormResult } from "~/utils/command-response.server";
 import { parseForm } from "~/utils/forms";
+import { readFormData } from "~/utils/request-body.server";
 import { listAreas } from "../../db/queries/performance-library";
 import { createArea, updateArea } from "../../server/commands/area-commands";
 import { authorize } from "../../server/policies/authorize";
@@ -30,7 +31,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { org, principal, user } = await requireOrgMember(request, context, params.orgSlug);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const parsed = parseForm(areaActionSchema, formData);
   if (!parsed.ok) return invalidForm(intent, parsed.fieldErrors, formData);

@@ -23,6 +23,7 @@ import { listMembersOfOrganisation } from "../../db/queries/users";
 import { removeSeat, setSeat, updateBody } from "../../server/commands/body-commands";
 import { authorize } from "../../server/policies/authorize";
 import { bodyPolicy } from "../../server/policies/meeting-policy";
+import { readFormData } from "~/utils/request-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsStylesheet }];
 
@@ -82,7 +83,7 @@ const BODY_FIELDS = ["name", "kind", "minutePrefix", "termsOfReference", "quorum
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { org, principal, user } = await requireOrgMember(request, context, params.orgSlug);
   const body = await requireBody(context, org.id, params.bodyId);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = intentSchema.safeParse(formData.get("intent"));
   if (!intent.success) return invalidForm("unknown", { form: intent.error.issues[0].message });
   const { db } = context.services;

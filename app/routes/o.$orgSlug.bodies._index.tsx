@@ -21,6 +21,7 @@ import { listAreas } from "../../db/queries/performance-library";
 import { createBody } from "../../server/commands/body-commands";
 import { authorize } from "../../server/policies/authorize";
 import { bodyPolicy } from "../../server/policies/meeting-policy";
+import { readFormData } from "~/utils/request-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsStylesheet }];
 
@@ -51,7 +52,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { org, principal, user } = await requireOrgMember(request, context, params.orgSlug);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseForm(bodyDetailsSchema, formData);
   if (!parsed.ok) return invalidForm("create-body", parsed.fieldErrors, formData);
   authorizeOr403(() => authorize(bodyPolicy.manage(principal, { organisationId: org.id })));

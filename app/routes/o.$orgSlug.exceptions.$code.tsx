@@ -34,6 +34,7 @@ import {
 import { toScorecardLine } from "../../server/performance/scorecard-view";
 import { authorize } from "../../server/policies/authorize";
 import { commentaryPermissions, commentaryPolicy } from "../../server/policies/commentary-policy";
+import { readFormData } from "~/utils/request-body.server";
 
 const CommentaryEditor = lazy(() => import("~/components/commentary/commentary-editor.client"));
 
@@ -131,7 +132,7 @@ type ActionResult = { message: string } | { error: string; gaps?: Gap[] } | { ok
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, org, principal } = await requireOrgMember(request, context, params.orgSlug);
-  const parsed = parseForm(actionSchema, await request.formData());
+  const parsed = parseForm(actionSchema, await readFormData(request));
   if (!parsed.ok) return data<ActionResult>({ error: Object.values(parsed.fieldErrors).join("; ") }, { status: 400 });
   const { db } = context.services;
   const indicator = await findIndicator(context, org.id, params.code);

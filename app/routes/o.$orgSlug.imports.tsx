@@ -3,7 +3,9 @@ import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, SelectField } from "~/components/ui/form-fields";
 import { authorizeOr403, requireOrgMember } from "~/utils/auth.server";
+import { readFormData } from "~/utils/request-body.server";
 import { importFile, type ImportSummary } from "../../server/commands/import-committer";
+import { IMPORT_FORM_LIMIT } from "../../server/http/body-limits";
 import { DEFAULT_MAX_BYTES, formatSize } from "../../server/imports/decode-text";
 import { IMPORT_KINDS, type ImportKind } from "../../server/imports/parse-import";
 import { problemCount, type ImportProblem } from "../../server/imports/problems";
@@ -51,7 +53,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { org, user } = await requireImporter(request, context, params.orgSlug);
   const actor = { userId: user.id, label: user.email };
-  const form = await request.formData();
+  const form = await readFormData(request, IMPORT_FORM_LIMIT);
   const { db, live } = context.services;
 
   if (form.get("intent") === "commit") {
@@ -193,7 +195,8 @@ export default function Imports() {
               {n}
             </p>
           ))}
-          <Form method="post">
+          {/* Multipart, so that the base64 file is sent as it is rather than percent-encoded (IMPORT_FORM_LIMIT). */}
+          <Form method="post" encType="multipart/form-data">
             <input type="hidden" name="intent" value="commit" />
             <input type="hidden" name="kind" value={result.kind} />
             <input type="hidden" name="filename" value={result.filename} />

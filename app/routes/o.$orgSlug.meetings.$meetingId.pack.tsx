@@ -19,6 +19,7 @@ import { freezePack, packGaps, PackNotReadyError } from "../../server/packs/free
 import { authorize } from "../../server/policies/authorize";
 import { meetingPolicy } from "../../server/policies/meeting-policy";
 import { packPolicy } from "../../server/policies/pack-policy";
+import { readFormData } from "~/utils/request-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsStylesheet }];
 
@@ -75,7 +76,7 @@ const actionSchema = z.object({
 
 export async function action(args: ActionFunctionArgs) {
   const { user, org, principal, meeting } = await requirePackMeeting(args);
-  const parsed = parseForm(actionSchema, await args.request.formData());
+  const parsed = parseForm(actionSchema, await readFormData(args.request));
   if (!parsed.ok)
     return data({ ok: false as const, message: Object.values(parsed.fieldErrors).join(". "), gaps: [] }, { status: 400 });
   const { intent: kind, reason } = parsed.data;

@@ -25,6 +25,7 @@ import type { MeetingKind } from "../../db/schema/meetings";
 import { createMeeting } from "../../server/commands/meeting-commands";
 import { authorize } from "../../server/policies/authorize";
 import { meetingPolicy } from "../../server/policies/meeting-policy";
+import { readFormData } from "~/utils/request-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsStylesheet }];
 
@@ -70,7 +71,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { org, principal, user } = await requireOrgMember(request, context, params.orgSlug);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseForm(newMeetingSchema, formData);
   if (!parsed.ok) return invalidForm("create-meeting", parsed.fieldErrors, formData);
   authorizeOr403(() => authorize(mayArrange(principal, org.id)));

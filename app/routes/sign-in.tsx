@@ -7,6 +7,7 @@ import { parseForm } from "~/utils/forms";
 import { findUserByEmail } from "../../db/queries/users";
 import { enteredPasswordSchema, verifyPassword } from "../../server/auth/passwords";
 import { recordAudit } from "../../server/audit";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Minuted" }];
 
@@ -23,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(signInSchema, await request.formData());
+  const parsed = parseForm(signInSchema, await readFormData(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors }, { status: 400 });
   const { email, password, redirectTo } = parsed.data;
   const { signInLimiter, db } = context.services;

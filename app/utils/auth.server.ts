@@ -5,15 +5,11 @@ import { createSession, deleteSession, findSessionUser, type SessionUser } from 
 import { findApiTokenOrganisation } from "../../server/commands/api-token-creator";
 import { ForbiddenError } from "../../server/policies/authorize";
 import { userPrincipal, type Principal } from "../../server/policies/principal";
+import { safeRedirectTarget } from "./safe-redirect";
 
 export async function getSessionUser(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
   const token = await readSessionToken(context.services.config.sessionSecret, request.headers.get("Cookie"));
   return token ? findSessionUser(context.services.db, token) : null;
-}
-
-function safeRedirectTarget(target: string | null | undefined, fallback = "/"): string {
-  if (!target || !target.startsWith("/") || target.startsWith("//")) return fallback;
-  return target;
 }
 
 export async function requireUser(request: Request, context: AppLoadContext): Promise<SessionUser> {
@@ -80,7 +76,7 @@ export async function signInAndRedirect(request: Request, context: AppLoadContex
   const cookie = await sessionCookie(context.services.config.sessionSecret).serialize(token, {
     secure: isSecureRequest(request),
   });
-  const target = safeRedirectTarget(redirectTo, await homePath(context, userId));
+  const target = safeRedirectTarget(redirectTo, new URL(request.url).origin, await homePath(context, userId));
   return redirect(target, { headers: { "Set-Cookie": cookie } });
 }
 

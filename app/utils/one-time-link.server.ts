@@ -1,13 +1,15 @@
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
+import { typedText } from "../shared/typed-text";
 import { passwordSchema } from "../../server/auth/passwords";
 import { CommandError } from "../../server/commands/errors";
 import { acceptInvitation, describeInvitation, findUsableLink, redeemLink } from "../../server/commands/one-time-links";
 import { getSessionUser, requireUser, signInAndRedirect } from "./auth.server";
 import { parseForm } from "./forms";
+import { readFormData } from "./request-body.server";
 
 const setPasswordSchema = z
-  .object({ name: z.string().trim().max(120).optional(), password: passwordSchema, confirm: z.string() })
+  .object({ name: typedText().trim().max(120).optional(), password: passwordSchema, confirm: z.string() })
   .refine((v) => v.password === v.confirm, { message: "The passwords do not match", path: ["confirm"] });
 
 export async function loadOneTimeLink(context: AppLoadContext, token: string | undefined, kind: "invitation" | "password_reset") {
@@ -32,7 +34,7 @@ const commandErrorAnswer = (error: unknown) => {
 };
 
 export async function redeemOneTimeLink(request: Request, context: AppLoadContext, token: string | undefined) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "accept") return acceptAsSignedInUser(request, context, token ?? "");
   const parsed = parseForm(setPasswordSchema, formData);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors }, { status: 400 });

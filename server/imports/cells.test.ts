@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { excelSerialToDate, parseMonthName, parseNumber, parsePeriodCell, parseYesNo, roundTo } from "./cells";
+import { cellText, excelSerialToDate, parseMonthName, parseNumber, parsePeriodCell, parseYesNo, roundTo } from "./cells";
 
 describe("parseNumber", () => {
   it.each([
@@ -123,5 +123,13 @@ describe("parseMonthName and parseYesNo", () => {
     for (const no of ["no", "n", "False", "0"]) expect(parseYesNo(no)).toBe(false);
     expect(parseYesNo(null)).toBeNull();
     expect(parseYesNo("maybe")).toBeUndefined();
+  });
+});
+
+describe("cellText and bidi controls", () => {
+  it("takes out the controls that would make an imported title display as something else", () => {
+    expect(cellText("Rent \u202Eevig\u202C collected")).toBe("Rent evig collected");
+    expect(cellText("\u2067\u2069")).toBeNull();
+    expect(cellText("Tŷ Ŵyn – Łódź 🏠")).toBe("Tŷ Ŵyn – Łódź 🏠");
   });
 });

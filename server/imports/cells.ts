@@ -7,13 +7,18 @@
 // more than it returns.
 
 import { formatPeriod, isFinancialYear } from "../../app/shared/performance/periods";
+import { stripBidiControls } from "../../app/shared/typed-text";
 import type { CellValue } from "./read-table";
 
-/** The cell as text, trimmed; null when empty. Dates as dd/mm/yyyy, as Excel shows them to UK users. */
+/**
+ * The cell as text, trimmed; null when empty. Dates as dd/mm/yyyy, as Excel shows them to
+ * UK users. Bidi controls are taken out, as on every form (app/shared/typed-text.ts), so an
+ * imported title cannot display as something else.
+ */
 export function cellText(cell: CellValue): string | null {
   if (cell === null) return null;
   if (typeof cell === "string") {
-    const text = cell.trim();
+    const text = stripBidiControls(cell).trim();
     return text === "" ? null : text;
   }
   if (typeof cell === "number") return String(cell);

@@ -1,5 +1,5 @@
-import { stringify } from "csv-stringify/sync";
 import { statusPresentation } from "../../app/shared/performance/status";
+import { csvFile } from "../http/csv-file";
 import type { ScorecardLine } from "./scorecard-view";
 
 /** The scorecard as a spreadsheet: raw numbers for working with, labels for reading. */
@@ -36,6 +36,5 @@ export function scorecardCsv(lines: ScorecardLine[]): string {
     l.quartile,
     l.owner,
   ]);
-  // A byte-order mark so that Excel opens the £ and ’ characters correctly.
-  return "\uFEFF" + stringify([header, ...rows]);
+  return csvFile([header, ...rows]);
 }

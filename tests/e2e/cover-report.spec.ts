@@ -72,8 +72,12 @@ test("an officer and an admin write a cover report together, and a viewer follow
   await signIn(officer, demoUser("officer"));
   const reportPath = await reportItemOnNewMeeting(officer);
 
-  // Opening the page starts the report; everything required is still to write.
-  await openLive(officer, reportPath);
+  // Opening the page changes nothing; the officer starts the report, and everything required is still to write.
+  await officer.goto(reportPath);
+  await expect(officer.getByTestId("no-cover-report")).toHaveText("No cover report has been written yet.");
+  await officer.getByRole("button", { name: "Start the cover report" }).click();
+  await expect(officer.getByTestId("live-cover-report")).toBeVisible();
+  await expect(officer.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
   await expect(officer.getByRole("heading", { level: 1 })).toContainText(reportTitle);
   await expect(officer.getByRole("heading", { level: 1 })).toContainText("Item 5: cover report");
   const gaps = (page: Page) => page.getByTestId("cover-report-gaps");
@@ -174,5 +178,6 @@ test("a member finds no cover report where none has been started", async ({ page
   await page.goto(reportPath);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(reportTitle);
   await expect(page.getByTestId("no-cover-report")).toHaveText("No cover report has been written yet.");
+  await expect(page.getByRole("button", { name: "Start the cover report" })).toHaveCount(0);
   await expectAccessible(page);
 });

@@ -2,7 +2,7 @@ import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { loader } from "../../app/routes/o.$orgSlug.meetings.$meetingId.reports.$itemId/route";
+import { action, loader } from "../../app/routes/o.$orgSlug.meetings.$meetingId.reports.$itemId/route";
 import { reportDocumentName } from "../../app/shared/collab/document-names";
 import { checklistMap, coverReportFragment, reportDetailsMap } from "../../app/shared/packs/cover-report-content";
 import { agendaItems, meetings } from "../../db/schema/meetings";
@@ -10,11 +10,11 @@ import { coverReports } from "../../db/schema/packs";
 import { commentarySchema } from "../../server/commentary/render-commentary";
 import { createPostgresStorage } from "../../server/realtime/yjs/document-storage";
 import { createMeetingFixture, type MeetingFixture } from "../support/meeting-factory";
-import { cookieFor, createTestServices, loadContext, statusOf } from "../support/test-services";
+import { cookieFor, createTestServices, formRequest, loadContext, statusOf } from "../support/test-services";
 
 /*
- * The cover report page over HTTP: who reaches it, who starts the report by opening
- * it, who may write (as the page is told; the collab server enforces it besides), and
+ * The cover report page over HTTP: who reaches it, that opening it changes nothing, who
+ * starts the report (with the page's button, a POST), who may write (as the page is told; the collab server enforces it besides), and
  * what a frozen report and a report of an opened meeting say.
  */
 
@@ -47,6 +47,17 @@ const load = (cookie: string | null, params: { orgSlug?: string; meetingId: stri
     headers: cookie ? { Cookie: cookie } : {},
   });
   return loader({ request, context: loadContext(services), params: { ...params, orgSlug } });
+};
+/** "Start the cover report", as the page's button posts it. */
+const start = (cookie: string, params: { orgSlug?: string; meetingId: string; itemId: string }) => {
+  const orgSlug = params.orgSlug ?? "northfield";
+  const request = formRequest(pathOf(params.meetingId, params.itemId, orgSlug), { intent: "start" }, cookie);
+  return action({ request, context: loadContext(services), params: { ...params, orgSlug } });
+};
+/** Starts the report as that person and opens the page. */
+const startAndLoad = async (cookie: string, params: { orgSlug?: string; meetingId: string; itemId: string }) => {
+  expect(await statusOf(start(cookie, params))).toBe(302);
+  return load(cookie, params);
 };
 const item = (index: number) => ({ meetingId: org.meeting.id, itemId: org.items[index].id });
 const reportOf = async (itemId: string) =>
@@ -83,19 +94,45 @@ describe("who reaches the cover report page", () => {
   });
 });
 
-describe("starting a cover report by opening it", () => {
-  it.each(["member", "viewer"])("tells a %s that none has been written yet, and starts none", async (role) => {
-    const page = await load(cookies[role], item(2));
-    expect(page.report).toBeNull();
-    expect(page.meetingOpened).toBe(false);
-    expect(page.item).toMatchObject({ id: org.items[2].id, title: org.items[2].title, number: 3 });
+describe("starting a cover report", () => {
+  it.each(["member", "viewer"])(
+    "tells a %s that none has been written yet, offers no way to start one, and starts none",
+    async (role) => {
+      const page = await load(cookies[role], item(2));
+      expect(page.report).toBeNull();
+      expect(page.canStart).toBe(false);
+      expect(page.meetingOpened).toBe(false);
+      expect(page.item).toMatchObject({ id: org.items[2].id, title: org.items[2].title, number: 3 });
+      expect(await reportOf(org.items[2].id)).toBeNull();
+    },
+  );
+
+  it("changes nothing when an officer or admin only opens the page (GET), however often", async () => {
+    for (const role of ["officer", "admin", "officer"]) {
+      const page = await load(cookies[role], item(2));
+      expect(page.report).toBeNull();
+      expect(page.canStart).toBe(true);
+    }
     expect(await reportOf(org.items[2].id)).toBeNull();
   });
 
-  it("starts the report when an officer first opens it, and opens the same one afterwards for everyone", async () => {
-    const first = await load(cookies.officer, item(2));
+  it.each(["member", "viewer"])("refuses a %s who posts the start form (403)", async (role) => {
+    expect(await statusOf(start(cookies[role], item(2)))).toBe(403);
+    expect(await reportOf(org.items[2].id)).toBeNull();
+  });
+
+  it("answers 404 to someone of another organisation who posts the start form", async () => {
+    expect(await statusOf(start(cookies.outsider, item(2)))).toBe(404);
+    expect(await reportOf(org.items[2].id)).toBeNull();
+  });
+
+  it("starts the report when an officer presses the button, and opens the same one afterwards for everyone", async () => {
+    const response = (await start(cookies.officer, item(2))) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe(pathOf(org.meeting.id, org.items[2].id));
     const row = await reportOf(org.items[2].id);
     expect(row).toMatchObject({ organisationId: org.org.id, createdBy: org.officer.id });
+    const first = await load(cookies.officer, item(2));
     expect(first.report).toMatchObject({ documentName: reportDocumentName(row!.id), canWrite: true, frozen: false });
     expect(first.report?.gaps.map((g) => g.key)).toEqual([
       "summary",
@@ -106,6 +143,7 @@ describe("starting a cover report by opening it", () => {
       "contact",
     ]);
 
+    expect(await statusOf(start(cookies.admin, item(2)))).toBe(302);
     const again = await load(cookies.admin, item(2));
     expect(again.report?.documentName).toBe(first.report?.documentName);
     expect(again.report?.canWrite).toBe(true);
@@ -113,7 +151,7 @@ describe("starting a cover report by opening it", () => {
   });
 
   it.each(["member", "viewer"])("gives a %s the started report read only", async (role) => {
-    await load(cookies.officer, item(2));
+    await start(cookies.officer, item(2));
     const page = await load(cookies[role], item(2));
     expect(page.report).toMatchObject({ canWrite: false, frozen: false });
   });
@@ -121,7 +159,7 @@ describe("starting a cover report by opening it", () => {
 
 describe("what the page shows", () => {
   it("renders the stored report for the page before the editor loads, with what is still to write", async () => {
-    const started = await load(cookies.officer, item(3));
+    const started = await startAndLoad(cookies.officer, item(3));
     const name = started.report!.documentName;
     const doc = new Y.Doc();
     const fragment = coverReportFragment(doc, "summary");
@@ -156,7 +194,7 @@ describe("what the page shows", () => {
   });
 
   it("makes a frozen report read only, even for an admin", async () => {
-    const started = await load(cookies.officer, item(1));
+    const started = await startAndLoad(cookies.officer, item(1));
     await createPostgresStorage(services.db).freeze(started.report!.documentName, org.org.id, new Date());
     for (const role of ["officer", "admin", "viewer"]) {
       const page = await load(cookies[role], item(1));
@@ -170,7 +208,9 @@ describe("what the page shows", () => {
     const params = { orgSlug: opened.org.slug, meetingId: opened.meeting.id, itemId: opened.items[0].id };
     const page = await load(admin, params);
     expect(page.report).toBeNull();
+    expect(page.canStart).toBe(false);
     expect(page.meetingOpened).toBe(true);
+    expect(await statusOf(start(admin, params))).toBe(403);
     expect(await reportOf(opened.items[0].id)).toBeNull();
   });
 
@@ -178,7 +218,7 @@ describe("what the page shows", () => {
     const meeting = await createMeetingFixture(services.db, { status: "draft", items: ["report"] });
     const officer = await cookieFor(services, meeting.officer.id);
     const params = { orgSlug: meeting.org.slug, meetingId: meeting.meeting.id, itemId: meeting.items[0].id };
-    const started = await load(officer, params);
+    const started = await startAndLoad(officer, params);
     await services.db.update(meetings).set({ status: "in_session" }).where(eq(meetings.id, meeting.meeting.id));
     const page = await load(officer, params);
     expect(page.report?.documentName).toBe(started.report?.documentName);

@@ -47,7 +47,7 @@ export function DocumentStatusBar({
               {peers.map((peer) => (
                 <li key={peer.clientId} className="presence-list__person">
                   <span className="presence-list__dot" style={{ background: peer.colour }} aria-hidden="true" />
-                  {peer.name}
+                  <bdi>{peer.name}</bdi>
                 </li>
               ))}
             </ul>

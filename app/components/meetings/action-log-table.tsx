@@ -42,7 +42,9 @@ export function ActionLogTable({
                 <Link to={actionHref(row.id)}>{row.description}</Link>
                 {row.bodyName ? <div className="hint">{row.bodyName}</div> : null}
               </th>
-              <td>{row.ownerName}</td>
+              <td>
+                <bdi>{row.ownerName}</bdi>
+              </td>
               <td className="action-table__due">{row.dueText}</td>
               <td>
                 <ActionStatusTag status={row.shownStatus} />

@@ -59,7 +59,9 @@ export function ActionReviewTable({
                 <th scope="row" className="action-table__description">
                   {actionHref ? <Link to={actionHref(row.id)}>{row.description}</Link> : row.description}
                 </th>
-                <td>{row.ownerName}</td>
+                <td>
+                  <bdi>{row.ownerName}</bdi>
+                </td>
                 <td className="action-table__due">{row.dueText}</td>
                 <td>
                   <ActionStatusTag status={row.shownStatus} />

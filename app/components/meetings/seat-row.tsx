@@ -22,7 +22,9 @@ export function SeatRow({ seat, errors }: { seat: SeatRowData; errors: Record<st
   const formId = `seat-${seat.id}`;
   return (
     <tr>
-      <th scope="row">{seat.name}</th>
+      <th scope="row">
+        <bdi>{seat.name}</bdi>
+      </th>
       <td>
         <RowSelect
           id={seatRowField("position", seat.userId)}

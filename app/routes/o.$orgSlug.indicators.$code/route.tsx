@@ -25,6 +25,7 @@ import { PeriodChooser } from "./period-chooser";
 import { RevisionsTable } from "./revisions-table";
 import { SuccessBanner } from "./success-banner";
 import { UnverifiedTable } from "./unverified-table";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.indicator.code} ${data.indicator.title} – Minuted` : "Indicator – Minuted" },
@@ -42,7 +43,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 /** Enter or correct a figure (intent=record), or verify one (intent=verify). */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, org, principal } = await requireOrgMember(request, context, params.orgSlug);
-  const parsed = parseForm(figureFormSchema, await request.formData());
+  const parsed = parseForm(figureFormSchema, await readFormData(request));
   if (!parsed.ok) return data<FigureActionResult>({ fieldErrors: parsed.fieldErrors }, { status: 400 });
   const { db, live } = context.services;
   const indicator = await findIndicator(db, org.id, params.code);

@@ -16,6 +16,7 @@ import { AgendaItemForm } from "./agenda-item-form";
 import { AttendanceSection } from "./attendance-section";
 import { handleMeetingAction } from "./meeting-actions.server";
 import { loadMeetingPage } from "./meeting-page-data.server";
+import { readFormData } from "~/utils/request-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsStylesheet }];
 
@@ -58,7 +59,7 @@ export async function action(args: ActionFunctionArgs) {
       meeting,
       pageUrl: `/o/${org.slug}/meetings/${meeting.id}`,
     },
-    await args.request.formData(),
+    await readFormData(args.request),
   );
 }
 

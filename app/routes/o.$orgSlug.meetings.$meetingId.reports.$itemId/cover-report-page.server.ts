@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import type * as Y from "yjs";
 import { reportDocumentName } from "~/shared/collab/document-names";
 import { formatUkDateTime } from "~/shared/dates";
@@ -8,6 +8,7 @@ import type { RenderedCoverReportData } from "~/components/packs/cover-report-vi
 import { coverReportFragment, coverReportGaps, readChecklist, readReportDetails } from "~/shared/packs/cover-report-content";
 import { COVER_REPORT_SECTIONS, NO_IMPLICATIONS_AREAS } from "~/shared/packs/cover-report-sections";
 import { authorizeOr403, notFound, requireOrgMember } from "~/utils/auth.server";
+import { readFormData } from "~/utils/request-body.server";
 import { findItemWithCoverReport } from "../../../db/queries/cover-reports";
 import { findMeeting } from "../../../db/queries/meetings";
 import { renderRichText } from "../../../server/commentary/render-commentary";
@@ -28,37 +29,31 @@ function renderedCoverReport(doc: Y.Doc): RenderedCoverReportData {
 }
 
 /**
- * The cover report page of a report item: the meeting must be the person's
- * organisation's and the item a report item on it (404 otherwise, as for anything
- * outside their organisation). The first visit by someone who may start the report
- * (an officer or admin, before the meeting opens) starts it; anyone else finds it or is
- * told none has been written. Whether they may write is the shared document's rule,
- * frozen documents included, worked out here and enforced again by the collab server.
+ * The report item of the page: the meeting must be the person's organisation's and the
+ * item a report item on it (404 otherwise, as for anything outside their organisation).
  */
-export async function loadCoverReportPage({ request, context, params }: LoaderFunctionArgs) {
+async function requireReportItem({ request, context, params }: LoaderFunctionArgs | ActionFunctionArgs) {
   const { user, org, principal } = await requireOrgMember(request, context, params.orgSlug);
-  const { db, documents } = context.services;
+  const { db } = context.services;
   const meeting = isUuid(params.meetingId) ? await findMeeting(db, org.id, params.meetingId) : null;
   if (!meeting) throw notFound();
   authorizeOr403(() => authorize(meetingPolicy.view(principal, meeting)));
   const item = isUuid(params.itemId) ? await findItemWithCoverReport(db, org.id, meeting.id, params.itemId) : null;
   if (!item || item.kind !== "report") throw notFound();
   authorizeOr403(() => authorize(coverReportPolicy.read(principal, meeting)));
+  return { user, org, principal, meeting, item };
+}
 
-  let reportId = item.reportId;
-  if (!reportId && coverReportPolicy.start(principal, meeting)) {
-    try {
-      ({ reportId } = await ensureCoverReport(
-        db,
-        principal,
-        { meetingId: meeting.id, itemId: item.id },
-        { userId: user.id, label: user.email },
-      ));
-    } catch (error) {
-      // The meeting opened in the meantime: the item goes without a cover report.
-      if (!(error instanceof ForbiddenError)) throw error;
-    }
-  }
+/**
+ * The cover report page of a report item. Opening it changes nothing: a report not yet
+ * started is shown as such, with a button to start it for someone who may (an officer
+ * or admin, before the meeting opens). Whether they may write is the shared document's
+ * rule, frozen documents included, worked out here and enforced again by the collab server.
+ */
+export async function loadCoverReportPage(args: LoaderFunctionArgs) {
+  const { user, org, principal, meeting, item } = await requireReportItem(args);
+  const { db, documents } = args.context.services;
+  const reportId = item.reportId;
 
   const page = {
     orgSlug: org.slug,
@@ -75,7 +70,12 @@ export async function loadCoverReportPage({ request, context, params }: LoaderFu
     },
   };
   if (!reportId) {
-    return { ...page, report: null, meetingOpened: !isBeforeOpening(meeting) };
+    return {
+      ...page,
+      report: null,
+      canStart: coverReportPolicy.start(principal, meeting),
+      meetingOpened: !isBeforeOpening(meeting),
+    };
   }
 
   const documentName = reportDocumentName(reportId);
@@ -88,8 +88,31 @@ export async function loadCoverReportPage({ request, context, params }: LoaderFu
   return {
     ...page,
     report: { documentName, initial, gaps, canWrite: access === "write", frozen: frozenAt !== null },
+    canStart: false,
     meetingOpened: !isBeforeOpening(meeting),
   };
+}
+
+/**
+ * "Start the cover report" (POST): makes the report, once, and shows the page again with
+ * its editor. Refused (403) to members and viewers and once the meeting has opened.
+ */
+export async function startCoverReport(args: ActionFunctionArgs) {
+  const { user, principal, meeting, item } = await requireReportItem(args);
+  const form = await readFormData(args.request);
+  if (form.get("intent") !== "start") throw new Response("Unknown form", { status: 400 });
+  try {
+    await ensureCoverReport(
+      args.context.services.db,
+      principal,
+      { meetingId: meeting.id, itemId: item.id },
+      { userId: user.id, label: user.email },
+    );
+  } catch (error) {
+    if (error instanceof ForbiddenError) throw new Response(error.message, { status: 403 });
+    throw error;
+  }
+  return redirect(new URL(args.request.url).pathname);
 }
 
 export type CoverReportPageData = Awaited<ReturnType<typeof loadCoverReportPage>>;

@@ -1,5 +1,5 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { RenderedCoverReport } from "~/components/packs/cover-report-view";
 import { exemptNotice } from "~/shared/meetings/labels";
@@ -7,7 +7,7 @@ import type { CoverReportGap } from "~/shared/packs/cover-report-content";
 import coverReportStylesheet from "~/styles/cover-report.css?url";
 import meetingsStylesheet from "~/styles/meetings.css?url";
 import { CoverReportGaps } from "./cover-report-gaps";
-import { loadCoverReportPage } from "./cover-report-page.server";
+import { loadCoverReportPage, startCoverReport } from "./cover-report-page.server";
 
 const CoverReportEditor = lazy(() => import("~/components/packs/cover-report-editor.client"));
 
@@ -24,6 +24,10 @@ export async function loader(args: LoaderFunctionArgs) {
   return loadCoverReportPage(args);
 }
 
+export async function action(args: ActionFunctionArgs) {
+  return startCoverReport(args);
+}
+
 function useMounted() {
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
@@ -33,6 +37,7 @@ function useMounted() {
 export default function CoverReportPage() {
   const page = useLoaderData<typeof loader>();
   const mounted = useMounted();
+  const navigation = useNavigation();
   const [liveGaps, setLiveGaps] = useState<CoverReportGap[] | null>(null);
   const { meeting, item, report } = page;
   const meetingHref = `/o/${page.orgSlug}/meetings/${meeting.id}`;
@@ -79,6 +84,14 @@ export default function CoverReportPage() {
           {page.meetingOpened ? <p>The meeting has opened, so a cover report can no longer be started for this item.</p> : null}
         </div>
       )}
+      {!report && page.canStart ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="start" />
+          <button className="button" type="submit" disabled={navigation.state === "submitting"}>
+            Start the cover report
+          </button>
+        </Form>
+      ) : null}
     </>
   );
 }

@@ -21,6 +21,7 @@ import { loadSessionData, requireMeeting, type SessionData } from "./session-dat
 import { ItemContentView } from "./item-content-view";
 import { actionStylesLinks } from "~/components/meetings/action-styles";
 import sessionStyles from "~/styles/session.css?url";
+import { readFormData } from "~/utils/request-body.server";
 
 const SessionRoom = lazy(() => import("./session-room.client"));
 
@@ -51,7 +52,7 @@ const actionSchema = z.discriminatedUnion("intent", [
 export async function action(args: ActionFunctionArgs) {
   const { user, principal, meeting, seat } = await requireMeeting(args);
   const { services } = args.context;
-  const parsed = parseForm(actionSchema, await args.request.formData());
+  const parsed = parseForm(actionSchema, await readFormData(args.request));
   if (!parsed.ok) return data({ ok: false as const, message: Object.values(parsed.fieldErrors).join(". ") }, { status: 400 });
   const actor = { userId: user.id, label: user.name };
   const input = parsed.data;

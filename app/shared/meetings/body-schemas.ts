@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { typedText } from "../typed-text";
 import { blankAsNull, keysOf, text, wholeNumber, type Submitted, EVEN_WITH_FIELD_PROBLEMS } from "./form-values";
 import { BODY_KIND_LABELS, MEMBER_KIND_LABELS, SEAT_POSITION_LABELS } from "./labels";
 
 /** A committee's or panel's details, as the form sends them and the commands check them. */
 export const bodyDetailsSchema = z
   .object({
-    name: z
-      .string({ error: "Enter the name of the committee or panel" })
+    name: typedText({ error: "Enter the name of the committee or panel" })
       .trim()
       .min(1, { error: "Enter the name of the committee or panel" })
       .max(120, { error: "Keep the name to 120 characters or fewer" }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedText } from "../typed-text";
 
 /*
  * Pieces of the zod schemas shared by the meeting forms and the commands behind them.
@@ -25,8 +26,8 @@ export const wholeNumber = (message: string, min: number, max: number) =>
 /** A checkbox: ticked sends "on"; unticked sends nothing. */
 export const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
 
-/** Text that may be absent (a form without the field) and is trimmed. */
-export const text = (max: number, message: string) => z.string().trim().max(max, { error: message }).default("");
+/** Text that may be absent (a form without the field) and is trimmed, without bidi controls (typed-text). */
+export const text = (max: number, message: string) => typedText().trim().max(max, { error: message }).default("");
 
 /** Several values of one field ("a,b" or ["a", "b"]) as a list. */
 export const list = <T extends z.ZodType>(item: T) =>

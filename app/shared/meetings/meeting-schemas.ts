@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedText } from "../typed-text";
 import { PRE_MEETING_ATTENDANCE } from "./form-choices";
 import { blankAsNull, isHttpsUrl, keysOf, text, type Submitted, EVEN_WITH_FIELD_PROBLEMS } from "./form-values";
 import { MEETING_KIND_LABELS } from "./labels";
@@ -52,8 +53,7 @@ export const inviteOfficerSchema = z.object({
 });
 
 export const addGuestSchema = z.object({
-  name: z
-    .string({ error: "Enter the guest's name" })
+  name: typedText({ error: "Enter the guest's name" })
     .trim()
     .min(1, { error: "Enter the guest's name" })
     .max(120, { error: "Keep the name to 120 characters or fewer" }),

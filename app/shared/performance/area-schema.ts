@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedText } from "../typed-text";
 
 /** The name that means the whole organisation in imports and filters: never an area's own. */
 const WHOLE_ORGANISATION = "all";
@@ -8,8 +9,7 @@ const WHOLE_ORGANISATION = "all";
  * import checks the same things line by line (server/imports/validate-areas.ts).
  */
 export const areaDetailsSchema = z.object({
-  name: z
-    .string()
+  name: typedText()
     .trim()
     .min(1, "Enter the area's name")
     .max(80, "Keep the area's name to 80 characters")
