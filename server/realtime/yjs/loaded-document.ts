@@ -7,7 +7,8 @@ import type { PublishedMessage, RelayMessage } from "./document-relay";
 import type { CollabStorage, LoggedUpdate, StoredDocument } from "./document-storage";
 import { DocumentWriter, type WriterLimits } from "./document-writer";
 import type { CollabLogger } from "./logger";
-import { SyncCache } from "./sync-cache";
+import { SyncCache, withoutPending } from "./sync-cache";
+import { checkIncomingUpdate, type UpdateRefusal } from "./update-check";
 import {
   BadMessageError,
   encodeAwareness,
@@ -23,6 +24,8 @@ export type DocumentLimits = WriterLimits & {
   maxDocumentBytes: number;
   /** Presence changes are gathered and sent at most this often. */
   presenceWindowMs: number;
+  /** How deep an edit may nest shared types (a list in a list item in a list...); deeper edits are refused. */
+  maxNestingDepth: number;
 };
 
 /**
@@ -37,6 +40,13 @@ export type RelayLink = { publish(message: PublishedMessage): void };
 /** Origins of changes that are stored already: by the instance that relayed them, or in the log. */
 const RELAYED = Symbol("relayed from another instance");
 const FROM_LOG = Symbol("read from the log");
+
+/**
+ * Edits a writer may send, while the server waits for its full state, that refer to
+ * content it has not received yet (typed offline, or just after reconnecting): they are
+ * set aside unapplied, as its answer holds them. Past this many it is not catching up.
+ */
+const MAX_SET_ASIDE = 200;
 
 /**
  * One document in memory: the Y.Doc, the presence of its clients, their connections,
@@ -60,6 +70,11 @@ export class LoadedDocument {
   private changedLocalPresence = new Set<number>();
   private closed = false;
   private presenceTimer: NodeJS.Timeout | null = null;
+  /**
+   * Writers asked for their full state (a sync step 1) whose answer (a sync step 2) has
+   * not come yet, with the count of their edits set aside meanwhile.
+   */
+  private readonly awaitingState = new Map<CollabConnection, { setAside: number }>();
 
   constructor(
     readonly name: string,
@@ -107,7 +122,7 @@ export class LoadedDocument {
     this.connections.add(connection);
     connection.onClose(() => this.detach(connection));
     // Only a writer is asked for what the server lacks: a reader's answer would be dropped.
-    if (this.canWrite(connection)) connection.send(encodeSyncStep1(this.doc));
+    if (this.canWrite(connection)) this.askFullState(connection);
     if (this.awareness.getStates().size > 0) {
       connection.send(
         encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])),
@@ -117,6 +132,7 @@ export class LoadedDocument {
   }
 
   private detach(connection: CollabConnection) {
+    this.awaitingState.delete(connection);
     if (!this.connections.delete(connection)) return;
     const { clientId } = connection;
     const stillHeld = [...this.connections].some((c) => c.clientId === clientId);
@@ -189,6 +205,12 @@ export class LoadedDocument {
         return connection.close(CLOSE_CODES.tooLarge, `The document has reached its ${size} limit; the change was not saved`);
       }
     }
+    const key = this.cache.noOpKey(update);
+    const knownNoOp = this.cache.isKnownNoOp(key);
+    if (!knownNoOp) {
+      const problem = checkIncomingUpdate(this.doc, update, this.limits.maxNestingDepth);
+      if (problem) return this.refuseEdit(connection, problem, catchingUp);
+    }
     const refusal = this.guard?.({ documentName: this.name, userId: connection.identity.userId, update, doc: this.doc }) ?? null;
     if (refusal) {
       // Dropping the edit alone would leave a gap in this client's sequence that stalls
@@ -198,15 +220,58 @@ export class LoadedDocument {
       return connection.close(CLOSE_CODES.forbidden, refusal);
     }
     connection.editsReceived += 1;
-    const key = this.cache.noOpKey(update);
-    if (!this.cache.isKnownNoOp(key)) {
+    if (catchingUp) {
+      // The answer holds the edits set aside while it was awaited: they count as received now.
+      connection.editsReceived += this.awaitingState.get(connection)?.setAside ?? 0;
+      this.awaitingState.delete(connection);
+    }
+    if (!knownNoOp) {
       const version = this.version;
+      const hadPending = hasPending(this.doc);
       Y.applyUpdate(this.doc, update, connection);
+      if (!hadPending && hasPending(this.doc)) {
+        // The check above follows Yjs's rule; should they ever differ, nothing pending stays.
+        this.doc.store.pendingStructs = null;
+        this.doc.store.pendingDs = null;
+        this.logger.warn("collab: an edit left content pending after the check", { document: this.name });
+        return connection.close(CLOSE_CODES.badMessage, "The change refers to content this document does not have");
+      }
       if (version === this.version) this.cache.rememberNoOp(key);
       else if (catchingUp) this.writer.commitNow();
     }
     // An edit that changed nothing has nothing to store: it is as saved as it will be.
     if (connection.uncommittedRows === 0) connection.acknowledge();
+  }
+
+  /**
+   * An edit that cannot be applied as it is. Too deep: refused with the reason, as a
+   * limit. Referring to content not here: an honest client sends such edits only while
+   * the server lacks part of its state (it typed offline, or another tab's words reached
+   * it first), so it is set aside and the client asked for its full state, which holds
+   * the edit and what it refers to. A full state that still refers to missing content,
+   * or a client that never answers, cannot be brought into step: the connection goes.
+   * Nothing of a refused edit is applied, sent on or stored.
+   */
+  private refuseEdit(connection: CollabConnection, problem: UpdateRefusal, catchingUp: boolean) {
+    if (problem === "too-deep") {
+      this.logger.info("collab: edit refused, nested too deeply", { document: this.name });
+      const max = this.limits.maxNestingDepth;
+      return connection.close(CLOSE_CODES.tooLarge, `Content may be nested at most ${max} levels deep; the change was not saved`);
+    }
+    const awaiting = this.awaitingState.get(connection);
+    if (catchingUp || (awaiting && awaiting.setAside >= MAX_SET_ASIDE)) {
+      this.awaitingState.delete(connection);
+      this.logger.info("collab: edit refused, it refers to content the document does not have", { document: this.name });
+      return connection.close(CLOSE_CODES.badMessage, "The change refers to content this document does not have");
+    }
+    if (awaiting) awaiting.setAside += 1;
+    else this.askFullState(connection, 1);
+  }
+
+  /** Sends the writer a sync step 1: it answers with everything this document lacks of its state. */
+  private askFullState(connection: CollabConnection, setAside = 0) {
+    this.awaitingState.set(connection, { setAside });
+    connection.send(encodeSyncStep1(this.doc));
   }
 
   private onUpdate(update: Uint8Array, origin: unknown) {
@@ -244,7 +309,7 @@ export class LoadedDocument {
       case "presence":
         return awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, RELAYED);
       case "hello": {
-        const missing = Y.encodeStateAsUpdate(this.doc, message.stateVector);
+        const missing = withoutPending(this.doc, () => Y.encodeStateAsUpdate(this.doc, message.stateVector));
         if (!isEmptyUpdate(missing)) this.relay?.publish({ kind: "update", update: missing });
         return this.publishLocalPresence();
       }
@@ -350,6 +415,11 @@ export class LoadedDocument {
     if (this.presenceTimer) clearTimeout(this.presenceTimer);
     this.presenceTimer = null;
   }
+}
+
+/** Yjs holds content it could not place yet (from the relay or the log: what a client sends is checked first). */
+function hasPending(doc: Y.Doc) {
+  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
 }
 
 /** An update that changes nothing: no structs and an empty delete set. */
