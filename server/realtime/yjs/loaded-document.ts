@@ -1,9 +1,10 @@
+import { createHash } from "node:crypto";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { CLOSE_CODES } from "../../../app/shared/realtime-events";
 import { guardAwarenessUpdate } from "./awareness-guard";
 import { CollabConnection } from "./collab-connection";
-import type { PublishedMessage, RelayMessage } from "./document-relay";
+import type { PublishedMessage, RelayMessage, ReplicaAnswer, ReplicaState } from "./document-relay";
 import type { CollabStorage, LoggedUpdate, StoredDocument } from "./document-storage";
 import { DocumentWriter, type WriterLimits } from "./document-writer";
 import type { CollabLogger } from "./logger";
@@ -35,7 +36,13 @@ export type DocumentLimits = WriterLimits & {
 export type EditGuard = (edit: { documentName: string; userId: string | null; update: Uint8Array; doc: Y.Doc }) => string | null;
 
 /** This document's side of the relay to the other instances that hold it (none when alone). */
-export type RelayLink = { publish(message: PublishedMessage): void };
+export type RelayLink = {
+  publish(message: PublishedMessage): void;
+  compare(state: ReplicaState): Promise<{ asked: number; answers: ReplicaAnswer[] }>;
+};
+
+/** Pauses between rounds of comparing replicas after the relay came back: quick at first, then every few seconds. */
+const COMPARE_PAUSES_MS = [0, 100, 250, 500, 1000, 2000, 4000, 4000, 4000, 4000, 4000, 4000, 4000, 4000, 4000];
 
 /** Origins of changes that are stored already: by the instance that relayed them, or in the log. */
 const RELAYED = Symbol("relayed from another instance");
@@ -70,6 +77,8 @@ export class LoadedDocument {
   private changedLocalPresence = new Set<number>();
   private closed = false;
   private presenceTimer: NodeJS.Timeout | null = null;
+  /** Digest of the snapshot this replica loaded or last wrote: compaction need not read that one back in. */
+  private knownSnapshot: string | null;
   /**
    * Writers asked for their full state (a sync step 1) whose answer (a sync step 2) has
    * not come yet, with the count of their edits set aside meanwhile.
@@ -91,6 +100,7 @@ export class LoadedDocument {
       if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
       for (const { update } of stored.updates) Y.applyUpdate(this.doc, update);
     });
+    this.knownSnapshot = stored.snapshot ? digestOf(stored.snapshot) : null;
     this.cache = new SyncCache(this.doc, limits.maxDocumentBytes, stored.updates.length === 0 ? stored.snapshot : null);
     const logBytes = stored.updates.reduce((sum, u) => sum + u.update.byteLength, 0);
     this.estimatedBytes = (stored.snapshot?.byteLength ?? 0) + logBytes;
@@ -99,7 +109,7 @@ export class LoadedDocument {
       storage,
       limits,
       {
-        snapshotWith: (log) => this.snapshotWith(log),
+        snapshotWith: (log, storedSnapshot) => this.snapshotWith(log, storedSnapshot),
         committed: (connections) => connections.forEach((c) => c.acknowledge()),
         logger,
       },
@@ -289,19 +299,28 @@ export class LoadedDocument {
   /**
    * The state to store as the snapshot, once every row of the log is in the document:
    * rows other instances stored (`unheld`) may not have reached this one through the
-   * relay yet, and deleting them unread would lose them.
+   * relay yet, and deleting them unread would lose them. The snapshot being replaced is
+   * read in too, unless this replica wrote or loaded it: another instance may have
+   * written it from edits that never reached this one (the relay was down, ADR 010).
+   * What Yjs holds pending is left out (see withoutPending), with a warning.
    */
-  private snapshotWith(unheld: LoggedUpdate[]) {
-    if (unheld.length > 0) {
+  private snapshotWith(unheld: LoggedUpdate[], storedSnapshot: Uint8Array | null) {
+    const stored = storedSnapshot && digestOf(storedSnapshot) !== this.knownSnapshot ? storedSnapshot : null;
+    if (unheld.length > 0 || stored) {
       this.doc.transact(() => {
+        if (stored) Y.applyUpdate(this.doc, stored, FROM_LOG);
         for (const { update } of unheld) Y.applyUpdate(this.doc, update, FROM_LOG);
       }, FROM_LOG);
     }
-    return { state: this.cache.fullState(), stateVector: Y.encodeStateVector(this.doc) };
+    if (hasPending(this.doc))
+      this.logger.warn("collab: content referring to missing content left out of the snapshot", { document: this.name });
+    const state = this.cache.fullState();
+    this.knownSnapshot = digestOf(state);
+    return { state, stateVector: Y.encodeStateVector(this.doc) };
   }
 
   /** A message from another instance holding this document. */
-  async receiveRelayed(message: RelayMessage): Promise<void> {
+  async receiveRelayed(message: RelayMessage): Promise<void | ReplicaAnswer> {
     if (this.closed) return;
     switch (message.kind) {
       case "update":
@@ -316,6 +335,14 @@ export class LoadedDocument {
       case "settle":
         if (message.freeze) this.freeze();
         return this.writer.flush();
+      case "compare": {
+        const mine = this.replicaState();
+        const inStep = Buffer.from(mine.digest).equals(message.digest);
+        const update = inStep
+          ? new Uint8Array([0, 0])
+          : withoutPending(this.doc, () => Y.encodeStateAsUpdate(this.doc, message.stateVector));
+        return { ...mine, update };
+      }
     }
   }
 
@@ -324,6 +351,53 @@ export class LoadedDocument {
     if (!this.relay) return;
     this.relay.publish({ kind: "hello", stateVector: Y.encodeStateVector(this.doc) });
     this.publishLocalPresence();
+  }
+
+  /**
+   * The state vector says which edits a replica holds, but not which deletions: the
+   * digest covers both, so two replicas with equal digests hold the same document.
+   */
+  replicaState(): ReplicaState {
+    const snapshot = Y.snapshot(this.doc);
+    const digest = createHash("sha256").update(Y.encodeSnapshot(snapshot)).digest();
+    return { stateVector: Y.encodeStateVector(this.doc), digest: new Uint8Array(digest) };
+  }
+
+  /** What the database holds of the document (what other instances stored), added to this replica. */
+  addStored(stored: StoredDocument) {
+    if (this.closed) return;
+    this.doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, FROM_LOG);
+      for (const { update } of stored.updates) Y.applyUpdate(this.doc, update, FROM_LOG);
+    }, FROM_LOG);
+  }
+
+  /**
+   * After the relay was down (ADR 010): compares this replica with every other one
+   * holding the document, in rounds, until a round in which every instance reached
+   * answered with the same state. Each round takes from each answer what this replica
+   * lacks, and sends each instance that differs what it lacks. Answers whether they
+   * agreed before the rounds ran out (a later reconnection or load tries again).
+   */
+  async compareUntilInStep(): Promise<boolean> {
+    if (!this.relay) return true;
+    for (const pause of COMPARE_PAUSES_MS) {
+      if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
+      if (this.closed) return true;
+      const mine = this.replicaState();
+      const { asked, answers } = await this.relay.compare(mine);
+      if (this.closed) return true;
+      let inStep = answers.length >= asked;
+      for (const answer of answers) {
+        if (Buffer.from(answer.digest).equals(mine.digest)) continue;
+        inStep = false;
+        if (!isEmptyUpdate(answer.update)) Y.applyUpdate(this.doc, answer.update, RELAYED);
+        const theyLack = withoutPending(this.doc, () => Y.encodeStateAsUpdate(this.doc, answer.stateVector));
+        this.relay.publish({ kind: "update", update: theyLack });
+      }
+      if (inStep) return true;
+    }
+    return false;
   }
 
   /** Tells the other instances who is present through this one. */
@@ -421,6 +495,8 @@ export class LoadedDocument {
 function hasPending(doc: Y.Doc) {
   return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
 }
+
+const digestOf = (bytes: Uint8Array) => createHash("sha1").update(bytes).digest("base64");
 
 /** An update that changes nothing: no structs and an empty delete set. */
 function isEmptyUpdate(update: Uint8Array) {
