@@ -1,11 +1,13 @@
 import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { commentarySchema, loadCommentaryDoc, renderRichText } from "./render-commentary";
+import { commentarySchema, fragmentToNode, loadCommentaryDoc, renderRichText } from "./render-commentary";
 import { createTestDatabase } from "../../tests/support/test-database";
 import { SYSTEM_ACTOR } from "../audit";
 import { createOrganisation } from "../commands/organisation-creator";
 import { createPostgresStorage } from "../realtime/yjs/document-storage";
+import { NESTING_LIMIT } from "../../app/shared/commentary/nesting-limit";
+import { nestDeeply } from "../../tests/support/deep-content";
 
 /** A section written the way the editor writes it: ProseMirror JSON through y-tiptap. */
 function editorFragment(content: unknown[]) {
@@ -54,6 +56,15 @@ function expectInert(html: string) {
 }
 
 describe("renderRichText", () => {
+  it("renders a section nested 5,000 levels deep with the marker where the limit is, without running out of stack", () => {
+    const fragment = hostileFragment((f) => f.insert(0, [paragraph(text("Above."))]));
+    nestDeeply(fragment, 5000, "Below.", "bulletList");
+    const { html } = renderRichText(fragment);
+    // Lists straight inside lists are no structure the editor makes: the words are kept, one paragraph a line.
+    expect(html).toBe(`<p>Above.</p><p>${NESTING_LIMIT.marker}</p>`);
+    expect(fragmentToNode(fragment)!.textContent).toBe(`Above.${NESTING_LIMIT.marker}`);
+  });
+
   it("renders what the editor writes: paragraphs, bold, italic, lists, breaks and links", () => {
     const { html, truncated } = renderRichText(
       editorFragment([

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import type { DOMOutputSpec, Mark, Node as ProseMirrorNode, NodeType, MarkType, Schema } from "@tiptap/pm/model";
-import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import { getSchema } from "@tiptap/core";
 import { commentaryExtensions, isSafeHref, LINK_REL } from "../../app/shared/commentary/commentary-extensions";
 import {
@@ -13,6 +12,7 @@ import {
   type RenderedCommentaryData,
 } from "../../app/shared/commentary/commentary-content";
 import { RICH_TEXT_FIELDS, type RichTextField } from "../../app/shared/commentary/commentary-sections";
+import { NESTING_LIMIT } from "../../app/shared/commentary/nesting-limit";
 import { formatUkDay } from "../../app/shared/dates";
 import type { Database } from "../../db/client";
 import { SharedDocuments } from "../realtime/yjs/shared-documents";
@@ -129,12 +129,49 @@ function fitChildren(type: NodeType, children: JsonNode[], s: Schema): JsonNode[
   return blocks;
 }
 
+/** y-tiptap names a mark that overlaps itself "<name>--<hash>"; the mark is <name>. */
+const markName = (attribute: string) => /(.*)(--[a-zA-Z0-9+/=]{8})$/.exec(attribute)?.[1] ?? attribute;
+
+/**
+ * The fragment as ProseMirror JSON, as y-tiptap's yXmlFragmentToProsemirrorJSON makes
+ * it, except that an element deeper than the nesting limit becomes a paragraph saying
+ * so: the walk (and every walk of its result) then stays within a few dozen levels.
+ */
+function fragmentJson(fragment: Y.XmlFragment): JsonNode {
+  const serialize = (node: unknown, depth: number): JsonNode[] => {
+    if (node instanceof Y.XmlText) {
+      return (node.toDelta() as { insert?: unknown; attributes?: Record<string, unknown> }[])
+        .filter((op) => typeof op.insert === "string")
+        .map((op) => ({
+          type: "text",
+          text: op.insert as string,
+          marks: op.attributes
+            ? Object.entries(op.attributes).map(([name, attrs]) => ({
+                type: markName(name),
+                attrs: attrs as Record<string, unknown>,
+              }))
+            : undefined,
+        }));
+    }
+    if (!(node instanceof Y.XmlElement)) return [];
+    if (depth > NESTING_LIMIT.maxDepth) return [{ type: "paragraph", content: [{ type: "text", text: NESTING_LIMIT.marker }] }];
+    return [
+      {
+        type: node.nodeName,
+        attrs: node.getAttributes() as Record<string, unknown>,
+        content: node.toArray().flatMap((child) => serialize(child, depth + 1)),
+      },
+    ];
+  };
+  return { type: "doc", content: fragment.toArray().flatMap((child) => serialize(child, 1)) };
+}
+
 /** The section as a ProseMirror document valid under the schema, or null when it is empty. */
 export function fragmentToNode(fragment: Y.XmlFragment): ProseMirrorNode | null {
   const s = theSchema();
   let json: unknown;
   try {
-    json = yXmlFragmentToProsemirrorJSON(fragment);
+    json = fragmentJson(fragment);
   } catch {
     json = null;
   }

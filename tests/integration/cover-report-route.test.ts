@@ -9,6 +9,8 @@ import { agendaItems, meetings } from "../../db/schema/meetings";
 import { coverReports } from "../../db/schema/packs";
 import { commentarySchema } from "../../server/commentary/render-commentary";
 import { createPostgresStorage } from "../../server/realtime/yjs/document-storage";
+import { NESTING_LIMIT } from "../../app/shared/commentary/nesting-limit";
+import { nestDeeply } from "../support/deep-content";
 import { createMeetingFixture, type MeetingFixture } from "../support/meeting-factory";
 import { cookieFor, createTestServices, formRequest, loadContext, statusOf } from "../support/test-services";
 
@@ -191,6 +193,23 @@ describe("what the page shows", () => {
       "Matters for consideration is empty",
       "Equalities impact assessment is empty",
     ]);
+  });
+
+  it("renders a report stored nested 5,000 levels deep (before edits were limited) with a marker, and lists its gaps", async () => {
+    const meeting = await createMeetingFixture(services.db, { status: "draft", items: ["report"] });
+    const officer = await cookieFor(services, meeting.officer.id);
+    const params = { orgSlug: meeting.org.slug, meetingId: meeting.meeting.id, itemId: meeting.items[0].id };
+    const name = (await load(officer, params)).report!.documentName;
+    const doc = new Y.Doc();
+    nestDeeply(coverReportFragment(doc, "summary"), 5000);
+    // Straight into storage, as the collab server would now refuse it.
+    const storage = createPostgresStorage(services.db);
+    await storage.ensure(name, meeting.org.id);
+    await storage.store(name, [{ update: Y.encodeStateAsUpdate(doc), userId: meeting.officer.id, at: new Date() }]);
+
+    const page = await load(officer, params);
+    expect(page.report?.initial.sections.summary).toBe(`<p>${NESTING_LIMIT.marker}</p>`);
+    expect(page.report?.gaps.map((g) => g.key)).not.toContain("summary");
   });
 
   it("makes a frozen report read only, even for an admin", async () => {

@@ -5,11 +5,11 @@ import { SYSTEM_ACTOR } from "../../server/audit";
 import { SignInLimiter } from "../../server/auth/sign-in-limiter";
 import { createOrganisation } from "../../server/commands/organisation-creator";
 import { addMember } from "../../server/commands/user-creator";
-import { freePort, PrivateRedis } from "../support/private-redis";
+import { freePort, startPrivateRedis } from "../support/private-redis";
 import { createTestServices, formRequest, loadContext, statusOf } from "../support/test-services";
 
 let services: Awaited<ReturnType<typeof createTestServices>>;
-let privateRedis: PrivateRedis;
+let privateRedis: Awaited<ReturnType<typeof startPrivateRedis>>;
 const clients: Redis[] = [];
 
 beforeAll(async () => {
@@ -18,11 +18,11 @@ beforeAll(async () => {
   for (const email of ["chair@example.org", "clerk@example.org"]) {
     await addMember(services.db, { organisationId: org.id, email, role: "member", password: "the-right-password" }, SYSTEM_ACTOR);
   }
-  privateRedis = await PrivateRedis.start();
+  privateRedis = await startPrivateRedis();
 });
 afterAll(async () => {
   for (const client of clients) client.disconnect();
-  await privateRedis?.stop();
+  await privateRedis?.close();
   await services.cleanup();
 });
 
@@ -56,7 +56,7 @@ describe("signing in while Redis is down", () => {
     expect(await signIn(limiter, "chair@example.org", "the-right-password", "203.0.113.1")).toBe(429);
     expect(await signIn(limiter, "chair@example.org", "the-right-password", "192.0.2.10")).toBe(302);
 
-    await privateRedis.restart();
+    await privateRedis.start();
     await new Promise<void>((resolve) => (redis.status === "ready" ? resolve() : redis.once("ready", () => resolve())));
     expect(await signIn(limiter, "clerk@example.org", "guess", "203.0.113.2")).toBe(400);
     expect(await redis.keys("signin-pair*")).toEqual(["signin-pair:clerk@example.org|203.0.113.2"]);

@@ -1,66 +1,78 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
-import { createServer } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
-/** A port nobody listens on at this moment (the kernel's pick for port 0, released at once). */
+/** A port nobody listens on now (the kernel picks it). */
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, "close");
-  return port;
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function untilListening(port: number, timeoutMs: number): Promise<void> {
+  const start = Date.now();
+  for (;;) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, "127.0.0.1");
+      socket.once("connect", () => (socket.destroy(), resolve(true)));
+      socket.once("error", () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() - start > timeoutMs) throw new Error(`redis-server did not listen on ${port}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 /**
- * A redis-server of the test's own on a free port, never the machine's shared one, so a
- * test can stop and start it. No persistence: it starts empty every time.
+ * A redis-server of the test's own, on a free port of 127.0.0.1, for fault tests that
+ * stop and start Redis (never the machine's shared one). `stop` ends it (SIGTERM, and
+ * waits); `start` starts it again on the same port, empty, as after an outage.
  */
-export class PrivateRedis {
-  private process: ChildProcess | null = null;
+export async function startPrivateRedis() {
+  const port = await freePort();
+  const dir = mkdtempSync(path.join(tmpdir(), "minuted-redis-"));
+  let child: ChildProcess | null = null;
 
-  private constructor(readonly port: number) {}
-
-  static async start(): Promise<PrivateRedis> {
-    const redis = new PrivateRedis(await freePort());
-    await redis.restart();
-    return redis;
-  }
-
-  get url() {
-    return `redis://127.0.0.1:${this.port}`;
-  }
-
-  async restart(): Promise<void> {
-    const child = spawn(
+  async function start() {
+    if (child) return;
+    const started = spawn(
       "redis-server",
-      ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"],
-      { stdio: ["ignore", "pipe", "pipe"] },
+      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir, "--daemonize", "no"],
+      { stdio: "ignore" },
     );
-    this.process = child;
-    await new Promise<void>((resolve, reject) => {
-      let output = "";
-      const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${output}`)), 10_000);
-      child.stdout!.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-        if (/Ready to accept connections/.test(output)) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      child.once("exit", (code) => {
-        clearTimeout(timer);
-        reject(new Error(`redis-server exited (${code}): ${output}`));
-      });
+    child = started;
+    started.once("exit", () => {
+      if (child === started) child = null;
+    });
+    await untilListening(port, 10_000);
+  }
+
+  async function stop() {
+    const running = child;
+    if (!running) return;
+    child = null;
+    await new Promise<void>((resolve) => {
+      running.once("exit", () => resolve());
+      running.kill("SIGTERM");
     });
   }
 
-  async stop(): Promise<void> {
-    const child = this.process;
-    this.process = null;
-    if (!child || child.exitCode !== null) return;
-    child.kill("SIGKILL");
-    await once(child, "exit");
-  }
+  await start();
+  return {
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    start,
+    stop,
+    async close() {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

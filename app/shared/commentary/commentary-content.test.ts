@@ -3,6 +3,8 @@ import * as Y from "yjs";
 import { commentaryGaps, fragmentText, isCommentaryEmpty, isIsoDate, readActions, readRecoveryDate } from "./commentary-content";
 import { isSafeHref } from "./commentary-extensions";
 import { fillCommentary } from "./commentary-fixture";
+import { NESTING_LIMIT } from "./nesting-limit";
+import { nestDeeply } from "../../../tests/support/deep-content";
 
 const OWNER = "0b6f3c1e-9d2a-4c55-8e3f-2a1b0c9d8e7f";
 const complete = {
@@ -102,5 +104,16 @@ describe("isSafeHref", () => {
     ["", false],
   ])("%j is %s", (href, safe) => {
     expect(isSafeHref(href)).toBe(safe);
+  });
+});
+
+describe("content nested deeper than the limit (stored before the collab server refused it)", () => {
+  it("reads a section nested 5,000 levels deep as the words above the limit and the marker, without running out of stack", () => {
+    const doc = new Y.Doc();
+    const reason = doc.getXmlFragment("reason");
+    nestDeeply(reason, 10, "Shallow words.", "bulletList");
+    nestDeeply(reason, 5000);
+    expect(fragmentText(reason)).toBe(`Shallow words.\n${NESTING_LIMIT.marker}`);
+    expect(isCommentaryEmpty(doc)).toBe(false);
   });
 });

@@ -13,6 +13,7 @@ import {
   type RemedialAction,
   type RichTextField,
 } from "./commentary-sections";
+import { NESTING_LIMIT } from "./nesting-limit";
 
 /**
  * Reading a commentary's Yjs document, the same way in the browser (the live checklist)
@@ -26,22 +27,36 @@ export const richTextFragment = (doc: Y.Doc, field: RichTextField) => doc.getXml
 export const actionsArray = (doc: Y.Doc) => doc.getArray<Y.Map<unknown>>(ACTIONS_FIELD);
 export const detailsMap = (doc: Y.Doc) => doc.getMap<unknown>(DETAILS_FIELD);
 
-/** The words of a rich-text section, blocks separated by newlines. */
+/**
+ * The words of a rich-text section, blocks separated by newlines. Walked with a stack of
+ * its own, not by recursion; an element deeper than the nesting limit reads as the marker.
+ */
 export function fragmentText(fragment: Y.XmlFragment | Y.XmlElement): string {
   const parts: string[] = [];
-  const walk = (node: Y.XmlFragment | Y.XmlElement | Y.XmlText | Y.XmlHook) => {
+  // A node to read at its depth, or the newline that follows an element once its words are read.
+  const stack: ({ node: unknown; depth: number } | "\n")[] = [{ node: fragment, depth: 0 }];
+  while (stack.length > 0) {
+    const entry = stack.pop()!;
+    if (entry === "\n") {
+      parts.push(entry);
+      continue;
+    }
+    const { node, depth } = entry;
     if (node instanceof Y.XmlText) {
       for (const op of node.toDelta() as { insert?: unknown }[]) if (typeof op.insert === "string") parts.push(op.insert);
-      return;
+      continue;
     }
-    if (node instanceof Y.XmlElement || node instanceof Y.XmlFragment) {
-      for (const child of node.toArray()) {
-        walk(child as Y.XmlElement | Y.XmlText);
-        if (child instanceof Y.XmlElement) parts.push("\n");
-      }
+    if (!(node instanceof Y.XmlElement || node instanceof Y.XmlFragment)) continue;
+    if (depth > NESTING_LIMIT.maxDepth) {
+      parts.push(`\n${NESTING_LIMIT.marker}\n`);
+      continue;
     }
-  };
-  walk(fragment);
+    const children = node.toArray();
+    for (let i = children.length - 1; i >= 0; i--) {
+      if (children[i] instanceof Y.XmlElement) stack.push("\n");
+      stack.push({ node: children[i], depth: depth + 1 });
+    }
+  }
   return parts
     .join("")
     .replace(/\n{2,}/g, "\n")

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RichText } from "./pack-document";
 import { richTextPlain } from "./rich-text-plain";
+import { NESTING_LIMIT } from "../commentary/nesting-limit";
 
 const text = (value: string, marks?: RichText["marks"]): RichText => ({ type: "text", text: value, ...(marks ? { marks } : {}) });
 const paragraph = (...content: RichText[]): RichText => ({ type: "paragraph", content });
@@ -55,5 +56,19 @@ describe("richTextPlain", () => {
 
   it("keeps hostile text as text (escaping is the renderer's job)", () => {
     expect(richTextPlain(doc(paragraph(text("<script>alert(1)</script>"))))).toBe("<script>alert(1)</script>");
+  });
+});
+
+describe("a body nested deeper than the limit", () => {
+  it("reads as the marker below the limit, however deep, without running out of stack", () => {
+    let deepList: RichText = paragraph(text("Too deep to read."));
+    for (let i = 0; i < 10_000; i++) deepList = { type: "bulletList", content: [item(deepList)] };
+    let deepInline: RichText = text("Also too deep.");
+    for (let i = 0; i < 10_000; i++) deepInline = { type: "strange", content: [deepInline] };
+    const plain = richTextPlain(doc(paragraph(text("Kept.")), deepList, paragraph(deepInline)));
+    expect(plain.startsWith("Kept.\n- ")).toBe(true);
+    expect(plain).toContain(NESTING_LIMIT.marker);
+    expect(plain).not.toContain("Too deep to read.");
+    expect(plain).not.toContain("Also too deep.");
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RichText } from "../../../app/shared/packs/pack-document";
 import { inlineRuns, linkTarget } from "./rich-text";
+import { NESTING_LIMIT } from "../../../app/shared/commentary/nesting-limit";
 
 const text = (t: string, ...marks: RichText["marks"] & object): RichText => ({ type: "text", text: t, marks });
 
@@ -71,5 +72,14 @@ describe("linkTarget", () => {
     [null, null],
   ])("%s -> %s", (href, expected) => {
     expect(linkTarget(href)).toBe(expected);
+  });
+});
+
+describe("a body nested deeper than the limit", () => {
+  it("gives the marker for inline content below the limit, without running out of stack", () => {
+    let deep: RichText = text("Too deep to print.");
+    for (let i = 0; i < 10_000; i++) deep = { type: "strange", content: [deep] };
+    const runs = inlineRuns({ type: "paragraph", content: [text("Kept. "), deep] });
+    expect(runs.map((run) => run.text).join("")).toBe(`Kept. ${NESTING_LIMIT.marker}`);
   });
 });

@@ -1,3 +1,4 @@
+import { NESTING_LIMIT } from "../../../app/shared/commentary/nesting-limit";
 import type { RichText } from "../../../app/shared/packs/pack-document";
 import { COLOUR, FONT, type PdfWriter } from "./pdf-writer";
 
@@ -22,7 +23,11 @@ export function inlineRuns(node: RichText): InlineRun[] {
     if (last && last.bold === run.bold && last.italic === run.italic && last.href === run.href) last.text += run.text;
     else runs.push({ ...run });
   };
-  const visit = (child: RichText) => {
+  const visit = (child: RichText, depth: number) => {
+    if (depth > NESTING_LIMIT.maxDepth) {
+      push({ text: NESTING_LIMIT.marker, bold: false, italic: false, href: null });
+      return;
+    }
     if (child.type === "hardBreak") {
       push({ text: "\n", bold: false, italic: false, href: null });
       return;
@@ -38,9 +43,9 @@ export function inlineRuns(node: RichText): InlineRun[] {
       if (href && shown && !child.text.includes(shown)) push({ text: ` (${shown})`, ...style, href: null });
       return;
     }
-    for (const grandchild of child.content ?? []) visit(grandchild);
+    for (const grandchild of child.content ?? []) visit(grandchild, depth + 1);
   };
-  for (const child of node.content ?? []) visit(child);
+  for (const child of node.content ?? []) visit(child, 1);
   return runs;
 }
 
@@ -56,18 +61,29 @@ export function drawRichText(writer: PdfWriter, body: RichText | null, frame: Fr
       drawParagraph(writer, [{ text: frame.emptyText, bold: false, italic: true, href: null }], frame, COLOUR.muted);
     return;
   }
-  for (const block of blocks) drawBlock(writer, block, frame);
+  for (const block of blocks) drawBlock(writer, block, frame, 1);
 }
 
-function hasText(node: RichText): boolean {
-  return Boolean(node.text?.trim()) || (node.content ?? []).some(hasText);
+/** Walked with a stack of its own: a body may come nested deeper than the stack allows. */
+function hasText(root: RichText): boolean {
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.text?.trim()) return true;
+    stack.push(...(node.content ?? []));
+  }
+  return false;
 }
 
-function drawBlock(writer: PdfWriter, node: RichText, frame: Frame): void {
+function drawBlock(writer: PdfWriter, node: RichText, frame: Frame, depth: number): void {
+  if (depth > NESTING_LIMIT.maxDepth) {
+    drawParagraph(writer, [{ text: NESTING_LIMIT.marker, bold: false, italic: true, href: null }], frame, COLOUR.muted);
+    return;
+  }
   switch (node.type) {
     case "bulletList":
     case "orderedList":
-      drawList(writer, node, frame);
+      drawList(writer, node, frame, depth);
       return;
     case "paragraph":
     case "heading":
@@ -82,7 +98,7 @@ function drawBlock(writer: PdfWriter, node: RichText, frame: Frame): void {
       // Unknown blocks (a newer editor schema, say) still print their text.
       if (node.content?.some((child) => child.type === "text" || child.type === "hardBreak"))
         drawParagraph(writer, inlineRuns(node), frame);
-      else for (const child of node.content ?? []) drawBlock(writer, child, frame);
+      else for (const child of node.content ?? []) drawBlock(writer, child, frame, depth + 1);
   }
 }
 
@@ -116,7 +132,7 @@ function drawParagraph(writer: PdfWriter, runs: InlineRun[], frame: Frame, colou
 
 const LIST_INDENT = 16;
 
-function drawList(writer: PdfWriter, list: RichText, frame: Frame): void {
+function drawList(writer: PdfWriter, list: RichText, frame: Frame, depth: number): void {
   const doc = writer.doc;
   const start = typeof list.attrs?.start === "number" ? list.attrs.start : 1;
   writer.group("L", () => {
@@ -135,7 +151,7 @@ function drawList(writer: PdfWriter, list: RichText, frame: Frame): void {
         writer.group("LBody", () => {
           const children = item.content ?? [];
           if (children.length === 0) writer.gap(frame.size * 1.4);
-          for (const child of children) drawBlock(writer, child, body);
+          for (const child of children) drawBlock(writer, child, body, depth + 1);
         });
       });
     });

@@ -38,6 +38,7 @@ export const DEFAULT_COLLAB_LIMITS: CollabLimits = {
   compactLogRows: 500,
   compactLogBytes: 1024 * 1024,
   presenceWindowMs: 60,
+  maxNestingDepth: 64,
   unloadDelayMs: 1000,
   accessCheckMs: 15_000,
 };

@@ -1,5 +1,5 @@
 import type { CollabConnection } from "./collab-connection";
-import type { DocumentRelay, PublishedMessage } from "./document-relay";
+import type { DocumentRelay, PublishedMessage, ReplicaState } from "./document-relay";
 import type { CollabStorage, StoredDocument } from "./document-storage";
 import { LoadedDocument, type DocumentLimits, type EditGuard } from "./loaded-document";
 import type { CollabLogger } from "./logger";
@@ -37,8 +37,43 @@ export class DocumentRegistry {
     private readonly guardFor: (name: string) => EditGuard | null = () => null,
     private readonly relay: DocumentRelay | null = null,
   ) {
-    // Messages may have been lost while Redis was away: each document asks again for what it lacks.
-    relay?.onReconnected(() => this.loaded.forEach((document) => document.greetOthers()));
+    // Messages may have been lost while Redis was away: each document is brought in step again (ADR 010).
+    relay?.onReconnected(() => this.loaded.forEach((document) => this.bringInStep(document)));
+  }
+
+  /** Documents being brought in step, and whether another reconnection asked for it again meanwhile. */
+  private readonly bringingInStep = new Map<LoadedDocument, { again: boolean }>();
+
+  /**
+   * After the relay was down: first what other instances stored meanwhile (some may have
+   * unloaded the document since, and hold it no more), then the replicas compared until
+   * they agree. A run asked for again while it runs runs once more after it.
+   */
+  private bringInStep(document: LoadedDocument) {
+    const running = this.bringingInStep.get(document);
+    if (running) {
+      running.again = true;
+      return;
+    }
+    const state = { again: false };
+    this.bringingInStep.set(document, state);
+    const run = async (): Promise<void> => {
+      do {
+        state.again = false;
+        if (this.loaded.get(document.name) !== document) return;
+        document.addStored(await this.storage.load(document.name));
+        document.greetOthers();
+        if (!(await document.compareUntilInStep()))
+          this.logger.warn("collab: instances still differ after comparing; the next reconnection or load tries again", {
+            document: document.name,
+          });
+      } while (state.again);
+    };
+    run()
+      .catch((error) =>
+        this.logger.error("collab: bringing a document in step failed", { document: document.name, error: String(error) }),
+      )
+      .finally(() => this.bringingInStep.delete(document));
   }
 
   async attach(name: string, organisationId: string, connection: CollabConnection): Promise<AttachResult> {
@@ -92,7 +127,12 @@ export class DocumentRegistry {
       if (this.answerWaitingFromSnapshot(name, stored)) flushWrites();
       if (!stored.exists) await this.storage.ensure(name, organisationId);
       const relay = this.relay;
-      const link = relay ? { publish: (message: PublishedMessage) => relay.publish(name, message) } : null;
+      const link = relay
+        ? {
+            publish: (message: PublishedMessage) => relay.publish(name, message),
+            compare: (state: ReplicaState) => relay.compare(name, state),
+          }
+        : null;
       const document = new LoadedDocument(
         name,
         stored.frozenAt !== null,

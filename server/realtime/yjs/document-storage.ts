@@ -33,8 +33,10 @@ export type CollabStorage = {
    * Replaces snapshot and log in one transaction under the document's row lock. Every
    * log row (whoever wrote it: another instance, a process that stopped) is handed to
    * `snapshotWith`, which must return a state holding them all; those rows are deleted.
+   * So is the snapshot it replaces (null when there is none), which another instance
+   * may have written from a replica that held edits this one never received (ADR 010).
    */
-  compact(name: string, snapshotWith: (log: LoggedUpdate[]) => Snapshot): Promise<void>;
+  compact(name: string, snapshotWith: (log: LoggedUpdate[], stored: Uint8Array | null) => Snapshot): Promise<void>;
   freeze(name: string, organisationId: string, at: Date): Promise<void>;
   frozenAt(name: string): Promise<Date | null>;
   /** Which of these documents are frozen (one query for all). */
@@ -124,10 +126,14 @@ export function createPostgresStorage(db: Database): CollabStorage {
         // FOR UPDATE conflicts with the key-share lock each INSERT into the log takes on
         // this row (its foreign key): it waits for appends in flight, and holds new ones
         // back until the swap commits. So the rows read here are all the rows there are.
-        await tx.select({ name: collabDocuments.name }).from(collabDocuments).where(eq(collabDocuments.name, name)).for("update");
+        const [documentRow] = await tx
+          .select({ state: collabDocuments.state })
+          .from(collabDocuments)
+          .where(eq(collabDocuments.name, name))
+          .for("update");
         const [logRow] = await tx.select().from(logAsOneRow(tx, name));
         const log = splitLog(logRow);
-        const snapshot = snapshotWith(log);
+        const snapshot = snapshotWith(log, documentRow?.state ?? null);
         const foldedThrough = log.reduce((max, row) => Math.max(max, row.seq), 0);
         await tx
           .update(collabDocuments)

@@ -48,7 +48,7 @@ export class DocumentWriter {
     private readonly limits: WriterLimits,
     private readonly hooks: {
       /** The document's state once it holds every row of `log` (rows other writers stored included). */
-      snapshotWith(log: LoggedUpdate[]): Snapshot;
+      snapshotWith(log: LoggedUpdate[], stored: Uint8Array | null): Snapshot;
       committed(connections: Set<CollabConnection>): void;
       logger: CollabLogger;
     },
@@ -131,7 +131,12 @@ export class DocumentWriter {
   compact(): Promise<void> {
     return this.enqueue(async () => {
       if (this.abandoned || this.logRows === 0) return;
-      await this.storage.compact(this.name, (log) => this.hooks.snapshotWith(log.filter((row) => !this.heldSeqs.has(row.seq))));
+      await this.storage.compact(this.name, (log, stored) =>
+        this.hooks.snapshotWith(
+          log.filter((row) => !this.heldSeqs.has(row.seq)),
+          stored,
+        ),
+      );
       this.heldSeqs.clear();
       this.logRows = 0;
       this.logBytes = 0;

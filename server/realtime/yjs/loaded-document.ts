@@ -1,13 +1,15 @@
+import { createHash } from "node:crypto";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { CLOSE_CODES } from "../../../app/shared/realtime-events";
 import { guardAwarenessUpdate } from "./awareness-guard";
 import { CollabConnection } from "./collab-connection";
-import type { PublishedMessage, RelayMessage } from "./document-relay";
+import type { PublishedMessage, RelayMessage, ReplicaAnswer, ReplicaState } from "./document-relay";
 import type { CollabStorage, LoggedUpdate, StoredDocument } from "./document-storage";
 import { DocumentWriter, type WriterLimits } from "./document-writer";
 import type { CollabLogger } from "./logger";
-import { SyncCache } from "./sync-cache";
+import { SyncCache, withoutPending } from "./sync-cache";
+import { checkIncomingUpdate, type UpdateRefusal } from "./update-check";
 import {
   BadMessageError,
   encodeAwareness,
@@ -23,6 +25,8 @@ export type DocumentLimits = WriterLimits & {
   maxDocumentBytes: number;
   /** Presence changes are gathered and sent at most this often. */
   presenceWindowMs: number;
+  /** How deep an edit may nest shared types (a list in a list item in a list...); deeper edits are refused. */
+  maxNestingDepth: number;
 };
 
 /**
@@ -32,11 +36,24 @@ export type DocumentLimits = WriterLimits & {
 export type EditGuard = (edit: { documentName: string; userId: string | null; update: Uint8Array; doc: Y.Doc }) => string | null;
 
 /** This document's side of the relay to the other instances that hold it (none when alone). */
-export type RelayLink = { publish(message: PublishedMessage): void };
+export type RelayLink = {
+  publish(message: PublishedMessage): void;
+  compare(state: ReplicaState): Promise<{ asked: number; answers: ReplicaAnswer[] }>;
+};
+
+/** Pauses between rounds of comparing replicas after the relay came back: quick at first, then every few seconds. */
+const COMPARE_PAUSES_MS = [0, 100, 250, 500, 1000, 2000, 4000, 4000, 4000, 4000, 4000, 4000, 4000, 4000, 4000];
 
 /** Origins of changes that are stored already: by the instance that relayed them, or in the log. */
 const RELAYED = Symbol("relayed from another instance");
 const FROM_LOG = Symbol("read from the log");
+
+/**
+ * Edits a writer may send, while the server waits for its full state, that refer to
+ * content it has not received yet (typed offline, or just after reconnecting): they are
+ * set aside unapplied, as its answer holds them. Past this many it is not catching up.
+ */
+const MAX_SET_ASIDE = 200;
 
 /**
  * One document in memory: the Y.Doc, the presence of its clients, their connections,
@@ -60,6 +77,13 @@ export class LoadedDocument {
   private changedLocalPresence = new Set<number>();
   private closed = false;
   private presenceTimer: NodeJS.Timeout | null = null;
+  /** Digest of the snapshot this replica loaded or last wrote: compaction need not read that one back in. */
+  private knownSnapshot: string | null;
+  /**
+   * Writers asked for their full state (a sync step 1) whose answer (a sync step 2) has
+   * not come yet, with the count of their edits set aside meanwhile.
+   */
+  private readonly awaitingState = new Map<CollabConnection, { setAside: number }>();
 
   constructor(
     readonly name: string,
@@ -76,6 +100,7 @@ export class LoadedDocument {
       if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
       for (const { update } of stored.updates) Y.applyUpdate(this.doc, update);
     });
+    this.knownSnapshot = stored.snapshot ? digestOf(stored.snapshot) : null;
     this.cache = new SyncCache(this.doc, limits.maxDocumentBytes, stored.updates.length === 0 ? stored.snapshot : null);
     const logBytes = stored.updates.reduce((sum, u) => sum + u.update.byteLength, 0);
     this.estimatedBytes = (stored.snapshot?.byteLength ?? 0) + logBytes;
@@ -84,7 +109,7 @@ export class LoadedDocument {
       storage,
       limits,
       {
-        snapshotWith: (log) => this.snapshotWith(log),
+        snapshotWith: (log, storedSnapshot) => this.snapshotWith(log, storedSnapshot),
         committed: (connections) => connections.forEach((c) => c.acknowledge()),
         logger,
       },
@@ -107,7 +132,7 @@ export class LoadedDocument {
     this.connections.add(connection);
     connection.onClose(() => this.detach(connection));
     // Only a writer is asked for what the server lacks: a reader's answer would be dropped.
-    if (this.canWrite(connection)) connection.send(encodeSyncStep1(this.doc));
+    if (this.canWrite(connection)) this.askFullState(connection);
     if (this.awareness.getStates().size > 0) {
       connection.send(
         encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])),
@@ -117,6 +142,7 @@ export class LoadedDocument {
   }
 
   private detach(connection: CollabConnection) {
+    this.awaitingState.delete(connection);
     if (!this.connections.delete(connection)) return;
     const { clientId } = connection;
     const stillHeld = [...this.connections].some((c) => c.clientId === clientId);
@@ -189,6 +215,12 @@ export class LoadedDocument {
         return connection.close(CLOSE_CODES.tooLarge, `The document has reached its ${size} limit; the change was not saved`);
       }
     }
+    const key = this.cache.noOpKey(update);
+    const knownNoOp = this.cache.isKnownNoOp(key);
+    if (!knownNoOp) {
+      const problem = checkIncomingUpdate(this.doc, update, this.limits.maxNestingDepth);
+      if (problem) return this.refuseEdit(connection, problem, catchingUp);
+    }
     const refusal = this.guard?.({ documentName: this.name, userId: connection.identity.userId, update, doc: this.doc }) ?? null;
     if (refusal) {
       // Dropping the edit alone would leave a gap in this client's sequence that stalls
@@ -198,15 +230,58 @@ export class LoadedDocument {
       return connection.close(CLOSE_CODES.forbidden, refusal);
     }
     connection.editsReceived += 1;
-    const key = this.cache.noOpKey(update);
-    if (!this.cache.isKnownNoOp(key)) {
+    if (catchingUp) {
+      // The answer holds the edits set aside while it was awaited: they count as received now.
+      connection.editsReceived += this.awaitingState.get(connection)?.setAside ?? 0;
+      this.awaitingState.delete(connection);
+    }
+    if (!knownNoOp) {
       const version = this.version;
+      const hadPending = hasPending(this.doc);
       Y.applyUpdate(this.doc, update, connection);
+      if (!hadPending && hasPending(this.doc)) {
+        // The check above follows Yjs's rule; should they ever differ, nothing pending stays.
+        this.doc.store.pendingStructs = null;
+        this.doc.store.pendingDs = null;
+        this.logger.warn("collab: an edit left content pending after the check", { document: this.name });
+        return connection.close(CLOSE_CODES.badMessage, "The change refers to content this document does not have");
+      }
       if (version === this.version) this.cache.rememberNoOp(key);
       else if (catchingUp) this.writer.commitNow();
     }
     // An edit that changed nothing has nothing to store: it is as saved as it will be.
     if (connection.uncommittedRows === 0) connection.acknowledge();
+  }
+
+  /**
+   * An edit that cannot be applied as it is. Too deep: refused with the reason, as a
+   * limit. Referring to content not here: an honest client sends such edits only while
+   * the server lacks part of its state (it typed offline, or another tab's words reached
+   * it first), so it is set aside and the client asked for its full state, which holds
+   * the edit and what it refers to. A full state that still refers to missing content,
+   * or a client that never answers, cannot be brought into step: the connection goes.
+   * Nothing of a refused edit is applied, sent on or stored.
+   */
+  private refuseEdit(connection: CollabConnection, problem: UpdateRefusal, catchingUp: boolean) {
+    if (problem === "too-deep") {
+      this.logger.info("collab: edit refused, nested too deeply", { document: this.name });
+      const max = this.limits.maxNestingDepth;
+      return connection.close(CLOSE_CODES.tooLarge, `Content may be nested at most ${max} levels deep; the change was not saved`);
+    }
+    const awaiting = this.awaitingState.get(connection);
+    if (catchingUp || (awaiting && awaiting.setAside >= MAX_SET_ASIDE)) {
+      this.awaitingState.delete(connection);
+      this.logger.info("collab: edit refused, it refers to content the document does not have", { document: this.name });
+      return connection.close(CLOSE_CODES.badMessage, "The change refers to content this document does not have");
+    }
+    if (awaiting) awaiting.setAside += 1;
+    else this.askFullState(connection, 1);
+  }
+
+  /** Sends the writer a sync step 1: it answers with everything this document lacks of its state. */
+  private askFullState(connection: CollabConnection, setAside = 0) {
+    this.awaitingState.set(connection, { setAside });
+    connection.send(encodeSyncStep1(this.doc));
   }
 
   private onUpdate(update: Uint8Array, origin: unknown) {
@@ -224,19 +299,28 @@ export class LoadedDocument {
   /**
    * The state to store as the snapshot, once every row of the log is in the document:
    * rows other instances stored (`unheld`) may not have reached this one through the
-   * relay yet, and deleting them unread would lose them.
+   * relay yet, and deleting them unread would lose them. The snapshot being replaced is
+   * read in too, unless this replica wrote or loaded it: another instance may have
+   * written it from edits that never reached this one (the relay was down, ADR 010).
+   * What Yjs holds pending is left out (see withoutPending), with a warning.
    */
-  private snapshotWith(unheld: LoggedUpdate[]) {
-    if (unheld.length > 0) {
+  private snapshotWith(unheld: LoggedUpdate[], storedSnapshot: Uint8Array | null) {
+    const stored = storedSnapshot && digestOf(storedSnapshot) !== this.knownSnapshot ? storedSnapshot : null;
+    if (unheld.length > 0 || stored) {
       this.doc.transact(() => {
+        if (stored) Y.applyUpdate(this.doc, stored, FROM_LOG);
         for (const { update } of unheld) Y.applyUpdate(this.doc, update, FROM_LOG);
       }, FROM_LOG);
     }
-    return { state: this.cache.fullState(), stateVector: Y.encodeStateVector(this.doc) };
+    if (hasPending(this.doc))
+      this.logger.warn("collab: content referring to missing content left out of the snapshot", { document: this.name });
+    const state = this.cache.fullState();
+    this.knownSnapshot = digestOf(state);
+    return { state, stateVector: Y.encodeStateVector(this.doc) };
   }
 
   /** A message from another instance holding this document. */
-  async receiveRelayed(message: RelayMessage): Promise<void> {
+  async receiveRelayed(message: RelayMessage): Promise<void | ReplicaAnswer> {
     if (this.closed) return;
     switch (message.kind) {
       case "update":
@@ -244,13 +328,21 @@ export class LoadedDocument {
       case "presence":
         return awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, RELAYED);
       case "hello": {
-        const missing = Y.encodeStateAsUpdate(this.doc, message.stateVector);
+        const missing = withoutPending(this.doc, () => Y.encodeStateAsUpdate(this.doc, message.stateVector));
         if (!isEmptyUpdate(missing)) this.relay?.publish({ kind: "update", update: missing });
         return this.publishLocalPresence();
       }
       case "settle":
         if (message.freeze) this.freeze();
         return this.writer.flush();
+      case "compare": {
+        const mine = this.replicaState();
+        const inStep = Buffer.from(mine.digest).equals(message.digest);
+        const update = inStep
+          ? new Uint8Array([0, 0])
+          : withoutPending(this.doc, () => Y.encodeStateAsUpdate(this.doc, message.stateVector));
+        return { ...mine, update };
+      }
     }
   }
 
@@ -259,6 +351,53 @@ export class LoadedDocument {
     if (!this.relay) return;
     this.relay.publish({ kind: "hello", stateVector: Y.encodeStateVector(this.doc) });
     this.publishLocalPresence();
+  }
+
+  /**
+   * The state vector says which edits a replica holds, but not which deletions: the
+   * digest covers both, so two replicas with equal digests hold the same document.
+   */
+  replicaState(): ReplicaState {
+    const snapshot = Y.snapshot(this.doc);
+    const digest = createHash("sha256").update(Y.encodeSnapshot(snapshot)).digest();
+    return { stateVector: Y.encodeStateVector(this.doc), digest: new Uint8Array(digest) };
+  }
+
+  /** What the database holds of the document (what other instances stored), added to this replica. */
+  addStored(stored: StoredDocument) {
+    if (this.closed) return;
+    this.doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, FROM_LOG);
+      for (const { update } of stored.updates) Y.applyUpdate(this.doc, update, FROM_LOG);
+    }, FROM_LOG);
+  }
+
+  /**
+   * After the relay was down (ADR 010): compares this replica with every other one
+   * holding the document, in rounds, until a round in which every instance reached
+   * answered with the same state. Each round takes from each answer what this replica
+   * lacks, and sends each instance that differs what it lacks. Answers whether they
+   * agreed before the rounds ran out (a later reconnection or load tries again).
+   */
+  async compareUntilInStep(): Promise<boolean> {
+    if (!this.relay) return true;
+    for (const pause of COMPARE_PAUSES_MS) {
+      if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
+      if (this.closed) return true;
+      const mine = this.replicaState();
+      const { asked, answers } = await this.relay.compare(mine);
+      if (this.closed) return true;
+      let inStep = answers.length >= asked;
+      for (const answer of answers) {
+        if (Buffer.from(answer.digest).equals(mine.digest)) continue;
+        inStep = false;
+        if (!isEmptyUpdate(answer.update)) Y.applyUpdate(this.doc, answer.update, RELAYED);
+        const theyLack = withoutPending(this.doc, () => Y.encodeStateAsUpdate(this.doc, answer.stateVector));
+        this.relay.publish({ kind: "update", update: theyLack });
+      }
+      if (inStep) return true;
+    }
+    return false;
   }
 
   /** Tells the other instances who is present through this one. */
@@ -351,6 +490,13 @@ export class LoadedDocument {
     this.presenceTimer = null;
   }
 }
+
+/** Yjs holds content it could not place yet (from the relay or the log: what a client sends is checked first). */
+function hasPending(doc: Y.Doc) {
+  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+}
+
+const digestOf = (bytes: Uint8Array) => createHash("sha1").update(bytes).digest("base64");
 
 /** An update that changes nothing: no structs and an empty delete set. */
 function isEmptyUpdate(update: Uint8Array) {

@@ -42,7 +42,13 @@ export class SyncCache {
 
   /** What a client with that state vector lacks. */
   missing(stateVector: Uint8Array): Uint8Array {
-    return this.diffs.get(keyOf(stateVector)) ?? this.remember(stateVector, Y.encodeStateAsUpdate(this.doc, stateVector));
+    return (
+      this.diffs.get(keyOf(stateVector)) ??
+      this.remember(
+        stateVector,
+        withoutPending(this.doc, () => Y.encodeStateAsUpdate(this.doc, stateVector)),
+      )
+    );
   }
 
   private remember(stateVector: Uint8Array, diff: Uint8Array): Uint8Array {
@@ -75,5 +81,24 @@ export class SyncCache {
     this.diffs.clear();
     this.diffBytes = 0;
     this.noOps.clear();
+  }
+}
+
+/**
+ * Runs `encode` as if Yjs held nothing pending. Yjs adds what it could not place yet
+ * (content that refers to content it lacks) to every state it encodes: no client could
+ * place it either, and a snapshot would keep it for ever (ADR 010). It stays in memory,
+ * where the missing content may still arrive through the relay.
+ */
+export function withoutPending<T>(doc: Y.Doc, encode: () => T): T {
+  const { pendingStructs, pendingDs } = doc.store;
+  if (pendingStructs === null && pendingDs === null) return encode();
+  doc.store.pendingStructs = null;
+  doc.store.pendingDs = null;
+  try {
+    return encode();
+  } finally {
+    doc.store.pendingStructs = pendingStructs;
+    doc.store.pendingDs = pendingDs;
   }
 }

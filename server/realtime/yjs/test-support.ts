@@ -43,7 +43,12 @@ export type People = Record<Role | "outsider", { id: string; cookie: string }>;
  */
 export async function startCollabTestServer(
   limits: Partial<CollabLimits> = {},
-  options: { shared?: boolean; storage?: (storage: CollabStorage) => CollabStorage } = {},
+  options: {
+    shared?: boolean;
+    /** The Redis the instances share (default: the machine's, TEST_REDIS_URL); a fault test passes its own. */
+    redisUrl?: string;
+    storage?: (storage: CollabStorage) => CollabStorage;
+  } = {},
 ) {
   const services = await createTestServices();
   const { logger, errors } = recordingLogger();
@@ -52,7 +57,9 @@ export async function startCollabTestServer(
   const relays: DocumentRelay[] = [];
   const newRelay = () => {
     if (!options.shared) return undefined;
-    const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 3 });
+    const redis = new Redis(options.redisUrl ?? TEST_REDIS_URL, { maxRetriesPerRequest: 3 });
+    // A fault test stops Redis: the relay reports what failed, the connection's own errors are noise.
+    redis.on("error", () => {});
     redisConnections.push(redis);
     const relay = createRedisRelay(redis, {
       channelPrefix,
