@@ -75,7 +75,12 @@ export class LiveSessions {
       if (message.sessionIds) this.endHere(message.sessionIds);
       if (message.userId) void this.recheckUser(message.userId);
     });
-    await subscriber.subscribe(this.channel);
+    try {
+      await subscriber.subscribe(this.channel);
+    } catch (error) {
+      // Redis down at start: endings elsewhere reach this instance through the re-check until it is back.
+      this.logger.error("live sessions: could not subscribe", error);
+    }
   }
 
   /** A connection opened with that session; `end` closes it. Answers the way to forget it (when it closes). */

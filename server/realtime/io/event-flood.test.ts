@@ -88,8 +88,8 @@ it("drops a viewer who floods the room with 20,000 meeting:join events, and the 
   expect(await within(moved, "meeting:moved at the member")).toMatchObject({ itemId });
   expect(await within(flooder.disconnected, "the flooder's disconnection")).toBe("io server disconnect");
   expect(flooder.notices).toEqual([{ reason: "too-many-events", message: TOO_MANY_EVENTS }]);
-  // Only the burst was handled: the rest of the flood never reached the database.
-  expect(answered).toBeLessThanOrEqual(DEFAULT_EVENT_LIMITS.eventBurst);
+  // About a burst's worth was handled (the bucket refills while the flood arrives): the rest never reached the database.
+  expect(answered).toBeLessThan(2 * DEFAULT_EVENT_LIMITS.eventBurst);
   // The others stay connected.
   expect(chair.socket.connected && member.socket.connected).toBe(true);
 }, 60_000);
