@@ -41,6 +41,12 @@ type Holder = HeldSession & { end(message: string): void };
 export class LiveSessions {
   private readonly bySession = new Map<string, Set<Holder>>();
   private readonly byUser = new Map<string, Set<Holder>>();
+  /**
+   * Sessions ended lately, by when: a connection whose handshake read its session just
+   * before the sign-out is registered just after it, and must end too.
+   */
+  private readonly recentlyEnded = new Map<string, number>();
+  private readonly recheckMs: number;
   private readonly instanceId = randomUUID();
   private readonly channel: string;
   private readonly logger: NonNullable<LiveSessionsOptions["logger"]>;
@@ -53,7 +59,8 @@ export class LiveSessions {
   ) {
     this.channel = options.channel ?? DEFAULT_SESSION_CHANNEL;
     this.logger = options.logger ?? { error: (message, error) => console.error(message, error) };
-    this.timer = setInterval(() => void this.recheck(), options.recheckMs ?? DEFAULT_RECHECK_MS);
+    this.recheckMs = options.recheckMs ?? DEFAULT_RECHECK_MS;
+    this.timer = setInterval(() => void this.recheck(), this.recheckMs);
     this.timer.unref();
   }
 
@@ -88,6 +95,8 @@ export class LiveSessions {
     const holder: Holder = { ...session, end };
     add(this.bySession, session.sessionId, holder);
     add(this.byUser, session.userId, holder);
+    // Ended after its handshake read it: end it as soon as the caller has finished opening it.
+    if (this.recentlyEnded.has(session.sessionId)) setImmediate(() => this.endHere([session.sessionId]));
     return () => this.forget(holder);
   }
 
@@ -108,6 +117,8 @@ export class LiveSessions {
 
   /** Ends the connections of sessions that expired or are no longer in the database. Failures are logged. */
   async recheck(): Promise<void> {
+    const forgetBefore = performance.now() - this.recheckMs;
+    for (const [id, at] of this.recentlyEnded) if (at < forgetBefore) this.recentlyEnded.delete(id);
     await this.endUnless([...this.bySession.keys()]);
   }
 
@@ -151,6 +162,7 @@ export class LiveSessions {
 
   private endHere(sessionIds: string[]) {
     for (const id of sessionIds) {
+      this.recentlyEnded.set(id, performance.now());
       for (const holder of [...(this.bySession.get(id) ?? [])]) {
         this.forget(holder);
         try {

@@ -226,3 +226,15 @@ describe("with several instances sharing Redis", () => {
     expect(other.socket.connected).toBe(true);
   });
 });
+
+describe("the registry", () => {
+  it("ends a connection whose session ended while its handshake was under way, as soon as it is registered", async () => {
+    const registry = new LiveSessions(services.db, NO_TIMER);
+    stops.push(() => registry.close());
+    const session = { sessionId: "ended-during-handshake", userId: fx.seated.chair.id, expiresAt: new Date(Date.now() + 60_000) };
+    await registry.ended([session.sessionId]);
+    const ended = new Promise<string>((resolve) => registry.hold(session, resolve));
+    expect(await within(ended, "the ending")).toBe(SESSION_ENDED_MESSAGE);
+    expect(registry.size).toBe(0);
+  });
+});
