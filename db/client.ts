@@ -29,6 +29,14 @@ export type DatabaseOptions =
   | { kind: "postgres"; url: string; maxConnections?: number }
   | { kind: "pglite"; dataDir: string | null /* null: in memory, for tests */ };
 
+/**
+ * How long a pooled connection that failed waits before connecting again. postgres.js's
+ * default grows with every failure of any connection of the pool, up to 20 s: after a
+ * database outage of a few seconds, the queries given to those connections waited up
+ * to 20 s more. Capped at one second, service resumes within a second of the database.
+ */
+const reconnectDelaySeconds = (retries: number) => Math.min(0.05 * 2 ** retries, 1);
+
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
 /**
@@ -41,7 +49,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   if (options.kind === "postgres") {
     return overDriver(
       "postgres",
-      postgres(options.url, { max: options.maxConnections ?? 10, onnotice: () => {} }),
+      postgres(options.url, { max: options.maxConnections ?? 10, onnotice: () => {}, backoff: reconnectDelaySeconds }),
       async () => {},
     );
   }

@@ -6,6 +6,7 @@ import type { LiveEvents } from "./realtime/io/live-events";
 import type { SharedDocuments } from "./realtime/yjs/shared-documents";
 import type { MinuteRestrictions } from "./meetings/minute-restrictions";
 import type { MeetingEvents } from "./realtime/io/meeting-events";
+import type { LiveSessions } from "./realtime/live-sessions";
 
 /** The stateful things of one process, made once by server/index.ts and passed in. */
 export type AppServices = {
@@ -21,6 +22,8 @@ export type AppServices = {
   minuteRestrictions: MinuteRestrictions;
   /** Tells the live session rooms when an HTTP action changed a meeting. */
   meetingEvents: MeetingEvents;
+  /** Open socket.io and collab connections by session: they end when their session does. */
+  liveSessions: LiveSessions;
 };
 
 declare module "@remix-run/node" {

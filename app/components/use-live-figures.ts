@@ -1,6 +1,11 @@
 import { useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import type { ClientToServerEvents, FiguresChangedEvent, ServerToClientEvents } from "~/shared/realtime-events";
+import {
+  HANDSHAKE_UNAVAILABLE,
+  type ClientToServerEvents,
+  type FiguresChangedEvent,
+  type ServerToClientEvents,
+} from "~/shared/realtime-events";
 
 export type LiveState = "connecting" | "live" | "offline";
 
@@ -18,6 +23,7 @@ export function useLiveFigures(orgSlug: string) {
 
   useEffect(() => {
     let closed = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     let socket: import("socket.io-client").Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
     import("socket.io-client").then(({ io }) => {
       if (closed) return;
@@ -26,7 +32,12 @@ export function useLiveFigures(orgSlug: string) {
         socket?.emit("org:join", orgSlug, (result) => setState(result.ok ? "live" : "offline"));
       });
       socket.on("disconnect", () => setState("offline"));
-      socket.on("connect_error", () => setState("offline"));
+      socket.on("connect_error", (failure) => {
+        setState("offline");
+        // The server could not check the session (its database unreachable): socket.io does not retry this by itself.
+        if (failure.message === HANDSHAKE_UNAVAILABLE && socket && !socket.active)
+          retry = setTimeout(() => socket?.connect(), 3000);
+      });
       socket.on("figures:changed", (event) => {
         setLastChange({ at: new Date(), event });
         revalidate.current();
@@ -34,6 +45,7 @@ export function useLiveFigures(orgSlug: string) {
     });
     return () => {
       closed = true;
+      clearTimeout(retry);
       socket?.close();
     };
   }, [orgSlug]);

@@ -46,6 +46,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (error.field === "current") await signInLimiter.recordFailure(user.email, context.clientAddress);
     return data({ fieldErrors: { [error.field ?? "form"]: error.message }, changed: false }, { status: 400 });
   }
+  // The other sessions are gone from the database: their live connections end too, on every instance.
+  await context.services.liveSessions.userSessionsEnded(user.id);
   await signInLimiter.recordSuccess(user.email, context.clientAddress);
   return { fieldErrors: {}, changed: true };
 }

@@ -9,8 +9,19 @@ export type FiguresChangedEvent = {
   reason: "entry" | "verification" | "import";
 };
 
+/**
+ * Sent just before the server ends a socket.io connection on purpose, so the page can
+ * say why (socket.io itself only says "io server disconnect").
+ */
+export const DISCONNECT_NOTICE = "server:disconnect-notice";
+export type DisconnectNotice = { reason: "session-ended" | "too-many-events"; message: string };
+
+/** The handshake's refusal when the server cannot check the session (its database is unreachable): try again. */
+export const HANDSHAKE_UNAVAILABLE = "unavailable";
+
 export interface ServerToClientEvents {
   "figures:changed": (event: FiguresChangedEvent) => void;
+  [DISCONNECT_NOTICE]: (notice: DisconnectNotice) => void;
 }
 
 export interface ClientToServerEvents {

@@ -1,7 +1,7 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { findMembership, listMembershipsOfUser } from "../../db/queries/users";
 import { isSecureRequest, readSessionToken, sessionCookie } from "../../server/auth/session-cookie";
-import { createSession, deleteSession, findSessionUser, type SessionUser } from "../../server/auth/sessions";
+import { createSession, deleteSession, findSessionUser, sessionIdOf, type SessionUser } from "../../server/auth/sessions";
 import { findApiTokenOrganisation } from "../../server/commands/api-token-creator";
 import { ForbiddenError } from "../../server/policies/authorize";
 import { userPrincipal, type Principal } from "../../server/policies/principal";
@@ -82,7 +82,11 @@ export async function signInAndRedirect(request: Request, context: AppLoadContex
 
 export async function signOut(request: Request, context: AppLoadContext) {
   const token = await readSessionToken(context.services.config.sessionSecret, request.headers.get("Cookie"));
-  if (token) await deleteSession(context.services.db, token);
+  if (token) {
+    await deleteSession(context.services.db, token);
+    // The socket.io and collab connections opened with this session end with it, on every instance.
+    await context.services.liveSessions.ended([sessionIdOf(token)]);
+  }
   const cookie = await sessionCookie(context.services.config.sessionSecret).serialize("", {
     maxAge: 0,
     secure: isSecureRequest(request),

@@ -40,6 +40,8 @@ export async function redeemOneTimeLink(request: Request, context: AppLoadContex
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors }, { status: 400 });
   try {
     const { userId, organisationId } = await redeemLink(context.services.db, { token: token ?? "", ...parsed.data });
+    // A reset deleted the person's sessions: their open live connections end too, on every instance.
+    await context.services.liveSessions.userSessionsEnded(userId);
     return signInAndRedirect(request, context, userId, organisationId ? null : "/");
   } catch (error) {
     return commandErrorAnswer(error);

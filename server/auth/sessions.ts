@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, ne } from "drizzle-orm";
+import { and, eq, gt, inArray, lt, ne } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { sessions, users } from "../../db/schema/identity";
 import { hashToken, newSecretToken } from "./tokens";
@@ -44,4 +44,39 @@ export async function deleteOtherSessionsOfUser(db: Database, userId: string, ke
 
 export async function deleteExpiredSessions(db: Database, now = new Date()): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}
+
+/*
+ * Live connections (socket.io, collab) are tied to the session they were opened with
+ * (server/realtime/live-sessions.ts). Whoever deletes sessions tells
+ * `services.liveSessions` afterwards (after the transaction commits): `ended([sessionIdOf(token)])`
+ * for one, `userSessionsEnded(userId)` for a person's; a periodic re-check catches the rest.
+ */
+
+/** A session's id as live connections know it: the hash of its token, never the token. */
+export const sessionIdOf = (token: string): string => hashToken(token);
+
+export type LiveSession = { sessionId: string; expiresAt: Date; user: SessionUser };
+
+/** The session of a cookie's token with its person, for a connection that stays open. */
+export async function findSession(db: Database, token: string, now = new Date()): Promise<LiveSession | null> {
+  const [row] = await db
+    .select({ sessionId: sessions.tokenHash, expiresAt: sessions.expiresAt, id: users.id, email: users.email, name: users.name })
+    .from(sessions)
+    .innerJoin(users, eq(sessions.userId, users.id))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now)))
+    .limit(1);
+  return row
+    ? { sessionId: row.sessionId, expiresAt: row.expiresAt, user: { id: row.id, email: row.email, name: row.name } }
+    : null;
+}
+
+/** Of these session ids, those that still exist and have not expired. */
+export async function findLiveSessionIds(db: Database, sessionIds: string[], now = new Date()): Promise<Set<string>> {
+  if (sessionIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: sessions.tokenHash })
+    .from(sessions)
+    .where(and(inArray(sessions.tokenHash, sessionIds), gt(sessions.expiresAt, now)));
+  return new Set(rows.map((row) => row.id));
 }

@@ -11,6 +11,7 @@ import type { AppServices } from "../../server/services";
 import { MinuteRestrictions } from "../../server/meetings/minute-restrictions";
 import { SharedDocuments } from "../../server/realtime/yjs/shared-documents";
 import { MeetingEvents } from "../../server/realtime/io/meeting-events";
+import { LiveSessions } from "../../server/realtime/live-sessions";
 import type { DatabaseHandle } from "../../db/client";
 import { createTestDatabase } from "./test-database";
 
@@ -39,6 +40,7 @@ export function servicesOn(database: DatabaseHandle & { cleanup?(): Promise<void
     documents: new SharedDocuments(database.db),
     minuteRestrictions: new MinuteRestrictions(database.db),
     meetingEvents: new MeetingEvents(),
+    liveSessions: new LiveSessions(database.db),
     cleanup: () => (database.cleanup ? database.cleanup() : database.close()),
   };
 }

@@ -9,6 +9,7 @@ import type {
   RoomResult,
 } from "../../shared/meetings/room-events";
 import type { Tally } from "../../shared/meetings/votes";
+import { DISCONNECT_NOTICE, HANDSHAKE_UNAVAILABLE, type ServerToClientEvents } from "../../shared/realtime-events";
 import { applyRoomEvent, viewedItem } from "./meeting-room-reducer";
 
 /*
@@ -18,7 +19,10 @@ import { applyRoomEvent, viewedItem } from "./meeting-room-reducer";
  * and follows the chair unless the person browses away. No UI here.
  */
 
-type RoomSocket = Socket<MeetingServerEvents, MeetingClientEvents>;
+type RoomSocket = Socket<MeetingServerEvents & Pick<ServerToClientEvents, typeof DISCONNECT_NOTICE>, MeetingClientEvents>;
+
+/** After the server could not check the session (its database unreachable), socket.io does not retry by itself. */
+const RETRY_UNAVAILABLE_MS = 3000;
 
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "disconnected";
 
@@ -73,10 +77,16 @@ export function useMeetingRoom(meetingId: string) {
       // The server dropping this socket on purpose is not retried by socket.io.
       setStatus(reason === "io server disconnect" ? "disconnected" : "reconnecting");
     });
+    let retry: ReturnType<typeof setTimeout> | undefined;
     socket.on("connect_error", (failure) => {
       setStatus("reconnecting");
       if (failure.message === "unauthenticated") setError("Your session has ended: sign in again");
+      else if (failure.message === HANDSHAKE_UNAVAILABLE && !socket.active) {
+        retry = setTimeout(() => socket.connect(), RETRY_UNAVAILABLE_MS);
+      }
     });
+    // Signed out elsewhere, or too many requests: the server says why before it disconnects.
+    socket.on(DISCONNECT_NOTICE, (notice) => setError(notice.message));
     socket.on("meeting:state", (snapshot) => dispatch({ type: "state", snapshot }));
     socket.on("meeting:moved", (event) => dispatch({ type: "moved", event }));
     socket.on("meeting:presence", (event) => dispatch({ type: "presence", event }));
@@ -86,6 +96,7 @@ export function useMeetingRoom(meetingId: string) {
     socket.on("meeting:you", (event) => dispatch({ type: "you", event }));
 
     return () => {
+      clearTimeout(retry);
       socket.close();
       socketRef.current = null;
     };

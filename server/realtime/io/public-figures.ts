@@ -12,6 +12,7 @@ import { findOrganisationBySlug } from "../../../db/queries/organisations";
 import { indicators } from "../../../db/schema/performance";
 import { isAllowedOrigin } from "../../http/origin-check";
 import type { AppServices } from "../../services";
+import { limitEvents, type EventLimits } from "./event-rate-limit";
 
 /** Joins one socket may ask for before it is dropped: a page joins once, a reconnect once more. */
 const MAX_JOINS_PER_SOCKET = 20;
@@ -38,7 +39,7 @@ export class PublicFigures {
 
   constructor(private readonly db: Database) {}
 
-  attach(io: Server, options: { publicUrl: string | undefined }) {
+  attach(io: Server, options: { publicUrl: string | undefined; eventLimits?: EventLimits }) {
     const nsp = io.of(PUBLIC_NAMESPACE) as unknown as PublicNamespace;
     nsp.use((socket, next) => {
       const { headers } = socket.request;
@@ -47,6 +48,7 @@ export class PublicFigures {
       next();
     });
     nsp.on("connection", (socket) => {
+      limitEvents(socket as never, options.eventLimits);
       socket.on("public:join", async (orgSlug, ack) => {
         if (typeof ack !== "function") return void socket.disconnect(true);
         socket.data.joins += 1;
@@ -95,9 +97,13 @@ export class PublicFigures {
 }
 
 /** Opens the public namespace and has it told of figure changes. */
-export function registerPublicFigures(io: Server, services: Pick<AppServices, "db" | "live" | "config">): PublicFigures {
+export function registerPublicFigures(
+  io: Server,
+  services: Pick<AppServices, "db" | "live" | "config">,
+  eventLimits?: EventLimits,
+): PublicFigures {
   const publicFigures = new PublicFigures(services.db);
-  publicFigures.attach(io, { publicUrl: services.config.publicUrl });
+  publicFigures.attach(io, { publicUrl: services.config.publicUrl, eventLimits });
   services.live.attachPublic(publicFigures);
   return publicFigures;
 }

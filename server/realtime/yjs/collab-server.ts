@@ -14,6 +14,7 @@ import { consoleLogger, type CollabLogger } from "./logger";
 import type { CollabTokenSubject } from "./collab-token";
 import { currentAccess, decideUpgrade, type UpgradeDecision } from "./upgrade-auth";
 import { createWsTransport, pathOf, type TransportLimits } from "./ws-transport";
+import type { LiveSessions } from "../live-sessions";
 
 export type CollabLimits = TransportLimits &
   ConnectionLimits &
@@ -55,6 +56,8 @@ export type CollabServerOptions = {
   resolvers?: ResolverRegistry;
   /** Shares documents with the other instances (Redis); without it this process must be the only one. */
   relay?: DocumentRelay;
+  /** Ends a connection opened with a session cookie when that session ends. */
+  liveSessions?: LiveSessions;
 };
 
 export type CollabServer = ReturnType<typeof createCollabServer>;
@@ -100,6 +103,10 @@ export function createCollabServer(options: CollabServerOptions) {
     connections.add(connection);
     subjects.set(connection, subject);
     connection.onClose(() => connections.delete(connection));
+    if (decision.session && options.liveSessions) {
+      const end = (message: string) => connection.close(CLOSE_CODES.unauthenticated, message);
+      connection.onClose(options.liveSessions.hold(decision.session, end));
+    }
     registry.attach(document.name, organisationId, connection).then(
       (result) => {
         if (result === "full")
@@ -154,8 +161,8 @@ export function createCollabServer(options: CollabServerOptions) {
   accessTimer.unref();
 
   return {
-    handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-      transport.upgrade(
+    handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+      return transport.upgrade(
         request,
         socket,
         head,

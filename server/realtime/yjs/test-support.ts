@@ -88,7 +88,7 @@ export async function startCollabTestServer(
 
   /** Another instance (collab server and HTTP server) on the same database and Redis. */
   async function startInstance(instanceLimits: Partial<CollabLimits> = limits) {
-    const instance = {
+    const instance: { collab: CollabServer; http: RunningHttpServer } = {
       collab: make(instanceLimits),
       http: await createHttpServer(services, {
         withRemix: false,

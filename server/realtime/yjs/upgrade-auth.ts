@@ -6,7 +6,8 @@ import { CLOSE_CODES } from "../../../app/shared/realtime-events";
 import type { Database } from "../../../db/client";
 import { apiTokens, memberships, users } from "../../../db/schema/identity";
 import { readSessionToken } from "../../auth/session-cookie";
-import { findSessionUser } from "../../auth/sessions";
+import { findSession } from "../../auth/sessions";
+import type { HeldSession } from "../live-sessions";
 import { isAllowedOrigin } from "../../http/origin-check";
 import { collabDocumentPolicy, type CollabAccess } from "../../policies/collab-document-policy";
 import type { Principal } from "../../policies/principal";
@@ -27,6 +28,8 @@ export type UpgradeDecision =
       /** Who holds the connection, to check their access again while it is open. */
       subject: CollabTokenSubject;
       wantsAcknowledgements: boolean;
+      /** The session of the cookie that opened it (none for a token): the connection ends with it. */
+      session: HeldSession | null;
     }
   | { ok: false; code: number; reason: string };
 
@@ -61,6 +64,7 @@ export async function decideUpgrade(request: IncomingMessage, deps: UpgradeAuthD
 
   const token = url.searchParams.get("token");
   let who: { subject: CollabTokenSubject; requested: CollabAccess | null; organisationId: string | null } | null;
+  let session: HeldSession | null = null;
   if (token !== null) {
     const check = verifyCollabToken(deps.sessionSecret, token, document.name);
     if (!check.ok) return refuse(CLOSE_CODES.unauthenticated, "The document token is not valid or has expired");
@@ -69,8 +73,9 @@ export async function decideUpgrade(request: IncomingMessage, deps: UpgradeAuthD
     const { origin, host, cookie } = request.headers;
     if (!isAllowedOrigin(origin, host, deps.publicUrl)) return refuse(CLOSE_CODES.forbidden, "This site may not open documents");
     const sessionToken = await readSessionToken(deps.sessionSecret, cookie);
-    const user = sessionToken ? await findSessionUser(deps.db, sessionToken) : null;
-    who = user ? { subject: { kind: "user", userId: user.id }, requested: null, organisationId: null } : null;
+    const found = sessionToken ? await findSession(deps.db, sessionToken) : null;
+    session = found && { sessionId: found.sessionId, userId: found.user.id, expiresAt: found.expiresAt };
+    who = found ? { subject: { kind: "user", userId: found.user.id }, requested: null, organisationId: null } : null;
   }
   if (!who) return refuse(CLOSE_CODES.unauthenticated, "Sign in to open this document");
 
@@ -111,6 +116,7 @@ export async function decideUpgrade(request: IncomingMessage, deps: UpgradeAuthD
     identity: found.identity,
     subject: who.subject,
     wantsAcknowledgements: url.searchParams.get(ACK_QUERY_PARAMETER) === "1",
+    session,
   };
 }
 

@@ -112,9 +112,10 @@ export function createWsTransport(limits: TransportLimits, logger: CollabLogger)
       head: Buffer,
       decide: () => Promise<D>,
       accept: (ws: WebSocket, decision: D) => void,
-    ) {
+    ): Promise<void> {
       socket.on("error", () => socket.destroy());
-      decide().then(
+      // Returned, so that a throw while accepting reaches the upgrade router (503), not the process.
+      return decide().then(
         (decision) => {
           if (socket.destroyed) return;
           wss.handleUpgrade(request, socket, head, (ws) => {
@@ -126,8 +127,9 @@ export function createWsTransport(limits: TransportLimits, logger: CollabLogger)
           });
         },
         (error) => {
+          // Most often the database is unreachable: the client may try again.
           logger.error("collab: upgrade failed", { path: pathOf(request), error: String(error) });
-          socket.end("HTTP/1.1 500 Internal Server Error\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+          socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
         },
       );
     },
