@@ -3,6 +3,7 @@ import { packContents, type PackDocument } from "../../app/shared/packs/pack-doc
 import { drawContents } from "./pdf/contents";
 import { drawCoverPage, packKindLabel } from "./pdf/cover-page";
 import { drawItem } from "./pdf/item-section";
+import { fontFile } from "./pdf/fonts";
 import { drawPageFurniture } from "./pdf/page-furniture";
 import { PAGE_MARGINS, PdfWriter } from "./pdf/pdf-writer";
 
@@ -52,7 +53,8 @@ function layOutPack(pack: PackDocument, sha256: string, contentsPages: Record<st
     tagged: true,
     lang: "en-GB",
     displayTitle: true,
-    font: "Helvetica",
+    // pdfkit loads its default font before any other is registered: make it ours, not Helvetica.
+    font: fontFile("regular"),
     info: {
       Title: pack.title,
       Author: pack.organisation.name,
