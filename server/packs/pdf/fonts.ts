@@ -61,3 +61,27 @@ export function faceAscent(face: FaceName): number {
 export function fontFile(face: FaceName): string {
   return FACES[face].path;
 }
+
+/**
+ * The glyph layouts of the words set in each face, kept for all the documents of one
+ * render. Laying a word out in an embedded font (kerning, accents) is most of the cost
+ * of setting text, and each pass of a render sets the same words again.
+ */
+export class FontLayouts {
+  private readonly byFace = new Map<FaceName, object>();
+
+  /** Sets `face` as the document's font, laying words out through this render's cache. */
+  use(doc: PDFKit.PDFDocument, face: FaceName): PDFKit.PDFDocument {
+    doc.font(FACES[face].path);
+    // pdfkit keeps a word layout cache on each embedded font, private and one per document.
+    // A layout holds only glyph ids, widths and code points of the same font file, so it
+    // is as good for the next document; if pdfkit's internals change, this does nothing.
+    const font = (doc as unknown as { _font?: { layoutCache?: object } })._font;
+    if (font && typeof font.layoutCache === "object") {
+      let shared = this.byFace.get(face);
+      if (!shared) this.byFace.set(face, (shared = font.layoutCache));
+      font.layoutCache = shared;
+    }
+    return doc;
+  }
+}

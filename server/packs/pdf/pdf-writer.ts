@@ -1,5 +1,5 @@
 import { fontRuns, type FontRun } from "./font-runs";
-import { faceAscent, faceHasGlyph, fontFile, type TextFace } from "./fonts";
+import { faceAscent, faceHasGlyph, type FontLayouts, type TextFace } from "./fonts";
 
 export type { TextFace } from "./fonts";
 
@@ -45,10 +45,12 @@ export class PdfWriter {
   /** The text face `style` last set; fallback faces are only ever set for one run. */
   private face: TextFace = FONT.regular;
   private size = 12;
+  private readonly fonts: FontLayouts;
 
-  constructor(doc: PDFKit.PDFDocument) {
+  constructor(doc: PDFKit.PDFDocument, fonts: FontLayouts) {
     this.doc = doc;
-    doc.font(fontFile(this.face));
+    this.fonts = fonts;
+    fonts.use(doc, this.face);
     const root = doc.struct("Document");
     doc.addStructure(root);
     this.parents = [root];
@@ -146,7 +148,7 @@ export class PdfWriter {
   style(font: TextFace, size: number, colour: string = COLOUR.text): this {
     this.face = font;
     this.size = size;
-    this.doc.font(fontFile(font)).fontSize(size).fillColor(colour);
+    this.fonts.use(this.doc, font).fontSize(size).fillColor(colour);
     return this;
   }
 
@@ -158,17 +160,17 @@ export class PdfWriter {
     // them, the line wrapper carries on across runs exactly as it will when drawing.
     let height = 0;
     runs.forEach((run, index) => {
-      this.doc.font(fontFile(run.face));
+      this.fonts.use(this.doc, run.face);
       height += this.doc.heightOfString(run.text, { ...options, continued: index < runs.length - 1 });
     });
-    this.doc.font(fontFile(this.face));
+    this.fonts.use(this.doc, this.face);
     return height;
   }
 
   widthOf(text: string, options: PDFKit.Mixins.TextOptions = {}): number {
     let width = 0;
-    for (const run of this.runs(text)) width += this.doc.font(fontFile(run.face)).widthOfString(run.text, options);
-    this.doc.font(fontFile(this.face));
+    for (const run of this.runs(text)) width += this.fonts.use(this.doc, run.face).widthOfString(run.text, options);
+    this.fonts.use(this.doc, this.face);
     return width;
   }
 
@@ -191,11 +193,11 @@ export class PdfWriter {
     runs.forEach((run, index) => {
       const last = index === runs.length - 1;
       const runOptions = { ...options, baseline, continued: last ? options.continued : true };
-      doc.font(fontFile(run.face));
+      this.fonts.use(doc, run.face);
       if (index === 0 && at) doc.text(run.text, at.x, at.y, runOptions);
       else doc.text(run.text, runOptions);
     });
-    doc.font(fontFile(this.face));
+    this.fonts.use(doc, this.face);
   }
 
   /** Marks the current position as the start of a section: for links, bookmarks and the page map. */
