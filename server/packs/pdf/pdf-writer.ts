@@ -120,6 +120,20 @@ export class PdfWriter {
     this.current.add(draw);
   }
 
+  /**
+   * A link to a section of this document over a rectangle, as an annotation of the
+   * enclosing group (a Link element), so the structure tree holds the link with its text.
+   */
+  goTo(sectionId: string, rect: { x: number; y: number; width: number; height: number }, description: string): void {
+    // pdfkit files an annotation under `structParent` (its typings leave the option out),
+    // and writes a JavaScript string as a PDF name: a String object is written as text.
+    const options = {
+      structParent: this.current,
+      Contents: new String(description),
+    } as unknown as PDFKit.Mixins.AnnotationOption;
+    this.doc.goTo(rect.x, rect.y, rect.width, rect.height, sectionId, options);
+  }
+
   /** Decoration (rules, fills, repeated headers, page furniture) that assistive technology skips. */
   artifact(draw: () => void, type: "Layout" | "Pagination" = "Layout"): void {
     this.doc.markContent("Artifact", { type });
