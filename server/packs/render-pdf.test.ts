@@ -485,6 +485,23 @@ describe("renderPackPdf sets figures in tables", () => {
     );
   }
 
+  it("shrinks a figure too long for any column rather than break it", async () => {
+    const huge = "£123,456,789,012,345,678.90";
+    const base = scorecardPack([huge, huge, huge]);
+    const pack: PackDocument = {
+      ...base,
+      items: base.items.map((item) => ({
+        ...item,
+        appendices: item.appendices.map((a) =>
+          a.kind === "scorecard" ? { ...a, rows: a.rows.map((row) => ({ ...row, targetText: huge, ytdText: huge })) } : a,
+        ),
+      })),
+    };
+    const path = await pdfFile(await renderPackPdf(pack, { sha256: "3".repeat(64) }));
+    const found = await words(path);
+    expect(found.filter((w) => w.text === huge)).toHaveLength(9); // three rows of three, each one word
+  });
+
   it("keeps a long money figure in a narrow column on one line, right-aligned with the others", async () => {
     const values = ["£1,379,674", "92.5%", "£12,345,678,901.25", "7"];
     const pdf = await renderPackPdf(scorecardPack(values), { sha256: "2".repeat(64) });
