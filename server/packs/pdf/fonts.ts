@@ -73,14 +73,20 @@ export class FontLayouts {
   /** Sets `face` as the document's font, laying words out through this render's cache. */
   use(doc: PDFKit.PDFDocument, face: FaceName): PDFKit.PDFDocument {
     doc.font(FACES[face].path);
-    // pdfkit keeps a word layout cache on each embedded font, private and one per document.
-    // A layout holds only glyph ids, widths and code points of the same font file, so it
-    // is as good for the next document; if pdfkit's internals change, this does nothing.
-    const font = (doc as unknown as { _font?: { layoutCache?: object } })._font;
-    if (font && typeof font.layoutCache === "object") {
+    // Two private parts of pdfkit's embedded font, each replaced only if it is there:
+    // - `font`, the parsed file it lays words out with, becomes the one parsed when this
+    //   module loaded, so the tables a layout reads are decoded once, not per document.
+    //   The document's own subset and metrics still come from its copy of the same file.
+    // - `layoutCache`, words already laid out, one per document, becomes one per render.
+    //   A layout holds only glyph ids, widths and code points, as good for any document.
+    // If pdfkit's internals change, neither happens and text is set as before, more slowly.
+    const embedded = (doc as unknown as { _font?: { font?: Font; layoutCache?: object } })._font;
+    if (!embedded) return doc;
+    if (embedded.font?.postscriptName === FACES[face].font.postscriptName) embedded.font = FACES[face].font;
+    if (typeof embedded.layoutCache === "object") {
       let shared = this.byFace.get(face);
-      if (!shared) this.byFace.set(face, (shared = font.layoutCache));
-      font.layoutCache = shared;
+      if (!shared) this.byFace.set(face, (shared = embedded.layoutCache));
+      embedded.layoutCache = shared;
     }
     return doc;
   }
