@@ -181,9 +181,9 @@ export class PdfWriter {
     return height;
   }
 
-  widthOf(text: string, options: PDFKit.Mixins.TextOptions = {}): number {
+  widthOf(text: string): number {
     let width = 0;
-    for (const run of this.runs(text)) width += this.fonts.use(this.doc, run.face).widthOfString(run.text, options);
+    for (const run of this.runs(text)) width += this.fonts.use(this.doc, run.face).widthOfString(run.text);
     this.fonts.use(this.doc, this.face);
     return width;
   }

@@ -11,7 +11,7 @@ export type TableColumn<Row> = {
   /** Draws the status shape before the text (which should be the status word). */
   status?: (row: Row) => TargetStatus;
   bold?: boolean;
-  /** Figures (money, percentages, counts): right-aligned in tabular figures and never broken across lines. */
+  /** Figures (money, percentages, counts): right-aligned and never broken across lines. Noto Sans's digits are all one width, so they line up without the `tnum` feature. */
   figures?: boolean;
 };
 
@@ -42,14 +42,13 @@ export function drawTable<Row>(
     writer,
     layout,
     columns.map((c) => ({ text: c.header, font: FONT.bold, status: false, size })),
-    size,
   );
   const cellsOf = (row: Row) =>
     columns.map((c, i): Cell => {
       const cell = { text: c.text(row), font: c.bold ? FONT.bold : FONT.regular, status: Boolean(c.status), size };
       return layout[i].figures ? { ...cell, size: figureSize(writer, cell, layout[i].textWidth) } : cell;
     });
-  const firstRowHeight = rows.length > 0 ? rowHeight(writer, layout, cellsOf(rows[0]), size) : 0;
+  const firstRowHeight = rows.length > 0 ? rowHeight(writer, layout, cellsOf(rows[0])) : 0;
   writer.ensureSpace(headerHeight + Math.min(firstRowHeight, 120));
 
   writer.group("Table", () => {
@@ -57,7 +56,7 @@ export function drawTable<Row>(
     let headerPage = writer.pageNumber;
     rows.forEach((row, index) => {
       const cells = cellsOf(row);
-      const height = rowHeight(writer, layout, cells, size);
+      const height = rowHeight(writer, layout, cells);
       const pageRoom = writer.bottom - writer.doc.page.margins.top - headerHeight;
       if (height > pageRoom) {
         drawOversizedRow(writer, columns, row, size);
@@ -112,14 +111,14 @@ type Cell = { text: string; font: TextFace; status: boolean; size: number };
 function figureSize(writer: PdfWriter, cell: Cell, textWidth: number): number {
   writer.style(cell.font, cell.size);
   const width = writer.widthOf(cell.text) + FIGURE_SLACK;
-  return width <= textWidth ? cell.size : Math.floor(((cell.size * textWidth) / width) * 10) / 10;
+  return width <= textWidth ? cell.size : Math.max(1, Math.floor(((cell.size * Math.max(0, textWidth)) / width) * 10) / 10);
 }
 
 function cellOptions(layout: Layout[number]): PDFKit.Mixins.TextOptions {
   return { width: layout.textWidth, lineGap: LINE_GAP, align: layout.figures ? "right" : "left" };
 }
 
-function rowHeight(writer: PdfWriter, layout: Layout, cells: Cell[], size: number): number {
+function rowHeight(writer: PdfWriter, layout: Layout, cells: Cell[]): number {
   let tallest = 0;
   cells.forEach((cell, i) => {
     writer.style(cell.font, cell.size);
