@@ -7,6 +7,7 @@ import { create, type Font } from "fontkit";
  * and embedded as subsets, so every reader sees the same letters: Noto Sans for the
  * text, Noto Sans Math for arrows and symbols (→ ≥ ≠ ✓), and Noto Emoji, in one
  * colour, for emoji. A character none of them has is printed as its code ("[U+1F9FF]").
+ * All three are under the SIL Open Font License 1.1, which allows embedding.
  */
 
 const FILES = {
@@ -32,7 +33,11 @@ function load(name: FaceName): LoadedFace {
   return { path, font: create(readFileSync(path)) };
 }
 
-/* Read once, when the renderer is first imported, to know which characters each face has. */
+/*
+ * Parsed once, when the renderer is first imported: to know which characters each face
+ * has, and for pdfkit to lay words out with (see FontLayouts). Nothing here changes what
+ * is printed; fontkit only keeps the tables it has decoded.
+ */
 const FACES: Readonly<Record<FaceName, LoadedFace>> = Object.freeze({
   regular: load("regular"),
   bold: load("bold"),
