@@ -324,16 +324,195 @@ describe("renderPackPdf on other packs", () => {
     const pdf = await renderPackPdf(pack, { sha256: "e".repeat(64) });
     const path = await pdfFile(pdf);
     const all = (await pageTexts(path)).join("\n");
-    expect(all).toContain("Rent arrears -> down ? >= 5% <= 9% x 2 — “quoted” £10 €5 Lódz naïve ??");
+    // Every character prints as itself; one no font has prints as its code, never as "?".
+    expect(all).toContain("Rent arrears → down 🎉 ≥ 5% ≤ 9% × 2 — “quoted” £10 €5 Łódź naïve [U+6587][U+5B57]");
+    expect(all).toContain("Committee ✅ → review");
     expect(all).toContain("Supercalifragilistic");
     expect(all).toContain("after break");
     expect(all).toContain("the policy (https://example.org/policy)");
     expect(all).toContain("third point");
     expect(all).toContain("inside an unknown block");
-    expect(all).not.toContain("🎉");
     const bytes = Buffer.from(pdf.bytes);
     expect(bytes.includes("/URI (https://example.org/policy)")).toBe(true);
     expect(bytes.includes("javascript:")).toBe(false);
     expect((await pdfInfo(path)).Pages).toBe(String(pdf.pageCount));
+  });
+});
+
+/** Names and figures a housing association in Wales, Ireland or anywhere in Europe will print. */
+const INTERNATIONAL = {
+  organisation: "Cymdeithas Tai Tŷ Ŵyn",
+  body: "Pwyllgor Perfformiad",
+  chair: "Siân Llŷr",
+  members: ["Seán Ó Muirí", "Siôn Llŷr-Ŵyn", "Ştefan Țară", "Ğüneş Yıldız"],
+  itemTitle: "Homes in Łódź and Żółć",
+  minutes: "Ωμέγα Housing reported £1,379,674 and €250 of arrears at Tŷ Ŵyn 🏠, up → 5% in İstanbul Road.",
+  link: "Ștefan's report",
+  owner: "Seán Ó Muirí",
+  money: "£1,379,674",
+};
+
+const EXPECTED_TEXT = [
+  INTERNATIONAL.organisation,
+  INTERNATIONAL.body,
+  INTERNATIONAL.chair,
+  ...INTERNATIONAL.members,
+  INTERNATIONAL.itemTitle,
+  INTERNATIONAL.minutes,
+  INTERNATIONAL.link,
+  INTERNATIONAL.money,
+];
+
+function internationalPack(kind: "agenda" | "minutes"): PackDocument {
+  const base = samplePack({ kind, items: 5, indicators: 6, exceptions: 1, actions: 4 });
+  const text = (t: string, href?: string): RichText => ({
+    type: "text",
+    text: t,
+    ...(href ? { marks: [{ type: "link", attrs: { href } }] } : {}),
+  });
+  const minutes: RichText = {
+    type: "doc",
+    content: [
+      { type: "paragraph", content: [text(INTERNATIONAL.minutes)] },
+      { type: "paragraph", content: [text("See "), text(INTERNATIONAL.link, "https://example.org/report"), text(".")] },
+    ],
+  };
+  return {
+    ...base,
+    organisation: { ...base.organisation, name: INTERNATIONAL.organisation },
+    body: { ...base.body, name: INTERNATIONAL.body },
+    attendance: {
+      ...base.attendance,
+      present: [INTERNATIONAL.chair, ...INTERNATIONAL.members].map((name) => ({ name, role: "Member" })),
+    },
+    items: base.items.map((item) => ({
+      ...item,
+      title: item.number === 1 ? INTERNATIONAL.itemTitle : item.title,
+      minutes: item.number === 1 ? minutes : item.minutes,
+      presenter: INTERNATIONAL.chair,
+      appendices: item.appendices.map((appendix) => {
+        if (appendix.kind === "scorecard")
+          return {
+            ...appendix,
+            rows: appendix.rows.map((row, i) => (i === 0 ? { ...row, valueText: INTERNATIONAL.money } : row)),
+          };
+        if (appendix.kind === "action_log")
+          return { ...appendix, rows: appendix.rows.map((row) => ({ ...row, owner: INTERNATIONAL.owner })) };
+        return { ...appendix, owner: INTERNATIONAL.owner };
+      }),
+    })),
+  };
+}
+
+type FontRow = { name: string; type: string; embedded: string };
+
+/** pdffonts' table: name, type, encoding, then emb, sub, uni, object number and generation. */
+async function pdfFonts(path: string): Promise<FontRow[]> {
+  const { stdout } = await run("pdffonts", [path]);
+  return stdout
+    .split("\n")
+    .slice(2)
+    .filter((line) => line.trim())
+    .map((line) => {
+      const fields = line.trim().split(/\s+/);
+      return { name: fields[0], type: fields.slice(1, -6).join(" "), embedded: fields[fields.length - 5] };
+    });
+}
+
+describe("renderPackPdf prints every name as it is written", () => {
+  const renders: [string, () => PackDocument][] = [
+    ["agenda pack", () => internationalPack("agenda")],
+    ["public agenda pack", () => publicCopy(internationalPack("agenda"))],
+    ["minutes", () => internationalPack("minutes")],
+    ["public minutes", () => publicCopy(internationalPack("minutes"))],
+  ];
+
+  it.each(renders)("%s: the text reads back character for character, in embedded fonts", async (_, makePack) => {
+    const pack = makePack();
+    const path = await pdfFile(await renderPackPdf(pack, { sha256: sha256Hex(canonicalJson(pack)) }));
+    // Lines wrap wherever the layout puts them: compare with runs of white space made one.
+    const text = (await pageTexts(path)).join("\n").replace(/\s+/g, " ");
+    for (const expected of EXPECTED_TEXT) expect(text, expected).toContain(expected);
+    expect(text).not.toMatch(/Ty Wyn|Llyr|Lodz/); // what the standard fonts made of them
+
+    const fonts = await pdfFonts(path);
+    expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, "")).sort()).toEqual(
+      expect.arrayContaining(["NotoEmoji-Regular", "NotoSans-Bold", "NotoSans-Regular", "NotoSansMath-Regular"]),
+    );
+    for (const font of fonts) {
+      expect(font.embedded, `${font.name} embedded`).toBe("yes");
+      expect(font.name, "a subset").toMatch(/^[A-Z]{6}\+/);
+    }
+  });
+
+  it("tags each link, in the minutes and in the contents, as a Link element holding its annotation", async () => {
+    const pack = internationalPack("minutes");
+    const pdf = await renderPackPdf(pack, { sha256: "1".repeat(64) });
+    const path = await pdfFile(pdf);
+    const { stdout, stderr } = await run("pdfinfo", ["-struct-text", path], { maxBuffer: 32 << 20 });
+    expect(stderr).toBe(""); // poppler found nothing malformed
+    // The link in the minutes, as a Link element with its text and the annotation (an "Object").
+    expect(stdout).toMatch(/\n(\s*)Link \(inline\)\n\1\s+"Ștefan's report"\n\1\s+Object \d+/);
+    // Every contents entry is a TOCI holding a Link with the entry's text, page number and annotation.
+    const entries = packContents(pack);
+    const tocLinks = [...stdout.matchAll(/TOCI\n\s*Link \(inline\)\n\s*"([^"]*)"\n\s*Object \d+/g)].map((m) => m[1]);
+    expect(tocLinks).toEqual(entries.map((e) => `${e.title} ${pdf.pageMap[e.sectionId]}`));
+    const bytes = Buffer.from(pdf.bytes).toString("latin1");
+    expect(bytes).toMatch(/\/Type \/OBJR/);
+    expect(bytes).toMatch(/\/Subtype \/Link[\s\S]{0,400}\/StructParent \d+/);
+  });
+});
+
+describe("renderPackPdf sets figures in tables", () => {
+  const scorecardPack = (values: string[]): PackDocument => {
+    const base = samplePack({ items: 4, indicators: values.length, exceptions: 0, actions: 0, exemptItem: false });
+    return {
+      ...base,
+      items: base.items.map((item) => ({
+        ...item,
+        appendices: item.appendices.map((a) =>
+          a.kind === "scorecard" ? { ...a, rows: a.rows.map((row, i) => ({ ...row, valueText: values[i] })) } : a,
+        ),
+      })),
+    };
+  };
+
+  /** Each word pdftotext finds, with its box. */
+  async function words(path: string): Promise<{ text: string; xMin: number; xMax: number; yMin: number }[]> {
+    const { stdout } = await run("pdftotext", ["-bbox", path, "-"], { maxBuffer: 32 << 20 });
+    return [...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map(
+      (m) => ({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: unescapeXml(m[4]) }),
+    );
+  }
+
+  it("shrinks a figure too long for any column rather than break it", async () => {
+    const huge = "£123,456,789,012,345,678.90";
+    const base = scorecardPack([huge, huge, huge]);
+    const pack: PackDocument = {
+      ...base,
+      items: base.items.map((item) => ({
+        ...item,
+        appendices: item.appendices.map((a) =>
+          a.kind === "scorecard" ? { ...a, rows: a.rows.map((row) => ({ ...row, targetText: huge, ytdText: huge })) } : a,
+        ),
+      })),
+    };
+    const path = await pdfFile(await renderPackPdf(pack, { sha256: "3".repeat(64) }));
+    const found = await words(path);
+    expect(found.filter((w) => w.text === huge)).toHaveLength(9); // three rows of three, each one word
+  });
+
+  it("keeps a long money figure in a narrow column on one line, right-aligned with the others", async () => {
+    const values = ["£1,379,674", "92.5%", "£12,345,678,901.25", "7"];
+    const pdf = await renderPackPdf(scorecardPack(values), { sha256: "2".repeat(64) });
+    const path = await pdfFile(pdf);
+    const laidOut = (await pageTexts(path, true)).join("\n");
+    for (const value of values) expect(laidOut).toMatch(new RegExp(`KPI0\\d .*${value.replace(/[$.*+?()|[\]\\]/g, "\\$&")}`));
+
+    const found = await words(path);
+    const cells = values.map((value) => found.find((w) => w.text === value));
+    cells.forEach((cell, i) => expect(cell, values[i]).toBeDefined());
+    const rightEdges = cells.map((cell) => cell!.xMax);
+    for (const edge of rightEdges) expect(Math.abs(edge - rightEdges[0]), "right-aligned").toBeLessThan(0.6);
   });
 });

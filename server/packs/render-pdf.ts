@@ -3,6 +3,7 @@ import { packContents, type PackDocument } from "../../app/shared/packs/pack-doc
 import { drawContents } from "./pdf/contents";
 import { drawCoverPage, packKindLabel } from "./pdf/cover-page";
 import { drawItem } from "./pdf/item-section";
+import { fontFile, FontLayouts } from "./pdf/fonts";
 import { drawPageFurniture } from "./pdf/page-furniture";
 import { PAGE_MARGINS, PdfWriter } from "./pdf/pdf-writer";
 
@@ -29,8 +30,9 @@ const MAX_PASSES = 3;
  */
 export async function renderPackPdf(pack: PackDocument, options: { sha256: string }): Promise<RenderedPdf> {
   let printed: Record<string, number> = {};
+  const fonts = new FontLayouts();
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    const writer = layOutPack(pack, options.sha256, printed);
+    const writer = layOutPack(pack, options.sha256, printed, fonts);
     if (samePages(writer.sectionPages, printed)) {
       drawPageFurniture(writer, pack, options.sha256);
       writer.finish();
@@ -42,7 +44,7 @@ export async function renderPackPdf(pack: PackDocument, options: { sha256: strin
   throw new Error(`The contents page numbers of "${pack.title}" did not settle after ${MAX_PASSES} passes`);
 }
 
-function layOutPack(pack: PackDocument, sha256: string, contentsPages: Record<string, number>): PdfWriter {
+function layOutPack(pack: PackDocument, sha256: string, contentsPages: Record<string, number>, fonts: FontLayouts): PdfWriter {
   const frozenAt = dateOrEpoch(pack.version.frozenAt);
   const doc = new PDFDocument({
     size: "A4",
@@ -52,7 +54,8 @@ function layOutPack(pack: PackDocument, sha256: string, contentsPages: Record<st
     tagged: true,
     lang: "en-GB",
     displayTitle: true,
-    font: "Helvetica",
+    // pdfkit loads its default font before any other is registered: make it ours, not Helvetica.
+    font: fontFile("regular"),
     info: {
       Title: pack.title,
       Author: pack.organisation.name,
@@ -64,7 +67,7 @@ function layOutPack(pack: PackDocument, sha256: string, contentsPages: Record<st
       ModDate: frozenAt,
     },
   });
-  const writer = new PdfWriter(doc);
+  const writer = new PdfWriter(doc, fonts);
   drawCoverPage(writer, pack, sha256);
   writer.newPage();
   drawContents(writer, packContents(pack), contentsPages);

@@ -1,5 +1,5 @@
 import type { TargetStatus } from "../../../app/shared/performance/status";
-import { COLOUR, FONT, type OutlineItem, type PdfWriter } from "./pdf-writer";
+import { COLOUR, FONT, type OutlineItem, type PdfWriter, type TextFace } from "./pdf-writer";
 import { drawStatusMark, STATUS_MARK_WIDTH } from "./status-mark";
 
 /*
@@ -41,7 +41,7 @@ export function drawHeading(
 export function drawParagraph(
   writer: PdfWriter,
   text: string,
-  options: { size?: number; font?: string; colour?: string; x?: number; width?: number; gapAfter?: number } = {},
+  options: { size?: number; font?: TextFace; colour?: string; x?: number; width?: number; gapAfter?: number } = {},
 ): void {
   const size = options.size ?? 10;
   const x = options.x ?? writer.left;
@@ -57,7 +57,7 @@ export function drawParagraph(
 }
 
 /** "Label: value" as two columns; one tagged paragraph per line so it reads in order. */
-export type Fact = { label: string; value: string; mono?: boolean; bold?: boolean; status?: TargetStatus };
+export type Fact = { label: string; value: string; bold?: boolean; status?: TargetStatus };
 
 export function drawFacts(writer: PdfWriter, facts: readonly Fact[], options: { labelWidth?: number; size?: number } = {}): void {
   const doc = writer.doc;
@@ -66,11 +66,12 @@ export function drawFacts(writer: PdfWriter, facts: readonly Fact[], options: { 
   for (const fact of facts) {
     const valueX = writer.left + labelWidth + (fact.status ? STATUS_MARK_WIDTH : 0);
     const valueWidth = writer.width - (valueX - writer.left);
-    const valueFont = fact.mono ? FONT.mono : fact.bold ? FONT.bold : FONT.regular;
+    const valueFont = fact.bold ? FONT.bold : FONT.regular;
+    const valueOptions = { width: valueWidth, lineGap: 2 };
     writer.style(FONT.bold, size);
     const labelHeight = writer.measure(`${fact.label} `, { width: labelWidth - 8, lineGap: 2 });
-    writer.style(valueFont, fact.mono ? size - 1 : size);
-    const height = Math.max(writer.measure(fact.value || " ", { width: valueWidth, lineGap: 2 }), labelHeight);
+    writer.style(valueFont, size);
+    const height = Math.max(writer.measure(fact.value || " ", valueOptions), labelHeight);
     writer.ensureSpace(height);
     const top = doc.y;
     const page = writer.pageNumber;
@@ -78,9 +79,7 @@ export function drawFacts(writer: PdfWriter, facts: readonly Fact[], options: { 
       // The trailing space keeps label and value apart when the text is read or copied out.
       writer.style(FONT.bold, size, COLOUR.muted).text(`${fact.label} `, writer.left, top, { width: labelWidth - 8, lineGap: 2 });
       if (fact.status) drawStatusMark(doc, fact.status, writer.left + labelWidth, top + size * 0.55, size * 0.8);
-      writer
-        .style(valueFont, fact.mono ? size - 1 : size)
-        .text(fact.value, valueX, top + (fact.mono ? 0.8 : 0), { width: valueWidth, lineGap: 2 });
+      writer.style(valueFont, size).text(fact.value, valueX, top, valueOptions);
     });
     doc.x = writer.left;
     // A value longer than a page has flowed on: carry on below it.

@@ -36,19 +36,23 @@ export function drawContents(
       const top = doc.y;
       const page = pages[entry.sectionId];
       const oneLine = height < size * 1.6;
-      writer.block("TOCI", () => {
-        writer
-          .style(font, size)
-          .text(entry.title, writer.left + indent, top, { width: titleWidth, lineGap: 2, goTo: entry.sectionId });
-        const numberTop = top + height - doc.currentLineHeight(true) - 2;
-        // The leading space separates title and number for a screen reader; it is invisible here.
-        writer.style(font, size).text(page ? ` ${page}` : "", writer.left + writer.width - NUMBER_WIDTH, numberTop, {
-          width: NUMBER_WIDTH,
-          align: "right",
-          lineBreak: false,
-          goTo: entry.sectionId,
-        });
-      });
+      // Each entry is a Link inside its TOCI: one annotation over the title and its page number.
+      writer.group("TOCI", () =>
+        writer.group("Link", () => {
+          writer.content(() => {
+            writer.style(font, size).text(entry.title, writer.left + indent, top, { width: titleWidth, lineGap: 2 });
+            const numberTop = top + height - doc.currentLineHeight(true) - 2;
+            // The leading space separates title and number for a screen reader; it is invisible here.
+            writer.style(font, size).text(page ? ` ${page}` : "", writer.left + writer.width - NUMBER_WIDTH, numberTop, {
+              width: NUMBER_WIDTH,
+              align: "right",
+              lineBreak: false,
+            });
+          });
+          const rect = { x: writer.left + indent, y: top, width: writer.width - indent, height };
+          writer.goTo(entry.sectionId, rect, page ? `${entry.title}, page ${page}` : entry.title);
+        }),
+      );
       if (oneLine && page) {
         // Dot leaders from the end of the title to the number.
         writer.style(font, size);

@@ -65,9 +65,8 @@ export function drawCoverPage(writer: PdfWriter, pack: PackDocument, sha256: str
     { label: "Frozen", value: `${pack.version.frozenAtText} by ${pack.version.frozenBy}` },
   ];
   if (pack.version.reason) versionFacts.push({ label: "Reason for correction", value: pack.version.reason });
-  if (pack.version.previousSha256)
-    versionFacts.push({ label: "Previous version SHA-256", value: pack.version.previousSha256, mono: true });
-  versionFacts.push({ label: "SHA-256", value: sha256, mono: true });
+  if (pack.version.previousSha256) versionFacts.push({ label: "Previous version SHA-256", value: pack.version.previousSha256 });
+  versionFacts.push({ label: "SHA-256", value: sha256 });
   drawFacts(writer, versionFacts);
   writer.gap(4);
   drawParagraph(

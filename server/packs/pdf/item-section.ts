@@ -82,7 +82,7 @@ export function drawItem(writer: PdfWriter, item: PackItem): void {
     if (item.approval) {
       drawHeading(writer, "H2", "Approval");
       drawParagraph(writer, item.approval.text);
-      drawFacts(writer, [{ label: "SHA-256 approved", value: item.approval.sha256, mono: true }]);
+      drawFacts(writer, [{ label: "SHA-256 approved", value: item.approval.sha256 }]);
     }
     for (const appendix of item.appendices) {
       writer.newPage();

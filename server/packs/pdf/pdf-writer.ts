@@ -1,19 +1,22 @@
-import { pdfSafeText } from "./pdf-safe-text";
+import { fontRuns, type FontRun } from "./font-runs";
+import { faceAscent, faceHasGlyph, type FontLayouts, type TextFace } from "./fonts";
+
+export type { TextFace } from "./fonts";
 
 /*
  * A thin layer over pdfkit that every part of the pack renderer draws through, so three
- * rules hold everywhere: text is made printable by pdfSafeText, content is tagged (a
- * structure tree for screen readers, decoration marked as artifacts), and page breaks
- * keep the tagging intact.
+ * rules hold everywhere: text is printed in a font that has its characters (see
+ * fontRuns), content is tagged (a structure tree for screen readers, decoration marked
+ * as artifacts), and page breaks keep the tagging intact.
  */
 
+/** The text faces (Noto Sans); `style` sets one. */
 export const FONT = {
-  regular: "Helvetica",
-  bold: "Helvetica-Bold",
-  italic: "Helvetica-Oblique",
-  boldItalic: "Helvetica-BoldOblique",
-  mono: "Courier",
-} as const;
+  regular: "regular",
+  bold: "bold",
+  italic: "italic",
+  boldItalic: "boldItalic",
+} as const satisfies Record<string, TextFace>;
 
 export const COLOUR = {
   text: "#1a1a1a",
@@ -39,9 +42,15 @@ export class PdfWriter {
   /** Section id to the page its heading is on, filled in by `anchor` as the pack is drawn. */
   readonly sectionPages: Record<string, number> = {};
   private readonly parents: PDFKit.PDFStructureElement[];
+  /** The text face `style` last set; fallback faces are only ever set for one run. */
+  private face: TextFace = FONT.regular;
+  private size = 12;
+  private readonly fonts: FontLayouts;
 
-  constructor(doc: PDFKit.PDFDocument) {
+  constructor(doc: PDFKit.PDFDocument, fonts: FontLayouts) {
     this.doc = doc;
+    this.fonts = fonts;
+    fonts.use(doc, this.face);
     const root = doc.struct("Document");
     doc.addStructure(root);
     this.parents = [root];
@@ -101,9 +110,28 @@ export class PdfWriter {
     }
   }
 
-  /** Content tagged as `tag` (P, H1, TD, Figure...), drawn by `draw`. */
+  /** Content tagged as `tag` (P, H1, TD, Link, Figure...), drawn by `draw`. */
   block(tag: string, draw: () => void, options: PDFKit.Mixins.StructureElementOptions = {}): void {
     this.current.add(this.doc.struct(tag, options, [draw]));
+  }
+
+  /** Content of the enclosing `group` itself (the plain text of a P that also holds a Link). */
+  content(draw: () => void): void {
+    this.current.add(draw);
+  }
+
+  /**
+   * A link to a section of this document over a rectangle, as an annotation of the
+   * enclosing group (a Link element), so the structure tree holds the link with its text.
+   */
+  goTo(sectionId: string, rect: { x: number; y: number; width: number; height: number }, description: string): void {
+    // pdfkit files an annotation under `structParent` (its typings leave the option out),
+    // and writes a JavaScript string as a PDF name: a String object is written as text.
+    const options = {
+      structParent: this.current,
+      Contents: new String(description),
+    } as unknown as PDFKit.Mixins.AnnotationOption;
+    this.doc.goTo(rect.x, rect.y, rect.width, rect.height, sectionId, options);
   }
 
   /** Decoration (rules, fills, repeated headers, page furniture) that assistive technology skips. */
@@ -116,30 +144,74 @@ export class PdfWriter {
     }
   }
 
-  /** Writes text through pdfSafeText; all drawn text goes through here or `measure`. */
+  /**
+   * Writes text in the current style, each character in a face that has it. All drawn
+   * text goes through here, `more` or `measure`.
+   */
   text(text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions = {}): this {
-    this.doc.text(pdfSafeText(text), x, y, options);
+    this.write(this.runs(text), options, { x, y });
     return this;
   }
 
   /** Continues a run started by `text` with `continued: true`. */
   more(text: string, options: PDFKit.Mixins.TextOptions = {}): this {
-    this.doc.text(pdfSafeText(text), options);
+    this.write(this.runs(text), options, null);
     return this;
   }
 
-  style(font: string, size: number, colour: string = COLOUR.text): this {
-    this.doc.font(font).fontSize(size).fillColor(colour);
+  style(font: TextFace, size: number, colour: string = COLOUR.text): this {
+    this.face = font;
+    this.size = size;
+    this.fonts.use(this.doc, font).fontSize(size).fillColor(colour);
     return this;
   }
 
   /** The height `text` takes at the current font and size. */
   measure(text: string, options: PDFKit.Mixins.TextOptions): number {
-    return this.doc.heightOfString(pdfSafeText(text), options);
+    const runs = this.runs(text);
+    if (runs.length === 1) return this.doc.heightOfString(runs[0].text, options);
+    // pdfkit measures one font at a time. Measured as continued runs, like `write` draws
+    // them, the line wrapper carries on across runs exactly as it will when drawing.
+    let height = 0;
+    runs.forEach((run, index) => {
+      this.fonts.use(this.doc, run.face);
+      height += this.doc.heightOfString(run.text, { ...options, continued: index < runs.length - 1 });
+    });
+    this.fonts.use(this.doc, this.face);
+    return height;
   }
 
   widthOf(text: string): number {
-    return this.doc.widthOfString(pdfSafeText(text));
+    let width = 0;
+    for (const run of this.runs(text)) width += this.fonts.use(this.doc, run.face).widthOfString(run.text);
+    this.fonts.use(this.doc, this.face);
+    return width;
+  }
+
+  private runs(text: string): FontRun[] {
+    return fontRuns(text, this.face, faceHasGlyph);
+  }
+
+  /**
+   * Draws runs as one piece of text, switching font between them. Every run sits on the
+   * text face's baseline: pdfkit would otherwise place each on its own font's ascender.
+   */
+  private write(runs: FontRun[], options: PDFKit.Mixins.TextOptions, at: { x: number; y: number } | null): void {
+    const doc = this.doc;
+    if (runs.length === 1 && runs[0].face === this.face) {
+      if (at) doc.text(runs[0].text, at.x, at.y, options);
+      else doc.text(runs[0].text, options);
+      return;
+    }
+    const baseline = options.baseline ?? -faceAscent(this.face) * this.size;
+    runs.forEach((run, index) => {
+      const last = index === runs.length - 1;
+      const runOptions = { ...options, baseline, continued: last ? options.continued : true };
+      this.fonts.use(doc, run.face);
+      if (index === 0 && at) doc.text(run.text, at.x, at.y, runOptions);
+      else doc.text(run.text, runOptions);
+    });
+    this.fonts.use(doc, this.face);
   }
 
   /** Marks the current position as the start of a section: for links, bookmarks and the page map. */

@@ -1,6 +1,6 @@
 import { NESTING_LIMIT } from "../../../app/shared/commentary/nesting-limit";
 import type { RichText } from "../../../app/shared/packs/pack-document";
-import { COLOUR, FONT, type PdfWriter } from "./pdf-writer";
+import { COLOUR, FONT, type PdfWriter, type TextFace } from "./pdf-writer";
 
 /** A stretch of text in one style, the unit pdfkit draws with `continued: true`. */
 export type InlineRun = { text: string; bold: boolean; italic: boolean; href: string | null };
@@ -102,7 +102,7 @@ function drawBlock(writer: PdfWriter, node: RichText, frame: Frame, depth: numbe
   }
 }
 
-function fontFor(run: InlineRun): string {
+function fontFor(run: InlineRun): TextFace {
   if (run.bold && run.italic) return FONT.boldItalic;
   if (run.bold) return FONT.bold;
   if (run.italic) return FONT.italic;
@@ -112,18 +112,23 @@ function fontFor(run: InlineRun): string {
 function drawParagraph(writer: PdfWriter, runs: InlineRun[], frame: Frame, colour: string = COLOUR.text): void {
   const doc = writer.doc;
   writer.ensureSpace(frame.size * 1.4);
-  writer.block("P", () => {
+  writer.group("P", () => {
     runs.forEach((run, index) => {
-      writer.style(fontFor(run), frame.size, run.href ? COLOUR.link : colour);
-      const options = {
-        width: frame.width,
-        lineGap: 2,
-        continued: index < runs.length - 1,
-        link: run.href,
-        underline: run.href !== null,
+      const draw = () => {
+        writer.style(fontFor(run), frame.size, run.href ? COLOUR.link : colour);
+        const options = {
+          width: frame.width,
+          lineGap: 2,
+          continued: index < runs.length - 1,
+          link: run.href,
+          underline: run.href !== null,
+        };
+        if (index === 0) writer.text(run.text, frame.x, doc.y, options);
+        else writer.more(run.text, options);
       };
-      if (index === 0) writer.text(run.text, frame.x, doc.y, options);
-      else writer.more(run.text, options);
+      // A link is a Link element holding its text and its annotation, so it is announced as a link.
+      if (run.href) writer.block("Link", draw);
+      else writer.content(draw);
     });
   });
   doc.x = frame.x;

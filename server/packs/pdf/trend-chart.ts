@@ -77,8 +77,8 @@ export function drawTrendChart(writer: PdfWriter, appendix: ExceptionAppendix, h
   writer.block(
     "Figure",
     () => {
-      doc.font(FONT.regular).fontSize(7);
-      const labelWidth = Math.max(...axis.ticks.map((t) => doc.widthOfString(tickText(t))));
+      writer.style(FONT.regular, 7);
+      const labelWidth = Math.max(...axis.ticks.map((t) => writer.widthOf(tickText(t))));
       const plot = { x0: left + labelWidth + 8, x1: left + width - 4, y0: top + 20, y1: top + height - 20 };
       const y = linearScale([axis.min, axis.max], [plot.y1, plot.y0]);
       const x = linearScale(
@@ -153,7 +153,7 @@ function drawLegend(writer: PdfWriter, x: number, y: number, unit: string): void
     .restore();
   const valueLabel = unit ? `Figure (${unit})` : "Figure";
   writer.style(FONT.regular, 8).text(valueLabel, x + 22, y, { lineBreak: false });
-  const targetX = x + 22 + doc.widthOfString(valueLabel) + 16;
+  const targetX = x + 22 + writer.widthOf(valueLabel) + 16;
   doc
     .save()
     .lineWidth(1.2)

@@ -1,0 +1,51 @@
+import { FALLBACK_FACES, type FaceName, type TextFace } from "./fonts";
+
+/** A stretch of text that one face prints. */
+export type FontRun = { text: string; face: FaceName };
+
+/** Whether a face has a glyph for a code point; the fonts' own character maps in the renderer. */
+export type Coverage = (face: FaceName, codePoint: number) => boolean;
+
+/** Characters that print nothing (joiners, variation selectors, controls) and only confuse line breaking. */
+// eslint-disable-next-line no-misleading-character-class -- the variation selectors are listed on purpose, to be taken out
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f\u00ad\u0000-\u0008\u000b-\u001f\u007f]/gu;
+
+/** Printable ASCII and newlines, which every text face has: nothing to split. */
+const PLAIN = /^[\n\x20-\x7e]*$/;
+
+const COMBINING_MARK = /^\p{M}$/u;
+
+/** How a character no font has is printed: visibly, and searchably, as its code. */
+export function missingGlyphText(codePoint: number): string {
+  return `[U+${codePoint.toString(16).toUpperCase().padStart(4, "0")}]`;
+}
+
+/**
+ * Splits `text` into runs by the face that prints each character: `face` where it has
+ * the glyph, else the symbol face, else the emoji face. A character no face has becomes
+ * "[U+XXXX]" in `face`, never a lookalike or a question mark. A combining accent stays
+ * with the letter before it when that letter's face has it. Line endings become "\n",
+ * tabs spaces, and invisible characters (joiners, variation selectors) are dropped.
+ */
+export function fontRuns(text: string, face: TextFace, hasGlyph: Coverage): FontRun[] {
+  if (PLAIN.test(text)) return [{ text, face }]; // most text, and the renderer calls this for every string it measures
+  const runs: FontRun[] = [];
+  const push = (piece: string, pieceFace: FaceName) => {
+    const last = runs[runs.length - 1];
+    if (last?.face === pieceFace) last.text += piece;
+    else runs.push({ text: piece, face: pieceFace });
+  };
+  const clean = text.normalize("NFC").replace(/\r\n?/g, "\n").replace(/\t/g, " ").replace(INVISIBLE, "");
+  for (const char of clean) {
+    const codePoint = char.codePointAt(0) ?? 0;
+    const last = runs[runs.length - 1];
+    if (char === "\n") push(char, last?.face ?? face);
+    else if (last && COMBINING_MARK.test(char) && hasGlyph(last.face, codePoint)) last.text += char;
+    else {
+      const found = [face, ...FALLBACK_FACES].find((candidate) => hasGlyph(candidate, codePoint));
+      if (found) push(char, found);
+      else push(missingGlyphText(codePoint), face);
+    }
+  }
+  return runs.length > 0 ? runs : [{ text: "", face }];
+}
