@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { StandalonePage } from "~/components/standalone-page";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, TextField } from "~/components/ui/form-fields";
@@ -57,76 +58,62 @@ export default function Account() {
   const result = useActionData<typeof action>();
   const errors = result?.fieldErrors as Record<string, string> | undefined;
   return (
-    <>
-      <a href="#main" className="skip-link">
-        Skip to main content
-      </a>
-      <header className="header">
-        <div className="header__inner">
-          <a href="/" className="header__service">
-            Minuted
-          </a>
+    <StandalonePage width="40rem">
+      <ErrorSummary errors={errors} />
+      {result?.changed ? (
+        <div className="notification notification--success" role="status">
+          Your password has been changed. You have been signed out everywhere else.
         </div>
-      </header>
-      <main id="main" className="container">
-        <div style={{ maxWidth: "40rem" }}>
-          <ErrorSummary errors={errors} />
-          {result?.changed ? (
-            <div className="notification notification--success" role="status">
-              Your password has been changed. You have been signed out everywhere else.
-            </div>
-          ) : null}
-          <h1>Your account</h1>
-          <p>
-            {user.name} ({user.email})
-          </p>
-          <h2>Your organisations</h2>
-          {organisations.length ? (
-            <ul>
-              {organisations.map((o) => (
-                <li key={o.slug}>
-                  <Link to={`/o/${o.slug}`}>{o.name}</Link> ({o.role})
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>You do not belong to any organisation yet.</p>
-          )}
-          <h2>Change your password</h2>
-          <Form method="post" noValidate>
-            <TextField
-              name="current"
-              type="password"
-              label="Current password"
-              autoComplete="current-password"
-              error={errors?.current}
-            />
-            <TextField
-              name="password"
-              type="password"
-              label="New password"
-              hint="At least 10 characters"
-              autoComplete="new-password"
-              error={errors?.password}
-            />
-            <TextField
-              name="confirm"
-              type="password"
-              label="Confirm the new password"
-              autoComplete="new-password"
-              error={errors?.confirm}
-            />
-            <button className="button" type="submit">
-              Change password
-            </button>
-          </Form>
-          <Form method="post" action="/sign-out" style={{ marginTop: "2rem" }}>
-            <button className="button button--secondary" type="submit">
-              Sign out
-            </button>
-          </Form>
-        </div>
-      </main>
-    </>
+      ) : null}
+      <h1>Your account</h1>
+      <p>
+        {user.name} ({user.email})
+      </p>
+      <h2>Your organisations</h2>
+      {organisations.length ? (
+        <ul>
+          {organisations.map((o) => (
+            <li key={o.slug}>
+              <Link to={`/o/${o.slug}`}>{o.name}</Link> ({o.role})
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>You do not belong to any organisation yet.</p>
+      )}
+      <h2>Change your password</h2>
+      <Form method="post" noValidate>
+        <TextField
+          name="current"
+          type="password"
+          label="Current password"
+          autoComplete="current-password"
+          error={errors?.current}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label="New password"
+          hint="At least 10 characters"
+          autoComplete="new-password"
+          error={errors?.password}
+        />
+        <TextField
+          name="confirm"
+          type="password"
+          label="Confirm the new password"
+          autoComplete="new-password"
+          error={errors?.confirm}
+        />
+        <button className="button" type="submit">
+          Change password
+        </button>
+      </Form>
+      <Form method="post" action="/sign-out" style={{ marginTop: "2rem" }}>
+        <button className="button button--secondary" type="submit">
+          Sign out
+        </button>
+      </Form>
+    </StandalonePage>
   );
 }

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { StandalonePage } from "~/components/standalone-page";
 import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { SetPasswordPage } from "~/components/set-password-page";
 import { ErrorSummary } from "~/components/ui/form-fields";
@@ -41,53 +42,39 @@ function ExistingAccountInvitation({
   const here = `/invite/${token ?? ""}`;
   const isThem = signedInAs?.toLowerCase() === invitation.email.toLowerCase();
   return (
-    <>
-      <a href="#main" className="skip-link">
-        Skip to main content
-      </a>
-      <header className="header">
-        <div className="header__inner">
-          <a href="/" className="header__service">
-            Minuted
-          </a>
-        </div>
-      </header>
-      <main id="main" className="container">
-        <div style={{ maxWidth: "36rem" }}>
-          <ErrorSummary errors={errors} />
-          <h1>Accept your invitation</h1>
-          <p className="lede">
-            You have been invited to join {invitation.organisationName} as <strong>{invitation.email}</strong>, which already has
-            a Minuted account.
+    <StandalonePage>
+      <ErrorSummary errors={errors} />
+      <h1>Accept your invitation</h1>
+      <p className="lede">
+        You have been invited to join {invitation.organisationName} as <strong>{invitation.email}</strong>, which already has a
+        Minuted account.
+      </p>
+      {isThem ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="accept" />
+          <button className="button" type="submit">
+            Join {invitation.organisationName}
+          </button>
+        </Form>
+      ) : signedInAs ? (
+        <>
+          <p>
+            You are signed in as <strong>{signedInAs}</strong>. Sign out, then sign in as {invitation.email} and come back to this
+            link to accept.
           </p>
-          {isThem ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="accept" />
-              <button className="button" type="submit">
-                Join {invitation.organisationName}
-              </button>
-            </Form>
-          ) : signedInAs ? (
-            <>
-              <p>
-                You are signed in as <strong>{signedInAs}</strong>. Sign out, then sign in as {invitation.email} and come back to
-                this link to accept.
-              </p>
-              <Form method="post" action="/sign-out">
-                <button className="button button--secondary" type="submit">
-                  Sign out
-                </button>
-              </Form>
-            </>
-          ) : (
-            <p>
-              <a className="button" href={`/sign-in?redirectTo=${encodeURIComponent(here)}`}>
-                Sign in as {invitation.email} to accept
-              </a>
-            </p>
-          )}
-        </div>
-      </main>
-    </>
+          <Form method="post" action="/sign-out">
+            <button className="button button--secondary" type="submit">
+              Sign out
+            </button>
+          </Form>
+        </>
+      ) : (
+        <p>
+          <a className="button" href={`/sign-in?redirectTo=${encodeURIComponent(here)}`}>
+            Sign in as {invitation.email} to accept
+          </a>
+        </p>
+      )}
+    </StandalonePage>
   );
 }

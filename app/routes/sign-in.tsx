@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { StandalonePage } from "~/components/standalone-page";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, TextField } from "~/components/ui/form-fields";
@@ -61,46 +62,26 @@ export default function SignIn() {
   const navigation = useNavigation();
   const errors = actionData?.fieldErrors as Record<string, string> | undefined;
   return (
-    <>
-      <a href="#main" className="skip-link">
-        Skip to main content
-      </a>
-      <header className="header">
-        <div className="header__inner">
-          <a href="/" className="header__service">
-            Minuted
-          </a>
-        </div>
-      </header>
-      <main id="main" className="container">
-        <div style={{ maxWidth: "36rem" }}>
-          <ErrorSummary errors={errors} />
-          <h1>Sign in to Minuted</h1>
-          <p className="lede">Performance scorecards, meetings and minuted packs for your housing organisation.</p>
-          <Form method="post" noValidate>
-            <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-            <TextField
-              name="email"
-              type="email"
-              label="Email address"
-              autoComplete="email"
-              spellCheck={false}
-              error={errors?.email}
-            />
-            <TextField
-              name="password"
-              type="password"
-              label="Password"
-              autoComplete="current-password"
-              error={errors?.password}
-            />
-            <button className="button" type="submit" disabled={navigation.state === "submitting"}>
-              Sign in
-            </button>
-          </Form>
-          <p className="hint">Forgotten your password? Ask an administrator in your organisation for a reset link.</p>
-        </div>
-      </main>
-    </>
+    <StandalonePage>
+      <ErrorSummary errors={errors} />
+      <h1>Sign in to Minuted</h1>
+      <p className="lede">Performance scorecards, meetings and minuted packs for your housing organisation.</p>
+      <Form method="post" noValidate>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <TextField
+          name="email"
+          type="email"
+          label="Email address"
+          autoComplete="email"
+          spellCheck={false}
+          error={errors?.email}
+        />
+        <TextField name="password" type="password" label="Password" autoComplete="current-password" error={errors?.password} />
+        <button className="button" type="submit" disabled={navigation.state === "submitting"}>
+          Sign in
+        </button>
+      </Form>
+      <p className="hint">Forgotten your password? Ask an administrator in your organisation for a reset link.</p>
+    </StandalonePage>
   );
 }
