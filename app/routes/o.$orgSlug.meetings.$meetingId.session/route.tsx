@@ -16,6 +16,7 @@ import { CommandError } from "../../../server/commands/errors";
 import { authorize } from "../../../server/policies/authorize";
 import { packPolicy } from "../../../server/policies/pack-policy";
 import { signMinutes } from "../../../server/packs/approve-minutes";
+import { capturePapersAtOpening } from "../../../server/packs/capture-papers";
 import { AgendaOverview } from "./agenda-overview";
 import { loadSessionData, requireMeeting, type SessionData } from "./session-data.server";
 import { ItemContentView } from "./item-content-view";
@@ -59,6 +60,8 @@ export async function action(args: ActionFunctionArgs) {
     switch (input.intent) {
       case "open":
         authorizeOr403(() => authorize(meetingPolicy.manage(principal, meeting)));
+        // The papers as presented: captured now when no agenda pack was published or the agenda changed since.
+        await capturePapersAtOpening(services, meeting, { ...actor, name: user.name });
         await openMeeting(services.db, meeting, actor);
         await services.meetingEvents.meetingChanged(meeting.id);
         return { ok: true as const, message: "The meeting is open. Items have their minute numbers." };
