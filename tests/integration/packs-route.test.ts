@@ -5,8 +5,11 @@ import { action as packAction, loader as packLoader } from "../../app/routes/o.$
 import { loader as pdfLoader } from "../../app/routes/o.$orgSlug.packs.$packId.v.$version.pdf";
 import { loader as versionLoader } from "../../app/routes/o.$orgSlug.packs.$packId.v.$version._index";
 import { loader as packsListLoader } from "../../app/routes/o.$orgSlug.packs._index";
-import { meetings } from "../../db/schema/meetings";
-import { packs } from "../../db/schema/packs";
+import { action as meetingAction, loader as meetingLoader } from "../../app/routes/o.$orgSlug.meetings.$meetingId._index/route";
+import { loader as publicLoader } from "../../app/routes/p.$orgSlug._index";
+import type { PackDocument } from "../../app/shared/packs/pack-document";
+import { agendaItems, meetingAttendance, meetings } from "../../db/schema/meetings";
+import { packs, packVersions } from "../../db/schema/packs";
 import { SYSTEM_ACTOR } from "../../server/audit";
 import { createOrganisation } from "../../server/commands/organisation-creator";
 import { addMember } from "../../server/commands/user-creator";
@@ -45,6 +48,24 @@ const freeze = (cookie: string, fields: Record<string, string> = { intent: "minu
 const get = (path: string, cookie?: string) =>
   new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
 
+/** Five members came, one sent apologies: the record the clerk would have. */
+async function takeAttendance() {
+  for (const [key, person] of Object.entries(fixture.seated)) {
+    const [row] = await services.db
+      .insert(meetingAttendance)
+      .values({
+        meetingId: fixture.meeting.id,
+        userId: person.id,
+        name: person.name,
+        capacity: "member",
+        memberKind: key.startsWith("tenant") ? "tenant" : key.startsWith("independent") ? "independent" : "councillor",
+        attendance: key === "independent2" ? "apologies" : "present",
+      })
+      .returning();
+    expect(row).toBeTruthy();
+  }
+}
+
 async function minutesPackId(): Promise<string> {
   const [pack] = await services.db.select().from(packs).where(eq(packs.meetingId, fixture.meeting.id));
   return pack.id;
@@ -62,7 +83,27 @@ describe("freezing from the meeting's packs page", () => {
     expect(await statusOf(freeze(cookies.officer, { intent: "agenda" }))).toBe(403);
   });
 
+  it("refuses to freeze a record that is not consistent, listing each problem with a link to put it right", async () => {
+    const page = await packLoader({
+      request: get(packUrl(), cookies.officer),
+      context: loadContext(services),
+      params: packParams(),
+    });
+    const listed = page.packs.find((p) => p.kind === "minutes")!.gaps;
+    expect(listed).toHaveLength(6);
+    const refused = await freeze(cookies.officer);
+    expect(await statusOf(Promise.resolve(refused))).toBe(409);
+    const body = (refused as unknown as { data: { message: string; gaps: { message: string; href: string }[] } }).data;
+    expect(body.message).toMatch(/The record is not consistent yet: 6 things to put right/);
+    expect(body.gaps.map((g) => g.message)).toContain(
+      "Cllr Ann Chair has no attendance recorded: mark them present, apologies or absent",
+    );
+    expect(new Set(body.gaps.map((g) => g.href))).toEqual(new Set([`/o/northfield/meetings/${fixture.meeting.id}#attendance`]));
+    expect(await services.db.select().from(packs).where(eq(packs.meetingId, fixture.meeting.id))).toHaveLength(0);
+  });
+
   it("lets an officer freeze the minuted pack, and shows the version to everyone in the organisation", async () => {
+    await takeAttendance();
     const result = (await freeze(cookies.officer)) as { ok: boolean; message: string };
     expect(result.ok).toBe(true);
     expect(result.message).toMatch(/^Minuted pack version 1 is frozen\. SHA-256 [0-9a-f]{64}\.$/);
@@ -159,4 +200,119 @@ describe("a version, its PDF and its verification", () => {
     const [row] = await services.db.select().from(meetings).where(eq(meetings.id, fixture.meeting.id));
     expect(row.status).toBe("closed");
   });
+});
+
+describe("publishing the agenda: one action on the meeting page and the Packs page", () => {
+  let draft: MeetingFixture;
+  let officerCookie: string;
+  const meetingUrl = () => `/o/eastfield/meetings/${draft.meeting.id}`;
+  const params = () => ({ orgSlug: "eastfield", meetingId: draft.meeting.id });
+  const publishFromMeetingPage = (fields: Record<string, string> = {}) =>
+    meetingAction({
+      request: formRequest(meetingUrl(), { intent: "publish", ...fields }, officerCookie),
+      context: loadContext(services),
+      params: params(),
+    });
+  const publishFromPacksPage = (fields: Record<string, string> = {}) =>
+    packAction({
+      request: formRequest(`${meetingUrl()}/pack`, { intent: "agenda", ...fields }, officerCookie),
+      context: loadContext(services),
+      params: params(),
+    });
+  const dataOf = <T>(result: unknown) => ((result as { data?: T }).data ?? result) as T;
+
+  beforeAll(async () => {
+    draft = await createMeetingFixture(services.db, {
+      slug: "eastfield",
+      status: "draft",
+      items: ["apologies", "declarations", "report", "any_other_business"],
+    });
+    officerCookie = await cookieFor(services, draft.officer.id);
+  });
+
+  it("is refused with the list of what is missing, each line linking to the page that fixes it", async () => {
+    const refused = await publishFromMeetingPage();
+    expect(await statusOf(Promise.resolve(refused))).toBe(409);
+    const report = draft.items[2];
+    expect(dataOf<{ gaps: { message: string; href: string }[] }>(refused).gaps).toEqual([
+      {
+        message: `Item 3, ${report.title}: no cover report has been written`,
+        href: `/o/eastfield/meetings/${draft.meeting.id}/reports/${report.id}`,
+      },
+    ]);
+    const [row] = await services.db.select().from(meetings).where(eq(meetings.id, draft.meeting.id));
+    expect(row.status).toBe("draft");
+    expect(await services.db.select().from(packs).where(eq(packs.meetingId, draft.meeting.id))).toHaveLength(0);
+  });
+
+  it("publishes the agenda pack that the meeting's status, the Packs page and the public page agree on, listing the members", async () => {
+    await services.db.delete(agendaItems).where(eq(agendaItems.id, draft.items[2].id));
+    const done = dataOf<{ message: string }>(await publishFromMeetingPage());
+    expect(done.message).toMatch(/^The agenda pack is published: .* version 1/);
+    const [row] = await services.db.select().from(meetings).where(eq(meetings.id, draft.meeting.id));
+    expect(row.status).toBe("agenda_published");
+    const packsPage = await packLoader({
+      request: get(`${meetingUrl()}/pack`, officerCookie),
+      context: loadContext(services),
+      params: params(),
+    });
+    const agenda = packsPage.packs.find((p) => p.kind === "agenda")!;
+    expect(agenda.versions.map((v) => v.version)).toEqual([1]);
+    const publicPage = await publicLoader({
+      request: get("/p/eastfield"),
+      context: loadContext(services),
+      params: { orgSlug: "eastfield" },
+    });
+    expect(publicPage.agendaPacks).toHaveLength(1);
+    const [version] = await services.db.select().from(packVersions).where(eq(packVersions.packId, agenda.packId!));
+    const pack = JSON.parse(version.canonicalJson) as PackDocument;
+    expect(pack.attendance.present.map((p) => p.name)).toEqual([
+      "Cllr Ann Chair",
+      "Cllr Ben Vice",
+      "Carol Independent",
+      "Dev Independent",
+      "Erin Tenant",
+      "Femi Tenant",
+    ]);
+    expect(pack.attendance.present[0].role).toBe("Chair, Councillor");
+  }, 60_000);
+
+  it("shows what changed after publication, and publishes a supplementary version only with a reason", async () => {
+    await meetingAction({
+      request: formRequest(meetingUrl(), { intent: "add-item", kind: "report", title: "Damp and mould policy" }, officerCookie),
+      context: loadContext(services),
+      params: params(),
+    });
+    const page = await meetingLoader({
+      request: get(meetingUrl(), officerCookie),
+      context: loadContext(services),
+      params: params(),
+    });
+    expect(page.publishedAgenda).toMatchObject({
+      version: 1,
+      changes: ["Item 3, Damp and mould policy: added"],
+    });
+    const added = (await services.db.select().from(agendaItems).where(eq(agendaItems.meetingId, draft.meeting.id))).find(
+      (i) => i.title === "Damp and mould policy",
+    )!;
+    await services.db.delete(agendaItems).where(eq(agendaItems.id, added.id));
+    await services.db
+      .insert(agendaItems)
+      .values({ meetingId: draft.meeting.id, position: 4, kind: "action_log", title: "Action log" });
+    const unexplained = await publishFromPacksPage();
+    expect(await statusOf(Promise.resolve(unexplained))).toBe(409);
+    expect(dataOf<{ message: string }>(unexplained).message).toBe("Say why this supplementary agenda pack is being published");
+    const supplementary = dataOf<{ ok: boolean; message: string }>(
+      await publishFromPacksPage({ reason: "The action log was left off" }),
+    );
+    expect(supplementary).toMatchObject({ ok: true, message: expect.stringMatching(/^Agenda pack version 2 is frozen/) });
+    const [pack] = await services.db.select().from(packs).where(eq(packs.meetingId, draft.meeting.id));
+    const versionPage = await versionLoader({
+      request: get(`/o/eastfield/packs/${pack.id}/v/2`, officerCookie),
+      context: loadContext(services),
+      params: { orgSlug: "eastfield", packId: pack.id, version: "2" },
+    });
+    expect(versionPage.version.reason).toBe("The action log was left off");
+    expect(versionPage.changes).toContainEqual(expect.objectContaining({ kind: "item-added", heading: "4. Action log" }));
+  }, 60_000);
 });
