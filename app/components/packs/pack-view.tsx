@@ -3,6 +3,7 @@ import { linearScale, niceAxis } from "../charts/chart-scale";
 import { TableRegion } from "../ui/table-region";
 import { isSafeHref, LINK_REL } from "../../shared/commentary/commentary-extensions";
 import { exemptNotice } from "../../shared/meetings/labels";
+import { motionLead, statusOfOutcome } from "../../shared/meetings/motion-wording";
 import {
   itemHeading,
   packContents,
@@ -368,7 +369,7 @@ function Resolutions({ item }: { item: PackItem }) {
         {item.resolutions.map((r, i) => (
           <li key={i} className="pack-resolution">
             <p className="pack-resolution__wording">
-              <strong>RESOLVED</strong> that {r.wording}
+              <strong>{motionLead(statusOfOutcome(r.outcomeLabel))}</strong> that {r.wording}
             </p>
             <dl className="pack-facts pack-facts--compact">
               <Fact term="Outcome">{r.outcomeLabel}</Fact>
