@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { loader as verifyLoader } from "../../app/routes/api.v1.o.$orgSlug.packs.$packId.versions.$version.verify";
 import { action as packAction, loader as packLoader } from "../../app/routes/o.$orgSlug.meetings.$meetingId.pack";
 import { loader as pdfLoader } from "../../app/routes/o.$orgSlug.packs.$packId.v.$version.pdf";
@@ -8,7 +8,8 @@ import { loader as packsListLoader } from "../../app/routes/o.$orgSlug.packs._in
 import { action as meetingAction, loader as meetingLoader } from "../../app/routes/o.$orgSlug.meetings.$meetingId._index/route";
 import { loader as publicLoader } from "../../app/routes/p.$orgSlug._index";
 import type { PackDocument } from "../../app/shared/packs/pack-document";
-import { agendaItems, meetingAttendance, meetings } from "../../db/schema/meetings";
+import { loader as sessionLoader } from "../../app/routes/o.$orgSlug.meetings.$meetingId.session/route";
+import { agendaItems, meetingAttendance, meetings, motions } from "../../db/schema/meetings";
 import { packs, packVersions } from "../../db/schema/packs";
 import { SYSTEM_ACTOR } from "../../server/audit";
 import { createOrganisation } from "../../server/commands/organisation-creator";
@@ -314,5 +315,112 @@ describe("publishing the agenda: one action on the meeting page and the Packs pa
     });
     expect(versionPage.version.reason).toBe("The action log was left off");
     expect(versionPage.changes).toContainEqual(expect.objectContaining({ kind: "item-added", heading: "4. Action log" }));
+  }, 60_000);
+});
+
+describe("a resolution made when the meeting was not quorate", () => {
+  let held: MeetingFixture;
+  let officerCookie: string;
+  let motionId: string;
+  const url = () => `/o/westfield/meetings/${held.meeting.id}/pack`;
+  const params = () => ({ orgSlug: "westfield", meetingId: held.meeting.id });
+  const freezeHeld = (fields: Record<string, string> = {}) =>
+    packAction({
+      request: formRequest(url(), { intent: "minutes", ...fields }, officerCookie),
+      context: loadContext(services),
+      params: params(),
+    });
+
+  beforeAll(async () => {
+    held = await createMeetingFixture(services.db, {
+      slug: "westfield",
+      status: "closed",
+      startsAt: new Date("2026-10-05T17:00:00Z"),
+    });
+    officerCookie = await cookieFor(services, held.officer.id);
+    // Three members stayed to the end: one short of the quorum of four.
+    for (const [key, person] of Object.entries(held.seated)) {
+      const stayed = ["chair", "vice", "tenant1"].includes(key);
+      await services.db.insert(meetingAttendance).values({
+        meetingId: held.meeting.id,
+        userId: person.id,
+        name: person.name,
+        capacity: "member",
+        memberKind: key.startsWith("tenant") ? "tenant" : key.startsWith("independent") ? "independent" : "councillor",
+        attendance: stayed ? "present" : "apologies",
+      });
+    }
+    const [motion] = await services.db
+      .insert(motions)
+      .values({
+        meetingId: held.meeting.id,
+        agendaItemId: held.items[4].id,
+        wording: "the emergency repairs budget be increased.",
+        method: "show_of_hands",
+        status: "carried",
+        votesFor: 3,
+        votesAgainst: 0,
+        abstentions: 0,
+        closedAt: new Date("2026-10-05T18:00:00Z"),
+      })
+      .returning();
+    motionId = motion.id;
+  });
+
+  it("is refused until the clerk records why it stands, then the minutes say so and the next meeting is warned before it approves them", async () => {
+    const refused = await freezeHeld();
+    expect(await statusOf(Promise.resolve(refused))).toBe(409);
+    const gaps = (refused as unknown as { data: { gaps: { message: string; motionId?: string }[] } }).data.gaps;
+    expect(gaps).toEqual([
+      expect.objectContaining({
+        motionId,
+        message: expect.stringMatching(
+          /the emergency repairs budget be increased\.” was made when the meeting was not quorate \(3 of 6 members present, 4 needed/,
+        ),
+      }),
+    ]);
+    const frozen = (await freezeHeld({ [`inquorate-${motionId}`]: "Urgent: the Board ratified it on 12 October" })) as {
+      ok: boolean;
+      href: string;
+    };
+    expect(frozen.ok).toBe(true);
+    const [pack] = await services.db
+      .select()
+      .from(packs)
+      .where(and(eq(packs.meetingId, held.meeting.id), eq(packs.kind, "minutes")));
+    const [version] = await services.db.select().from(packVersions).where(eq(packVersions.packId, pack.id));
+    const minutes = JSON.parse(version.canonicalJson) as PackDocument;
+    expect(minutes.items[4].resolutions[0].outcomeLabel).toBe(
+      "Carried when the meeting was not quorate. Clerk's note: Urgent: the Board ratified it on 12 October",
+    );
+
+    // The next meeting, in session, under "Minutes of the last meeting".
+    const [next] = await services.db
+      .insert(meetings)
+      .values({
+        organisationId: held.org.id,
+        bodyId: held.body.id,
+        kind: "committee",
+        title: "Performance Committee",
+        startsAt: new Date("2026-11-02T18:00:00Z"),
+        status: "in_session",
+      })
+      .returning();
+    const [approvalItem] = await services.db
+      .insert(agendaItems)
+      .values({ meetingId: next.id, position: 1, kind: "previous_minutes", title: "Minutes of the last meeting" })
+      .returning();
+    const session = await sessionLoader({
+      request: get(`/o/westfield/meetings/${next.id}/session`, await cookieFor(services, held.seated.chair.id)),
+      context: loadContext(services),
+      params: { orgSlug: "westfield", meetingId: next.id },
+    });
+    const content = session.contents[approvalItem.id] as { kind: string; previous: { flags: string[] } };
+    expect(content.previous.flags).toEqual([
+      expect.stringMatching(/^At the close of the meeting: Not quorate: 3 of 6 members present, 4 needed/),
+      expect.stringMatching(
+        /the resolution that the emergency repairs budget be increased\. carried when the meeting was not quorate\. Clerk's note: Urgent/,
+      ),
+    ]);
   }, 60_000);
 });
