@@ -60,3 +60,18 @@ export async function checkRecord(
     record.destroy();
   }
 }
+
+/**
+ * What the clerk confirms before closing: votes still open, agreed actions without an
+ * owner or a date, members whose attendance is not recorded (each with its link).
+ */
+export async function closingSummary(
+  db: Database,
+  documents: DocumentReader,
+  meeting: Meeting,
+): Promise<{ message: string; href: string }[]> {
+  const problems = await checkRecord(db, documents, meeting);
+  return problems
+    .filter((p) => p.kind === "vote-open" || p.kind === "action-incomplete" || p.kind === "attendance-missing")
+    .map(({ message, href }) => ({ message, href }));
+}
