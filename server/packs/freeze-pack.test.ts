@@ -82,15 +82,13 @@ describe("freezing the minuted pack", () => {
     const items = await listAgendaItems(services.db, october.id);
     const contract = items.find((i) => i.kind === "report")!;
     const tenant = await findUserByEmail(services.db, "joan.whitaker@northfield.example");
-    await services.db
-      .insert(declarations)
-      .values({
-        meetingId: october.id,
-        agendaItemId: contract.id,
-        userId: tenant!.id,
-        kind: "personal",
-        note: "A relative works for a bidder",
-      });
+    await services.db.insert(declarations).values({
+      meetingId: october.id,
+      agendaItemId: contract.id,
+      userId: tenant!.id,
+      kind: "personal",
+      note: "A relative works for a bidder",
+    });
     first = await freezePack(services, { meeting: october, kind: "minutes", reason: "", actor: clerk });
     expect(first.version).toBe(1);
     const stored = (await findPackVersion(services.db, organisationId, first.packId, 1))!;

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { meetingDocumentName } from "../../app/shared/collab/document-names";
 import { readAgreedActions } from "../../app/shared/meetings/meeting-record";
 import { recordProblems, type RecordProblem } from "../../app/shared/meetings/record-consistency";

@@ -1,10 +1,9 @@
 import { findThemeName } from "../../../db/queries/performance-library";
 import { recordFlags } from "~/shared/meetings/record-flags";
 import type { PackDocument } from "~/shared/packs/pack-document";
-import { findPackVersion } from "../../../db/queries/packs";
 import type { Database } from "../../../db/client";
 import type { AgendaItem, Meeting } from "../../../db/schema/meetings";
-import { findMinutesApproval } from "../../../db/queries/packs";
+import { findMinutesApproval, findPackVersion } from "../../../db/queries/packs";
 import { carriedApprovalMotion, latestMinutesVersion, previousMeetingOf } from "../../../server/packs/approve-minutes";
 import { packPolicy } from "../../../server/policies/pack-policy";
 import type { Seat } from "../../../server/policies/meeting-policy";
