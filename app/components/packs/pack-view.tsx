@@ -97,11 +97,25 @@ function PackHeader({ pack, sha256 }: { pack: PackDocument; sha256: string }) {
         ) : null}
         <Fact term="Document">{pack.kind === "minutes" ? "Minutes" : "Agenda pack"}</Fact>
         <Fact term="Version">
-          {version.previousSha256 ? `${version.number}, a correction of version ${version.number - 1}` : String(version.number)}
+          {version.previousSha256
+            ? `${version.number}, ${pack.kind === "agenda" ? "supplementary to" : "a correction of"} version ${version.number - 1}`
+            : String(version.number)}
         </Fact>
         <Fact term="Frozen by">{version.frozenBy}</Fact>
         <Fact term="Frozen at">{version.frozenAtText}</Fact>
-        {version.reason ? <Fact term="Reason for the correction">{version.reason}</Fact> : null}
+        {version.reason ? (
+          <Fact
+            term={
+              !version.previousSha256
+                ? "Note"
+                : pack.kind === "agenda"
+                  ? "Reason for the supplementary version"
+                  : "Reason for the correction"
+            }
+          >
+            {version.reason}
+          </Fact>
+        ) : null}
         <Fact term="SHA-256 of this version">
           <code className="pack-hash">{sha256}</code>
         </Fact>
