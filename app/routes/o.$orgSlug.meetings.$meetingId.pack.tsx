@@ -15,7 +15,9 @@ import { parseForm } from "~/utils/forms";
 import { findMeeting } from "../../db/queries/meetings";
 import { findPackOfMeeting, listPackVersions } from "../../db/queries/packs";
 import { CommandError } from "../../server/commands/errors";
+import { publishAgenda } from "../../server/commands/meeting-commands";
 import { freezePack, packGaps, PackNotReadyError } from "../../server/packs/freeze-pack";
+import { checkRecord, RecordInconsistentError } from "../../server/packs/record-check";
 import { authorize } from "../../server/policies/authorize";
 import { meetingPolicy } from "../../server/policies/meeting-policy";
 import { packPolicy } from "../../server/policies/pack-policy";
@@ -28,7 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 const KIND_WORDS: Record<PackKind, { name: string; action: string; correction: string }> = {
-  agenda: { name: "Agenda pack", action: "Publish agenda pack", correction: "Publish a corrected agenda pack" },
+  agenda: { name: "Agenda pack", action: "Publish the agenda", correction: "Publish a supplementary agenda pack" },
   minutes: { name: "Minuted pack", action: "Freeze minuted pack", correction: "Freeze a corrected minuted pack" },
 };
 
@@ -53,7 +55,11 @@ export async function loader(args: LoaderFunctionArgs) {
     const versions = pack ? await listPackVersions(services.db, pack.id) : [];
     // What is missing is worked out only where it can be acted on (compiling reads every
     // document), and only an agenda pack can have gaps (see PackGap).
-    const gaps = may[kind] && kind === "agenda" ? await packGaps(services, meeting, kind) : [];
+    const gaps: { message: string; href: string | null; motionId?: string }[] = !may[kind]
+      ? []
+      : kind === "agenda"
+        ? await packGaps(services, meeting, kind)
+        : await checkRecord(services.db, services.documents, meeting);
     packs.push({
       kind,
       packId: pack?.id ?? null,
@@ -74,22 +80,46 @@ const actionSchema = z.object({
   reason: z.string().trim().max(2000, "Keep the reason under 2,000 characters").default(""),
 });
 
+/** The clerk's reasons for resolutions that stand although made when inquorate: fields `inquorate-<motion id>`. */
+function inquorateReasons(form: FormData): Record<string, string> {
+  const reasons: Record<string, string> = {};
+  for (const [key, value] of form) {
+    const motionId = /^inquorate-([0-9a-f-]{36})$/.exec(key)?.[1];
+    if (motionId && typeof value === "string" && value.trim()) reasons[motionId] = value.trim().slice(0, 2000);
+  }
+  return reasons;
+}
+
 export async function action(args: ActionFunctionArgs) {
   const { user, org, principal, meeting } = await requirePackMeeting(args);
-  const parsed = parseForm(actionSchema, await readFormData(args.request));
+  const form = await readFormData(args.request);
+  const parsed = parseForm(actionSchema, form);
   if (!parsed.ok)
-    return data({ ok: false as const, message: Object.values(parsed.fieldErrors).join(". "), gaps: [] }, { status: 400 });
+    return data(
+      {
+        ok: false as const,
+        message: Object.values(parsed.fieldErrors).join(". "),
+        gaps: [] as { message: string; href: string | null }[],
+      },
+      { status: 400 },
+    );
   const { intent: kind, reason } = parsed.data;
   authorizeOr403(() =>
     authorize(kind === "agenda" ? packPolicy.publishAgenda(principal, meeting) : packPolicy.freezeMinutes(principal, meeting)),
   );
+  const actor = { userId: user.id, label: user.email, name: user.name };
   try {
-    const frozen = await freezePack(args.context.services, {
-      meeting,
-      kind,
-      reason,
-      actor: { userId: user.id, label: user.email, name: user.name },
-    });
+    // The agenda is published through the same command as the meeting page's button.
+    const frozen =
+      kind === "agenda"
+        ? await publishAgenda(args.context.services, { organisationId: org.id, meetingId: meeting.id, reason }, actor)
+        : await freezePack(args.context.services, {
+            meeting,
+            kind,
+            reason,
+            actor,
+            inquorateReasons: inquorateReasons(form),
+          });
     await args.context.services.meetingEvents.meetingChanged(meeting.id);
     return {
       ok: true as const,
@@ -100,6 +130,8 @@ export async function action(args: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof PackNotReadyError)
       return data({ ok: false as const, message: error.message, gaps: error.gaps }, { status: 409 });
+    if (error instanceof RecordInconsistentError)
+      return data({ ok: false as const, message: error.message, gaps: error.problems }, { status: 409 });
     if (error instanceof CommandError) return data({ ok: false as const, message: error.message, gaps: [] }, { status: 409 });
     throw error;
   }
@@ -138,7 +170,7 @@ export default function MeetingPacks() {
           {!result.ok && result.gaps.length ? (
             <ul>
               {result.gaps.map((gap, index) => (
-                <li key={index}>{gap.message}</li>
+                <li key={index}>{gap.href ? <Link to={gap.href}>{gap.message}</Link> : gap.message}</li>
               ))}
             </ul>
           ) : null}
@@ -166,30 +198,46 @@ export default function MeetingPacks() {
               <>
                 {pack.gaps.length ? (
                   <div className="pack-gaps">
-                    <h3>Still missing before it can be {pack.kind === "agenda" ? "published" : "frozen"}</h3>
+                    <h3>
+                      {pack.kind === "agenda"
+                        ? "Still missing before it can be published"
+                        : "To put right before the minutes can be frozen"}
+                    </h3>
                     <ul>
                       {pack.gaps.map((gap, index) => (
-                        <li key={index}>{gap.message}</li>
+                        <li key={index}>{gap.href ? <Link to={gap.href}>{gap.message}</Link> : gap.message}</li>
                       ))}
                     </ul>
                   </div>
-                ) : (
+                ) : pack.kind === "agenda" ? (
                   <p>Nothing is missing: every cover report and commentary is ready.</p>
+                ) : (
+                  <p>The record is consistent: attendance, quorum, votes and agreed actions agree.</p>
                 )}
                 <Form method="post" className="pack-freeze-form">
                   <input type="hidden" name="intent" value={pack.kind} />
+                  {pack.gaps
+                    .filter((gap) => gap.motionId)
+                    .map((gap) => (
+                      <TextArea
+                        key={gap.motionId}
+                        name={`inquorate-${gap.motionId}`}
+                        label="Why this resolution stands although the meeting was not quorate"
+                        hint={`${gap.message}. The minutes record it as made when inquorate, with this note.`}
+                      />
+                    ))}
                   {hasVersions ? (
                     <TextArea
                       name="reason"
-                      label="Reason for the correction"
+                      label={pack.kind === "agenda" ? "Why a supplementary version" : "Reason for the correction"}
                       hint="Recorded in the new version and shown with the comparison against the version before."
                     />
                   ) : null}
                   <button
                     className="button"
                     type="submit"
-                    disabled={busy || pack.gaps.length > 0}
-                    aria-disabled={pack.gaps.length > 0}
+                    disabled={busy || pack.gaps.some((gap) => !gap.motionId)}
+                    aria-disabled={pack.gaps.some((gap) => !gap.motionId)}
                   >
                     {hasVersions ? words.correction : words.action}
                   </button>

@@ -12,7 +12,7 @@ import {
 import { recordAudit, type Actor } from "../audit";
 import { parseCommandInput } from "./command-input";
 import { CommandError } from "./errors";
-import { lockMeetingBeforeItOpens } from "./meeting-locks";
+import { lockMeeting, lockMeetingBeforeItOpens } from "./meeting-locks";
 
 /*
  * Expected attendance, before the meeting: apologies and absences sent in advance,
@@ -53,7 +53,16 @@ async function findAttendeeById(tx: Database, meetingId: string, attendeeId: str
 export async function setAttendance(db: Database, input: MeetingRef & { attendeeId: string; attendance: string }, actor: Actor) {
   const { attendeeId, attendance } = parseCommandInput(setAttendanceSchema, input);
   return db.transaction(async (tx) => {
-    await lockList(tx, input);
+    // Apologies and absences can be put right after the meeting too, until its minutes are approved:
+    // freezing the minuted pack refuses a member with no attendance recorded.
+    const meeting = await lockMeeting(tx, input.organisationId, input.meetingId);
+    if (meeting.status === "in_session" || meeting.status === "minutes_approved")
+      throw new CommandError(
+        meeting.status === "in_session"
+          ? "The meeting has opened: record attendance in the live session"
+          : "These minutes have been approved: attendance can no longer change",
+        "form",
+      );
     const before = await findAttendeeById(tx, input.meetingId, attendeeId);
     const [row] = await tx.update(meetingAttendance).set({ attendance }).where(eq(meetingAttendance.id, before.id)).returning();
     await audit(tx, input, actor, "meeting.attendance.set", {

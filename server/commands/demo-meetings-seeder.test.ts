@@ -4,6 +4,10 @@ import { listBodies, listBodyMembers } from "../../db/queries/meetings";
 import { findOrganisationBySlug } from "../../db/queries/organisations";
 import { actions, meetings } from "../../db/schema/meetings";
 import { createTestDatabase } from "../../tests/support/test-database";
+import { packVersions } from "../../db/schema/packs";
+import { latestAgendaPack } from "../packs/papers-as-presented";
+import { checkRecord } from "../packs/record-check";
+import { SharedDocuments } from "../realtime/yjs/shared-documents";
 import { seedDemo } from "./demo-seeder";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -32,5 +36,21 @@ describe("the demo's meetings", () => {
     const logged = await database.db.select().from(actions).where(eq(actions.organisationId, org!.id));
     expect(logged).toHaveLength(2);
     expect(logged.find((a) => a.indicatorId)?.indicatorStatusWhenAgreed).toBeTruthy();
+  });
+
+  it("has a consistent October record on the papers captured at opening, and November's agenda pack published", async () => {
+    const org = await findOrganisationBySlug(database.db, "northfield");
+    const rows = await database.db.select().from(meetings).where(eq(meetings.organisationId, org!.id));
+    const october = rows.find((m) => m.status === "closed")!;
+    const november = rows.find((m) => m.status === "agenda_published")!;
+    expect(await checkRecord(database.db, new SharedDocuments(database.db), october)).toEqual([]);
+    const octoberPapers = await latestAgendaPack(database.db, october.id);
+    expect(octoberPapers).toMatchObject({ version: 1 });
+    const captured = await database.db.select().from(packVersions).where(eq(packVersions.sha256, octoberPapers!.sha256));
+    expect(captured[0].reason).toMatch(/^Captured when the meeting opened/);
+    const novemberPack = await latestAgendaPack(database.db, november.id);
+    expect(novemberPack?.version).toBe(1);
+    expect(novemberPack?.pack.attendance.present).toHaveLength(6);
+    expect(novemberPack?.pack.attendance.present[0]).toEqual({ name: "Cllr Margaret Hughes", role: "Chair, Councillor" });
   });
 });

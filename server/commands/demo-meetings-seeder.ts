@@ -1,8 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { findUserByEmail } from "../../db/queries/users";
-import { meetings, motions, type AgendaItemKind } from "../../db/schema/meetings";
-import { listAgendaItems } from "../../db/queries/meetings";
+import { meetingAttendance, meetings, motions, type AgendaItemKind } from "../../db/schema/meetings";
+import { listAgendaItems, listAttendance } from "../../db/queries/meetings";
+import { capturePapersAtOpening } from "../packs/capture-papers";
+import { SharedDocuments } from "../realtime/yjs/shared-documents";
 import { getSchema } from "@tiptap/core";
 import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
@@ -176,7 +178,12 @@ export async function seedDemoMeetings(db: Database, organisationId: string, pas
     },
     actor,
   );
+  // No agenda pack was published for October: its papers are captured as the meeting opens.
+  const services = { db, documents: new SharedDocuments(db) };
+  const clerk = { userId: officer.id, label: officer.email, name: officer.name };
+  await capturePapersAtOpening(services, october, clerk);
   await openMeeting(db, october, actor);
+  await takeOctoberAttendance(db, october.id);
   await writeOctoberRecord(db, organisationId, october.id, officer.id);
   const [rent] = await db
     .select({ id: indicators.id })
@@ -245,20 +252,12 @@ export async function seedDemoMeetings(db: Database, organisationId: string, pas
     },
     actor,
   );
-  await addAgendaItem(
-    db,
-    {
-      organisationId,
-      meetingId: november.id,
-      item: { kind: "exceptions", title: "", presenter: "Tom Okafor", period: "2026-10" },
-    },
-    actor,
-  );
   await addAgendaItem(db, { organisationId, meetingId: november.id, item: { kind: "any_other_business", title: "" } }, actor);
-  await publishAgenda(db, { organisationId, meetingId: november.id }, actor);
+  await publishAgenda(services, { organisationId, meetingId: november.id }, clerk);
 
-  // December: a draft agenda, where November's actions come up for review.
-  await createMeeting(
+  // December: a draft agenda, where November's actions come up for review and October's
+  // exceptions wait for their commentaries (the Packs page lists them).
+  const december = await createMeeting(
     db,
     {
       organisationId,
@@ -269,6 +268,15 @@ export async function seedDemoMeetings(db: Database, organisationId: string, pas
       time: "18:00",
       place: "Committee Room 1, Northfield House",
       onlineLink: "",
+    },
+    actor,
+  );
+  await addAgendaItem(
+    db,
+    {
+      organisationId,
+      meetingId: december.id,
+      item: { kind: "exceptions", title: "", presenter: "Tom Okafor", period: "2026-10" },
     },
     actor,
   );
@@ -287,6 +295,30 @@ export async function seedDemoMeetings(db: Database, organisationId: string, pas
     },
     actor,
   );
+}
+
+/**
+ * October's attendance as the clerk took it: five members present from before the start
+ * until the close, Mark Ellis's apologies. Quorate (both tenant members came) when the
+ * committee resolved on the exceptions, five votes for.
+ */
+async function takeOctoberAttendance(db: Database, meetingId: string) {
+  const rows = await listAttendance(db, meetingId);
+  for (const row of rows.filter((r) => r.capacity === "member")) {
+    const apologies = row.name === "Mark Ellis";
+    await db
+      .update(meetingAttendance)
+      .set(
+        apologies
+          ? { attendance: "apologies" }
+          : {
+              attendance: "present",
+              arrivedAt: new Date("2026-10-19T16:55:00Z"),
+              leftAt: new Date("2026-10-19T20:00:00Z"),
+            },
+      )
+      .where(eq(meetingAttendance.id, row.id));
+  }
 }
 
 /** What the clerk wrote at October's meeting: minutes of its items and the resolution on the exceptions. */

@@ -6,6 +6,8 @@ import { indicators } from "../../db/schema/performance";
 import { createMeetingFixture, type MeetingFixture } from "../../tests/support/meeting-factory";
 import { createTestDatabase } from "../../tests/support/test-database";
 import { SYSTEM_ACTOR } from "../audit";
+import { PackNotReadyError } from "../packs/freeze-pack";
+import { SharedDocuments } from "../realtime/yjs/shared-documents";
 import {
   addAgendaItem,
   addStandardItem,
@@ -394,11 +396,30 @@ describe("the agenda", () => {
     expect(waiting.placedOnMeetingId).toBeNull();
   });
 
-  it("publishes the agenda once, and then refuses changes once the meeting opens", async () => {
-    expect((await publishAgenda(database.db, ref(), SYSTEM_ACTOR)).status).toBe("agenda_published");
-    expect(await refusal(publishAgenda(database.db, ref(), SYSTEM_ACTOR))).toMatchObject({
-      message: "The agenda has already been published",
+  it("publishes the agenda as its pack, a supplementary version only with a reason, and then refuses changes once the meeting opens", async () => {
+    const services = { db: database.db, documents: new SharedDocuments(database.db) };
+    const clerk = { ...SYSTEM_ACTOR, name: "The clerk" };
+    // Refused with what is missing, each line linking to where it is put right.
+    const refused = await publishAgenda(services, ref(), clerk).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(PackNotReadyError);
+    const reports = (await listAgendaItems(database.db, meetingId)).filter((i) => i.kind === "report");
+    expect((refused as PackNotReadyError).gaps).toEqual(
+      reports.map((r) => ({
+        sectionId: `item-${r.position}`,
+        message: `Item ${r.position}, ${r.title}: no cover report has been written`,
+        href: `/o/${fixture.org.slug}/meetings/${meetingId}/reports/${r.id}`,
+      })),
+    );
+    const [unpublished] = await database.db.select().from(meetings).where(eq(meetings.id, meetingId));
+    expect(unpublished.status).toBe("draft");
+    for (const report of reports) await removeAgendaItem(database.db, { ...ref(), itemId: report.id }, SYSTEM_ACTOR);
+    expect((await publishAgenda(services, ref(), clerk)).version).toBe(1);
+    const [published] = await database.db.select().from(meetings).where(eq(meetings.id, meetingId));
+    expect(published.status).toBe("agenda_published");
+    expect(await refusal(publishAgenda(services, ref(), clerk))).toMatchObject({
+      message: "Say why this supplementary agenda pack is being published",
     });
+    expect((await publishAgenda(services, { ...ref(), reason: "A late report" }, clerk)).version).toBe(2);
     // Still editable once published; not once open.
     await addAgendaItem(database.db, { ...ref(), item: { kind: "any_other_business" } }, SYSTEM_ACTOR);
     await database.db.update(meetings).set({ status: "in_session" }).where(eq(meetings.id, meetingId));

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, ne } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { listBodyMembers, findBody } from "../../db/queries/meetings";
+import { findBody, findMeeting, listBodyMembers } from "../../db/queries/meetings";
 import { listPendingReferrals } from "../../db/queries/meeting-planning";
 import { users } from "../../db/schema/identity";
 import { agendaItems, clinicReferrals, meetingAttendance, meetings, type Meeting } from "../../db/schema/meetings";
@@ -9,6 +9,8 @@ import { AGENDA_ITEM_KIND_LABELS, DEFAULT_MEETING_KIND, STANDARD_OPENING_ITEMS }
 import { BEFORE_OPENING_STATUSES } from "../../app/shared/meetings/meeting-stage";
 import { newMeetingSchema, type NewMeetingInput } from "../../app/shared/meetings/meeting-schemas";
 import { recordAudit, SYSTEM_ACTOR, type Actor } from "../audit";
+import { freezePack, type FreezeResult } from "../packs/freeze-pack";
+import type { SharedDocuments } from "../realtime/yjs/shared-documents";
 import { insertAgendaItem, type NewAgendaItem } from "./agenda-placement";
 import { parseCommandInput } from "./command-input";
 import { CommandError } from "./errors";
@@ -16,7 +18,7 @@ import { lockMeeting } from "./meeting-locks";
 
 /*
  * Meetings: creating one with its standard opening items, its expected attendance and
- * the clinics referred to it; placing a later referral; publishing the agenda.
+ * the clinics referred to it; placing a later referral; publishing the agenda (its pack).
  * Authorisation is the caller's (meetingPolicy.manage).
  */
 
@@ -183,35 +185,26 @@ export async function placeReferral(db: Database, referralId: string, actor: Act
   });
 }
 
-/** Publishes a draft agenda: members may now read it as the agenda of the meeting. */
+/**
+ * Publishes the agenda: the agenda pack (the agenda with every cover report, scorecard,
+ * exception report and the action log) frozen as a version that members, the public page
+ * and the meeting's status all agree on. Refused with the list of what is missing. After
+ * the first, each version is a supplementary agenda pack and needs a reason; its page
+ * shows what changed from the version before. The meeting page and the Packs page both
+ * publish through here.
+ */
 export async function publishAgenda(
-  db: Database,
-  input: { organisationId: string; meetingId: string },
-  actor: Actor,
-): Promise<Meeting> {
-  return db.transaction(async (tx) => {
-    const meeting = await lockMeeting(tx, input.organisationId, input.meetingId);
-    if (meeting.status !== "draft") throw new CommandError("The agenda has already been published", "form");
-    const [items] = await tx
-      .select({ id: agendaItems.id })
-      .from(agendaItems)
-      .where(eq(agendaItems.meetingId, meeting.id))
-      .limit(1);
-    if (!items) throw new CommandError("Add at least one item before publishing the agenda", "form");
-    const [published] = await tx
-      .update(meetings)
-      .set({ status: "agenda_published" })
-      .where(eq(meetings.id, meeting.id))
-      .returning();
-    await recordAudit(tx, {
-      organisationId: input.organisationId,
-      actor,
-      action: "meeting.agenda.publish",
-      subjectType: "meeting",
-      subjectId: meeting.id,
-      before: { status: meeting.status },
-      after: { status: published.status },
-    });
-    return published;
-  });
+  services: { db: Database; documents: SharedDocuments },
+  input: { organisationId: string; meetingId: string; reason?: string },
+  actor: Actor & { name: string },
+): Promise<FreezeResult> {
+  const meeting = await findMeeting(services.db, input.organisationId, input.meetingId);
+  if (!meeting) throw new CommandError("That meeting does not exist in this organisation", "meetingId");
+  const [item] = await services.db
+    .select({ id: agendaItems.id })
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meeting.id))
+    .limit(1);
+  if (!item) throw new CommandError("Add at least one item before publishing the agenda", "form");
+  return freezePack(services, { meeting, kind: "agenda", reason: input.reason ?? "", actor });
 }

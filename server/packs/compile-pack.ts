@@ -77,7 +77,12 @@ import { scorecardLines, type ScorecardLine } from "../performance/scorecard-vie
  * minuted pack records the meeting as it was, so nothing stops it being frozen once the
  * meeting has closed (closing already refused incomplete actions and open votes).
  */
-export type PackGap = { sectionId: string; message: string };
+export type PackGap = {
+  sectionId: string;
+  message: string;
+  /** The page where it is put right (the cover report, the commentary, the attendance list…). */
+  href: string | null;
+};
 
 export type CompiledPack = {
   pack: PackDocument;
@@ -92,6 +97,14 @@ export type CompileInput = {
   meeting: Meeting;
   kind: PackKind;
   version: PackDocument["version"];
+  /**
+   * Minutes only: the papers as members received them (the published agenda pack, or the
+   * papers captured when the meeting opened). Each item's cover report and appendices are
+   * taken from here, never compiled again; without papers the minutes carry the record only.
+   */
+  papers?: PackDocument | null;
+  /** Minutes only: resolutions made when the meeting was not quorate, by motion id, with the clerk's reason. */
+  inquorate?: Map<string, string>;
 };
 
 const TREND_MONTHS = 13;
@@ -107,6 +120,7 @@ export async function compilePack(db: Database, documents: DocumentReader, input
   const nameOf = (userId: string) => people.find((p) => p.userId === userId)?.name ?? "";
   const documentStates = new Map<string, Uint8Array>();
   const gaps: PackGap[] = [];
+  const meetingHref = `/o/${organisation.slug}/meetings/${meeting.id}`;
   // The date actions are judged overdue on: the day the pack was frozen, so it reads the same for ever.
   const today = ukToday(new Date(input.version.frozenAt));
 
@@ -138,6 +152,7 @@ export async function compilePack(db: Database, documents: DocumentReader, input
   };
   const context: AppendixContext = {
     db,
+    organisationSlug: organisation.slug,
     kind,
     meeting,
     bodyAreaId: body.areaId,
@@ -149,23 +164,44 @@ export async function compilePack(db: Database, documents: DocumentReader, input
     series: new Map(),
   };
   const packItems: PackItem[] = [];
+  const itemLabel = new Map(items.map((i) => [i.id, minutes && i.minuteNumber ? i.minuteNumber : `item ${i.position}`]));
   for (const item of items) {
     const sectionId = `item-${item.position}`;
-    let coverReport: PackItem["coverReport"] = null;
-    if (item.kind === "report") {
+    // Minutes take the papers as presented; an agenda pack compiles them now.
+    const presented = minutes ? papersOfItem(input.papers ?? null, item) : null;
+    let coverReport: PackItem["coverReport"] = presented?.coverReport ?? null;
+    if (item.kind === "report" && !minutes) {
       const reportId = reports.get(item.id);
       if (!reportId) {
-        if (!minutes) gaps.push({ sectionId, message: `Item ${item.position}, ${item.title}: no cover report has been written` });
+        gaps.push({
+          sectionId,
+          message: `Item ${item.position}, ${item.title}: no cover report has been written`,
+          href: `${meetingHref}/reports/${item.id}`,
+        });
       } else {
         const doc = await readDocument(reportDocumentName(reportId));
         coverReport = readCoverReport(doc, richText);
-        if (!minutes)
-          for (const gap of coverReportGaps(doc))
-            gaps.push({ sectionId, message: `Item ${item.position}, ${item.title}: ${gap.message}` });
+        for (const gap of coverReportGaps(doc))
+          gaps.push({
+            sectionId,
+            message: `Item ${item.position}, ${item.title}: ${gap.message}`,
+            href: `${meetingHref}/reports/${item.id}`,
+          });
       }
     }
     const itemMotions = motions.filter((m) => m.motion.agendaItemId === item.id && m.motion.status !== "open");
     const approval = approvals.find((a) => item.kind === "previous_minutes" && a.approvingMeetingId === meeting.id);
+    // The declarations item records every interest declared at the meeting; each item repeats its own.
+    const itemDeclarations =
+      item.kind === "declarations"
+        ? declarations.map((d) => ({
+            name: d.name,
+            kindLabel: `${INTEREST_KIND_LABELS[d.kind]}, ${itemLabel.get(d.agendaItemId) ?? "an item"}`,
+            note: d.note,
+          }))
+        : declarations
+            .filter((d) => d.agendaItemId === item.id)
+            .map((d) => ({ name: d.name, kindLabel: INTEREST_KIND_LABELS[d.kind], note: d.note }));
     packItems.push({
       sectionId,
       number: item.position,
@@ -180,13 +216,11 @@ export async function compilePack(db: Database, documents: DocumentReader, input
           : null,
       coverReport,
       minutes: record ? richText(minutesFragment(record, item.id)) : null,
-      declarations: declarations
-        .filter((d) => d.agendaItemId === item.id)
-        .map((d) => ({ name: d.name, kindLabel: INTEREST_KIND_LABELS[d.kind], note: d.note })),
+      declarations: itemDeclarations,
       resolutions: itemMotions.map(({ motion, votes }) => ({
         wording: motion.wording,
         methodLabel: VOTE_METHOD_LABELS[motion.method],
-        outcomeLabel: MOTION_STATUS_LABELS[motion.status],
+        outcomeLabel: outcomeOf(motion.status, input.inquorate?.get(motion.id) ?? null),
         tallyText:
           motion.status === "withdrawn"
             ? ""
@@ -221,7 +255,7 @@ export async function compilePack(db: Database, documents: DocumentReader, input
             sha256: approval.sha256,
           }
         : null,
-      appendices: await appendicesOf(context, item, sectionId),
+      appendices: minutes ? (presented?.appendices ?? []) : await appendicesOf(context, item, sectionId),
     });
   }
 
@@ -247,10 +281,29 @@ export async function compilePack(db: Database, documents: DocumentReader, input
   return { pack, documentStates, gaps };
 }
 
+/** "Carried", or "Carried when the meeting was not quorate: <the clerk's reason>". */
+function outcomeOf(status: keyof typeof MOTION_STATUS_LABELS, inquorateReason: string | null): string {
+  const label = MOTION_STATUS_LABELS[status];
+  return inquorateReason ? `${label} when the meeting was not quorate. Clerk's note: ${inquorateReason}` : label;
+}
+
+/**
+ * An item's papers as presented: the item of the same number and title in the papers
+ * (the agenda cannot change once the meeting has opened, and any change after publishing
+ * was captured at opening, so numbers match). Nothing when it was not in the papers.
+ */
+function papersOfItem(papers: PackDocument | null, item: AgendaItem): Pick<PackItem, "coverReport" | "appendices"> | null {
+  const found = papers?.items.find((p) => p.number === item.position && p.title === item.title);
+  if (!found) return null;
+  // Appendix section ids are per item position; they stay the same in the minutes.
+  return { coverReport: found.coverReport, appendices: found.appendices };
+}
+
 // ---------------------------------------------------------------------------
 
 type AppendixContext = {
   db: Database;
+  organisationSlug: string;
   kind: PackKind;
   meeting: Meeting;
   bodyAreaId: string | null;
@@ -296,6 +349,7 @@ async function appendicesOf(context: AppendixContext, item: AgendaItem, sectionI
           context.gaps.push({
             sectionId,
             message: `Exception commentary for ${exception.indicator.code} ${exception.indicator.title} is ${COMMENTARY_STATUS_LABELS[exception.commentary.status].toLowerCase()}, not ready for committee`,
+            href: `/o/${context.organisationSlug}/exceptions/${encodeURIComponent(exception.indicator.code)}?period=${exception.period}`,
           });
         }
         appendices.push(await exceptionAppendix(context, exception, `${sectionId}-exception-${index + 1}`, period));
@@ -440,7 +494,10 @@ async function attendanceOf(db: Database, meeting: Meeting, body: BodyRow, minut
   const byName = (a: PackPerson, b: PackPerson) => a.name.localeCompare(b.name, "en-GB");
   return {
     attendance: {
-      present: minutes ? members.filter(attended).map(person).sort(byName) : [],
+      // An agenda pack lists the body's membership, in seat order (chair first): who is summoned.
+      present: minutes
+        ? members.filter(attended).map(person).sort(byName)
+        : seats.map((s) => ({ name: s.name, role: `${SEAT_POSITION_LABELS[s.position]}, ${MEMBER_KIND_LABELS[s.memberKind]}` })),
       apologies: members
         .filter((a) => a.attendance === "apologies")
         .map(person)

@@ -12,7 +12,7 @@ import { listAgendaItems } from "../../db/queries/meetings";
 import { findOrganisationBySlug } from "../../db/queries/organisations";
 import { findPackVersion, listPackVersions } from "../../db/queries/packs";
 import { findUserByEmail } from "../../db/queries/users";
-import { agendaItems, meetings, motions } from "../../db/schema/meetings";
+import { agendaItems, declarations, meetings, motions } from "../../db/schema/meetings";
 import { minutesApprovals, packVersions } from "../../db/schema/packs";
 import { createTestServices } from "../../tests/support/test-services";
 import { seedDemo } from "../commands/demo-seeder";
@@ -79,6 +79,16 @@ describe("freezing the minuted pack", () => {
   });
 
   it("stores version 1 with the hash of its canonical JSON, the documents' states, and freezes the record", async () => {
+    const items = await listAgendaItems(services.db, october.id);
+    const contract = items.find((i) => i.kind === "report")!;
+    const tenant = await findUserByEmail(services.db, "joan.whitaker@northfield.example");
+    await services.db.insert(declarations).values({
+      meetingId: october.id,
+      agendaItemId: contract.id,
+      userId: tenant!.id,
+      kind: "personal",
+      note: "A relative works for a bidder",
+    });
     first = await freezePack(services, { meeting: october, kind: "minutes", reason: "", actor: clerk });
     expect(first.version).toBe(1);
     const stored = (await findPackVersion(services.db, organisationId, first.packId, 1))!;
@@ -91,6 +101,11 @@ describe("freezing the minuted pack", () => {
     const exceptions = pack.items.find((i) => i.kindLabel === "Exceptions")!;
     expect(exceptions.minuteNumber).toMatch(/^PC 26\/\d+$/);
     expect(exceptions.resolutions[0].wording).toMatch(/exception reports for September 2026 be noted/);
+    // Declarations are recorded under the declarations item, naming the item each concerns.
+    const declared = pack.items.find((i) => i.kindLabel === "Declarations of interest")!;
+    expect(declared.declarations).toEqual([
+      { name: "Joan Whitaker", kindLabel: `Personal interest, ${contract.minuteNumber}`, note: "A relative works for a bidder" },
+    ]);
     expect(await createPostgresStorage(services.db).frozenAt(meetingDocumentName(october.id))).not.toBeNull();
     const docs = await services.db.execute(
       sql`select document_name from pack_version_documents where pack_version_id = ${stored.id}`,

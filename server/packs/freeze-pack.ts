@@ -13,6 +13,8 @@ import { CommandError } from "../commands/errors";
 import type { SharedDocuments } from "../realtime/yjs/shared-documents";
 import { canonicalJson, sha256Hex } from "./canonical-json";
 import { compilePack, type PackGap } from "./compile-pack";
+import { papersAsPresented } from "./papers-as-presented";
+import { checkRecord, RecordInconsistentError } from "./record-check";
 import { renderPackHtml } from "./render-html";
 import { renderPackPdf } from "./render-pdf";
 
@@ -37,7 +39,11 @@ export type FreezeInput = {
   kind: PackKind;
   /** Required for every version after the first: why the correction was made. */
   reason: string;
-  actor: Actor & { userId: string; name: string };
+  actor: Actor & { name: string };
+  /** Agenda only: the papers captured as the meeting opens, as they are (what is missing cannot stop a meeting). */
+  capture?: boolean;
+  /** Minutes only: resolutions made when the meeting was not quorate that stand, with the clerk's reason, by motion id. */
+  inquorateReasons?: Record<string, string>;
 };
 
 export type FreezeResult = { packId: string; version: number; sha256: string };
@@ -74,7 +80,11 @@ export async function freezePack(services: Services, input: FreezeInput): Promis
 
   // Only an agenda pack can have gaps (see PackGap), and publishing one freezes nothing:
   // the compile inside the transaction finds them and rolls back.
+  const inquorate = new Map(Object.entries(input.inquorateReasons ?? {}).filter(([, why]) => why.trim() !== ""));
   if (kind === "minutes") {
+    // Checked before the documents are frozen, so that what is wrong can still be put right.
+    const problems = await checkRecord(db, documents, meeting, inquorate);
+    if (problems.length > 0) throw new RecordInconsistentError(problems);
     for (const name of await liveDocumentsOfMeeting(db, meeting)) await documents.freeze(name, meeting.organisationId);
   }
 
@@ -94,23 +104,34 @@ export async function freezePack(services: Services, input: FreezeInput): Promis
       .where(eq(packVersions.packId, pack.id))
       .orderBy(desc(packVersions.version))
       .limit(1);
-    if (previous && reason === "") throw new CommandError("Say why this correction is being made", "reason");
+    if (previous && reason === "")
+      throw new CommandError(
+        kind === "agenda" ? "Say why this supplementary agenda pack is being published" : "Say why this correction is being made",
+        "reason",
+      );
 
+    if (kind === "minutes") {
+      const problems = await checkRecord(tx, documents.through(tx), current, inquorate);
+      if (problems.length > 0) throw new RecordInconsistentError(problems);
+    }
     const frozenAt = new Date();
     const number = (previous?.version ?? 0) + 1;
+    const keptReason = previous || input.capture ? reason : "";
     const compiled = await compilePack(tx, documents.through(tx), {
       meeting: current,
       kind,
+      papers: kind === "minutes" ? await papersAsPresented(tx, meeting.id) : null,
+      inquorate,
       version: {
         number,
         previousSha256: previous?.sha256 ?? null,
-        reason: previous ? reason : "",
+        reason: keptReason,
         frozenAt: frozenAt.toISOString(),
         frozenAtText: formatUkDateTime(frozenAt),
         frozenBy: actor.name,
       },
     });
-    if (compiled.gaps.length > 0) throw new PackNotReadyError(compiled.gaps);
+    if (compiled.gaps.length > 0 && !input.capture) throw new PackNotReadyError(compiled.gaps);
 
     const internal = await renderBoth(compiled.pack);
     const outside = await renderBoth(publicCopy(compiled.pack));
@@ -123,7 +144,7 @@ export async function freezePack(services: Services, input: FreezeInput): Promis
         canonicalJson: internal.canonical,
         sha256: internal.sha256,
         previousSha256: previous?.sha256 ?? null,
-        reason: previous ? reason : "",
+        reason: keptReason,
         html: internal.html,
         htmlSha256: sha256Hex(internal.html),
         pdf: internal.pdf.bytes,
@@ -157,7 +178,7 @@ export async function freezePack(services: Services, input: FreezeInput): Promis
       action: kind === "agenda" ? "pack.publish_agenda" : "pack.freeze_minutes",
       subjectType: "pack_version",
       subjectId: version.id,
-      after: { meetingId: meeting.id, version: number, sha256: internal.sha256, reason: previous ? reason : "" },
+      after: { meetingId: meeting.id, version: number, sha256: internal.sha256, reason: keptReason },
     });
     return { packId: pack.id, version: number, sha256: internal.sha256 };
   });

@@ -3,6 +3,7 @@ import { linearScale, niceAxis } from "../charts/chart-scale";
 import { TableRegion } from "../ui/table-region";
 import { isSafeHref, LINK_REL } from "../../shared/commentary/commentary-extensions";
 import { exemptNotice } from "../../shared/meetings/labels";
+import { motionLead, statusOfOutcome } from "../../shared/meetings/motion-wording";
 import {
   itemHeading,
   packContents,
@@ -96,11 +97,25 @@ function PackHeader({ pack, sha256 }: { pack: PackDocument; sha256: string }) {
         ) : null}
         <Fact term="Document">{pack.kind === "minutes" ? "Minutes" : "Agenda pack"}</Fact>
         <Fact term="Version">
-          {version.previousSha256 ? `${version.number}, a correction of version ${version.number - 1}` : String(version.number)}
+          {version.previousSha256
+            ? `${version.number}, ${pack.kind === "agenda" ? "supplementary to" : "a correction of"} version ${version.number - 1}`
+            : String(version.number)}
         </Fact>
         <Fact term="Frozen by">{version.frozenBy}</Fact>
         <Fact term="Frozen at">{version.frozenAtText}</Fact>
-        {version.reason ? <Fact term="Reason for the correction">{version.reason}</Fact> : null}
+        {version.reason ? (
+          <Fact
+            term={
+              !version.previousSha256
+                ? "Note"
+                : pack.kind === "agenda"
+                  ? "Reason for the supplementary version"
+                  : "Reason for the correction"
+            }
+          >
+            {version.reason}
+          </Fact>
+        ) : null}
         <Fact term="SHA-256 of this version">
           <code className="pack-hash">{sha256}</code>
         </Fact>
@@ -368,7 +383,7 @@ function Resolutions({ item }: { item: PackItem }) {
         {item.resolutions.map((r, i) => (
           <li key={i} className="pack-resolution">
             <p className="pack-resolution__wording">
-              <strong>RESOLVED</strong> that {r.wording}
+              <strong>{motionLead(statusOfOutcome(r.outcomeLabel))}</strong> that {r.wording}
             </p>
             <dl className="pack-facts pack-facts--compact">
               <Fact term="Outcome">{r.outcomeLabel}</Fact>

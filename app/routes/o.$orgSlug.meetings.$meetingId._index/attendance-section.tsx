@@ -21,6 +21,7 @@ export function AttendanceSection({
   expected,
   body,
   canManage,
+  canCorrect = canManage,
   invitable,
   result,
 }: {
@@ -28,6 +29,8 @@ export function AttendanceSection({
   expected: MeetingPageData["expected"];
   body: MeetingPageData["body"];
   canManage: boolean;
+  /** After the meeting, until its minutes are frozen: members' apologies and absences can still be recorded. */
+  canCorrect?: boolean;
   invitable: MeetingPageData["invitable"];
   result: FormResult | undefined;
 }) {
@@ -51,7 +54,7 @@ export function AttendanceSection({
                 <th scope="col">Attendance</th>
                 <th scope="col">Arrived</th>
                 <th scope="col">Left</th>
-                {canManage ? (
+                {canCorrect ? (
                   <th scope="col">
                     <span className="visually-hidden">Change</span>
                   </th>
@@ -64,7 +67,7 @@ export function AttendanceSection({
                   <th scope="row">{row.name}</th>
                   <td>{row.role}</td>
                   <td>
-                    {canManage && row.attendance !== "present" ? (
+                    {canCorrect && row.attendance !== "present" ? (
                       <RowSelect
                         id={`attendance-${row.id}`}
                         name="attendance"
@@ -79,7 +82,7 @@ export function AttendanceSection({
                   </td>
                   <td>{row.arrived}</td>
                   <td>{row.left}</td>
-                  {canManage ? (
+                  {canCorrect ? (
                     <td className="row-actions">
                       <Form method="post" id={`attendance-form-${row.id}`}>
                         <input type="hidden" name="intent" value="set-attendance" />
@@ -88,7 +91,7 @@ export function AttendanceSection({
                           Save<span className="visually-hidden"> the attendance of {row.name}</span>
                         </button>
                       </Form>
-                      {row.capacity !== "member" ? (
+                      {canManage && row.capacity !== "member" ? (
                         <Form method="post">
                           <input type="hidden" name="intent" value="remove-attendee" />
                           <input type="hidden" name="attendeeId" value={row.id} />

@@ -1,7 +1,7 @@
 // The meeting page's form posts, one per `intent`: parse with the form's zod schema (400
 // with the field errors), check the policy (403), run the command, answer in words. A
 // command's refusal is a problem with the input: shown on the form, not thrown.
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import {
   agendaItemSchema,
@@ -29,6 +29,8 @@ import {
 } from "../../../server/commands/agenda-commands";
 import { addGuest, inviteOfficer, removeAttendee, setAttendance } from "../../../server/commands/attendance-commands";
 import { publishAgenda } from "../../../server/commands/meeting-commands";
+import { PackNotReadyError } from "../../../server/packs/freeze-pack";
+import type { SharedDocuments } from "../../../server/realtime/yjs/shared-documents";
 import { authorize } from "../../../server/policies/authorize";
 import { meetingPolicy } from "../../../server/policies/meeting-policy";
 import type { Principal } from "../../../server/policies/principal";
@@ -49,7 +51,11 @@ const ITEM_FIELDS = [
 
 /** Each form of the page: its schema, the rule that allows it, and the fields it shows (for placing errors). */
 const FORMS = {
-  publish: { schema: z.object({}), rule: meetingPolicy.manage, fields: [] },
+  publish: {
+    schema: z.object({ reason: z.string().trim().max(2000, "Keep the reason under 2,000 characters").default("") }),
+    rule: meetingPolicy.manage,
+    fields: ["reason"],
+  },
   "add-item": { schema: agendaItemSchema, rule: meetingPolicy.editAgenda, fields: ITEM_FIELDS },
   "update-item": { schema: z.intersection(itemIdSchema, agendaItemSchema), rule: meetingPolicy.editAgenda, fields: ITEM_FIELDS },
   "add-standard": { schema: standardItemSchema, rule: meetingPolicy.editAgenda, fields: [] },
@@ -67,8 +73,9 @@ const intentSchema = z.enum(Object.keys(FORMS) as [Intent, ...Intent[]], { error
 
 export type MeetingActionContext = {
   db: Database;
+  documents: SharedDocuments;
   principal: Principal;
-  actor: Actor;
+  actor: Actor & { name: string };
   organisationId: string;
   meeting: Meeting;
   pageUrl: string;
@@ -98,10 +105,39 @@ export async function handleMeetingAction(context: MeetingActionContext, submitt
   authorizeOr403(() => authorize(form.rule(principal, meeting)));
   const ref = { organisationId, meetingId: meeting.id };
   const values = Object.fromEntries(formData) as Record<string, string>;
+  if (intent.data === "publish") return publish(context, values.reason ?? "", formData);
   try {
     return await runIntent(intent.data, { db, actor, ref, values, pageUrl: context.pageUrl });
   } catch (error) {
     return refusedForm(intent.data, error, form.fields, formData);
+  }
+}
+
+/**
+ * "Publish the agenda": the agenda pack, frozen (server/commands/meeting-commands.ts). What
+ * is still missing comes back as a list, each line linking to where it is put right.
+ */
+async function publish(context: MeetingActionContext, reason: string, formData: FormData) {
+  const { db, documents, actor, organisationId, meeting } = context;
+  try {
+    const published = await publishAgenda({ db, documents }, { organisationId, meetingId: meeting.id, reason }, actor);
+    return formDone(
+      "publish",
+      published.version === 1
+        ? "The agenda pack is published: members, the public page and the meeting now show version 1. It can still change until the meeting opens, as a supplementary version."
+        : `Supplementary agenda pack version ${published.version} is published. Members see what changed from version ${published.version - 1}.`,
+    );
+  } catch (error) {
+    if (error instanceof PackNotReadyError)
+      return data(
+        {
+          intent: "publish",
+          fieldErrors: { form: error.message },
+          gaps: error.gaps.map(({ message, href }) => ({ message, href })),
+        },
+        { status: 409 },
+      );
+    return refusedForm("publish", error, ["reason"], formData);
   }
 }
 
@@ -123,8 +159,7 @@ async function runIntent(
 ) {
   switch (intent) {
     case "publish":
-      await publishAgenda(db, ref, actor);
-      return formDone(intent, "The agenda is published. It can still change until the meeting opens.");
+      throw new Error("Publishing is handled by publish()");
     case "add-item": {
       const item = await addAgendaItem(db, { ...ref, item: values }, actor);
       return formDone(intent, `Added “${item.title}” to the agenda as item ${item.position}.`);

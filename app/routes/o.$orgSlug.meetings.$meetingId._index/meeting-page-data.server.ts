@@ -21,6 +21,8 @@ import type { AgendaItem, AttendanceCapacity, Meeting } from "../../../db/schema
 import { latestPeriod } from "../../../server/performance/scorecard";
 import { meetingPermissions } from "../../../server/policies/meeting-policy";
 import type { Principal } from "../../../server/policies/principal";
+import { isBeforeOpening } from "~/shared/meetings/meeting-stage";
+import { agendaChangesSincePublished, latestAgendaPack } from "../../../server/packs/papers-as-presented";
 
 type Choices = Awaited<ReturnType<typeof listAgendaChoices>>;
 
@@ -64,13 +66,14 @@ export async function loadMeetingPage(
 ) {
   const body = await findBody(db, organisationId, meeting.bodyId);
   if (!body) throw new Error(`The meeting ${meeting.id} has no body in its organisation`);
-  const [items, attendance, seats, choices, seat, latest] = await Promise.all([
+  const [items, attendance, seats, choices, seat, latest, published] = await Promise.all([
     listAgendaItems(db, meeting.id),
     listAttendance(db, meeting.id),
     listBodyMembers(db, body.id),
     listAgendaChoices(db, organisationId),
     principal.kind === "user" ? findSeat(db, body.id, principal.userId) : null,
     latestPeriod(db, organisationId),
+    latestAgendaPack(db, meeting.id),
   ]);
   const permissions = meetingPermissions(principal, meeting, seat);
   const people = permissions.manage ? await listMembersOfOrganisation(db, organisationId) : [];
@@ -86,7 +89,18 @@ export async function loadMeetingPage(
   const editing = permissions.editAgenda && editId ? (items.find((i) => i.id === editId) ?? null) : null;
   const saved = savedId ? items.find((i) => i.id === savedId) : undefined;
 
+  // Members read the published version; the meeting page says which, and what has changed since.
+  const publishedAgenda = published
+    ? {
+        packId: published.packId,
+        version: published.version,
+        frozenAtText: formatUkDateTime(published.frozenAt),
+        changes: isBeforeOpening(meeting) ? await agendaChangesSincePublished(db, meeting, published) : [],
+      }
+    : null;
+
   return {
+    publishedAgenda,
     meeting: {
       id: meeting.id,
       title: meeting.title,

@@ -17,6 +17,7 @@ import { AttendanceSection } from "./attendance-section";
 import { handleMeetingAction } from "./meeting-actions.server";
 import { loadMeetingPage } from "./meeting-page-data.server";
 import { readFormData } from "~/utils/request-body.server";
+import { PublishSection, type PublishResult } from "./publish-section";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsStylesheet }];
 
@@ -53,8 +54,9 @@ export async function action(args: ActionFunctionArgs) {
   return handleMeetingAction(
     {
       db: args.context.services.db,
+      documents: args.context.services.documents,
       principal,
-      actor: { userId: user.id, label: user.email },
+      actor: { userId: user.id, label: user.email, name: user.name },
       organisationId: org.id,
       meeting,
       pageUrl: `/o/${org.slug}/meetings/${meeting.id}`,
@@ -133,15 +135,13 @@ export default function MeetingPage() {
         </li>
       </ul>
 
-      {permissions.manage && meeting.status === "draft" ? (
-        <Form method="post" className="publish-form">
-          <input type="hidden" name="intent" value="publish" />
-          <button className="button" type="submit">
-            Publish the agenda
-          </button>
-          <p className="hint">Members then read it as the agenda of the meeting. It can still change until the meeting opens.</p>
-        </Form>
-      ) : null}
+      <PublishSection
+        status={meeting.status}
+        canPublish={permissions.manage}
+        published={page.publishedAgenda}
+        orgSlug={orgSlug}
+        result={result?.intent === "publish" ? (result as PublishResult) : undefined}
+      />
 
       <AgendaBuilder items={page.items} canEdit={permissions.editAgenda} editingId={page.editing?.id ?? null} />
 
@@ -184,6 +184,7 @@ export default function MeetingPage() {
         expected={page.expected}
         body={body}
         canManage={permissions.manage && isBeforeOpening(meeting)}
+        canCorrect={permissions.manage && meeting.status !== "in_session" && meeting.status !== "minutes_approved"}
         invitable={page.invitable}
         result={result}
       />

@@ -262,6 +262,18 @@ function PreviousMinutesView({
       ) : (
         <p>Their minuted pack has not been frozen yet, so they cannot be approved at this meeting.</p>
       )}
+      {previous.flags.length && !previous.signed ? (
+        <div className="error-summary" role="note" data-testid="record-flags">
+          <p>
+            <strong>Before the vote: the record flags {previous.flags.length === 1 ? "this" : "these"}</strong>
+          </p>
+          <ul>
+            {previous.flags.map((flag) => (
+              <li key={flag}>{flag}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {previous.signed ? (
         <p className="notification notification--success">
           Approved as a correct record and signed by the chair, {previous.signed.by}, on {previous.signed.atText}. Signed version:

@@ -1,7 +1,9 @@
 import { findThemeName } from "../../../db/queries/performance-library";
+import { recordFlags } from "~/shared/meetings/record-flags";
+import type { PackDocument } from "~/shared/packs/pack-document";
 import type { Database } from "../../../db/client";
 import type { AgendaItem, Meeting } from "../../../db/schema/meetings";
-import { findMinutesApproval } from "../../../db/queries/packs";
+import { findMinutesApproval, findPackVersion } from "../../../db/queries/packs";
 import { carriedApprovalMotion, latestMinutesVersion, previousMeetingOf } from "../../../server/packs/approve-minutes";
 import { packPolicy } from "../../../server/policies/pack-policy";
 import type { Seat } from "../../../server/policies/meeting-roles";
@@ -66,6 +68,8 @@ export type PreviousMinutes = {
   minutes: { packId: string; version: number; sha256: string } | null;
   /** The meeting has voted that they are a correct record. */
   carried: boolean;
+  /** What the frozen record flags (record-flags.ts): the room hears it before it votes. */
+  flags: string[];
   signed: { by: string; atText: string; sha256: string } | null;
   canSign: boolean;
 };
@@ -165,11 +169,13 @@ export async function loadItemContent(context: Context, item: AgendaItem): Promi
         carriedApprovalMotion(db, item.id),
         findMinutesApproval(db, previous.id),
       ]);
+      const frozen = minutes ? await findPackVersion(db, org.id, minutes.packId, minutes.version) : null;
       return {
         kind: "previous_minutes",
         itemId: item.id,
         meetingId: meeting.id,
         previous: {
+          flags: frozen ? recordFlags(JSON.parse(frozen.canonicalJson) as PackDocument) : [],
           id: previous.id,
           title: previous.title,
           startsAt: previous.startsAt.toISOString(),

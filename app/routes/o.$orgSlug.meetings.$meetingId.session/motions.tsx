@@ -2,6 +2,7 @@ import { useState } from "react";
 import { INTEREST_KIND_LABELS, MOTION_STATUS_LABELS, VOTE_CHOICE_LABELS } from "~/shared/meetings/labels";
 import type { MeetingRoomState, RoomMotion } from "~/shared/meetings/room-events";
 import { describeTally } from "~/shared/meetings/votes";
+import { motionLead } from "~/shared/meetings/motion-wording";
 import type { useMeetingRoom } from "~/components/meetings/use-meeting-room.client";
 import type { SessionData } from "./route";
 
@@ -49,9 +50,13 @@ function Motion({ motion, state, room, item, onResult }: Props & { motion: RoomM
   const mayVote = you.permissions.vote && !you.cannotVoteOn.includes(item.id);
   const [counts, setCounts] = useState({ for: "", against: "", abstain: "" });
   return (
-    <article className={`motion motion--${motion.status}`} data-testid="motion" aria-label={`Resolution: ${motion.wording}`}>
+    <article
+      className={`motion motion--${motion.status}`}
+      data-testid="motion"
+      aria-label={`${motion.status === "carried" ? "Resolution" : "Motion"}: ${motion.wording}`}
+    >
       <p className="motion__wording">
-        <strong>RESOLVED</strong> that {motion.wording}
+        <strong>{motionLead(motion.status)}</strong> that {motion.wording}
       </p>
       <p className="motion__status">
         <span className="tag">{MOTION_STATUS_LABELS[motion.status]}</span>{" "}
@@ -172,7 +177,7 @@ function Propose({ room, item, onResult }: Pick<Props, "room" | "item" | "onResu
       }}
     >
       <div className="form-group">
-        <label htmlFor={`wording-${item.id}`}>Propose a resolution: RESOLVED that…</label>
+        <label htmlFor={`wording-${item.id}`}>Propose a motion: “that…” (it reads RESOLVED once carried)</label>
         <textarea
           id={`wording-${item.id}`}
           rows={2}

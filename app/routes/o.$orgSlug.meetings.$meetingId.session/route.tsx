@@ -4,7 +4,7 @@
 // scripts load (the agenda and each item's content are rendered on the server); the
 // live parts (socket.io room, Yjs record) start once it is hydrated.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { z } from "zod";
 import { MeetingStatusTag } from "~/components/meetings/meeting-status-tag";
@@ -16,6 +16,8 @@ import { CommandError } from "../../../server/commands/errors";
 import { authorize } from "../../../server/policies/authorize";
 import { packPolicy } from "../../../server/policies/pack-policy";
 import { signMinutes } from "../../../server/packs/approve-minutes";
+import { capturePapersAtOpening } from "../../../server/packs/capture-papers";
+import { closingSummary } from "../../../server/packs/record-check";
 import { AgendaOverview } from "./agenda-overview";
 import { loadSessionData, requireMeeting, type SessionData } from "./session-data.server";
 import { ItemContentView } from "./item-content-view";
@@ -40,6 +42,7 @@ export type { SessionData };
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("open") }),
   z.object({ intent: z.literal("close") }),
+  z.object({ intent: z.literal("review-close") }),
   z.object({
     intent: z.literal("refer"),
     agendaItemId: z.uuid({ message: "Choose the item" }),
@@ -60,9 +63,23 @@ export async function action(args: ActionFunctionArgs) {
     switch (input.intent) {
       case "open":
         authorizeOr403(() => authorize(meetingPolicy.manage(principal, meeting)));
+        // The papers as presented: captured now when no agenda pack was published or the agenda changed since.
+        await capturePapersAtOpening(services, meeting, { ...actor, name: user.name });
         await openMeeting(services.db, meeting, actor);
         await services.meetingEvents.meetingChanged(meeting.id);
         return { ok: true as const, message: "The meeting is open. Items have their minute numbers." };
+      case "review-close": {
+        // Closing asks first: what is still open or missing, for the clerk to confirm or put right.
+        authorizeOr403(() => authorize(meetingPolicy.manage(principal, meeting)));
+        const summary = await closingSummary(services.db, services.documents, meeting);
+        return {
+          ok: true as const,
+          message: summary.length
+            ? "Before the meeting closes, check these. Open votes and incomplete actions stop it closing; attendance can be recorded afterwards, before the minutes are frozen."
+            : "Nothing is left open: every vote is closed, every agreed action has an owner and a date, and attendance is recorded.",
+          closing: { summary },
+        };
+      }
       case "close": {
         authorizeOr403(() => authorize(meetingPolicy.manage(principal, meeting)));
         const closed = await closeMeeting(services.db, services.documents, meeting, actor);
@@ -137,6 +154,7 @@ export default function MeetingSession() {
       {result ? (
         <div className={result.ok ? "notification notification--success" : "error-summary"} role={result.ok ? "status" : "alert"}>
           {result.message}
+          {"closing" in result && result.closing ? <CloseConfirmation summary={result.closing.summary} /> : null}
         </div>
       ) : null}
       {mounted ? (
@@ -146,6 +164,30 @@ export default function MeetingSession() {
       ) : (
         <StaticSession page={page} />
       )}
+    </div>
+  );
+}
+
+/** The summary before closing, and the button that closes the meeting for good. */
+function CloseConfirmation({ summary }: { summary: { message: string; href: string }[] }) {
+  return (
+    <div className="close-confirmation" data-testid="close-confirmation">
+      {summary.length ? (
+        <ul>
+          {summary.map((line) => (
+            <li key={line.message}>
+              <Link to={line.href}>{line.message}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <Form method="post">
+        <input type="hidden" name="intent" value="close" />
+        <button type="submit" className="button button--warning">
+          Close the meeting now
+        </button>{" "}
+        <Link to=".">Not yet</Link>
+      </Form>
     </div>
   );
 }

@@ -75,15 +75,21 @@ export default function SessionRoom({ page }: { page: SessionData }) {
             </p>
           )}
         </div>
+        {status === "closed" || status === "minutes_approved" ? (
+          // Every screen in the room hears the close at once (the room's state event), not at the next reload.
+          <p className="notification notification--success" role="status" data-testid="meeting-closed">
+            <strong>Closed.</strong> The meeting has closed; the minutes are frozen from the Packs page.
+          </p>
+        ) : null}
         <AgendaOverview items={page.items} currentItemId={currentItemId} viewedItemId={viewedId} onView={room.browse} />
         {state ? <RoomPanel page={page} state={state} room={room} itemId={viewedId} onResult={report} /> : null}
         {status === "in_session" && page.permissions.manage ? (
           <Form method="post" className="session__control">
-            <input type="hidden" name="intent" value="close" />
+            <input type="hidden" name="intent" value="review-close" />
             <button type="submit" className="button button--warning">
               Close the meeting
             </button>
-            <p className="hint">Agreed actions then enter the action log.</p>
+            <p className="hint">You see what is still open first, then confirm. Agreed actions then enter the action log.</p>
           </Form>
         ) : null}
       </div>

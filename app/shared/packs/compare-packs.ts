@@ -1,6 +1,7 @@
 import { diffArrays, diffWords } from "diff";
 import { itemHeading, type PackAppendix, type PackDocument, type PackItem } from "./pack-document";
 import { richTextPlain } from "./rich-text-plain";
+import { motionStatement, statusOfOutcome } from "../meetings/motion-wording";
 
 /*
  * What a correction changed: two versions of a pack compared as the words a reader sees.
@@ -271,7 +272,7 @@ function itemParts(item: PackItem): Part[] {
       text: lines(
         ...item.resolutions.map((r) =>
           [
-            `RESOLVED that ${r.wording}`,
+            motionStatement(statusOfOutcome(r.outcomeLabel), r.wording),
             `${r.outcomeLabel}${r.methodLabel ? ` (${r.methodLabel})` : ""}${r.tallyText ? `: ${r.tallyText}` : ""}.`,
             r.namedVotes.length ? `Named votes: ${r.namedVotes.map((v) => `${v.name} ${v.choiceLabel}`).join(", ")}.` : "",
           ]

@@ -4,6 +4,7 @@ import {
   type PackItem,
   type PackResolution,
 } from "../../../app/shared/packs/pack-document";
+import { motionStatement, statusOfOutcome } from "../../../app/shared/meetings/motion-wording";
 import { drawAppendix } from "./appendix-sections";
 import { drawFacts, drawHeading, drawNote, drawParagraph } from "./blocks";
 import { COLOUR, FONT, type PdfWriter } from "./pdf-writer";
@@ -25,9 +26,9 @@ export function exemptText(exempt: NonNullable<PackItem["exempt"]>): string {
   return `Exempt: paragraph ${exempt.paragraph} of Schedule 12A — ${exempt.paragraphText}`;
 }
 
-/** The statement as the minutes record it: "RESOLVED that the report be noted." */
-export function resolvedText(resolution: Pick<PackResolution, "wording">): string {
-  return `RESOLVED that ${resolution.wording}`;
+/** The statement as the minutes record it: "RESOLVED that the report be noted." only when carried. */
+export function resolvedText(resolution: Pick<PackResolution, "wording" | "outcomeLabel">): string {
+  return motionStatement(statusOfOutcome(resolution.outcomeLabel), resolution.wording);
 }
 
 /** One agenda item and then its appendices, each appendix from a new page. */
