@@ -112,7 +112,8 @@ export const ROUTES: Record<string, { GET?: Row; POST?: Row }> = {
   "o.$orgSlug.indicators.$code": { GET: orgPage(), POST: orgPage("officer") },
   "o.$orgSlug.meetings.$meetingId._index": { GET: orgPage(), POST: orgPage("officer") },
   "o.$orgSlug.meetings.$meetingId.pack.tsx": { GET: orgPage(), POST: orgPage("officer") },
-  "o.$orgSlug.meetings.$meetingId.reports.$itemId": { GET: orgPage() },
+  // Starting a cover report (the page itself creates nothing): the clerk, before the meeting opens.
+  "o.$orgSlug.meetings.$meetingId.reports.$itemId": { GET: orgPage(), POST: orgPage("officer") },
   "o.$orgSlug.meetings.$meetingId.session": {
     GET: orgPage(),
     // Signing the minutes: the seated chair alone (an admin chairs the meeting but does not sign for the chair).

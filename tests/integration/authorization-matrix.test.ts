@@ -275,6 +275,8 @@ function postFor(name: string): {
       };
     case "o.$orgSlug.admin.tsx":
       return { fields: { intent: "create-token", name: "Matrix token" } };
+    case "o.$orgSlug.meetings.$meetingId.reports.$itemId":
+      return { fields: { intent: "start" } };
     case "o.$orgSlug.areas._index.tsx":
       return { fields: { intent: "update-area", areaId: ids.areaId, name: "North", homes: "4200" } };
     case "o.$orgSlug.bodies.$bodyId.tsx":
