@@ -48,6 +48,10 @@ export async function createApiToken(
   return { token, id, prefix, expiresAt };
 }
 
+/** A token that may still act: not revoked and not past its expiry. Used by the API and the collaboration server alike. */
+export const usableApiToken = (now: Date) =>
+  and(isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)));
+
 /**
  * The organisation a bearer token acts for, or null when it is unknown, revoked or expired.
  * Records when it was used, at most once a minute.
@@ -67,8 +71,7 @@ export async function findApiTokenOrganisation(db: Database, token: string, now 
     .where(
       and(
         eq(apiTokens.tokenHash, hashToken(token)),
-        isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+        usableApiToken(now),
       ),
     )
     .limit(1);

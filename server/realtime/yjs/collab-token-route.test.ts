@@ -1,13 +1,20 @@
+import type { IncomingMessage } from "node:http";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { action } from "../../../app/routes/api.v1.o.$orgSlug.collab-tokens";
 import { exceptionDocumentName } from "../../../app/shared/collab/document-names";
+import { findOrganisationBySlug } from "../../../db/queries/organisations";
+import { apiTokens } from "../../../db/schema/identity";
 import { indicators } from "../../../db/schema/performance";
 import { cookieFor, createTestServices, loadContext, statusOf } from "../../../tests/support/test-services";
 import { SYSTEM_ACTOR } from "../../audit";
-import { createApiToken } from "../../commands/api-token-creator";
+import { createApiToken, revokeApiToken } from "../../commands/api-token-creator";
 import { createOrganisation } from "../../commands/organisation-creator";
 import { addMember } from "../../commands/user-creator";
-import { verifyCollabToken } from "./collab-token";
+import { mintCollabToken, verifyCollabToken } from "./collab-token";
+import { processResolvers } from "./document-resolvers";
+import { createPostgresStorage } from "./document-storage";
+import { decideUpgrade } from "./upgrade-auth";
 
 let services: Awaited<ReturnType<typeof createTestServices>>;
 const cookies: Record<string, string> = {};
@@ -109,5 +116,41 @@ describe("POST /api/v1/o/:orgSlug/collab-tokens", () => {
     expect(await statusOf(post("northfield", { document: otherDocument }, { Cookie: cookies.officer }))).toBe(404);
     expect(await statusOf(post("northfield", { document }, { Cookie: cookies.outsider }))).toBe(404);
     expect(await statusOf(post("southbank", { document }, { Cookie: cookies.outsider }))).toBe(404);
+  });
+});
+
+describe("a document token minted for an API token", () => {
+  const open = (token: string) =>
+    decideUpgrade({ url: `/collab/${encodeURIComponent(document)}?token=${token}`, headers: {} } as unknown as IncomingMessage, {
+      db: services.db,
+      sessionSecret: services.config.sessionSecret,
+      publicUrl: undefined,
+      resolvers: processResolvers,
+      storage: createPostgresStorage(services.db),
+    });
+
+  it("opens the document while the API token is usable, and stops once it is revoked or has expired", async () => {
+    const org = (await findOrganisationBySlug(services.db, "northfield"))!;
+    for (const end of ["revoke", "expire"] as const) {
+      const created = await createApiToken(
+        services.db,
+        { organisationId: org.id, name: `Reader ${end}`, createdBy: null },
+        SYSTEM_ACTOR,
+      );
+      const minted = mintCollabToken(services.config.sessionSecret, {
+        document,
+        access: "read",
+        organisationId: org.id,
+        subject: { kind: "api-token", tokenId: created.id },
+      }).token;
+      expect(await open(minted)).toMatchObject({ ok: true, access: "read" });
+      if (end === "revoke") await revokeApiToken(services.db, { organisationId: org.id, reference: created.id }, SYSTEM_ACTOR);
+      else
+        await services.db
+          .update(apiTokens)
+          .set({ expiresAt: new Date(Date.now() - 1000) })
+          .where(eq(apiTokens.id, created.id));
+      expect(await open(minted)).toMatchObject({ ok: false, code: 4401 });
+    }
   });
 });

@@ -1,11 +1,12 @@
 import type { IncomingMessage } from "node:http";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { ACK_QUERY_PARAMETER } from "../../../app/shared/collab/committed-message";
 import { parseDocumentName, type CollabDocumentName } from "../../../app/shared/collab/document-names";
 import { CLOSE_CODES } from "../../../app/shared/realtime-events";
 import type { Database } from "../../../db/client";
 import { apiTokens, memberships, users } from "../../../db/schema/identity";
 import { readSessionToken } from "../../auth/session-cookie";
+import { usableApiToken } from "../../commands/api-token-creator";
 import { findSession } from "../../auth/sessions";
 import type { HeldSession } from "../live-sessions";
 import { isAllowedOrigin } from "../../http/origin-check";
@@ -160,7 +161,7 @@ async function findPrincipal(
   const [row] = await db
     .select({ name: apiTokens.name })
     .from(apiTokens)
-    .where(and(eq(apiTokens.id, subject.tokenId), eq(apiTokens.organisationId, organisationId), isNull(apiTokens.revokedAt)))
+    .where(and(eq(apiTokens.id, subject.tokenId), eq(apiTokens.organisationId, organisationId), usableApiToken(new Date())))
     .limit(1);
   if (!row) return null;
   return {
