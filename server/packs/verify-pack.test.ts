@@ -2,7 +2,7 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agendaItems, meetings, motions } from "../../db/schema/meetings";
 import { minutesApprovals, packVersions } from "../../db/schema/packs";
-import { createMeetingFixture, type MeetingFixture } from "../../tests/support/meeting-factory";
+import { createMeetingFixture, takeAttendance, type MeetingFixture } from "../../tests/support/meeting-factory";
 import { createTestServices } from "../../tests/support/test-services";
 import { signMinutes } from "./approve-minutes";
 import { sha256Hex } from "./canonical-json";
@@ -25,6 +25,7 @@ beforeAll(async () => {
   services = await createTestServices();
   fixture = await createMeetingFixture(services.db, { status: "closed", startsAt: new Date("2026-10-19T18:00:00Z") });
   clerk = { userId: fixture.officer.id, label: fixture.officer.email, name: fixture.officer.name };
+  await takeAttendance(services.db, fixture);
   const first = await freezePack(services, { meeting: fixture.meeting, kind: "minutes", reason: "", actor: clerk });
   packId = first.packId;
   await freezePack(services, { meeting: fixture.meeting, kind: "minutes", reason: "Apologies corrected", actor: clerk });

@@ -199,7 +199,7 @@ describe("what the page shows", () => {
     const meeting = await createMeetingFixture(services.db, { status: "draft", items: ["report"] });
     const officer = await cookieFor(services, meeting.officer.id);
     const params = { orgSlug: meeting.org.slug, meetingId: meeting.meeting.id, itemId: meeting.items[0].id };
-    const name = (await load(officer, params)).report!.documentName;
+    const name = (await startAndLoad(officer, params)).report!.documentName;
     const doc = new Y.Doc();
     nestDeeply(coverReportFragment(doc, "summary"), 5000);
     // Straight into storage, as the collab server would now refuse it.

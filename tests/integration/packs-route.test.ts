@@ -14,7 +14,7 @@ import { packs, packVersions } from "../../db/schema/packs";
 import { SYSTEM_ACTOR } from "../../server/audit";
 import { createOrganisation } from "../../server/commands/organisation-creator";
 import { addMember } from "../../server/commands/user-creator";
-import { createMeetingFixture, type MeetingFixture } from "../support/meeting-factory";
+import { createMeetingFixture, takeAttendance, type MeetingFixture } from "../support/meeting-factory";
 import { cookieFor, createTestServices, formRequest, loadContext, statusOf } from "../support/test-services";
 
 /*
@@ -48,24 +48,6 @@ const freeze = (cookie: string, fields: Record<string, string> = { intent: "minu
   packAction({ request: formRequest(packUrl(), fields, cookie), context: loadContext(services), params: packParams() });
 const get = (path: string, cookie?: string) =>
   new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
-
-/** Five members came, one sent apologies: the record the clerk would have. */
-async function takeAttendance() {
-  for (const [key, person] of Object.entries(fixture.seated)) {
-    const [row] = await services.db
-      .insert(meetingAttendance)
-      .values({
-        meetingId: fixture.meeting.id,
-        userId: person.id,
-        name: person.name,
-        capacity: "member",
-        memberKind: key.startsWith("tenant") ? "tenant" : key.startsWith("independent") ? "independent" : "councillor",
-        attendance: key === "independent2" ? "apologies" : "present",
-      })
-      .returning();
-    expect(row).toBeTruthy();
-  }
-}
 
 async function minutesPackId(): Promise<string> {
   const [pack] = await services.db.select().from(packs).where(eq(packs.meetingId, fixture.meeting.id));
@@ -104,7 +86,7 @@ describe("freezing from the meeting's packs page", () => {
   });
 
   it("lets an officer freeze the minuted pack, and shows the version to everyone in the organisation", async () => {
-    await takeAttendance();
+    await takeAttendance(services.db, fixture);
     const result = (await freeze(cookies.officer)) as { ok: boolean; message: string };
     expect(result.ok).toBe(true);
     expect(result.message).toMatch(/^Minuted pack version 1 is frozen\. SHA-256 [0-9a-f]{64}\.$/);

@@ -5,6 +5,7 @@ import {
   agendaItems,
   bodies,
   bodyMembers,
+  meetingAttendance,
   meetings,
   type AgendaItemKind,
   type MeetingStatus,
@@ -99,4 +100,18 @@ export async function createMeetingFixture(
     )
     .returning();
   return { org, body, meeting, items: items.sort((a, b) => a.position - b.position), seated, officer, admin, viewer };
+}
+
+/** Five members came, one (the second independent) sent apologies: the attendance a clerk would have taken. */
+export async function takeAttendance(db: Database, fixture: MeetingFixture) {
+  for (const [key, person] of Object.entries(fixture.seated)) {
+    await db.insert(meetingAttendance).values({
+      meetingId: fixture.meeting.id,
+      userId: person.id,
+      name: person.name,
+      capacity: "member",
+      memberKind: key.startsWith("tenant") ? "tenant" : key.startsWith("independent") ? "independent" : "councillor",
+      attendance: key === "independent2" ? "apologies" : "present",
+    });
+  }
 }
