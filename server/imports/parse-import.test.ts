@@ -11,13 +11,17 @@ const noContext: ImportContext = { indicators: new Map(), areas: new Set(), peop
 // These tests check the parsing itself in this thread (parseImportHere);
 // import-limits.test.ts checks parseImport, which runs the same in a thread of its own.
 
+/** The demo's people, whom the sample library names as owners and managers. */
+const DEMO_PEOPLE = ["admin@northfield.example", "officer@northfield.example"];
+
 /** The context from the sample library, itself read through the importer. */
 async function seedContext(): Promise<ImportContext> {
-  const indicators = await parseImportHere("indicators", seedBytes("indicators.csv"), "indicators.csv", noContext);
+  const people = buildImportContext([], [], DEMO_PEOPLE);
+  const indicators = await parseImportHere("indicators", seedBytes("indicators.csv"), "indicators.csv", people);
   const areas = await parseImportHere("areas", seedBytes("areas.csv"), "areas.csv", noContext);
   expect(indicators.problems).toEqual([]);
   expect(areas.problems).toEqual([]);
-  return buildImportContext(indicators.rows, areas.rows);
+  return buildImportContext(indicators.rows, areas.rows, DEMO_PEOPLE);
 }
 
 describe("parseImportHere on the sample data in db/seed-data", () => {
