@@ -20,7 +20,8 @@ import {
 } from "~/shared/performance/periods";
 import { quartileLabel } from "~/shared/performance/quartile";
 import { figureValue } from "~/shared/performance/rollup";
-import { targetStatus } from "~/shared/performance/status";
+import { statusPresentation, targetStatus } from "~/shared/performance/status";
+import { NO_AREA_TARGET } from "~/shared/performance/target-choice";
 import type { IndicatorRule } from "~/shared/performance/types";
 import { notFound } from "~/utils/auth.server";
 import type { Database } from "../../../db/client";
@@ -120,12 +121,18 @@ export async function loadIndicatorPageData(
     `${url.pathname}?period=${period}${name ? `&area=${encodeURIComponent(name)}` : ""}#enter-figure`;
   const areaRows = indicator.byArea
     ? areaList.map((area) => {
-        const entry = scorecardEntry(series, series.figuresByArea.get(area.id) ?? [], requested);
+        const entry = scorecardEntry(series, series.figuresByArea.get(area.id) ?? [], requested, area.id);
         return {
           id: area.id,
           name: area.name,
           valueText: fmt(entry.row.value),
           status: entry.row.status,
+          statusText: entry.noAreaTarget ? NO_AREA_TARGET : statusPresentation(entry.row.status).label,
+          targetText: entry.noAreaTarget
+            ? NO_AREA_TARGET
+            : entry.row.target === null
+              ? "No target"
+              : `${fmt(entry.row.target)}${entry.targetScope === "area" ? "" : " (organisation)"}`,
           direction: entry.row.directionVsLastYear,
           ytdText: fmt(entry.row.ytd),
           correctHref: correctHref(area.name),
