@@ -9,7 +9,9 @@ import { targetRevisions } from "../../db/schema/performance";
 import { SYSTEM_ACTOR } from "../../server/audit";
 import { createApiToken } from "../../server/commands/api-token-creator";
 import { createOrganisation } from "../../server/commands/organisation-creator";
-import { createTestServices, loadContext } from "../support/test-services";
+import { loader as indicatorLoader } from "../../app/routes/o.$orgSlug.indicators.$code/route";
+import { addMember } from "../../server/commands/user-creator";
+import { cookieFor, createTestServices, loadContext } from "../support/test-services";
 
 let services: Awaited<ReturnType<typeof createTestServices>>;
 let organisationId: string;
@@ -128,5 +130,38 @@ describe("the targets import", () => {
     const rows = await scorecard("North");
     // October's target is 97 from the profile: 97% is on target, where 98 would have been red.
     expect(rows.get("RC01")).toMatchObject({ target: 97, status: "on_target", ytdTarget: 96.57142857142857 });
+  });
+});
+
+describe("the indicator page", () => {
+  it("shows the target history: who, when, old, new and why, and the area's target beside its figure", async () => {
+    const viewer = await addMember(
+      services.db,
+      { organisationId, email: "viewer@riverside.example", role: "viewer", password: "a-long-password" },
+      SYSTEM_ACTOR,
+    );
+    const page = (await indicatorLoader({
+      request: new Request("http://localhost/o/riverside/indicators/EH01?period=2025-10", {
+        headers: { Cookie: await cookieFor(services, viewer.id) },
+      }),
+      context: loadContext(services),
+      params: { orgSlug: "riverside", code: "EH01" },
+    })) as unknown as { targetHistory: Record<string, unknown>[]; areaRows: Record<string, unknown>[] };
+    const history = page.targetHistory;
+    expect(history[0]).toMatchObject({
+      target: "2025/26, North",
+      beforeText: "25 (tolerance 5)",
+      afterText: "28 (tolerance 5)",
+      reason: "Imported from revised-north.csv",
+    });
+    expect(history.at(-1)).toMatchObject({
+      target: "2025/26, Whole organisation",
+      beforeText: null,
+      afterText: "120 (tolerance 10)",
+    });
+    expect(page.areaRows.map((a) => [a.name, a.targetText, a.statusText])).toEqual([
+      ["East", "No area target", "No area target"],
+      ["North", "28", "Within tolerance"],
+    ]);
   });
 });

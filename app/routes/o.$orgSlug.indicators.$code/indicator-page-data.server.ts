@@ -25,6 +25,7 @@ import { NO_AREA_TARGET } from "~/shared/performance/target-choice";
 import type { IndicatorRule } from "~/shared/performance/types";
 import { notFound } from "~/utils/auth.server";
 import type { Database } from "../../../db/client";
+import type { TargetSnapshot } from "../../../db/schema/performance";
 import { figurePermissions } from "../../../server/policies/figure-policy";
 import type { Principal } from "../../../server/policies/principal";
 import {
@@ -38,6 +39,7 @@ import {
   findFigure,
   latestFigurePeriod,
   listRevisions,
+  listTargetRevisions,
   listUnverifiedFigures,
   UNVERIFIED_LIMIT,
   type findIndicator,
@@ -147,8 +149,9 @@ export async function loadIndicatorPageData(
   const formAreaId = indicator.byArea ? (selectedArea?.id ?? null) : null;
 
   const permissions = figurePermissions(principal, found);
-  const [revisions, unverified, formFigure] = await Promise.all([
+  const [revisions, targetHistory, unverified, formFigure] = await Promise.all([
     listRevisions(db, org.id, found.id),
+    listTargetRevisions(db, org.id, found.id),
     listUnverifiedFigures(db, org.id, found.id),
     permissions.enter ? findFigure(db, { organisationId: org.id, indicatorId: found.id, period, areaId: formAreaId }) : null,
   ]);
@@ -241,6 +244,21 @@ export async function loadIndicatorPageData(
         statusText: statusChanged ? `${r.before!.status} → ${r.after.status}` : r.before === null ? r.after.status : null,
         // A note is shown only where it was added or changed, not repeated on every revision.
         note: r.after.note && r.after.note !== r.before?.note ? r.after.note : null,
+        reason: r.reason,
+      };
+    }),
+    targetHistory: targetHistory.map((r) => {
+      const describe = (t: TargetSnapshot) =>
+        `${fmt(t.target)}${t.tolerance ? ` (tolerance ${fmt(t.tolerance)})` : ""}${
+          t.profile && Object.keys(t.profile).length ? `, profiled over ${Object.keys(t.profile).length} months` : ""
+        }`;
+      return {
+        id: r.id,
+        when: formatUkDateTime(r.changedAt),
+        who: r.changedByName ?? (r.changedByLabel === "system" ? "System (import)" : r.changedByLabel),
+        target: `${r.year}, ${r.areaName ?? "Whole organisation"}`,
+        beforeText: r.before ? describe(r.before) : null,
+        afterText: describe(r.after),
         reason: r.reason,
       };
     }),
