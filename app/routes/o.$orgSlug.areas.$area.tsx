@@ -103,7 +103,7 @@ export default function AreaView() {
                   return (
                     <td key={name} className={name === data.area ? "area-comparison__own" : undefined}>
                       <div className="numeric-value">{cell.valueText}</div>
-                      <StatusBadge status={cell.status} />
+                      <StatusBadge status={cell.status} text={cell.statusText} />
                     </td>
                   );
                 })}

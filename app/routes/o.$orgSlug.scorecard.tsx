@@ -217,7 +217,7 @@ export default function Scorecard() {
                     </td>
                     <td className="numeric">{line.targetText}</td>
                     <td>
-                      <StatusBadge status={line.status} />
+                      <StatusBadge status={line.status} text={line.statusText} />
                     </td>
                     <td>
                       <DirectionBadge direction={line.directionVsLastYear} polarity={line.polarity} />

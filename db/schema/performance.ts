@@ -76,7 +76,10 @@ export const indicators = pgTable(
   (t) => [unique("indicators_org_code_unique").on(t.organisationId, t.code)],
 );
 
-/** A target per indicator and financial year ("2025/26"), optionally profiled per period. */
+/**
+ * A target per indicator, financial year ("2025/26") and area, optionally profiled per
+ * period. A null area is the whole organisation's target.
+ */
 export const targets = pgTable(
   "targets",
   {
@@ -86,14 +89,39 @@ export const targets = pgTable(
       .notNull()
       .references(() => indicators.id, { onDelete: "cascade" }),
     year: text("year").notNull(),
+    areaId: uuid("area_id").references(() => areas.id, { onDelete: "cascade" }),
     target: doublePrecision("target").notNull(),
     tolerance: doublePrecision("tolerance").notNull().default(0),
     /** Optional per-period targets, e.g. {"2025-04": 97.5}; the annual target applies otherwise. */
     profile: jsonb("profile").$type<Record<string, number>>(),
     createdAt: createdAt(),
   },
-  (t) => [unique("targets_indicator_year_unique").on(t.indicatorId, t.year)],
+  (t) => [unique("targets_indicator_year_area_unique").on(t.indicatorId, t.year, t.areaId).nullsNotDistinct()],
 );
+
+/** Every change of a target: who, when, old, new and why. Append-only, like figures' revisions. */
+export const targetRevisions = pgTable(
+  "target_revisions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    organisationId: organisationId(),
+    // No foreign keys beside the organisation: the database refuses to delete a revision.
+    indicatorId: uuid("indicator_id").notNull(),
+    year: text("year").notNull(),
+    /** The area's name is kept too, so the history still reads after an area is deleted. */
+    areaId: uuid("area_id"),
+    areaName: text("area_name"),
+    before: jsonb("before").$type<TargetSnapshot | null>(),
+    after: jsonb("after").$type<TargetSnapshot>().notNull(),
+    reason: text("reason").notNull(),
+    changedBy: uuid("changed_by").references(() => users.id, { onDelete: "set null" }),
+    changedByLabel: text("changed_by_label").notNull(),
+    changedAt: createdAt(),
+  },
+  (t) => [index("target_revisions_indicator_idx").on(t.indicatorId, t.changedAt)],
+);
+
+export type TargetSnapshot = { target: number; tolerance: number; profile: Record<string, number> | null };
 
 export const benchmarks = pgTable(
   "benchmarks",

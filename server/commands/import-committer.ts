@@ -8,12 +8,13 @@ import {
   areas,
   benchmarks,
   indicators,
-  targets,
   themes,
   type FigureSnapshot,
 } from "../../db/schema/performance";
 import { recordAudit, type Actor } from "../audit";
+import { ALL_AREAS } from "../imports/import-types";
 import { parseImport, type ImportKind, type ImportRowTypes } from "../imports/parse-import";
+import { recordTarget } from "./target-recorder";
 import type { ImportProblem } from "../imports/problems";
 
 export type ImportSummary = {
@@ -203,30 +204,29 @@ const writeIndicators: Writer<"indicators"> = async (tx, { organisationId, rows 
   return { counts, changedCodes, changedPeriods: [] };
 };
 
-const writeTargets: Writer<"targets"> = async (tx, { organisationId, rows }) => {
+const writeTargets: Writer<"targets"> = async (tx, { organisationId, rows, filename, actor }) => {
   const ids = await indicatorIdsByCode(tx, organisationId);
-  const existing = new Map(
-    (await tx.select().from(targets).where(eq(targets.organisationId, organisationId))).map((t) => [
-      `${t.indicatorId} ${t.year}`,
-      t,
-    ]),
-  );
+  const areaRows = await tx
+    .select({ id: areas.id, name: areas.name })
+    .from(areas)
+    .where(eq(areas.organisationId, organisationId));
+  const areaId = new Map(areaRows.map((a) => [a.name, a.id]));
   const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
   const changedCodes = new Set<string>();
   for (const row of rows) {
-    const indicatorId = ids.get(row.indicatorCode)!;
-    const current = existing.get(`${indicatorId} ${row.year}`);
-    if (current && sameNumber(current.target, row.target) && sameNumber(current.tolerance, row.tolerance)) {
-      counts.unchanged++;
-      continue;
-    }
-    await tx
-      .insert(targets)
-      .values({ organisationId, indicatorId, year: row.year, target: row.target, tolerance: row.tolerance })
-      .onConflictDoUpdate({ target: [targets.indicatorId, targets.year], set: { target: row.target, tolerance: row.tolerance } });
-    if (current) counts.updated++;
-    else counts.created++;
-    changedCodes.add(row.indicatorCode);
+    const outcome = await recordTarget(tx, {
+      organisationId,
+      indicatorId: ids.get(row.indicatorCode)!,
+      year: row.year,
+      area: row.area === ALL_AREAS ? null : { id: areaId.get(row.area)!, name: row.area },
+      target: row.target,
+      tolerance: row.tolerance,
+      profile: row.profile,
+      reason: `Imported from ${filename}`,
+      actor,
+    });
+    counts[outcome]++;
+    if (outcome !== "unchanged") changedCodes.add(row.indicatorCode);
   }
   return { counts, changedCodes: [...changedCodes], changedPeriods: [] };
 };

@@ -28,7 +28,7 @@ describe("parseImportHere on the sample data in db/seed-data", () => {
   it.each([
     ["indicators", "indicators.csv", 29],
     ["areas", "areas.csv", 4],
-    ["targets", "targets.csv", 78],
+    ["targets", "targets.csv", 102],
     ["benchmarks", "benchmarks.csv", 12],
     ["actuals", "actuals.csv", 1826],
     ["actuals-wide", "actuals-wide.csv", 546],

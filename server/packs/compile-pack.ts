@@ -399,7 +399,7 @@ function scorecardRow(line: ScorecardLine) {
     valueText: line.valueText,
     targetText: line.targetText,
     status: line.status,
-    statusText: statusPresentation(line.status).label,
+    statusText: line.statusText,
     directionText: directionSinceLastYear(line),
     ytdText: line.ytdText,
     quartileText: line.quartileText,

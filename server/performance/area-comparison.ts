@@ -1,9 +1,10 @@
 import type { Database } from "../../db/client";
 import { formatValue } from "../../app/shared/performance/format";
-import type { TargetStatus } from "../../app/shared/performance/status";
+import { statusPresentation, type TargetStatus } from "../../app/shared/performance/status";
+import { NO_AREA_TARGET } from "../../app/shared/performance/target-choice";
 import { historyWindow, loadIndicatorSeries, organisationWideFigures, scorecardEntry } from "./scorecard";
 
-export type AreaCell = { value: number | null; valueText: string; status: TargetStatus; ytdText: string };
+export type AreaCell = { value: number | null; valueText: string; status: TargetStatus; statusText: string; ytdText: string };
 
 export type AreaComparisonRow = {
   code: string;
@@ -26,17 +27,18 @@ export async function loadAreaComparison(db: Database, organisationId: string, p
   for (const s of series) {
     if (!s.indicator.byArea) continue;
     const cells: Record<string, AreaCell> = {};
-    const cell = (figures: Parameters<typeof scorecardEntry>[1]): AreaCell => {
-      const { row } = scorecardEntry(s, figures, period);
+    const cell = (figures: Parameters<typeof scorecardEntry>[1], areaId: string | null): AreaCell => {
+      const { row, noAreaTarget } = scorecardEntry(s, figures, period, areaId);
       return {
         value: row.value,
         valueText: formatValue(s.rule, row.value),
         status: row.status,
+        statusText: noAreaTarget ? NO_AREA_TARGET : statusPresentation(row.status).label,
         ytdText: formatValue(s.rule, row.ytd),
       };
     };
-    for (const area of areas) cells[area.name] = cell(s.figuresByArea.get(area.id) ?? []);
-    const whole = cell(organisationWideFigures(s, areas));
+    for (const area of areas) cells[area.name] = cell(s.figuresByArea.get(area.id) ?? [], area.id);
+    const whole = cell(organisationWideFigures(s, areas), null);
     cells.All = whole;
     const target = s.targetsByYear.size ? scorecardEntry(s, [], period).row.target : null;
     rows.push({

@@ -1,4 +1,3 @@
-import { statusPresentation } from "../../app/shared/performance/status";
 import { csvFile } from "../http/csv-file";
 import type { ScorecardLine } from "./scorecard-view";
 
@@ -14,6 +13,7 @@ export function scorecardCsv(lines: ScorecardLine[]): string {
     "target",
     "tolerance",
     "status",
+    "target_scope",
     "direction_vs_last_year",
     "ytd",
     "previous_year_value",
@@ -29,7 +29,8 @@ export function scorecardCsv(lines: ScorecardLine[]): string {
     l.value,
     l.target,
     l.tolerance,
-    statusPresentation(l.status).label,
+    l.statusText,
+    l.targetScope,
     l.directionVsLastYear,
     l.ytd,
     l.previousYearValue,

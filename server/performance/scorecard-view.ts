@@ -1,7 +1,8 @@
 import type { Direction } from "../../app/shared/performance/direction";
 import { formatValue } from "../../app/shared/performance/format";
 import { quartileLabel } from "../../app/shared/performance/quartile";
-import { STATUS_SEVERITY, type TargetStatus } from "../../app/shared/performance/status";
+import { STATUS_SEVERITY, statusPresentation, type TargetStatus } from "../../app/shared/performance/status";
+import { NO_AREA_TARGET, type TargetScope } from "../../app/shared/performance/target-choice";
 import type { Polarity } from "../../app/shared/performance/types";
 import type { Scorecard, ScorecardEntry } from "./scorecard";
 
@@ -22,6 +23,12 @@ export type ScorecardLine = {
   targetText: string;
   tolerance: number | null;
   status: TargetStatus;
+  /** The status in words: "No area target" where an area has none of its own and the organisation's does not fit it. */
+  statusText: string;
+  /** Whose target: the area's own, the organisation's, or none. */
+  targetScope: TargetScope | null;
+  ytdTarget: number | null;
+  ytdStatus: TargetStatus;
   directionVsLastYear: Direction;
   directionVsPreviousPeriod: Direction;
   previousYearValue: number | null;
@@ -50,9 +57,13 @@ export function toScorecardLine(entry: ScorecardEntry): ScorecardLine {
     value: row.value,
     valueText: fmt(row.value),
     target: row.target,
-    targetText: row.target === null ? "No target" : fmt(row.target),
+    targetText: entry.noAreaTarget ? NO_AREA_TARGET : row.target === null ? "No target" : fmt(row.target),
     tolerance: row.tolerance,
     status: row.status,
+    statusText: entry.noAreaTarget ? NO_AREA_TARGET : statusPresentation(row.status).label,
+    targetScope: entry.targetScope,
+    ytdTarget: row.ytdTarget,
+    ytdStatus: row.ytdStatus,
     directionVsLastYear: row.directionVsLastYear,
     directionVsPreviousPeriod: row.directionVsPreviousPeriod,
     previousYearValue: row.previousYearValue,
@@ -110,11 +121,14 @@ export function toApiRow(line: ScorecardLine) {
     period: line.reportingPeriod,
     value: line.value,
     target: line.target,
+    targetScope: line.targetScope,
     tolerance: line.tolerance,
     status: line.status,
     direction: line.directionVsLastYear,
     previousYearValue: line.previousYearValue,
     ytd: line.ytd,
+    ytdTarget: line.ytdTarget,
+    ytdStatus: line.ytdStatus,
     quartile: line.quartile,
   };
 }

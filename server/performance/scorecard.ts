@@ -6,7 +6,8 @@ import { actuals, areas, benchmarks, indicators, targets, themes } from "../../d
 import { addMonths, financialYearOf } from "../../app/shared/performance/periods";
 import { combineAreas } from "../../app/shared/performance/rollup";
 import { buildScorecardRow, type ScorecardRow } from "../../app/shared/performance/scorecard-row";
-import type { AreaFigure, Figure, IndicatorRule, QuartileBoundaries } from "../../app/shared/performance/types";
+import { chooseTarget, type StoredTarget, type TargetScope } from "../../app/shared/performance/target-choice";
+import type { AreaFigure, Figure, IndicatorRule, QuartileBoundaries, TargetRule } from "../../app/shared/performance/types";
 
 /** The months of history a scorecard needs: three financial years cover YTD, last year and the 13-month sparkline. */
 const HISTORY_MONTHS = 36;
@@ -31,7 +32,16 @@ export type ScorecardIndicator = {
   managerUserId: string | null;
 };
 
-export type ScorecardEntry = { indicator: ScorecardIndicator; rule: IndicatorRule; row: ScorecardRow; peerGroup: string | null };
+export type ScorecardEntry = {
+  indicator: ScorecardIndicator;
+  rule: IndicatorRule;
+  row: ScorecardRow;
+  peerGroup: string | null;
+  /** Whose target the row is judged against (see chooseTarget); null when none. */
+  targetScope: TargetScope | null;
+  /** The organisation has a target, but not one this area can be judged against. */
+  noAreaTarget: boolean;
+};
 
 export type Scorecard = {
   period: string;
@@ -44,7 +54,10 @@ export type IndicatorSeries = {
   rule: IndicatorRule;
   /** Figures by area id ("" is organisation-wide), any order. */
   figuresByArea: Map<string, Figure[]>;
-  targetsByYear: Map<string, { target: number; tolerance: number }>;
+  /** The organisation's targets by financial year. */
+  targetsByYear: Map<string, TargetRule>;
+  /** Every target, the organisation's and each area's: what chooseTarget picks from. */
+  targets: StoredTarget[];
   benchmarksByYear: Map<string, QuartileBoundaries & { peerGroup: string }>;
 };
 
@@ -163,11 +176,11 @@ export async function loadIndicatorSeries(
       rule: ruleOf(indicator),
       figuresByArea: new Map(),
       targetsByYear: new Map(),
+      targets: [],
       benchmarksByYear: new Map(),
     });
   }
-  for (const t of targetRows)
-    byIndicator.get(t.indicatorId)?.targetsByYear.set(t.year, { target: t.target, tolerance: t.tolerance });
+  for (const t of targetRows) addTarget(byIndicator.get(t.indicatorId), t);
   for (const b of benchmarkRows) {
     byIndicator.get(b.indicatorId)?.benchmarksByYear.set(b.year, {
       upper: b.upperQuartile,
@@ -241,14 +254,30 @@ export function benchmarkFor(series: IndicatorSeries, period: string) {
   return best;
 }
 
-export function scorecardEntry(series: IndicatorSeries, figures: Figure[], period: string): ScorecardEntry {
-  const target = series.targetsByYear.get(financialYearOf(period)) ?? null;
+/** Files a stored target under its indicator: by year for the organisation's, and in the list chooseTarget reads. */
+function addTarget(series: IndicatorSeries | undefined, t: typeof targets.$inferSelect) {
+  if (!series) return;
+  const rule: TargetRule = { target: t.target, tolerance: t.tolerance, profile: t.profile ?? null };
+  series.targets.push({ ...rule, year: t.year, areaId: t.areaId });
+  if (t.areaId === null) series.targetsByYear.set(t.year, rule);
+}
+
+/** The row of one indicator for a period, organisation-wide (areaId null) or for one area's figures. */
+export function scorecardEntry(
+  series: IndicatorSeries,
+  figures: Figure[],
+  period: string,
+  areaId: string | null = null,
+): ScorecardEntry {
+  const choice = chooseTarget(series.rule, series.targets, period, areaId);
   const benchmark = benchmarkFor(series, period);
   return {
     indicator: series.indicator,
     rule: series.rule,
     peerGroup: benchmark?.peerGroup ?? null,
-    row: buildScorecardRow({ rule: series.rule, target, benchmark, series: figures, period }),
+    targetScope: choice.scope,
+    noAreaTarget: choice.noAreaTarget,
+    row: buildScorecardRow({ rule: series.rule, target: choice.target, benchmark, series: figures, period }),
   };
 }
 
@@ -266,7 +295,7 @@ export async function loadScorecard(
   for (const s of series) {
     if (area && !s.indicator.byArea) continue; // an area scorecard shows only indicators broken down by area
     const figures = area ? (s.figuresByArea.get(area.id) ?? []) : organisationWideFigures(s, areaList);
-    entries.push(scorecardEntry(s, figures, query.period));
+    entries.push(scorecardEntry(s, figures, query.period, area?.id ?? null));
   }
   return { period: query.period, area: area ? { id: area.id, name: area.name } : null, entries };
 }

@@ -87,6 +87,16 @@ describe("the demo scorecard for October 2026, whole organisation", () => {
     expect(lines.get("BV212")!.ytdText).toBe("31.71 days");
   });
 
+  it("an area's current arrears are judged against the area's own target, not the organisation's £1.2m", async () => {
+    const areas = await services.db.query.areas.findMany();
+    const north = areas.find((a) => a.name === "North")!;
+    const arrears = (await october(north.id)).get("LPI-03")!;
+    // £414,467 against North's £360,000 (tolerance £15,000): off target, where £1.2m said "On target".
+    expect(arrears).toMatchObject({ target: 360000, status: "off_target", targetScope: "area" });
+    // BV212 (an average) has no North target: the organisation's 22 days applies.
+    expect((await october(north.id)).get("BV212")).toMatchObject({ target: 22, targetScope: "organisation" });
+  });
+
   it("the exception view lists only indicators off target", async () => {
     const scorecard = await loadScorecard(services.db, { organisationId, period: "2026-10", areaId: null });
     const exceptions = scorecardLines(scorecard, { offTargetOnly: true });

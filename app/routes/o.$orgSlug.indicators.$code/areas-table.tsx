@@ -14,14 +14,17 @@ export function AreasTable({ page }: { page: IndicatorPageData }) {
     <TableRegion label="Areas">
       <table className="table" data-testid="areas-table">
         <caption className="caption--quiet">
-          {page.indicator.title} by area, {monthLabel(period)}: value, status against target, direction against the same period
-          last year and the year to date
+          {page.indicator.title} by area, {monthLabel(period)}: value, target (the area's own, or the organisation's where it
+          applies), status against target, direction against the same period last year and the year to date
         </caption>
         <thead>
           <tr>
             <th scope="col">Area</th>
             <th scope="col" className="numeric">
               Value
+            </th>
+            <th scope="col" className="numeric">
+              Target
             </th>
             <th scope="col">Status</th>
             <th scope="col">Against last year</th>
@@ -40,8 +43,9 @@ export function AreasTable({ page }: { page: IndicatorPageData }) {
             <tr key={area.id}>
               <th scope="row">{area.name}</th>
               <td className="numeric">{area.valueText}</td>
+              <td className="numeric">{area.targetText}</td>
               <td>
-                <StatusBadge status={area.status} />
+                <StatusBadge status={area.status} text={area.statusText} />
               </td>
               <td>
                 <DirectionBadge direction={area.direction} polarity={rule.polarity} />
@@ -61,6 +65,7 @@ export function AreasTable({ page }: { page: IndicatorPageData }) {
           <tr>
             <th scope="row">Whole organisation</th>
             <td className="numeric">{wholeOrganisation.valueText}</td>
+            <td className="numeric">{page.current.targetText}</td>
             <td>
               <StatusBadge status={wholeOrganisation.status} />
             </td>

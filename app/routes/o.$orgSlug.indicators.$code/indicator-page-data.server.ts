@@ -20,10 +20,12 @@ import {
 } from "~/shared/performance/periods";
 import { quartileLabel } from "~/shared/performance/quartile";
 import { figureValue } from "~/shared/performance/rollup";
-import { targetStatus } from "~/shared/performance/status";
+import { statusPresentation, targetStatus } from "~/shared/performance/status";
+import { NO_AREA_TARGET } from "~/shared/performance/target-choice";
 import type { IndicatorRule } from "~/shared/performance/types";
 import { notFound } from "~/utils/auth.server";
 import type { Database } from "../../../db/client";
+import type { TargetSnapshot } from "../../../db/schema/performance";
 import { figurePermissions } from "../../../server/policies/figure-policy";
 import type { Principal } from "../../../server/policies/principal";
 import {
@@ -37,6 +39,7 @@ import {
   findFigure,
   latestFigurePeriod,
   listRevisions,
+  listTargetRevisions,
   listUnverifiedFigures,
   UNVERIFIED_LIMIT,
   type findIndicator,
@@ -120,12 +123,18 @@ export async function loadIndicatorPageData(
     `${url.pathname}?period=${period}${name ? `&area=${encodeURIComponent(name)}` : ""}#enter-figure`;
   const areaRows = indicator.byArea
     ? areaList.map((area) => {
-        const entry = scorecardEntry(series, series.figuresByArea.get(area.id) ?? [], requested);
+        const entry = scorecardEntry(series, series.figuresByArea.get(area.id) ?? [], requested, area.id);
         return {
           id: area.id,
           name: area.name,
           valueText: fmt(entry.row.value),
           status: entry.row.status,
+          statusText: entry.noAreaTarget ? NO_AREA_TARGET : statusPresentation(entry.row.status).label,
+          targetText: entry.noAreaTarget
+            ? NO_AREA_TARGET
+            : entry.row.target === null
+              ? "No target"
+              : `${fmt(entry.row.target)}${entry.targetScope === "area" ? "" : " (organisation)"}`,
           direction: entry.row.directionVsLastYear,
           ytdText: fmt(entry.row.ytd),
           correctHref: correctHref(area.name),
@@ -140,8 +149,9 @@ export async function loadIndicatorPageData(
   const formAreaId = indicator.byArea ? (selectedArea?.id ?? null) : null;
 
   const permissions = figurePermissions(principal, found);
-  const [revisions, unverified, formFigure] = await Promise.all([
+  const [revisions, targetHistory, unverified, formFigure] = await Promise.all([
     listRevisions(db, org.id, found.id),
+    listTargetRevisions(db, org.id, found.id),
     listUnverifiedFigures(db, org.id, found.id),
     permissions.enter ? findFigure(db, { organisationId: org.id, indicatorId: found.id, period, areaId: formAreaId }) : null,
   ]);
@@ -234,6 +244,21 @@ export async function loadIndicatorPageData(
         statusText: statusChanged ? `${r.before!.status} → ${r.after.status}` : r.before === null ? r.after.status : null,
         // A note is shown only where it was added or changed, not repeated on every revision.
         note: r.after.note && r.after.note !== r.before?.note ? r.after.note : null,
+        reason: r.reason,
+      };
+    }),
+    targetHistory: targetHistory.map((r) => {
+      const describe = (t: TargetSnapshot) =>
+        `${fmt(t.target)}${t.tolerance ? ` (tolerance ${fmt(t.tolerance)})` : ""}${
+          t.profile && Object.keys(t.profile).length ? `, profiled over ${Object.keys(t.profile).length} months` : ""
+        }`;
+      return {
+        id: r.id,
+        when: formatUkDateTime(r.changedAt),
+        who: r.changedByName ?? (r.changedByLabel === "system" ? "System (import)" : r.changedByLabel),
+        target: `${r.year}, ${r.areaName ?? "Whole organisation"}`,
+        beforeText: r.before ? describe(r.before) : null,
+        afterText: describe(r.after),
         reason: r.reason,
       };
     }),

@@ -6,7 +6,7 @@ import { and, desc, eq, isNull, max, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../../db/client";
 import { users } from "../../../db/schema/identity";
-import { actualRevisions, actuals, areas, indicators } from "../../../db/schema/performance";
+import { actualRevisions, actuals, areas, indicators, targetRevisions } from "../../../db/schema/performance";
 
 /** The page lists at most this many of each, newest first; the tables' captions say so. */
 export const UNVERIFIED_LIMIT = 50;
@@ -117,5 +117,26 @@ export async function listRevisions(db: Database, organisationId: string, indica
     .leftJoin(users, eq(actualRevisions.changedBy, users.id))
     .where(and(eq(actualRevisions.organisationId, organisationId), eq(actualRevisions.indicatorId, indicatorId)))
     .orderBy(desc(actualRevisions.changedAt), desc(actualRevisions.id))
+    .limit(REVISIONS_LIMIT);
+}
+
+/** The changes to the indicator's targets, newest first: who, when, old, new and why. */
+export async function listTargetRevisions(db: Database, organisationId: string, indicatorId: string) {
+  return db
+    .select({
+      id: targetRevisions.id,
+      year: targetRevisions.year,
+      areaName: targetRevisions.areaName,
+      before: targetRevisions.before,
+      after: targetRevisions.after,
+      reason: targetRevisions.reason,
+      changedByName: users.name,
+      changedByLabel: targetRevisions.changedByLabel,
+      changedAt: targetRevisions.changedAt,
+    })
+    .from(targetRevisions)
+    .leftJoin(users, eq(targetRevisions.changedBy, users.id))
+    .where(and(eq(targetRevisions.organisationId, organisationId), eq(targetRevisions.indicatorId, indicatorId)))
+    .orderBy(desc(targetRevisions.changedAt), desc(targetRevisions.id))
     .limit(REVISIONS_LIMIT);
 }

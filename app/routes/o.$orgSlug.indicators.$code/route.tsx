@@ -23,6 +23,7 @@ import { LiveStatus } from "./live-status";
 import { PeerGroupBenchmark } from "./peer-group-benchmark";
 import { PeriodChooser } from "./period-chooser";
 import { RevisionsTable } from "./revisions-table";
+import { TargetHistoryTable } from "./target-history-table";
 import { SuccessBanner } from "./success-banner";
 import { UnverifiedTable } from "./unverified-table";
 import { readFormData } from "~/utils/request-body.server";
@@ -113,6 +114,9 @@ export default function IndicatorPage() {
 
       <h2>Changes to the figures</h2>
       <RevisionsTable page={page} />
+
+      <h2>Target history</h2>
+      <TargetHistoryTable page={page} />
     </>
   );
 }

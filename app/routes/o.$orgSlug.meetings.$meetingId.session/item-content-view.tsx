@@ -170,7 +170,7 @@ function ScorecardReview({ content, orgSlug, large }: { content: ScorecardConten
                 <td className="numeric">{line.valueText}</td>
                 <td className="numeric">{line.targetText}</td>
                 <td>
-                  <StatusBadge status={line.status} />
+                  <StatusBadge status={line.status} text={line.statusText} />
                 </td>
                 <td>
                   <DirectionBadge direction={line.directionVsLastYear} polarity={line.polarity} />
@@ -208,7 +208,7 @@ function ScorecardReview({ content, orgSlug, large }: { content: ScorecardConten
                       <td key={name}>
                         {cell ? (
                           <>
-                            {cell.valueText} <StatusBadge status={cell.status} />
+                            {cell.valueText} <StatusBadge status={cell.status} text={cell.statusText} />
                           </>
                         ) : (
                           "No figure"

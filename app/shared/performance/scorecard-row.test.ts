@@ -84,6 +84,8 @@ describe("buildScorecardRow", () => {
       target: 98.5,
       tolerance: 0.25,
       status: "within_tolerance",
+      ytdTarget: 98.5,
+      ytdStatus: "on_target",
       directionVsLastYear: "same",
       directionVsPreviousPeriod: "same",
       previousYearValue: 98.47,

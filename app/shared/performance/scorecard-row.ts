@@ -13,6 +13,7 @@ import {
   samePeriodLastYear,
   yearToDatePeriods,
 } from "./periods";
+import { targetForPeriod, yearToDateTarget } from "./profiled-target";
 import { quartilePosition, type QuartilePosition } from "./quartile";
 import { combinePeriods, figureValue } from "./rollup";
 import { targetStatus, type TargetStatus } from "./status";
@@ -23,7 +24,10 @@ export const SPARKLINE_LENGTH = 13;
 
 export interface ScorecardRowInput {
   rule: IndicatorRule;
-  /** The target for the financial year of `period`, or null when none is set. */
+  /**
+   * The target for the financial year of `period` (see chooseTarget), or null when none
+   * applies. Its profile, if any, gives the period's target and the year-to-date target.
+   */
   target: TargetRule | null;
   /** Peer-group boundaries to place the value against, or null. */
   benchmark: QuartileBoundaries | null;
@@ -42,9 +46,14 @@ export interface ScorecardRow {
    */
   reportingPeriod: string;
   value: number | null;
+  /** The reporting period's target: from the profile when it has the period, else the annual target. */
   target: number | null;
   tolerance: number | null;
   status: TargetStatus;
+  /** The year-to-date target: the profile up to the reporting period, combined by the aggregation. */
+  ytdTarget: number | null;
+  /** The year-to-date figure judged against the year-to-date target. */
+  ytdStatus: TargetStatus;
   directionVsLastYear: Direction;
   directionVsPreviousPeriod: Direction;
   previousYearValue: number | null;
@@ -86,13 +95,17 @@ export function buildScorecardRow(input: ScorecardRowInput): ScorecardRow {
     if (figure) yearToDate.push(figure);
   }
   const ytd = combinePeriods(rule, yearToDate);
+  const periodTarget = target ? targetForPeriod(target, reportingPeriod) : null;
+  const ytdTarget = yearToDateTarget(rule, target, yearToDatePeriodList);
 
   return {
     reportingPeriod,
     value,
-    target: target?.target ?? null,
-    tolerance: target && target.target !== null ? target.tolerance : null,
-    status: targetStatus(rule, value, target),
+    target: periodTarget?.target ?? null,
+    tolerance: periodTarget && periodTarget.target !== null ? periodTarget.tolerance : null,
+    status: targetStatus(rule, value, periodTarget),
+    ytdTarget,
+    ytdStatus: targetStatus(rule, ytd, target && ytdTarget !== null ? { target: ytdTarget, tolerance: target.tolerance } : null),
     directionVsLastYear: directionOfTravel(rule, value, previousYearValue),
     directionVsPreviousPeriod: directionOfTravel(rule, value, previousPeriodValue),
     previousYearValue,

@@ -74,6 +74,11 @@ export interface TargetRule {
    * 2 on a days indicator means 2 days, not 2%.
    */
   tolerance: number;
+  /**
+   * Optional month-by-month targets keyed by period ("2025-04": 97.5); a period
+   * missing from it keeps `target`. See profiled-target.ts.
+   */
+  profile?: Readonly<Record<string, number>> | null;
 }
 
 /**
