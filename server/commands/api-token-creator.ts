@@ -68,12 +68,7 @@ export async function findApiTokenOrganisation(db: Database, token: string, now 
     })
     .from(apiTokens)
     .innerJoin(organisations, eq(apiTokens.organisationId, organisations.id))
-    .where(
-      and(
-        eq(apiTokens.tokenHash, hashToken(token)),
-        usableApiToken(now),
-      ),
-    )
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), usableApiToken(now)))
     .limit(1);
   if (!row) return null;
   const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
