@@ -91,7 +91,7 @@ test("a committee meeting held live: follow the chair, co-written minutes, quoru
   await chair.page.getByRole("button", { name: "Move everyone to this item" }).click();
   await expect(viewedTitle(tenant.page)).toContainText("Minutes of the last meeting");
   await chair.page
-    .getByLabel("Propose a resolution: RESOLVED that…")
+    .getByLabel(/^Propose a motion/)
     .fill("the minutes of the meeting held on 19 October 2026 be approved as a correct record.");
   await chair.page.getByRole("button", { name: "Propose and open the vote" }).click();
   for (const voter of [chair, tenant, tenant2, independent])
@@ -136,9 +136,10 @@ test("a committee meeting held live: follow the chair, co-written minutes, quoru
   await expect(page.getByTestId("declarations")).toContainText("Sarah Lin declared a prejudicial interest");
 
   // The chair proposes a resolution; members vote; the result is recorded.
-  await chair.page.getByLabel("Propose a resolution: RESOLVED that…").fill("the corporate scorecard for October 2026 be noted.");
+  await chair.page.getByLabel(/^Propose a motion/).fill("the corporate scorecard for October 2026 be noted.");
   await chair.page.getByRole("button", { name: "Propose and open the vote" }).click();
-  await expect(tenant.page.getByTestId("motion")).toContainText("RESOLVED that the corporate scorecard");
+  // Before the vote is carried the motion is only proposed; "RESOLVED" once carried.
+  await expect(tenant.page.getByTestId("motion")).toContainText("Proposed: that the corporate scorecard");
   await expect(independent.page.getByText("You declared an interest in this item, so you cannot vote on it.")).toBeVisible();
   await expect(independent.page.getByRole("button", { name: "For", exact: true })).toHaveCount(0);
   await tenant.page.getByRole("button", { name: "For", exact: true }).click();
@@ -148,6 +149,7 @@ test("a committee meeting held live: follow the chair, co-written minutes, quoru
   await expect(chair.page.getByTestId("tally")).toHaveText("2 for, 1 against, 0 abstentions");
   await chair.page.getByRole("button", { name: "Close the vote" }).click();
   await expect(page.getByTestId("motion")).toContainText("Carried");
+  await expect(tenant.page.getByTestId("motion")).toContainText("RESOLVED that the corporate scorecard");
 
   // A tenant member leaves: three members are left, no longer quorate.
   await tenant2.context.close();
@@ -163,8 +165,12 @@ test("a committee meeting held live: follow the chair, co-written minutes, quoru
   await expect(tenant.page.getByRole("group", { name: "Action 1" }).getByLabel("What will be done")).toHaveValue(
     "Report arrears by area to the December meeting",
   );
-  await page.getByRole("button", { name: "Close the meeting" }).click();
+  // Closing asks first, with a summary of anything left open; then every screen says "Closed".
+  await page.getByRole("button", { name: "Close the meeting", exact: true }).click();
+  await expect(page.getByTestId("close-confirmation")).toBeVisible();
+  await page.getByRole("button", { name: "Close the meeting now" }).click();
   await expect(page.getByText("The meeting is closed. 1 agreed action entered the action log.")).toBeVisible();
+  await expect(tenant.page.getByText("Closed.", { exact: true })).toBeVisible();
 
   // The action is in the log, and in December's review of the action log with the indicator's movement.
   await page.goto("/o/northfield/actions");
