@@ -3,7 +3,9 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client";
 import { users } from "../../db/schema/identity";
 import { actuals, areas, benchmarks, indicators, targets, themes } from "../../db/schema/performance";
+import { lastPublishedPeriod } from "../../db/queries/reporting-months";
 import { addMonths, financialYearOf } from "../../app/shared/performance/periods";
+import { monthInProgress, pickDefaultPeriod, type ReportingPeriods } from "../../app/shared/performance/reporting-period";
 import { combineAreas } from "../../app/shared/performance/rollup";
 import { buildScorecardRow, type ScorecardRow } from "../../app/shared/performance/scorecard-row";
 import type { AreaFigure, Figure, IndicatorRule, QuartileBoundaries } from "../../app/shared/performance/types";
@@ -58,7 +60,10 @@ export const ruleOf = (
   decimals: i.decimals,
 });
 
-/** The latest period for which the organisation has any figure: the default reporting period. */
+/**
+ * The latest period for which the organisation has any figure. Not a default by itself:
+ * defaultReportingPeriod decides what pages show when no period is asked for.
+ */
 export async function latestPeriod(db: Database, organisationId: string): Promise<string | null> {
   const [row] = await db
     .select({ period: actuals.period })
@@ -67,6 +72,26 @@ export async function latestPeriod(db: Database, organisationId: string): Promis
     .orderBy(desc(actuals.period))
     .limit(1);
   return row?.period ?? null;
+}
+
+/** The last published month and the latest month with figures: what the reporting-month rules read. */
+export async function reportingPeriods(db: Database, organisationId: string): Promise<ReportingPeriods> {
+  const lastPublished = await lastPublishedPeriod(db, organisationId);
+  const latestWithFigures = await latestPeriod(db, organisationId);
+  return { lastPublished, latestWithFigures };
+}
+
+/**
+ * The period every page, the API and a new meeting item show when none is asked for:
+ * the last published month (or, before any month is published, the latest with figures).
+ */
+export async function defaultReportingPeriod(db: Database, organisationId: string): Promise<string | null> {
+  return pickDefaultPeriod(await reportingPeriods(db, organisationId));
+}
+
+/** The month being worked on when it is not the default (null when there is none). */
+export async function reportingMonthInProgress(db: Database, organisationId: string): Promise<string | null> {
+  return monthInProgress(await reportingPeriods(db, organisationId));
 }
 
 const owners = alias(users, "owners");

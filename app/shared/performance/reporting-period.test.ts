@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { defaultReportingPeriod, isPublishedPeriod, monthInProgress } from "./reporting-period";
+import { pickDefaultPeriod, isPublishedPeriod, monthInProgress } from "./reporting-period";
 
-describe("defaultReportingPeriod and monthInProgress", () => {
+describe("pickDefaultPeriod (the default reporting period) and monthInProgress", () => {
   it.each([
     // [last published, latest with figures, default, month in progress]
     [null, null, null, null],
@@ -16,7 +16,7 @@ describe("defaultReportingPeriod and monthInProgress", () => {
   ] as const)(
     "published %s, latest figures %s → default %s, in progress %s",
     (lastPublished, latestWithFigures, expected, inProgress) => {
-      expect(defaultReportingPeriod({ lastPublished, latestWithFigures })).toBe(expected);
+      expect(pickDefaultPeriod({ lastPublished, latestWithFigures })).toBe(expected);
       expect(monthInProgress({ lastPublished, latestWithFigures })).toBe(inProgress);
     },
   );

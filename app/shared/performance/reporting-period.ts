@@ -12,7 +12,7 @@ export type ReportingPeriods = {
   latestWithFigures: string | null;
 };
 
-export function defaultReportingPeriod(periods: ReportingPeriods): string | null {
+export function pickDefaultPeriod(periods: ReportingPeriods): string | null {
   return periods.lastPublished ?? periods.latestWithFigures;
 }
 
