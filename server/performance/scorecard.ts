@@ -140,7 +140,7 @@ export async function loadIndicatorSeries(
   db: Database,
   organisationId: string,
   window: { from: string; to: string },
-  filter?: { code?: string; scope?: FigureScope },
+  filter?: { code?: string; scope?: FigureScope; figures?: FigureSelection },
 ): Promise<{ series: IndicatorSeries[]; areas: { id: string; name: string; homes: number }[] }> {
   const scope = filter?.scope ?? { kind: "every-area" };
   const [indicatorRows, targetRows, benchmarkRows, figureRows, areaRows] = await Promise.all([
@@ -172,6 +172,7 @@ export async function loadIndicatorSeries(
               )
             : undefined,
           scopeCondition(scope),
+          figureSelectionCondition(filter?.figures ?? "all"),
         ),
       ),
     db
@@ -233,6 +234,16 @@ function scopeCondition(scope: FigureScope) {
 }
 
 /**
+ * Which figures count: all of them (the signed-in pages), or only verified ones (the
+ * public pages: an unchecked figure is never published).
+ */
+export type FigureSelection = "all" | "verified";
+
+function figureSelectionCondition(figures: FigureSelection) {
+  return figures === "verified" ? eq(actuals.status, "verified") : undefined;
+}
+
+/**
  * The organisation-wide series: the stored "All" figures, and where a period has
  * only area figures, their roll-up by the indicator's aggregation rule.
  */
@@ -282,10 +293,13 @@ export const historyWindow = (period: string) => ({ from: addMonths(period, -HIS
 /** The scorecard of one period, organisation-wide (areaId null) or for one area. */
 export async function loadScorecard(
   db: Database,
-  query: { organisationId: string; period: string; areaId: string | null },
+  query: { organisationId: string; period: string; areaId: string | null; figures?: FigureSelection },
 ): Promise<Scorecard> {
   const scope: FigureScope = query.areaId ? { kind: "area", areaId: query.areaId } : { kind: "organisation" };
-  const { series, areas: areaList } = await loadIndicatorSeries(db, query.organisationId, historyWindow(query.period), { scope });
+  const { series, areas: areaList } = await loadIndicatorSeries(db, query.organisationId, historyWindow(query.period), {
+    scope,
+    figures: query.figures,
+  });
   const area = query.areaId ? (areaList.find((a) => a.id === query.areaId) ?? null) : null;
   const entries: ScorecardEntry[] = [];
   for (const s of series) {
