@@ -32,7 +32,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const months = await listReportingMonthSummaries(db, org.id);
   const open = months.filter((m) => m.state === "open").map((m) => m.period);
   const requested = periodParam(new URL(request.url).searchParams.get("period") ?? undefined);
-  const period = requested && open.includes(requested) ? requested : (open[0] ?? null);
+  // The oldest open month is the one to publish next (a later one may have early figures).
+  const period = requested && open.includes(requested) ? requested : (open.at(-1) ?? null);
   const status = period ? await loadMonthStatus(db, org.id, period) : null;
   return {
     orgSlug: org.slug,

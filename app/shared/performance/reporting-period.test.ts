@@ -12,7 +12,8 @@ describe("pickDefaultPeriod (the default reporting period) and monthInProgress",
     ["2026-10", "2026-10", "2026-10", null],
     // Figures deleted after publication: the published month still stands.
     ["2026-10", "2026-08", "2026-10", null],
-    ["2026-08", "2026-11", "2026-08", "2026-11"],
+    // An early figure for November while October is worked on: October is the month in progress.
+    ["2026-09", "2026-11", "2026-09", "2026-10"],
   ] as const)(
     "published %s, latest figures %s → default %s, in progress %s",
     (lastPublished, latestWithFigures, expected, inProgress) => {

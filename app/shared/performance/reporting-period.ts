@@ -1,3 +1,5 @@
+import { addMonths } from "./periods";
+
 /**
  * The reporting month every default shows (scorecard, exceptions, area pages, the API,
  * a new meeting item, the public pages). An early figure for a new month must not move
@@ -17,14 +19,17 @@ export function pickDefaultPeriod(periods: ReportingPeriods): string | null {
 }
 
 /**
- * The month being worked on: the latest month with figures when it is later than the
- * last published one (or when none has been published). Null when everything with a
+ * The month being worked on: the month after the last published one, once any figure
+ * exists for it or later (an early figure for the month after does not skip it). Before
+ * any month is published, the latest month with figures. Null when everything with a
  * figure is published.
  */
 export function monthInProgress(periods: ReportingPeriods): string | null {
   const { lastPublished, latestWithFigures } = periods;
   if (!latestWithFigures) return null;
-  return lastPublished === null || latestWithFigures > lastPublished ? latestWithFigures : null;
+  if (lastPublished === null) return latestWithFigures;
+  const next = addMonths(lastPublished, 1);
+  return latestWithFigures >= next ? next : null;
 }
 
 /** Whether a month is published: it is, or it comes before, the last published month. */
