@@ -4,7 +4,7 @@ import type { Database } from "../../db/client";
 import { indicators } from "../../db/schema/performance";
 import {
   historyWindow,
-  defaultReportingPeriod,
+  latestPeriod,
   loadIndicatorSeries,
   organisationWideFigures,
   scorecardEntry,
@@ -36,7 +36,7 @@ export async function indicatorSnapshots(
   const wanted = new Set(indicatorIds);
   const result = new Map<string, IndicatorSnapshot>();
   if (wanted.size === 0) return result;
-  const period = await defaultReportingPeriod(db, organisationId);
+  const period = await latestPeriod(db, organisationId);
   if (!period) return result;
   // One indicator (an action added by hand, one action page): load only its series.
   let code: string | undefined;
