@@ -91,8 +91,8 @@ export default function PublicOrganisationPage() {
         <h2 id="tenant-top-ten">How we are doing: the tenant top ten</h2>
         {topTen.periodText ? (
           <p>
-            Our latest figures, for {topTen.periodText}. Some figures are counted every three months or once a year: each says
-            which period it is for.
+            Our latest published figures, for {topTen.periodText}. Some figures are counted every three months or once a year:
+            each says which period it is for.
           </p>
         ) : null}
         <TenantTopTenList lines={topTen.lines} />
