@@ -10,7 +10,9 @@ import { listAreas } from "../../db/queries/performance-library";
 import { authorize } from "../../server/policies/authorize";
 import { performanceDataPolicy } from "../../server/policies/performance-data-policy";
 import { loadAreaComparison } from "../../server/performance/area-comparison";
-import { latestPeriod } from "../../server/performance/scorecard";
+import { defaultReportingPeriod } from "../../server/performance/scorecard";
+import { reportingMonthView } from "../../server/performance/reporting-month-view";
+import { ReportingMonthNote } from "~/components/reporting-month-note";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.area ?? "Area"} area – Minuted` }];
 
@@ -22,15 +24,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const area = areas.find((a) => a.name.toLowerCase() === (params.area ?? "").toLowerCase());
   if (!area) throw notFound();
   const requested = new URL(request.url).searchParams.get("period");
-  const period = requested && isPeriod(requested) ? requested : await latestPeriod(db, org.id);
+  const period = requested && isPeriod(requested) ? requested : await defaultReportingPeriod(db, org.id);
   if (!period) throw new Response("No figures yet", { status: 404 });
   const comparison = await loadAreaComparison(db, org.id, period);
+  const month = await reportingMonthView(db, org.id, period, principal);
   return {
     orgSlug: org.slug,
     area: area.name,
     homes: area.homes,
     period,
-    periodOptions: lastNPeriods(period, 36).reverse(),
+    month,
+    periodOptions: lastNPeriods(month.latestChoice ?? period, 36).reverse(),
     ...comparison,
   };
 }
@@ -48,6 +52,7 @@ export default function AreaView() {
         {data.homes.toLocaleString("en-GB")} homes. Each figure for {data.area} is shown beside the other areas and the whole
         organisation.
       </p>
+      <ReportingMonthNote period={data.period} {...data.month} hrefFor={(p) => `?period=${p}`} />
       <Form method="get" className="filters inline-form">
         <PeriodField period={data.period} options={data.periodOptions} />
         <div className="form-group">

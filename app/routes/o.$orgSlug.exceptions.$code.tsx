@@ -25,7 +25,7 @@ import { CommandError } from "../../server/commands/errors";
 import { loadCommentarySummary } from "../../server/performance/exceptions";
 import {
   historyWindow,
-  latestPeriod,
+  defaultReportingPeriod,
   listIndicators,
   loadIndicatorSeries,
   organisationWideFigures,
@@ -65,7 +65,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   authorizeOr403(() => authorize(commentaryPolicy.read(principal, indicator)));
   const query = pageQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw new Response(query.error.issues.map((i) => i.message).join("; "), { status: 400 });
-  const chosen = query.data.period ?? (await latestPeriod(db, org.id));
+  const chosen = query.data.period ?? (await defaultReportingPeriod(db, org.id));
   if (!chosen) throw notFound();
 
   // The figure the commentary explains: the indicator's reporting period at the chosen month.

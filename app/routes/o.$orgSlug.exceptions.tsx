@@ -11,7 +11,9 @@ import { isPeriod, lastNPeriods, monthLabel } from "~/shared/performance/periods
 import { authorizeOr403, requireOrgMember } from "~/utils/auth.server";
 import { z } from "zod";
 import { loadExceptions } from "../../server/performance/exceptions";
-import { latestPeriod } from "../../server/performance/scorecard";
+import { defaultReportingPeriod } from "../../server/performance/scorecard";
+import { reportingMonthView } from "../../server/performance/reporting-month-view";
+import { ReportingMonthNote } from "~/components/reporting-month-note";
 import { authorize } from "../../server/policies/authorize";
 import { commentaryPolicy } from "../../server/policies/commentary-policy";
 import { performanceDataPolicy } from "../../server/policies/performance-data-policy";
@@ -38,13 +40,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw new Response(query.error.issues.map((i) => i.message).join("; "), { status: 400 });
   const { db } = context.services;
-  const period = query.data.period ?? (await latestPeriod(db, org.id));
+  const period = query.data.period ?? (await defaultReportingPeriod(db, org.id));
   if (!period) return { orgSlug: org.slug, period: null, periodOptions: [], items: [], readyCount: 0 };
   const items = await loadExceptions(db, org.id, period);
+  const month = await reportingMonthView(db, org.id, period, principal);
   return {
     orgSlug: org.slug,
     period,
-    periodOptions: lastNPeriods(period, 36).reverse(),
+    month,
+    periodOptions: lastNPeriods(month.latestChoice ?? period, 36).reverse(),
     readyCount: items.filter((i) => i.commentary.status === "ready").length,
     items: items.map((item) => ({
       code: item.indicator.code,
@@ -99,6 +103,7 @@ export default function ExceptionsPage() {
         Indicators off target across the organisation. Committees read commentary only where performance is off target: each of
         these needs one, ready for committee, before the pack is frozen.
       </p>
+      <ReportingMonthNote period={data.period} {...data.month} hrefFor={(p) => `?period=${p}`} />
 
       <Form method="get" className="filters" aria-label="Choose the reporting period">
         <div className="inline-form">

@@ -13,6 +13,8 @@ import { authorizeOr403, requireOrgMember } from "~/utils/auth.server";
 import { authorize } from "../../server/policies/authorize";
 import { performanceDataPolicy } from "../../server/policies/performance-data-policy";
 import { ScorecardRequestError, scorecardFromSearchParams } from "../../server/performance/scorecard-request";
+import { reportingMonthView } from "../../server/performance/reporting-month-view";
+import { ReportingMonthNote } from "~/components/reporting-month-note";
 import type { ScorecardLine } from "../../server/performance/scorecard-view";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -27,10 +29,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   try {
     const url = new URL(request.url);
     const result = await scorecardFromSearchParams(context.services.db, org.id, url.searchParams);
+    const month = await reportingMonthView(context.services.db, org.id, result.period, principal);
     return {
       orgSlug: org.slug,
       period: result.period,
-      periodOptions: result.period ? lastNPeriods(result.period, 36).reverse() : [],
+      month,
+      periodOptions: month.latestChoice ? lastNPeriods(month.latestChoice, 36).reverse() : [],
       areaName: result.area?.name ?? null,
       areas: result.areas.map((a) => a.name),
       themes: result.themes,
@@ -73,6 +77,11 @@ export default function Scorecard() {
     next.set("sort", sort);
     return `?${next}`;
   };
+  const periodLink = (period: string) => {
+    const next = new URLSearchParams(searchParams);
+    next.set("period", period);
+    return `?${next}`;
+  };
   return (
     <>
       <h1>Scorecard: {monthLabel(data.period)}</h1>
@@ -80,6 +89,7 @@ export default function Scorecard() {
         {scope}. {quarterOf(data.period).label}.{" "}
         {data.filters.offTargetOnly ? "Showing only indicators off target (the exception view)." : null}
       </p>
+      <ReportingMonthNote period={data.period} {...data.month} hrefFor={periodLink} />
 
       <Form method="get" className="filters" aria-label="Choose what the scorecard shows">
         <div className="inline-form">

@@ -3,6 +3,7 @@ import { Outlet, useLoaderData } from "@remix-run/react";
 import { AppShell } from "~/components/app-shell";
 import { requireOrgMember } from "~/utils/auth.server";
 import { listMembershipsOfUser } from "../../db/queries/users";
+import { reportingMonthPolicy } from "../../server/policies/reporting-month-policy";
 import { performanceDataPolicy } from "../../server/policies/performance-data-policy";
 import { organisationPolicy } from "../../server/policies/organisation-policy";
 
@@ -19,6 +20,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     { to: `${base}/packs`, label: "Packs" },
     { to: `${base}/areas`, label: "Areas" },
     ...(performanceDataPolicy.importData(principal, org) ? [{ to: `${base}/imports`, label: "Imports" }] : []),
+    ...(reportingMonthPolicy.publish(principal, org) ? [{ to: `${base}/months`, label: "Month in progress" }] : []),
     ...(organisationPolicy.administer(principal, org) ? [{ to: `${base}/admin`, label: "Admin" }] : []),
   ];
   return {

@@ -5,7 +5,7 @@ import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/r
 import { loadTenantTopTen, requirePublicOrganisation } from "~/utils/public-data.server";
 import { PublicLayout } from "~/components/public/public-layout";
 import { AgendaPackList, ApprovedMinutesList, type PublishedPackView } from "~/components/public/published-packs";
-import { TenantTopTenList } from "~/components/public/tenant-top-ten-list";
+import { NotYetPublishedList, TenantTopTenList } from "~/components/public/tenant-top-ten-list";
 import { formatUkDate } from "~/shared/dates";
 import publicStyles from "~/styles/public.css?url";
 import { listApprovedMinutes, listPublishedAgendaPacks, type PublicPackSummary } from "../../db/queries/public-packs";
@@ -50,7 +50,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
           ? null
           : `This is version ${m.version}, a correction made after the chair signed version ${m.signedVersion}.`,
     })),
-    topTen: { periodText: topTen.periodText, lines: topTen.lines },
+    topTen: { periodText: topTen.periodText, lines: topTen.lines, notYetPublished: topTen.notYetPublished },
   };
 }
 
@@ -91,11 +91,12 @@ export default function PublicOrganisationPage() {
         <h2 id="tenant-top-ten">How we are doing: the tenant top ten</h2>
         {topTen.periodText ? (
           <p>
-            Our latest figures, for {topTen.periodText}. Some figures are counted every three months or once a year: each says
-            which period it is for.
+            Our latest published figures, for {topTen.periodText}. Some figures are counted every three months or once a year:
+            each says which period it is for.
           </p>
         ) : null}
         <TenantTopTenList lines={topTen.lines} />
+        <NotYetPublishedList items={topTen.notYetPublished} />
         <p className="public-screen-link">
           <a href={`/p/${org.slug}/screen`}>Show the tenant top ten on a reception screen</a>
         </p>

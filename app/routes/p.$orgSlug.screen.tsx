@@ -43,6 +43,9 @@ export default function ReceptionScreen() {
         ) : (
           <ScreenRotation lines={topTen.lines} intervalMs={seconds * 1000} />
         )}
+        {topTen.notYetPublished.length > 0 ? (
+          <p className="screen__pending">Not yet published: {topTen.notYetPublished.map((item) => item.title).join("; ")}.</p>
+        ) : null}
       </main>
       <footer className="screen__footer">
         {org.isDemo ? <span>Demo organisation: sample data, not real results. </span> : null}

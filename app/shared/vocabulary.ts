@@ -19,6 +19,9 @@ export const AGGREGATIONS = ["ratio", "mean", "snapshot", "sum", "survey"] as co
 export type Aggregation = (typeof AGGREGATIONS)[number];
 export const FIGURE_STATUSES = ["draft", "submitted", "verified"] as const;
 export type FigureStatus = (typeof FIGURE_STATUSES)[number];
+/** A reporting month: open while its figures are collected and checked, published once the performance team says so. */
+export const REPORTING_MONTH_STATES = ["open", "published"] as const;
+export type ReportingMonthState = (typeof REPORTING_MONTH_STATES)[number];
 
 export const BODY_KINDS = ["committee", "area_panel", "corporate_performance", "scrutiny_panel"] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];

@@ -1,14 +1,16 @@
 import type { Database } from "../../db/client";
 import { findOrganisationBySlug } from "../../db/queries/organisations";
-import { latestPeriod, loadScorecard } from "../../server/performance/scorecard";
+import { defaultReportingPeriod, loadScorecard } from "../../server/performance/scorecard";
 import { scorecardLines } from "../../server/performance/scorecard-view";
 import { monthLabel } from "~/shared/performance/periods";
 import { tenantSummary, type TenantFigure, type TenantSummaryLine } from "~/shared/packs/tenant-summary";
 
 /*
  * What the public pages (/p/:orgSlug and its reception screen) load: the organisation
- * by its slug (404 otherwise) and the tenant top ten for the latest period, in plain
- * words. No sign-in, so nothing here reads anything but public figures.
+ * by its slug (404 otherwise) and the tenant top ten of the last published month, in
+ * plain words. No sign-in, so nothing here reads anything but public figures: verified
+ * figures of published months (before any month is published, verified figures of the
+ * latest month). An early figure for the next month changes nothing here.
  */
 
 export type PublicOrganisation = { id: string; slug: string; name: string; isDemo: boolean };
@@ -20,17 +22,20 @@ export async function requirePublicOrganisation(db: Database, slug: string | und
 }
 
 export type TenantTopTen = {
-  /** The latest period with figures, "YYYY-MM", or null before any figure is entered. */
+  /** The month shown, "YYYY-MM" (the last published), or null before any figure is entered. */
   period: string | null;
   periodText: string | null;
+  /** Indicators with a published figure. */
   lines: TenantSummaryLine[];
+  /** Indicators with no published figure for the month: one line each, never a "No data" card. */
+  notYetPublished: { code: string; title: string; text: string }[];
 };
 
-/** The tenant top ten of the latest period, organisation-wide, as sentences and figures. */
+/** The tenant top ten of the last published month, organisation-wide, as sentences and figures. */
 export async function loadTenantTopTen(db: Database, organisationId: string): Promise<TenantTopTen> {
-  const period = await latestPeriod(db, organisationId);
-  if (!period) return { period: null, periodText: null, lines: [] };
-  const scorecard = await loadScorecard(db, { organisationId, period, areaId: null });
+  const period = await defaultReportingPeriod(db, organisationId);
+  if (!period) return { period: null, periodText: null, lines: [], notYetPublished: [] };
+  const scorecard = await loadScorecard(db, { organisationId, period, areaId: null, figures: "verified" });
   const rules = new Map(scorecard.entries.map((e) => [e.indicator.code, e.rule]));
   const figures: TenantFigure[] = scorecardLines(scorecard, { tenantTopTenOnly: true }).map((line) => {
     const rule = rules.get(line.code)!;
@@ -52,5 +57,14 @@ export async function loadTenantTopTen(db: Database, organisationId: string): Pr
       previousYearText: line.previousYearText,
     };
   });
-  return { period, periodText: monthLabel(period), lines: tenantSummary(figures) };
+  const summary = tenantSummary(figures);
+  const published = new Set(figures.filter((f) => f.value !== null).map((f) => f.code));
+  return {
+    period,
+    periodText: monthLabel(period),
+    lines: summary.filter((line) => published.has(line.code)),
+    notYetPublished: summary
+      .filter((line) => !published.has(line.code))
+      .map((line) => ({ code: line.code, title: line.title, text: `The figure for ${line.periodText} is not yet published.` })),
+  };
 }

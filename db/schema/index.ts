@@ -5,3 +5,4 @@ export * from "./collab";
 export * from "./commentaries";
 export * from "./meetings";
 export * from "./packs";
+export * from "./reporting-months";

@@ -11,6 +11,8 @@ import { SYSTEM_ACTOR } from "../audit";
 import { createOrganisation } from "./organisation-creator";
 import { addMember } from "./user-creator";
 import { DEMO_BOARD_MEMBERS, seedDemoMeetings } from "./demo-meetings-seeder";
+import { publishReportingMonth } from "./reporting-month-publisher";
+import { monthLabel } from "../../app/shared/performance/periods";
 
 export const DEMO_ORGANISATION = { slug: "northfield", name: "Northfield Homes (demo)" } as const;
 export const DEMO_PASSWORD = "northfield-demo";
@@ -43,6 +45,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
   }
   await seedDemoPerformanceData(db, org.id);
   await seedDemoMeetings(db, org.id, DEMO_PASSWORD, SYSTEM_ACTOR);
+  await publishDemoMonth(db, org.id);
   return {
     created: true,
     lines: [
@@ -51,6 +54,31 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
       `  and the committee's other members (role member): ${DEMO_BOARD_MEMBERS.map((m) => m.email).join(", ")}`,
     ],
   };
+}
+
+/**
+ * The demo's reporting months: September 2026 is published, through the same command
+ * as the Month in progress page; October 2026 (its figures entered, not yet verified)
+ * is left open, so the demo shows both the published month and the month in progress.
+ */
+export const DEMO_PUBLISHED_MONTH = "2026-09";
+
+async function publishDemoMonth(db: Database, organisationId: string): Promise<void> {
+  const first = await publishReportingMonth(db, { organisationId, period: DEMO_PUBLISHED_MONTH, note: null }, SYSTEM_ACTOR);
+  if (first.ok) return;
+  if (!first.missing) throw new Error(`The demo cannot publish ${DEMO_PUBLISHED_MONTH}: ${first.reason}`);
+  // The sample commentaries are not all marked ready: publish as a performance team would, naming the gaps.
+  const { figures, unverified, commentaries } = first.missing;
+  const note = [
+    `Published for the demo with the sample data of ${monthLabel(DEMO_PUBLISHED_MONTH)}.`,
+    figures.length ? `Figures missing: ${figures.join(", ")}.` : "",
+    unverified.length ? `Not verified: ${unverified.join(", ")}.` : "",
+    commentaries.length ? `Commentaries not ready: ${commentaries.join(", ")}.` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  const second = await publishReportingMonth(db, { organisationId, period: DEMO_PUBLISHED_MONTH, note }, SYSTEM_ACTOR);
+  if (!second.ok) throw new Error(`The demo cannot publish ${DEMO_PUBLISHED_MONTH}: ${second.reason}`);
 }
 
 /** Seeds on first start only: an empty database gets the demo organisation. */

@@ -53,7 +53,7 @@ import { fragmentToNode } from "../commentary/render-commentary";
 import { loadActionReview } from "../meetings/action-review";
 import { COMMENTARY_STATUS_LABELS, loadExceptions, type ExceptionItem } from "../performance/exceptions";
 import {
-  latestPeriod,
+  defaultReportingPeriod,
   listIndicators,
   loadIndicatorSeries,
   loadScorecard,
@@ -321,7 +321,7 @@ async function appendicesOf(context: AppendixContext, item: AgendaItem, sectionI
   const options = item.options ?? {};
   switch (item.kind) {
     case "scorecard_review": {
-      const period = options.period ?? (await latestPeriod(db, meeting.organisationId));
+      const period = options.period ?? (await defaultReportingPeriod(db, meeting.organisationId));
       if (!period) return [];
       const areaId = options.areaId ?? (meeting.kind === "area_panel" ? context.bodyAreaId : null);
       const scorecard = await loadScorecard(db, { organisationId: meeting.organisationId, period, areaId });
@@ -340,7 +340,7 @@ async function appendicesOf(context: AppendixContext, item: AgendaItem, sectionI
       ];
     }
     case "exceptions": {
-      const period = options.period ?? (await latestPeriod(db, meeting.organisationId));
+      const period = options.period ?? (await defaultReportingPeriod(db, meeting.organisationId));
       if (!period) return [];
       const exceptions = await loadExceptions(db, meeting.organisationId, period);
       const appendices: PackAppendix[] = [];
@@ -357,7 +357,7 @@ async function appendicesOf(context: AppendixContext, item: AgendaItem, sectionI
       return appendices;
     }
     case "performance_clinic": {
-      const period = options.period ?? (await latestPeriod(db, meeting.organisationId));
+      const period = options.period ?? (await defaultReportingPeriod(db, meeting.organisationId));
       if (!period || !options.indicatorIds?.length) return [];
       const exceptions = (await loadExceptions(db, meeting.organisationId, period)).filter((e) =>
         options.indicatorIds!.includes(e.indicator.id),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Database } from "../../db/client";
 import { listAreas } from "../../db/queries/performance-library";
 import { isPeriod } from "../../app/shared/performance/periods";
-import { latestPeriod, loadScorecard } from "./scorecard";
+import { defaultReportingPeriod, loadScorecard } from "./scorecard";
 import { SCORECARD_SORTS, scorecardLines, type ScorecardFilters } from "./scorecard-view";
 
 const flag = z
@@ -38,7 +38,7 @@ export async function scorecardFromSearchParams(db: Database, organisationId: st
   const area = areaName ? areas.find((a) => a.name.toLowerCase() === areaName.toLowerCase()) : null;
   if (areaName && !area)
     throw new ScorecardRequestError(`Unknown area “${areaName}”: use All or one of ${areas.map((a) => a.name).join(", ")}`);
-  const period = query.period ?? (await latestPeriod(db, organisationId));
+  const period = query.period ?? (await defaultReportingPeriod(db, organisationId));
   const filters: ScorecardFilters = {
     theme: query.theme || null,
     offTargetOnly: query.offTarget,

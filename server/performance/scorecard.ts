@@ -3,7 +3,9 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client";
 import { users } from "../../db/schema/identity";
 import { actuals, areas, benchmarks, indicators, targets, themes } from "../../db/schema/performance";
+import { lastPublishedPeriod } from "../../db/queries/reporting-months";
 import { addMonths, financialYearOf } from "../../app/shared/performance/periods";
+import { monthInProgress, pickDefaultPeriod, type ReportingPeriods } from "../../app/shared/performance/reporting-period";
 import { combineAreas } from "../../app/shared/performance/rollup";
 import { buildScorecardRow, type ScorecardRow } from "../../app/shared/performance/scorecard-row";
 import { chooseTarget, type StoredTarget, type TargetScope } from "../../app/shared/performance/target-choice";
@@ -71,7 +73,10 @@ export const ruleOf = (
   decimals: i.decimals,
 });
 
-/** The latest period for which the organisation has any figure: the default reporting period. */
+/**
+ * The latest period for which the organisation has any figure. Not a default by itself:
+ * defaultReportingPeriod decides what pages show when no period is asked for.
+ */
 export async function latestPeriod(db: Database, organisationId: string): Promise<string | null> {
   const [row] = await db
     .select({ period: actuals.period })
@@ -80,6 +85,26 @@ export async function latestPeriod(db: Database, organisationId: string): Promis
     .orderBy(desc(actuals.period))
     .limit(1);
   return row?.period ?? null;
+}
+
+/** The last published month and the latest month with figures: what the reporting-month rules read. */
+export async function reportingPeriods(db: Database, organisationId: string): Promise<ReportingPeriods> {
+  const lastPublished = await lastPublishedPeriod(db, organisationId);
+  const latestWithFigures = await latestPeriod(db, organisationId);
+  return { lastPublished, latestWithFigures };
+}
+
+/**
+ * The period every page, the API and a new meeting item show when none is asked for:
+ * the last published month (or, before any month is published, the latest with figures).
+ */
+export async function defaultReportingPeriod(db: Database, organisationId: string): Promise<string | null> {
+  return pickDefaultPeriod(await reportingPeriods(db, organisationId));
+}
+
+/** The month being worked on when it is not the default (null when there is none). */
+export async function reportingMonthInProgress(db: Database, organisationId: string): Promise<string | null> {
+  return monthInProgress(await reportingPeriods(db, organisationId));
 }
 
 const owners = alias(users, "owners");
@@ -128,7 +153,7 @@ export async function loadIndicatorSeries(
   db: Database,
   organisationId: string,
   window: { from: string; to: string },
-  filter?: { code?: string; scope?: FigureScope },
+  filter?: { code?: string; scope?: FigureScope; figures?: FigureSelection },
 ): Promise<{ series: IndicatorSeries[]; areas: { id: string; name: string; homes: number }[] }> {
   const scope = filter?.scope ?? { kind: "every-area" };
   const [indicatorRows, targetRows, benchmarkRows, figureRows, areaRows] = await Promise.all([
@@ -160,6 +185,7 @@ export async function loadIndicatorSeries(
               )
             : undefined,
           scopeCondition(scope),
+          figureSelectionCondition(filter?.figures ?? "all"),
         ),
       ),
     db
@@ -218,6 +244,16 @@ function scopeCondition(scope: FigureScope) {
     );
   }
   return undefined;
+}
+
+/**
+ * Which figures count: all of them (the signed-in pages), or only verified ones (the
+ * public pages: an unchecked figure is never published).
+ */
+export type FigureSelection = "all" | "verified";
+
+function figureSelectionCondition(figures: FigureSelection) {
+  return figures === "verified" ? eq(actuals.status, "verified") : undefined;
 }
 
 /**
@@ -286,10 +322,13 @@ export const historyWindow = (period: string) => ({ from: addMonths(period, -HIS
 /** The scorecard of one period, organisation-wide (areaId null) or for one area. */
 export async function loadScorecard(
   db: Database,
-  query: { organisationId: string; period: string; areaId: string | null },
+  query: { organisationId: string; period: string; areaId: string | null; figures?: FigureSelection },
 ): Promise<Scorecard> {
   const scope: FigureScope = query.areaId ? { kind: "area", areaId: query.areaId } : { kind: "organisation" };
-  const { series, areas: areaList } = await loadIndicatorSeries(db, query.organisationId, historyWindow(query.period), { scope });
+  const { series, areas: areaList } = await loadIndicatorSeries(db, query.organisationId, historyWindow(query.period), {
+    scope,
+    figures: query.figures,
+  });
   const area = query.areaId ? (areaList.find((a) => a.id === query.areaId) ?? null) : null;
   const entries: ScorecardEntry[] = [];
   for (const s of series) {

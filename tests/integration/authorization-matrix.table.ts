@@ -95,6 +95,8 @@ export const ROUTES: Record<string, { GET?: Row; POST?: Row }> = {
   "api.v1.o.$orgSlug.imports.$kind.ts": { GET: everyoneGets(405), POST: apiRoute("token-or-admin") },
   "api.v1.o.$orgSlug.packs.$packId.versions.$version.verify.ts": { GET: apiRoute("viewer") },
   "api.v1.o.$orgSlug.scorecard.ts": { GET: apiRoute("viewer") },
+  "api.v1.o.$orgSlug.reporting-months._index.ts": { GET: apiRoute("viewer"), POST: everyoneGets(405) },
+  "api.v1.o.$orgSlug.reporting-months.$period.publish.ts": { GET: everyoneGets(405), POST: apiRoute("token-or-admin") },
   "invite.$token.tsx": { GET: publicRoute(), POST: publicRoute() },
   "o.$orgSlug._index.tsx": { GET: orgPage() },
   "o.$orgSlug.actions.$actionId.tsx": { GET: orgPage(), POST: orgPage("officer") },
@@ -108,6 +110,7 @@ export const ROUTES: Record<string, { GET?: Row; POST?: Row }> = {
   "o.$orgSlug.exceptions.$code.tsx": { GET: orgPage(), POST: orgPage("admin") },
   "o.$orgSlug.exceptions.tsx": { GET: orgPage() },
   "o.$orgSlug.imports.tsx": { GET: orgPage("admin"), POST: orgPage("admin") },
+  "o.$orgSlug.months.tsx": { GET: orgPage("admin"), POST: orgPage("admin") },
   // Recording a figure: an admin, or an officer who owns or manages the indicator (the demo's officer manages this one).
   "o.$orgSlug.indicators.$code": { GET: orgPage(), POST: orgPage("officer") },
   "o.$orgSlug.meetings.$meetingId._index": { GET: orgPage(), POST: orgPage("officer") },

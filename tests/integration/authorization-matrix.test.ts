@@ -252,6 +252,7 @@ const allParams = (): Record<string, string> => ({
   area: "North",
   token: "not-a-real-link-token-0000000000",
   kind: "actuals",
+  period: "2026-10",
 });
 
 /** Per route, what a POST sends (a real, harmless request, so that it reaches the authorization), and the meeting. */
@@ -267,6 +268,11 @@ function postFor(name: string): {
       return { json: { document: meetingDocumentName(ids.november), access: "read" } };
     case "api.v1.o.$orgSlug.imports.$kind.ts":
       return { body: "" };
+    // Without a note, publishing the demo's October (figures not verified) is refused 409: nothing changes.
+    case "api.v1.o.$orgSlug.reporting-months.$period.publish.ts":
+      return { json: {} };
+    case "o.$orgSlug.months.tsx":
+      return { fields: { period: "2026-10" } };
     case "o.$orgSlug.actions.$actionId.tsx":
       return { fields: { status: "on_track", note: "Checked by the authorization matrix" } };
     case "o.$orgSlug.actions._index.tsx":

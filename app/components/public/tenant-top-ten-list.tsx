@@ -28,3 +28,20 @@ export function TenantTopTenList({ lines }: { lines: TenantSummaryLine[] }) {
     </ul>
   );
 }
+
+/** The indicators with no published figure for the month: a line each, left out of the list above. */
+export function NotYetPublishedList({ items }: { items: { code: string; title: string; text: string }[] }) {
+  if (items.length === 0) return null;
+  return (
+    <div className="tenant-top-ten__pending">
+      <p>Not yet published:</p>
+      <ul>
+        {items.map((item) => (
+          <li key={item.code} data-code={item.code}>
+            {item.title}: {item.text}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

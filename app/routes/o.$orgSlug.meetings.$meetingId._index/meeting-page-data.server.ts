@@ -18,7 +18,7 @@ import { listAgendaChoices } from "../../../db/queries/meeting-planning";
 import { findBody, findSeat, listAgendaItems, listAttendance, listBodyMembers } from "../../../db/queries/meetings";
 import { listMembersOfOrganisation } from "../../../db/queries/users";
 import type { AgendaItem, AttendanceCapacity, Meeting } from "../../../db/schema/meetings";
-import { latestPeriod } from "../../../server/performance/scorecard";
+import { defaultReportingPeriod } from "../../../server/performance/scorecard";
 import { meetingPermissions } from "../../../server/policies/meeting-policy";
 import type { Principal } from "../../../server/policies/principal";
 import { isBeforeOpening } from "~/shared/meetings/meeting-stage";
@@ -72,14 +72,14 @@ export async function loadMeetingPage(
     listBodyMembers(db, body.id),
     listAgendaChoices(db, organisationId),
     principal.kind === "user" ? findSeat(db, body.id, principal.userId) : null,
-    latestPeriod(db, organisationId),
+    defaultReportingPeriod(db, organisationId),
     latestAgendaPack(db, meeting.id),
   ]);
   const permissions = meetingPermissions(principal, meeting, seat);
   const people = permissions.manage ? await listMembersOfOrganisation(db, organisationId) : [];
   const positionOf = new Map(seats.map((s) => [s.userId, s.position]));
   const onList = new Set(attendance.map((a) => a.userId));
-  // The latest month with figures, or last month when there are none yet.
+  // The default reporting month (the last published), or last month when there are no figures yet.
   const defaultPeriod = latest ?? addMonths(ukToday().slice(0, 7), -1);
 
   const membersExpected = attendance.filter(

@@ -13,7 +13,7 @@ import { loadCommentarySummary, loadExceptions } from "../../../server/performan
 import { renderedCommentary } from "../../../server/commentary/render-commentary";
 import { listMembersOfOrganisation } from "../../../db/queries/users";
 import type { RenderedCommentaryData } from "~/shared/commentary/commentary-content";
-import { latestPeriod, listIndicators, loadScorecard } from "../../../server/performance/scorecard";
+import { defaultReportingPeriod, listIndicators, loadScorecard } from "../../../server/performance/scorecard";
 import { scorecardLines, type ScorecardLine } from "../../../server/performance/scorecard-view";
 import type { Principal } from "../../../server/policies/principal";
 import { loadActionReview } from "../../../server/meetings/action-review";
@@ -88,7 +88,7 @@ export async function loadItemContent(context: Context, item: AgendaItem): Promi
   const options = item.options ?? {};
   switch (item.kind) {
     case "scorecard_review": {
-      const period = options.period ?? (await latestPeriod(db, org.id));
+      const period = options.period ?? (await defaultReportingPeriod(db, org.id));
       if (!period) return { kind: "none" };
       const areaId = options.areaId ?? (meeting.kind === "area_panel" ? context.bodyAreaId : null);
       const [scorecard, indicatorList] = await Promise.all([
@@ -119,7 +119,7 @@ export async function loadItemContent(context: Context, item: AgendaItem): Promi
       };
     }
     case "exceptions": {
-      const period = options.period ?? (await latestPeriod(db, org.id));
+      const period = options.period ?? (await defaultReportingPeriod(db, org.id));
       if (!period) return { kind: "none" };
       const items = await loadExceptions(db, org.id, period);
       return {

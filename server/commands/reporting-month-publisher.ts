@@ -1,0 +1,55 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { lastPublishedPeriod } from "../../db/queries/reporting-months";
+import { reportingMonths } from "../../db/schema/reporting-months";
+import { publishDecision, type MonthGaps } from "../../app/shared/performance/reporting-month-gaps";
+import { recordAudit, type Actor } from "../audit";
+import { loadMonthStatus } from "../performance/reporting-month-status";
+import { latestPeriod } from "../performance/scorecard";
+
+export type PublishOutcome =
+  { ok: true; period: string; publishedAt: Date; missing: MonthGaps } | { ok: false; reason: string; missing: MonthGaps | null };
+
+/**
+ * Publishes a reporting month: from then on it is what every default and the public
+ * pages show. Refused while something is missing unless the note names the gaps;
+ * refused for a month already published, one before the last published, or one with
+ * no figure at all. The note and the gaps at that moment go into the audit log.
+ */
+export async function publishReportingMonth(
+  db: Database,
+  input: { organisationId: string; period: string; note: string | null },
+  actor: Actor,
+): Promise<PublishOutcome> {
+  const { organisationId, period } = input;
+  const note = input.note?.trim() ? input.note.trim() : null;
+  const lastPublished = await lastPublishedPeriod(db, organisationId);
+  if (lastPublished && period <= lastPublished) {
+    const reason = period === lastPublished ? "already published" : `earlier than the last published month (${lastPublished})`;
+    return { ok: false, reason: `This month is ${reason}.`, missing: null };
+  }
+  const latest = await latestPeriod(db, organisationId);
+  if (!latest || period > latest) return { ok: false, reason: "This month has no figures yet.", missing: null };
+  const { gaps } = await loadMonthStatus(db, organisationId, period);
+  const decision = publishDecision(gaps, note);
+  if (!decision.ok) return { ok: false, reason: decision.reason, missing: gaps };
+  return db.transaction(async (tx) => {
+    const publishedAt = new Date();
+    const values = { state: "published" as const, publishedAt, publishedBy: actor.userId, publishedByLabel: actor.label, note };
+    const [existing] = await tx
+      .select({ id: reportingMonths.id })
+      .from(reportingMonths)
+      .where(and(eq(reportingMonths.organisationId, organisationId), eq(reportingMonths.period, period)));
+    if (existing) await tx.update(reportingMonths).set(values).where(eq(reportingMonths.id, existing.id));
+    else await tx.insert(reportingMonths).values({ organisationId, period, ...values });
+    await recordAudit(tx, {
+      organisationId,
+      actor,
+      action: "reporting_month.publish",
+      subjectType: "reporting_month",
+      subjectId: period,
+      after: { period, note, missing: gaps },
+    });
+    return { ok: true as const, period, publishedAt, missing: gaps };
+  });
+}
