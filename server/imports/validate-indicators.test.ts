@@ -45,6 +45,16 @@ describe("validateIndicators", () => {
     ]);
   });
 
+  it("reads surveys every two or three years, and names them in the list of choices", () => {
+    const result = validate(
+      "TSM01,Overall satisfaction,Decent Homes,Tenant Satisfaction Measure,%,higher,biennial,survey,1,yes,no",
+      "STAR1,STAR survey satisfaction,Decent Homes,Local indicator,%,higher,Triennial,survey,1,no,no",
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.rows.map((r) => r.frequency)).toEqual(["biennial", "triennial"]);
+    expect(messages("X1,X,T,C,%,higher,fortnightly,survey,1,no,no").join("\n")).toMatch(/annual, biennial or triennial/);
+  });
+
   it("treats the yes/no columns as optional, defaulting to no", () => {
     const table = csvTable(
       csv(
@@ -74,7 +84,7 @@ describe("validateIndicators", () => {
       "Line 2, column title: No title",
       "Line 2, column unit: No unit (e.g. %, days, £, count)",
       "Line 2, column polarity: “best” is not a polarity: use higher, lower or none",
-      "Line 2, column frequency: “fortnightly” is not a frequency: use weekly, monthly, quarterly or annual",
+      "Line 2, column frequency: “fortnightly” is not a frequency: use weekly, monthly, quarterly, annual, biennial or triennial",
       "Line 2, column aggregation: “average” is not an aggregation: use ratio, mean, snapshot, sum or survey",
       "Line 2, column decimals: “2.5” is not a number of decimal places: use a whole number from 0 to 4",
       "Line 2, column tenant_top_ten: “perhaps” is not yes or no",

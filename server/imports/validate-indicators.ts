@@ -2,6 +2,7 @@
 // db/seed-data/indicators.csv.
 
 import type { Aggregation, Frequency, Polarity } from "../../app/shared/performance/types";
+import { AGGREGATIONS, FREQUENCIES, POLARITIES } from "../../app/shared/vocabulary";
 import { cellText, parseNumber, parseYesNo, showCell } from "./cells";
 import type { ImportContext, ValidationResult } from "./import-types";
 import { quote } from "./problems";
@@ -35,9 +36,6 @@ export const INDICATOR_COLUMNS = {
   optional: ["tenant_top_ten", "by_area", "definition", "data_source", "owner_email", "manager_email"],
 } as const;
 
-const POLARITIES = ["higher", "lower", "none"] as const;
-const FREQUENCIES = ["weekly", "monthly", "quarterly", "annual"] as const;
-const AGGREGATIONS = ["ratio", "mean", "snapshot", "sum", "survey"] as const;
 const MAX_DECIMALS = 4;
 
 function choice<T extends string>(options: readonly T[]): Map<string, T> {
