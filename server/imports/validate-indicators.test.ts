@@ -55,6 +55,24 @@ describe("validateIndicators", () => {
     expect(messages("X1,X,T,C,%,higher,fortnightly,survey,1,no,no").join("\n")).toMatch(/annual, biennial or triennial/);
   });
 
+  it("reads the optional active column: no retires, yes reinstates, empty or absent leaves it as it is", () => {
+    const table = csvTable(
+      csv(
+        `${HEADER},active`,
+        "A1,A,T,C,%,higher,monthly,ratio,1,no,no,no",
+        "A2,A,T,C,%,higher,monthly,ratio,1,no,no,Yes",
+        "A3,A,T,C,%,higher,monthly,ratio,1,no,no,",
+        "A4,A,T,C,%,higher,monthly,ratio,1,no,no,retired",
+      ),
+    );
+    const result = validateIndicators(table);
+    expect(result.rows.map((r) => r.active)).toEqual([false, true, undefined]);
+    expect(result.problems.map(formatProblem)).toEqual([
+      "Line 5, column active: “retired” is not yes or no: “no” retires the indicator",
+    ]);
+    expect(validate("A1,A,T,C,%,higher,monthly,ratio,1,no,no").rows[0].active).toBeUndefined();
+  });
+
   it("treats the yes/no columns as optional, defaulting to no", () => {
     const table = csvTable(
       csv(
@@ -70,7 +88,7 @@ describe("validateIndicators", () => {
   it("reports missing headings", () => {
     const result = validateIndicators(csvTable(csv("code,title,unit", "A,B,%")));
     expect(result.problems.map(formatProblem)).toEqual([
-      "Line 1: Missing columns “theme”, “category”, “polarity”, “frequency”, “aggregation” and “decimals”. The first row must name the columns: code, title, theme, category, unit, polarity, frequency, aggregation and decimals, and optionally tenant_top_ten, by_area, definition, data_source, owner_email and manager_email",
+      "Line 1: Missing columns “theme”, “category”, “polarity”, “frequency”, “aggregation” and “decimals”. The first row must name the columns: code, title, theme, category, unit, polarity, frequency, aggregation and decimals, and optionally tenant_top_ten, by_area, definition, data_source, owner_email, manager_email and active",
     ]);
   });
 

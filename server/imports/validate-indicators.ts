@@ -28,12 +28,14 @@ export interface IndicatorRow {
   /** A member's address in lower case, or null for "nobody" (an empty cell). */
   ownerEmail?: string | null;
   managerEmail?: string | null;
+  /** The `active` column: false retires the indicator, true reinstates it; undefined leaves it as it is. */
+  active?: boolean;
 }
 
 export const INDICATOR_COLUMNS = {
   required: ["code", "title", "theme", "category", "unit", "polarity", "frequency", "aggregation", "decimals"],
   // Flags default to "no": most indicators are neither tenant-chosen nor broken down by area.
-  optional: ["tenant_top_ten", "by_area", "definition", "data_source", "owner_email", "manager_email"],
+  optional: ["tenant_top_ten", "by_area", "definition", "data_source", "owner_email", "manager_email", "active"],
 } as const;
 
 const MAX_DECIMALS = 4;
@@ -118,6 +120,14 @@ export function validateIndicators(table: Table, context?: ImportContext): Valid
       );
     } else decimals = parsedDecimals;
 
+    // Empty or absent: as it is. The export writes yes or no for every indicator.
+    const active = (): boolean | undefined => {
+      if (col.active < 0 || cellText(cells[col.active]) === null) return undefined;
+      const value = parseYesNo(cells[col.active]);
+      if (value === undefined)
+        report(label.active, `${quote(showCell(cells[col.active]))} is not yes or no: “no” retires the indicator`);
+      return value ?? undefined;
+    };
     const tenantTopTen = flag("tenant_top_ten");
     const byArea = flag("by_area");
     const description = (name: "definition" | "data_source"): string | undefined => {
@@ -154,6 +164,7 @@ export function validateIndicators(table: Table, context?: ImportContext): Valid
       dataSource: description("data_source"),
       ownerEmail: person("owner_email"),
       managerEmail: person("manager_email"),
+      active: active(),
     };
   });
 }

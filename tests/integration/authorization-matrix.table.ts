@@ -114,6 +114,7 @@ export const ROUTES: Record<string, { GET?: Row; POST?: Row }> = {
   "o.$orgSlug.indicators.$code_.edit.tsx": { GET: orgPage("admin"), POST: orgPage("admin") },
   "o.$orgSlug.indicators._index.tsx": { GET: orgPage("admin"), POST: orgPage("admin") },
   "o.$orgSlug.indicators.new.tsx": { GET: orgPage("admin"), POST: orgPage("admin") },
+  "o.$orgSlug.indicators[.csv].tsx": { GET: orgPage("admin") },
   "o.$orgSlug.meetings.$meetingId._index": { GET: orgPage(), POST: orgPage("officer") },
   "o.$orgSlug.meetings.$meetingId.pack.tsx": { GET: orgPage(), POST: orgPage("officer") },
   // Starting a cover report (the page itself creates nothing): the clerk, before the meeting opens.
