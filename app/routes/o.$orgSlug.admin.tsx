@@ -248,11 +248,11 @@ export default function Admin() {
                       {ROLE_LABELS[m.role]} <span className="hint">(the only admin)</span>
                     </>
                   ) : (
-                    <Form method="post" className="inline-form" aria-label={`Role of ${m.name}`}>
+                    <Form method="post" className="inline-form" aria-label={`Access level of ${m.name}`}>
                       <input type="hidden" name="intent" value="change-role" />
                       <input type="hidden" name="userId" value={m.userId} />
                       <label htmlFor={`role-${m.userId}`} className="visually-hidden">
-                        Role of {m.name}
+                        Access level of {m.name}
                       </label>
                       <select id={`role-${m.userId}`} name="role" defaultValue={m.role}>
                         {roleOptions.map((o) => (
@@ -268,7 +268,7 @@ export default function Admin() {
                   )}
                 </td>
                 <td>{m.active ? "Active" : "Invited"}</td>
-                <td>
+                <td className="cell-actions">
                   <Form method="post">
                     <input type="hidden" name="intent" value="reset-password" />
                     <input type="hidden" name="email" value={m.email} />

@@ -143,11 +143,11 @@ export default function IndicatorLibraryPage() {
                   <td>{i.owner ?? "Nobody"}</td>
                   <td>{i.manager ?? "Nobody"}</td>
                   <td>{i.active ? "Yes" : "No (retired)"}</td>
-                  <td>
+                  <td className="cell-actions">
                     <Link to={`/o/${orgSlug}/indicators/${encodeURIComponent(i.code)}/edit`}>
                       Change<span className="visually-hidden"> {i.code}</span>
                     </Link>
-                    <Form method="post" className="inline-form">
+                    <Form method="post">
                       <input type="hidden" name="intent" value={i.active ? "retire" : "reinstate"} />
                       <input type="hidden" name="indicatorId" value={i.id} />
                       <button type="submit" className="link-button">

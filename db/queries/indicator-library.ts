@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
 import { users } from "../schema/identity";
@@ -59,14 +59,18 @@ export async function findLibraryIndicator(db: Database, organisationId: string,
 
 /** The organisation's themes in scorecard order, with how many indicators hang under each. */
 export async function listThemes(db: Database, organisationId: string) {
-  return db
-    .select({
-      id: themes.id,
-      name: themes.name,
-      position: themes.position,
-      indicators: sql<number>`(select count(*)::int from ${indicators} where ${indicators.themeId} = ${themes.id})`,
-    })
-    .from(themes)
-    .where(eq(themes.organisationId, organisationId))
-    .orderBy(asc(themes.position), asc(themes.name));
+  const [rows, counts] = await Promise.all([
+    db
+      .select({ id: themes.id, name: themes.name, position: themes.position })
+      .from(themes)
+      .where(eq(themes.organisationId, organisationId))
+      .orderBy(asc(themes.position), asc(themes.name)),
+    db
+      .select({ themeId: indicators.themeId, count: count() })
+      .from(indicators)
+      .where(eq(indicators.organisationId, organisationId))
+      .groupBy(indicators.themeId),
+  ]);
+  const under = new Map(counts.map((c) => [c.themeId, c.count]));
+  return rows.map((t) => ({ ...t, indicators: under.get(t.id) ?? 0 }));
 }

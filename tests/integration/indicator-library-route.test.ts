@@ -153,6 +153,11 @@ describe("the new-indicator and edit forms", () => {
   it("lists the library for an admin with code, title, theme, owner, manager and whether it is active", async () => {
     const page = await getLibrary(cookies.admin, "riverside", "?saved=BV66a");
     expect(page.saved).toBe("BV66a");
+    expect(page.themes.map((t) => [t.name, t.indicators])).toEqual([
+      ["Decent Homes", 0],
+      ["Fair Access", 0],
+      ["Valuing Resources", 1],
+    ]);
     expect(page.indicators).toEqual([
       {
         id: expect.any(String),
