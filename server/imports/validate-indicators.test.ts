@@ -73,6 +73,20 @@ describe("validateIndicators", () => {
     expect(validate("A1,A,T,C,%,higher,monthly,ratio,1,no,no").rows[0].active).toBeUndefined();
   });
 
+  it("refuses a code that differs from one in the library (retired or not) only in capitals", () => {
+    const context = {
+      ...testContext(),
+      indicators: new Map([["BV66a", { frequency: "monthly", unit: "%", aggregation: "ratio", decimals: 2 }]]),
+    } as const;
+    const table = csvTable(
+      csv(HEADER, "bv66A,Rent,T,C,%,higher,monthly,ratio,2,no,no", "BV66a,Rent,T,C,%,higher,monthly,ratio,2,no,no"),
+    );
+    expect(validateIndicators(table, context as never).problems.map(formatProblem)).toEqual([
+      "Line 2, column code: “bv66A” differs from “BV66a” in the library only in capital letters: use BV66a",
+      "Line 3, column code: “BV66a” differs from “bv66A” on line 2 only in capital letters: use one spelling",
+    ]);
+  });
+
   it("treats the yes/no columns as optional, defaulting to no", () => {
     const table = csvTable(
       csv(

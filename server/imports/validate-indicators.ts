@@ -54,9 +54,10 @@ function orList(options: readonly string[]): string {
 /** Longest definition or data source kept: a paragraph or two, not a document. */
 const MAX_DESCRIPTION = 4000;
 
-// An indicator file defines the library; of the context it needs only the people, who
-// may be named as owners and managers.
+// An indicator file defines the library; of the context it needs the people, who may be
+// named as owners and managers, and the codes already given (retired ones included).
 export function validateIndicators(table: Table, context?: ImportContext): ValidationResult<IndicatorRow> {
+  const libraryCodes = new Map([...(context?.indicators.keys() ?? [])].map((code) => [code.toLowerCase(), code]));
   return validateRows(table, INDICATOR_COLUMNS, ({ cells, col, label, report, claimKey }) => {
     const text = (name: keyof typeof col, what: string): string => {
       const value = cellText(cells[col[name]]);
@@ -88,6 +89,13 @@ export function validateIndicators(table: Table, context?: ImportContext): Valid
     if (code !== "") {
       // Codes are case-sensitive, but two that differ only in case are a typing
       // error in practice, and would confuse everyone who reads a report.
+      // A code is never given to a second indicator, retired or not: one differing only in capitals would be.
+      const inLibrary = libraryCodes.get(code.toLowerCase());
+      if (inLibrary !== undefined && inLibrary !== code)
+        report(
+          label.code,
+          `${quote(code)} differs from ${quote(inLibrary)} in the library only in capital letters: use ${inLibrary}`,
+        );
       const earlier = claimKey(code.toLowerCase());
       if (earlier) {
         const earlierCode = showCell(earlier.cells[col.code]);
