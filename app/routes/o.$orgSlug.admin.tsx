@@ -1,11 +1,18 @@
 import { TableRegion } from "~/components/ui/table-region";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { typedText } from "~/shared/typed-text";
 import { ErrorSummary, SelectField, TextField } from "~/components/ui/form-fields";
 import { formatUkDate, formatUkDateTime } from "~/shared/dates";
-import { authorizeOr403, requireOrgMember } from "~/utils/auth.server";
+import { authorizeOr403, notFound, requireOrgMember } from "~/utils/auth.server";
+import { listMemberResponsibilities } from "../../db/queries/member-responsibilities";
+import {
+  changeMemberRole,
+  MemberNotFoundError,
+  removeMember,
+  type Reassignment,
+} from "../../server/commands/membership-commands";
 import { parseForm } from "~/utils/forms";
 import { listMembersOfOrganisation } from "../../db/queries/users";
 import { authorize } from "../../server/policies/authorize";
@@ -35,7 +42,26 @@ const adminActionSchema = z.discriminatedUnion("intent", [
     expiresInDays: z.preprocess((v) => (v === "" || v == null ? null : v), expiresInDaysSchema.nullable()),
   }),
   z.object({ intent: z.literal("revoke-token"), tokenId: z.string().uuid("Choose a token to revoke") }),
+  z.object({ intent: z.literal("change-role"), userId: z.string().uuid("Choose a member"), role: roleSchema }),
+  // Who takes over each open action and indicator comes in fields of their own (reassignmentFrom).
+  z.object({ intent: z.literal("remove-member"), userId: z.string().uuid("Choose a member") }),
 ]);
+
+/**
+ * The selects of the removal form: `action:<id>`, `owner:<indicator id>` and
+ * `manager:<indicator id>`, each naming a member ("" for a manager: nobody). The
+ * command checks that each names another member of this organisation.
+ */
+function reassignmentFrom(formData: FormData): Reassignment {
+  const reassign: Reassignment = { actions: {}, owners: {}, managers: {} };
+  for (const [key, value] of formData) {
+    const match = /^(action|owner|manager):(.+)$/.exec(key);
+    if (!match || typeof value !== "string") continue;
+    if (match[1] === "manager") reassign.managers[match[2]] = value === "" ? null : value;
+    else if (value !== "") reassign[match[1] === "action" ? "actions" : "owners"][match[2]] = value;
+  }
+  return reassign;
+}
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { org, principal } = await requireOrgMember(request, context, params.orgSlug);
@@ -47,7 +73,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     listPendingInvitations(db, org.id),
     listApiTokens(db, org.id),
   ]);
+  // "Remove…" on a member: what they answer for, to be passed to someone else first.
+  const removeId = new URL(request.url).searchParams.get("remove");
+  const leaving = removeId ? members.find((m) => m.userId === removeId) : undefined;
+  if (removeId && !leaving) throw notFound();
   return {
+    me: principal.kind === "user" ? principal.userId : null,
+    removed: new URL(request.url).searchParams.get("removed"),
+    adminCount: members.filter((m) => m.role === "admin").length,
+    removal: leaving ? { member: leaving, duties: await listMemberResponsibilities(db, org.id, leaving.userId) } : null,
     members,
     invitations: invitations.map((i) => ({ ...i, expires: formatUkDate(i.expiresAt) })),
     tokens: tokens.map((t) => ({
@@ -67,7 +101,8 @@ type ActionResult =
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { org, principal, user } = await requireOrgMember(request, context, params.orgSlug);
-  const parsed = parseForm(adminActionSchema, await readFormData(request));
+  const formData = await readFormData(request);
+  const parsed = parseForm(adminActionSchema, formData);
   if (!parsed.ok) return data<ActionResult>({ fieldErrors: parsed.fieldErrors }, { status: 400 });
   authorizeOr403(() => authorize(organisationPolicy.administer(principal, org)));
   const { db, config } = context.services;
@@ -95,6 +130,23 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         secretLabel: "Reset link",
       });
     }
+    if (input.intent === "change-role") {
+      const member = await changeMemberRole(db, { organisationId: org.id, userId: input.userId, role: input.role }, actor);
+      return data<ActionResult>({
+        message: member.changed
+          ? `${member.name}’s role is now ${ROLE_LABELS[input.role]}.`
+          : `${member.name}’s role was already ${ROLE_LABELS[input.role]}.`,
+      });
+    }
+    if (input.intent === "remove-member") {
+      const member = await removeMember(
+        db,
+        { organisationId: org.id, userId: input.userId, reassign: reassignmentFrom(formData) },
+        actor,
+      );
+      if (member.userId === user.id) return redirect("/");
+      return redirect(`/o/${org.slug}/admin?removed=${encodeURIComponent(member.email)}`);
+    }
     if (input.intent === "revoke-token") {
       const revoked = await revokeApiToken(db, { organisationId: org.id, reference: input.tokenId }, actor);
       return data<ActionResult>({
@@ -116,7 +168,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     });
   } catch (error) {
     // Another organisation's token is not found here, as the rest of that organisation is.
-    if (error instanceof ApiTokenNotFoundError) throw new Response("Not found", { status: 404 });
+    if (error instanceof ApiTokenNotFoundError || error instanceof MemberNotFoundError)
+      throw new Response("Not found", { status: 404 });
     if (error instanceof CommandError) {
       return data<ActionResult>({ fieldErrors: { [error.field ?? "form"]: error.message } }, { status: 400 });
     }
@@ -130,12 +183,22 @@ const roleOptions = (Object.keys(ROLE_LABELS) as (keyof typeof ROLE_LABELS)[]).m
 }));
 
 export default function Admin() {
-  const { members, invitations, tokens } = useLoaderData<typeof loader>();
+  const { members, invitations, tokens, me, adminCount, removal, removed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const errors = result && "fieldErrors" in result ? result.fieldErrors : undefined;
+  const others = removal ? members.filter((m) => m.userId !== removal.member.userId) : [];
+  const someoneElse = [
+    { value: "", label: "Choose someone" },
+    ...others.map((m) => ({ value: m.userId, label: `${m.name} (${m.email})` })),
+  ];
   return (
     <>
       <ErrorSummary errors={errors} />
+      {removed && !result ? (
+        <div className="notification notification--success" role="status">
+          <p>{removed} is no longer a member of the organisation. Their actions and indicators have been passed on.</p>
+        </div>
+      ) : null}
       {result && "message" in result && !("secret" in result) ? (
         <div className="notification notification--success" role="status">
           <p>{result.message}</p>
@@ -179,9 +242,33 @@ export default function Admin() {
               <tr key={m.userId}>
                 <td>{m.name}</td>
                 <td>{m.email}</td>
-                <td>{ROLE_LABELS[m.role]}</td>
-                <td>{m.active ? "Active" : "Invited"}</td>
                 <td>
+                  {m.role === "admin" && adminCount <= 1 ? (
+                    <>
+                      {ROLE_LABELS[m.role]} <span className="hint">(the only admin)</span>
+                    </>
+                  ) : (
+                    <Form method="post" className="inline-form" aria-label={`Access level of ${m.name}`}>
+                      <input type="hidden" name="intent" value="change-role" />
+                      <input type="hidden" name="userId" value={m.userId} />
+                      <label htmlFor={`role-${m.userId}`} className="visually-hidden">
+                        Access level of {m.name}
+                      </label>
+                      <select id={`role-${m.userId}`} name="role" defaultValue={m.role}>
+                        {roleOptions.map((o) => (
+                          <option key={o.value} value={o.value}>
+                            {o.label}
+                          </option>
+                        ))}
+                      </select>
+                      <button className="button button--secondary" type="submit">
+                        Change role<span className="visually-hidden"> of {m.name}</span>
+                      </button>
+                    </Form>
+                  )}
+                </td>
+                <td>{m.active ? "Active" : "Invited"}</td>
+                <td className="cell-actions">
                   <Form method="post">
                     <input type="hidden" name="intent" value="reset-password" />
                     <input type="hidden" name="email" value={m.email} />
@@ -189,12 +276,61 @@ export default function Admin() {
                       Reset link<span className="visually-hidden"> for {m.name}</span>
                     </button>
                   </Form>
+                  {m.role === "admin" && adminCount <= 1 ? null : (
+                    <Link to={`?remove=${m.userId}#remove-member`}>
+                      {m.userId === me ? "Leave" : "Remove"}
+                      <span className="visually-hidden"> {m.name}</span>
+                    </Link>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </TableRegion>
+
+      {removal ? (
+        <section aria-labelledby="remove-member" className="form-section">
+          <h2 id="remove-member">Remove {removal.member.name}</h2>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="remove-member" />
+            <input type="hidden" name="userId" value={removal.member.userId} />
+            {removal.duties.actions.length + removal.duties.owned.length + removal.duties.managed.length === 0 ? (
+              <p>{removal.member.name} has no open actions and owns or manages no indicators.</p>
+            ) : (
+              <>
+                <p>
+                  Every action and indicator keeps a named person: choose who takes over each of {removal.member.name}’s before
+                  removing them.
+                </p>
+                {removal.duties.actions.map((a) => (
+                  <SelectField
+                    key={a.id}
+                    name={`action:${a.id}`}
+                    label={`Action${a.minuteNumber ? ` (minute ${a.minuteNumber})` : ""}: ${a.description}, due ${formatUkDate(a.dueDate)}`}
+                    options={someoneElse}
+                  />
+                ))}
+                {removal.duties.owned.map((i) => (
+                  <SelectField key={i.id} name={`owner:${i.id}`} label={`Owner of ${i.code} ${i.title}`} options={someoneElse} />
+                ))}
+                {removal.duties.managed.map((i) => (
+                  <SelectField
+                    key={i.id}
+                    name={`manager:${i.id}`}
+                    label={`Manager of ${i.code} ${i.title}`}
+                    options={[{ value: "", label: "Nobody" }, ...someoneElse.slice(1)]}
+                  />
+                ))}
+              </>
+            )}
+            <button className="button button--warning" type="submit">
+              Remove {removal.member.name} from the organisation
+            </button>{" "}
+            <Link to=".">Cancel</Link>
+          </Form>
+        </section>
+      ) : null}
 
       <h2>Invite a person</h2>
       <Form method="post" className="inline-form" noValidate>

@@ -19,6 +19,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     { to: `${base}/actions`, label: "Actions" },
     { to: `${base}/packs`, label: "Packs" },
     { to: `${base}/areas`, label: "Areas" },
+    ...(performanceDataPolicy.manageLibrary(principal, org) ? [{ to: `${base}/indicators`, label: "Indicators" }] : []),
     ...(performanceDataPolicy.importData(principal, org) ? [{ to: `${base}/imports`, label: "Imports" }] : []),
     ...(reportingMonthPolicy.publish(principal, org) ? [{ to: `${base}/months`, label: "Month in progress" }] : []),
     ...(organisationPolicy.administer(principal, org) ? [{ to: `${base}/admin`, label: "Admin" }] : []),

@@ -13,7 +13,8 @@ export type CommentaryState = (typeof COMMENTARY_STATES)[number];
 
 export const POLARITIES = ["higher", "lower", "none"] as const;
 export type Polarity = (typeof POLARITIES)[number];
-export const FREQUENCIES = ["weekly", "monthly", "quarterly", "annual"] as const;
+/** "biennial" and "triennial": surveys (STAR, the Tenant Satisfaction Measures' perception survey) run every two or three years. */
+export const FREQUENCIES = ["weekly", "monthly", "quarterly", "annual", "biennial", "triennial"] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 export const AGGREGATIONS = ["ratio", "mean", "snapshot", "sum", "survey"] as const;
 export type Aggregation = (typeof AGGREGATIONS)[number];

@@ -70,6 +70,8 @@ export const indicators = pgTable(
     tenantTopTen: boolean("tenant_top_ten").notNull().default(false),
     byArea: boolean("by_area").notNull().default(false),
     dataSource: text("data_source").notNull().default(""),
+    /** Retired: its history stays, it leaves the scorecard, exceptions and public pages, and its code is never reused. */
+    retiredAt: timestamptz("retired_at"),
     createdAt: createdAt(),
     updatedAt: timestamptz("updated_at").notNull().defaultNow(),
   },

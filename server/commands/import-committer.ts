@@ -186,14 +186,20 @@ const writeIndicators: Writer<"indicators"> = async (tx, { organisationId, rows 
       byArea: row.byArea,
     };
     const current = existing.get(row.code);
+    // "active": no retires (keeping the day it was first retired), yes reinstates, absent changes nothing.
+    const retiring =
+      row.active === undefined || row.active === !current?.retiredAt ? {} : { retiredAt: row.active ? null : new Date() };
     if (!current) {
-      await tx.insert(indicators).values({ organisationId, code: row.code, ...values });
+      await tx.insert(indicators).values({ organisationId, code: row.code, ...values, ...retiring });
       counts.created++;
       changedCodes.push(row.code);
-    } else if (Object.entries(values).some(([key, value]) => current[key as keyof typeof current] !== value)) {
+    } else if (
+      "retiredAt" in retiring ||
+      Object.entries(values).some(([key, value]) => current[key as keyof typeof current] !== value)
+    ) {
       await tx
         .update(indicators)
-        .set({ ...values, updatedAt: new Date() })
+        .set({ ...values, ...retiring, updatedAt: new Date() })
         .where(eq(indicators.id, current.id));
       counts.updated++;
       changedCodes.push(row.code);

@@ -133,3 +133,13 @@ describe("cellText and bidi controls", () => {
     expect(cellText("Tŷ Ŵyn – Łódź 🏠")).toBe("Tŷ Ŵyn – Łódź 🏠");
   });
 });
+
+describe("cellText and our own neutralised formulas", () => {
+  it("reads a cell our CSV export neutralised as the text that was exported, and leaves other apostrophes", () => {
+    expect(cellText('\'=HYPERLINK("x")')).toBe('=HYPERLINK("x")');
+    expect(cellText("'-5 means five fewer")).toBe("-5 means five fewer");
+    expect(cellText("'@team")).toBe("@team");
+    expect(cellText("'Tis the season")).toBe("'Tis the season");
+    expect(cellText("O'Brien")).toBe("O'Brien");
+  });
+});

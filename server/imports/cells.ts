@@ -10,6 +10,8 @@ import { formatPeriod, isFinancialYear } from "../../app/shared/performance/peri
 import { stripBidiControls } from "../../app/shared/typed-text";
 import type { CellValue } from "./read-table";
 
+const NEUTRALISED_FORMULA = /^'[=+\-@\t\r]/;
+
 /**
  * The cell as text, trimmed; null when empty. Dates as dd/mm/yyyy, as Excel shows them to
  * UK users. Bidi controls are taken out, as on every form (app/shared/typed-text.ts), so an
@@ -18,7 +20,10 @@ import type { CellValue } from "./read-table";
 export function cellText(cell: CellValue): string | null {
   if (cell === null) return null;
   if (typeof cell === "string") {
-    const text = stripBidiControls(cell).trim();
+    let text = stripBidiControls(cell).trim();
+    // Our own CSVs put a ' before text a spreadsheet would run as a formula (server/http/csv-file.ts):
+    // read back, it is the text that was exported.
+    if (NEUTRALISED_FORMULA.test(text)) text = text.slice(1).trim();
     return text === "" ? null : text;
   }
   if (typeof cell === "number") return String(cell);

@@ -34,7 +34,9 @@ export function frequencyProblem(code: string, frequency: Frequency, period: str
   const month = monthName(Number(period.slice(5, 7)));
   return frequency === "quarterly"
     ? `${code} is reported quarterly, at the end of June, September, December and March: ${period} (${month}) is not a quarter end`
-    : `${code} is reported once a year, in March (the end of the financial year): ${period} is ${month}`;
+    : frequency === "annual"
+      ? `${code} is reported once a year, in March (the end of the financial year): ${period} is ${month}`
+      : `${code} is reported every ${frequency === "biennial" ? "two" : "three"} years, in March (the end of the financial year): ${period} is ${month}`;
 }
 
 /**

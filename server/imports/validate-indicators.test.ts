@@ -45,6 +45,48 @@ describe("validateIndicators", () => {
     ]);
   });
 
+  it("reads surveys every two or three years, and names them in the list of choices", () => {
+    const result = validate(
+      "TSM01,Overall satisfaction,Decent Homes,Tenant Satisfaction Measure,%,higher,biennial,survey,1,yes,no",
+      "STAR1,STAR survey satisfaction,Decent Homes,Local indicator,%,higher,Triennial,survey,1,no,no",
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.rows.map((r) => r.frequency)).toEqual(["biennial", "triennial"]);
+    expect(messages("X1,X,T,C,%,higher,fortnightly,survey,1,no,no").join("\n")).toMatch(/annual, biennial or triennial/);
+  });
+
+  it("reads the optional active column: no retires, yes reinstates, empty or absent leaves it as it is", () => {
+    const table = csvTable(
+      csv(
+        `${HEADER},active`,
+        "A1,A,T,C,%,higher,monthly,ratio,1,no,no,no",
+        "A2,A,T,C,%,higher,monthly,ratio,1,no,no,Yes",
+        "A3,A,T,C,%,higher,monthly,ratio,1,no,no,",
+        "A4,A,T,C,%,higher,monthly,ratio,1,no,no,retired",
+      ),
+    );
+    const result = validateIndicators(table);
+    expect(result.rows.map((r) => r.active)).toEqual([false, true, undefined]);
+    expect(result.problems.map(formatProblem)).toEqual([
+      "Line 5, column active: “retired” is not yes or no: “no” retires the indicator",
+    ]);
+    expect(validate("A1,A,T,C,%,higher,monthly,ratio,1,no,no").rows[0].active).toBeUndefined();
+  });
+
+  it("refuses a code that differs from one in the library (retired or not) only in capitals", () => {
+    const context = {
+      ...testContext(),
+      indicators: new Map([["BV66a", { frequency: "monthly", unit: "%", aggregation: "ratio", decimals: 2 }]]),
+    } as const;
+    const table = csvTable(
+      csv(HEADER, "bv66A,Rent,T,C,%,higher,monthly,ratio,2,no,no", "BV66a,Rent,T,C,%,higher,monthly,ratio,2,no,no"),
+    );
+    expect(validateIndicators(table, context as never).problems.map(formatProblem)).toEqual([
+      "Line 2, column code: “bv66A” differs from “BV66a” in the library only in capital letters: use BV66a",
+      "Line 3, column code: “BV66a” differs from “bv66A” on line 2 only in capital letters: use one spelling",
+    ]);
+  });
+
   it("treats the yes/no columns as optional, defaulting to no", () => {
     const table = csvTable(
       csv(
@@ -60,7 +102,7 @@ describe("validateIndicators", () => {
   it("reports missing headings", () => {
     const result = validateIndicators(csvTable(csv("code,title,unit", "A,B,%")));
     expect(result.problems.map(formatProblem)).toEqual([
-      "Line 1: Missing columns “theme”, “category”, “polarity”, “frequency”, “aggregation” and “decimals”. The first row must name the columns: code, title, theme, category, unit, polarity, frequency, aggregation and decimals, and optionally tenant_top_ten, by_area, definition, data_source, owner_email and manager_email",
+      "Line 1: Missing columns “theme”, “category”, “polarity”, “frequency”, “aggregation” and “decimals”. The first row must name the columns: code, title, theme, category, unit, polarity, frequency, aggregation and decimals, and optionally tenant_top_ten, by_area, definition, data_source, owner_email, manager_email and active",
     ]);
   });
 
@@ -74,7 +116,7 @@ describe("validateIndicators", () => {
       "Line 2, column title: No title",
       "Line 2, column unit: No unit (e.g. %, days, £, count)",
       "Line 2, column polarity: “best” is not a polarity: use higher, lower or none",
-      "Line 2, column frequency: “fortnightly” is not a frequency: use weekly, monthly, quarterly or annual",
+      "Line 2, column frequency: “fortnightly” is not a frequency: use weekly, monthly, quarterly, annual, biennial or triennial",
       "Line 2, column aggregation: “average” is not an aggregation: use ratio, mean, snapshot, sum or survey",
       "Line 2, column decimals: “2.5” is not a number of decimal places: use a whole number from 0 to 4",
       "Line 2, column tenant_top_ten: “perhaps” is not yes or no",

@@ -2,6 +2,7 @@
 // db/seed-data/indicators.csv.
 
 import type { Aggregation, Frequency, Polarity } from "../../app/shared/performance/types";
+import { AGGREGATIONS, FREQUENCIES, POLARITIES } from "../../app/shared/vocabulary";
 import { cellText, parseNumber, parseYesNo, showCell } from "./cells";
 import type { ImportContext, ValidationResult } from "./import-types";
 import { quote } from "./problems";
@@ -27,17 +28,16 @@ export interface IndicatorRow {
   /** A member's address in lower case, or null for "nobody" (an empty cell). */
   ownerEmail?: string | null;
   managerEmail?: string | null;
+  /** The `active` column: false retires the indicator, true reinstates it; undefined leaves it as it is. */
+  active?: boolean;
 }
 
 export const INDICATOR_COLUMNS = {
   required: ["code", "title", "theme", "category", "unit", "polarity", "frequency", "aggregation", "decimals"],
   // Flags default to "no": most indicators are neither tenant-chosen nor broken down by area.
-  optional: ["tenant_top_ten", "by_area", "definition", "data_source", "owner_email", "manager_email"],
+  optional: ["tenant_top_ten", "by_area", "definition", "data_source", "owner_email", "manager_email", "active"],
 } as const;
 
-const POLARITIES = ["higher", "lower", "none"] as const;
-const FREQUENCIES = ["weekly", "monthly", "quarterly", "annual"] as const;
-const AGGREGATIONS = ["ratio", "mean", "snapshot", "sum", "survey"] as const;
 const MAX_DECIMALS = 4;
 
 function choice<T extends string>(options: readonly T[]): Map<string, T> {
@@ -54,9 +54,10 @@ function orList(options: readonly string[]): string {
 /** Longest definition or data source kept: a paragraph or two, not a document. */
 const MAX_DESCRIPTION = 4000;
 
-// An indicator file defines the library; of the context it needs only the people, who
-// may be named as owners and managers.
+// An indicator file defines the library; of the context it needs the people, who may be
+// named as owners and managers, and the codes already given (retired ones included).
 export function validateIndicators(table: Table, context?: ImportContext): ValidationResult<IndicatorRow> {
+  const libraryCodes = new Map([...(context?.indicators.keys() ?? [])].map((code) => [code.toLowerCase(), code]));
   return validateRows(table, INDICATOR_COLUMNS, ({ cells, col, label, report, claimKey }) => {
     const text = (name: keyof typeof col, what: string): string => {
       const value = cellText(cells[col[name]]);
@@ -88,6 +89,13 @@ export function validateIndicators(table: Table, context?: ImportContext): Valid
     if (code !== "") {
       // Codes are case-sensitive, but two that differ only in case are a typing
       // error in practice, and would confuse everyone who reads a report.
+      // A code is never given to a second indicator, retired or not: one differing only in capitals would be.
+      const inLibrary = libraryCodes.get(code.toLowerCase());
+      if (inLibrary !== undefined && inLibrary !== code)
+        report(
+          label.code,
+          `${quote(code)} differs from ${quote(inLibrary)} in the library only in capital letters: use ${inLibrary}`,
+        );
       const earlier = claimKey(code.toLowerCase());
       if (earlier) {
         const earlierCode = showCell(earlier.cells[col.code]);
@@ -120,6 +128,14 @@ export function validateIndicators(table: Table, context?: ImportContext): Valid
       );
     } else decimals = parsedDecimals;
 
+    // Empty or absent: as it is. The export writes yes or no for every indicator.
+    const active = (): boolean | undefined => {
+      if (col.active < 0 || cellText(cells[col.active]) === null) return undefined;
+      const value = parseYesNo(cells[col.active]);
+      if (value === undefined)
+        report(label.active, `${quote(showCell(cells[col.active]))} is not yes or no: “no” retires the indicator`);
+      return value ?? undefined;
+    };
     const tenantTopTen = flag("tenant_top_ten");
     const byArea = flag("by_area");
     const description = (name: "definition" | "data_source"): string | undefined => {
@@ -156,6 +172,7 @@ export function validateIndicators(table: Table, context?: ImportContext): Valid
       dataSource: description("data_source"),
       ownerEmail: person("owner_email"),
       managerEmail: person("manager_email"),
+      active: active(),
     };
   });
 }

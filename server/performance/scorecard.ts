@@ -139,7 +139,13 @@ export async function listIndicators(
     .leftJoin(themes, eq(indicators.themeId, themes.id))
     .leftJoin(owners, eq(indicators.ownerUserId, owners.id))
     .leftJoin(managers, eq(indicators.managerUserId, managers.id))
-    .where(and(eq(indicators.organisationId, organisationId), filter?.code ? eq(indicators.code, filter.code) : undefined))
+    .where(
+      and(
+        eq(indicators.organisationId, organisationId),
+        // One indicator by its code keeps its page and history after retiring; lists leave retired ones out.
+        filter?.code ? eq(indicators.code, filter.code) : isNull(indicators.retiredAt),
+      ),
+    )
     .orderBy(asc(themes.position), asc(indicators.code));
   return rows.map((r) => ({ ...r, theme: r.theme ?? "Other indicators", themePosition: r.themePosition ?? 999 }));
 }

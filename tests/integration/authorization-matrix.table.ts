@@ -113,6 +113,11 @@ export const ROUTES: Record<string, { GET?: Row; POST?: Row }> = {
   "o.$orgSlug.months.tsx": { GET: orgPage("admin"), POST: orgPage("admin") },
   // Recording a figure: an admin, or an officer who owns or manages the indicator (the demo's officer manages this one).
   "o.$orgSlug.indicators.$code": { GET: orgPage(), POST: orgPage("officer") },
+  // The indicator library (list, themes, retiring, the forms and its CSV): the performance team (admins).
+  "o.$orgSlug.indicators.$code_.edit.tsx": { GET: orgPage("admin"), POST: orgPage("admin") },
+  "o.$orgSlug.indicators._index.tsx": { GET: orgPage("admin"), POST: orgPage("admin") },
+  "o.$orgSlug.indicators.new.tsx": { GET: orgPage("admin"), POST: orgPage("admin") },
+  "o.$orgSlug.indicators[.csv].tsx": { GET: orgPage("admin") },
   "o.$orgSlug.meetings.$meetingId._index": { GET: orgPage(), POST: orgPage("officer") },
   "o.$orgSlug.meetings.$meetingId.pack.tsx": { GET: orgPage(), POST: orgPage("officer") },
   // Starting a cover report (the page itself creates nothing): the clerk, before the meeting opens.

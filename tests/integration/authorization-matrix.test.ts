@@ -256,6 +256,20 @@ const allParams = (): Record<string, string> => ({
 });
 
 /** Per route, what a POST sends (a real, harmless request, so that it reaches the authorization), and the meeting. */
+const NOBODYS_ID = "00000000-0000-4000-8000-000000000000";
+
+const libraryIndicatorFields = () => ({
+  title: "Matrix indicator",
+  category: "Local indicator",
+  themeId: NOBODYS_ID,
+  unit: "count",
+  polarity: "lower",
+  frequency: "monthly",
+  aggregation: "sum",
+  decimals: "0",
+  ownerUserId: userIds["own:admin"]!,
+});
+
 function postFor(name: string): {
   fields?: Record<string, string>;
   json?: unknown;
@@ -316,6 +330,14 @@ function postFor(name: string): {
       return { fields: { intent: "commit" } };
     case "o.$orgSlug.indicators.$code":
       return { fields: { intent: "record", period: "2020-01", value: "1", reason: "Matrix" } };
+    // The library's forms: well formed, naming a theme that is nobody's, so that the command refuses after
+    // the authorization and the demo's library stays as it is for the other rows.
+    case "o.$orgSlug.indicators._index.tsx":
+      return { fields: { intent: "move-theme", themeId: NOBODYS_ID, direction: "up" } };
+    case "o.$orgSlug.indicators.new.tsx":
+      return { fields: { ...libraryIndicatorFields(), code: "MATRIX1" } };
+    case "o.$orgSlug.indicators.$code_.edit.tsx":
+      return { fields: libraryIndicatorFields() };
     case "o.$orgSlug.meetings.$meetingId._index":
       return { fields: { intent: "publish" }, meetingId: ids.october };
     case "o.$orgSlug.meetings.$meetingId.pack.tsx":

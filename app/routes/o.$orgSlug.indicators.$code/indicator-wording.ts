@@ -1,6 +1,6 @@
 // Plain words for an indicator's settings: the database holds codes ("lower", "ratio"),
 // and the page is read by people who should not need to know them.
-import { financialYearOf, monthLabel, quarterOf } from "~/shared/performance/periods";
+import { financialYearOf, isYearly, monthLabel, quarterOf } from "~/shared/performance/periods";
 import type { Aggregation, Frequency, Polarity } from "~/shared/performance/types";
 
 export const POLARITY_TEXT: Record<Polarity, string> = {
@@ -14,10 +14,19 @@ export const FREQUENCY_TEXT: Record<Frequency, string> = {
   monthly: "Monthly",
   quarterly: "Quarterly, at the end of June, September, December and March",
   annual: "Annual, at the end of March",
+  biennial: "Every two years, at the end of March",
+  triennial: "Every three years, at the end of March",
 };
 
 /** What one reporting period is called: weekly figures are collated by month. */
-export const PERIOD_NOUN: Record<Frequency, string> = { weekly: "month", monthly: "month", quarterly: "quarter", annual: "year" };
+export const PERIOD_NOUN: Record<Frequency, string> = {
+  weekly: "month",
+  monthly: "month",
+  quarterly: "quarter",
+  annual: "year",
+  biennial: "year",
+  triennial: "year",
+};
 
 export const AGGREGATION_TEXT: Record<Aggregation, string> = {
   ratio:
@@ -39,7 +48,7 @@ export const UNIT_TEXT: Record<string, string> = {
 
 /** How a reporting period is named for the indicator's frequency: "October 2026", "Q2 2026/27 (July to September 2026)", "2025/26". */
 export function periodName(period: string, frequency: Frequency): string {
-  if (frequency === "annual") return financialYearOf(period);
+  if (isYearly(frequency)) return financialYearOf(period);
   if (frequency === "quarterly") return quarterOf(period).label;
   return monthLabel(period);
 }

@@ -11,7 +11,7 @@
  * sentence that reads wrongly.
  */
 import type { Direction } from "../performance/direction";
-import { financialYearOf, monthLabel } from "../performance/periods";
+import { financialYearOf, isYearly, monthLabel } from "../performance/periods";
 import type { TargetStatus } from "../performance/status";
 import type { Aggregation, Frequency, Polarity } from "../performance/types";
 
@@ -141,7 +141,7 @@ function periodPhrase(figure: TenantFigure): string {
 }
 
 function periodText(figure: TenantFigure): string {
-  if (figure.frequency === "annual") return financialYearOf(figure.reportingPeriod);
+  if (isYearly(figure.frequency)) return financialYearOf(figure.reportingPeriod);
   if (figure.frequency === "quarterly") return `the three months to ${monthLabel(figure.reportingPeriod)}`;
   return monthLabel(figure.reportingPeriod);
 }

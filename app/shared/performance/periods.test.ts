@@ -19,6 +19,7 @@ import {
   periodsOfFinancialYear,
   periodsPerYear,
   periodToIndex,
+  isYearly,
   previousPeriod,
   quarterOf,
   samePeriodLastYear,
@@ -28,7 +29,7 @@ import type { Frequency } from "./types";
 
 /** Any period from 2000-01 to 2099-12. */
 const anyPeriod = fc.integer({ min: 2000 * 12, max: 2099 * 12 + 11 }).map(periodFromIndex);
-const anyFrequency = fc.constantFrom<Frequency>("weekly", "monthly", "quarterly", "annual");
+const anyFrequency = fc.constantFrom<Frequency>("weekly", "monthly", "quarterly", "annual", "biennial", "triennial");
 
 describe("period parsing", () => {
   it.each([
@@ -160,6 +161,10 @@ describe("frequencies", () => {
     ["2025-04", "quarterly", false],
     ["2026-03", "annual", true],
     ["2025-12", "annual", false],
+    ["2026-03", "biennial", true],
+    ["2025-09", "biennial", false],
+    ["2026-03", "triennial", true],
+    ["2025-06", "triennial", false],
   ])("%s fits %s: %s", (period, frequency, expected) => {
     expect(periodFitsFrequency(period, frequency)).toBe(expected);
   });
@@ -169,6 +174,9 @@ describe("frequencies", () => {
     ["monthly", 1, 12],
     ["quarterly", 3, 4],
     ["annual", 12, 1],
+    // Surveys every two or three years are due at a year-end like annual figures; the years between have none.
+    ["biennial", 12, 1],
+    ["triennial", 12, 1],
   ])("%s steps %s month(s), %s a year", (frequency, months, perYear) => {
     expect(monthsPerPeriod(frequency)).toBe(months);
     expect(periodsPerYear(frequency)).toBe(perYear);
@@ -182,8 +190,18 @@ describe("frequencies", () => {
     ["2026-10", "annual", "2026-03"],
     ["2026-03", "annual", "2026-03"],
     ["2026-02", "annual", "2025-03"],
+    ["2026-10", "biennial", "2026-03"],
+    ["2026-02", "triennial", "2025-03"],
   ])("latest %s figure due by %s is %s", (period, frequency, expected) => {
     expect(latestPeriodForFrequency(period, frequency)).toBe(expected);
+  });
+
+  it("counts annual, two-yearly and three-yearly figures as yearly, and nothing else", () => {
+    expect((["weekly", "monthly", "quarterly", "annual", "biennial", "triennial"] as const).filter(isYearly)).toEqual([
+      "annual",
+      "biennial",
+      "triennial",
+    ]);
   });
 
   it("latest due period fits the frequency and is less than one step back", () => {

@@ -83,8 +83,18 @@ export function addMonths(period: string, months: number): string {
 // ---------------------------------------------------------------------------
 
 /**
+ * Whether figures come once a year or less often: a survey every two or three years
+ * is due at a year-end like an annual figure, and simply has no figure in the years
+ * between (its period is the financial year, its previous figure last March's if any).
+ */
+export function isYearly(frequency: Frequency): boolean {
+  return frequency === "annual" || frequency === "biennial" || frequency === "triennial";
+}
+
+/**
  * Months between two consecutive figures of a frequency. Weekly indicators
- * are collated into monthly periods, so they step by a month too.
+ * are collated into monthly periods, so they step by a month too; figures every
+ * two or three years step like annual ones (see isYearly).
  */
 export function monthsPerPeriod(frequency: Frequency): number {
   switch (frequency) {
@@ -94,6 +104,8 @@ export function monthsPerPeriod(frequency: Frequency): number {
     case "quarterly":
       return 3;
     case "annual":
+    case "biennial":
+    case "triennial":
       return 12;
   }
 }
@@ -122,6 +134,8 @@ function monthFitsFrequency(month: number, frequency: Frequency): boolean {
     case "quarterly":
       return month % 3 === 0;
     case "annual":
+    case "biennial":
+    case "triennial":
       return month === 3;
   }
 }

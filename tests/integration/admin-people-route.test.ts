@@ -1,0 +1,230 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { action, loader } from "../../app/routes/o.$orgSlug.admin";
+import { auditLog, memberships } from "../../db/schema/identity";
+import { actions } from "../../db/schema/meetings";
+import { indicators } from "../../db/schema/performance";
+import { SYSTEM_ACTOR } from "../../server/audit";
+import { createIndicator, createTheme } from "../../server/commands/indicator-commands";
+import { createOrganisation } from "../../server/commands/organisation-creator";
+import { addMember } from "../../server/commands/user-creator";
+import { cookieFor, createTestServices, formRequest, loadContext, statusOf } from "../support/test-services";
+
+/*
+ * People on the Admin page: an admin changes a member's role and removes a member, once
+ * the member's open actions and indicators are passed to someone else. The organisation
+ * always keeps an admin; another organisation's people are not found.
+ */
+
+let services: Awaited<ReturnType<typeof createTestServices>>;
+const cookies: Record<string, string> = {};
+const ids: Record<string, string> = {};
+let riverside: { id: string };
+let southbank: { id: string };
+
+beforeAll(async () => {
+  services = await createTestServices();
+  riverside = await createOrganisation(services.db, { slug: "riverside", name: "Riverside Homes" }, SYSTEM_ACTOR);
+  southbank = await createOrganisation(services.db, { slug: "southbank", name: "Southbank" }, SYSTEM_ACTOR);
+  for (const role of ["admin", "officer", "member", "viewer"] as const) {
+    const user = await addMember(
+      services.db,
+      {
+        organisationId: riverside.id,
+        email: `${role}@riverside.example`,
+        name: `Riverside ${role}`,
+        role,
+        password: "a-long-password",
+      },
+      SYSTEM_ACTOR,
+    );
+    ids[role] = user.id;
+    cookies[role] = await cookieFor(services, user.id);
+  }
+  const outsider = await addMember(
+    services.db,
+    { organisationId: southbank.id, email: "admin@southbank.example", role: "admin", password: "a-long-password" },
+    SYSTEM_ACTOR,
+  );
+  ids.outsider = outsider.id;
+  cookies.outsider = await cookieFor(services, outsider.id);
+
+  // The officer owns an indicator, manages another, and has an open and a finished action.
+  const theme = await createTheme(services.db, { organisationId: riverside.id, name: "Decent Homes" }, SYSTEM_ACTOR);
+  const base = {
+    organisationId: riverside.id,
+    title: "Indicator",
+    category: "Local indicator",
+    themeId: theme.id,
+    unit: "%",
+    polarity: "higher",
+    frequency: "monthly",
+    aggregation: "ratio",
+    decimals: 1,
+  };
+  ids.owned = (
+    await createIndicator(services.db, { ...base, code: "LPI-01", ownerUserId: ids.officer, managerUserId: null }, SYSTEM_ACTOR)
+  ).id;
+  ids.managed = (
+    await createIndicator(
+      services.db,
+      { ...base, code: "LPI-02", ownerUserId: ids.admin, managerUserId: ids.officer },
+      SYSTEM_ACTOR,
+    )
+  ).id;
+  const [open] = await services.db
+    .insert(actions)
+    .values({
+      organisationId: riverside.id,
+      description: "Review void turnaround",
+      ownerUserId: ids.officer,
+      dueDate: "2027-01-31",
+    })
+    .returning();
+  ids.openAction = open.id;
+  const [done] = await services.db
+    .insert(actions)
+    .values({
+      organisationId: riverside.id,
+      description: "Done already",
+      ownerUserId: ids.officer,
+      dueDate: "2026-01-31",
+      status: "complete",
+    })
+    .returning();
+  ids.doneAction = done.id;
+});
+afterAll(() => services.cleanup());
+
+const params = (orgSlug = "riverside") => ({ orgSlug });
+const post = (fields: Record<string, string>, cookie: string, orgSlug = "riverside") =>
+  action({
+    request: formRequest(`/o/${orgSlug}/admin`, fields, cookie),
+    context: loadContext(services),
+    params: params(orgSlug),
+  });
+const get = (cookie: string, query = "", orgSlug = "riverside") =>
+  loader({
+    request: new Request(`http://localhost/o/${orgSlug}/admin${query}`, { headers: { Cookie: cookie } }),
+    context: loadContext(services),
+    params: params(orgSlug),
+  });
+const dataOf = (result: unknown) =>
+  ((result as { data?: unknown }).data ?? result) as { fieldErrors?: Record<string, string>; message?: string };
+const roleOf = async (userId: string) =>
+  (
+    await services.db
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.organisationId, riverside.id), eq(memberships.userId, userId)))
+  )[0]?.role;
+
+describe("changing a member's role", () => {
+  it("lets an admin change a member's role, recorded in the audit log", async () => {
+    const result = dataOf(await post({ intent: "change-role", userId: ids.viewer, role: "member" }, cookies.admin));
+    expect(result.message).toMatch(/Riverside viewer’s role is now Member/);
+    expect(await roleOf(ids.viewer)).toBe("member");
+    const [entry] = await services.db.select().from(auditLog).where(eq(auditLog.action, "member.role"));
+    expect(entry).toMatchObject({ subjectId: ids.viewer, before: { role: "viewer" }, after: { role: "member" } });
+  });
+
+  it("refuses the last admin demoting themselves, and allows it once there is another admin", async () => {
+    const alone = dataOf(await post({ intent: "change-role", userId: ids.admin, role: "officer" }, cookies.admin));
+    expect(alone.fieldErrors?.role).toMatch(/only admin/);
+    expect(await roleOf(ids.admin)).toBe("admin");
+    expect((await get(cookies.admin)).adminCount).toBe(1);
+
+    await post({ intent: "change-role", userId: ids.member, role: "admin" }, cookies.admin);
+    expect(dataOf(await post({ intent: "change-role", userId: ids.admin, role: "officer" }, cookies.admin)).message).toMatch(
+      /Officer/,
+    );
+    // The new admin puts things back; now the first admin is the only one again.
+    await post({ intent: "change-role", userId: ids.admin, role: "admin" }, cookies.member);
+    await post({ intent: "change-role", userId: ids.member, role: "member" }, cookies.admin);
+    expect(await roleOf(ids.admin)).toBe("admin");
+    expect(await roleOf(ids.member)).toBe("member");
+  });
+
+  it("refuses officers and viewers (403), and another organisation's admin or member (404)", async () => {
+    expect(await statusOf(post({ intent: "change-role", userId: ids.member, role: "admin" }, cookies.officer))).toBe(403);
+    expect(await statusOf(post({ intent: "change-role", userId: ids.officer, role: "admin" }, cookies.viewer))).toBe(403);
+    expect(await statusOf(post({ intent: "change-role", userId: ids.member, role: "viewer" }, cookies.outsider))).toBe(404);
+    // Our admin naming another organisation's person: not found, and their role unchanged.
+    expect(await statusOf(post({ intent: "change-role", userId: ids.outsider, role: "viewer" }, cookies.admin))).toBe(404);
+    const [theirs] = await services.db.select().from(memberships).where(eq(memberships.userId, ids.outsider));
+    expect(theirs.role).toBe("admin");
+    expect(await roleOf(ids.member)).toBe("member");
+  });
+});
+
+describe("removing a member", () => {
+  it("lists the member's open actions and the indicators they own or manage", async () => {
+    const page = await get(cookies.admin, `?remove=${ids.officer}`);
+    expect(page.removal?.member.email).toBe("officer@riverside.example");
+    expect(page.removal?.duties.actions.map((a) => a.description)).toEqual(["Review void turnaround"]);
+    expect(page.removal?.duties.owned.map((i) => i.code)).toEqual(["LPI-01"]);
+    expect(page.removal?.duties.managed.map((i) => i.code)).toEqual(["LPI-02"]);
+    expect(await statusOf(get(cookies.admin, `?remove=${ids.outsider}`))).toBe(404);
+  });
+
+  it("refuses removal until each is passed to another member, naming what is missing", async () => {
+    const refused = dataOf(
+      await post({ intent: "remove-member", userId: ids.officer, [`owner:${ids.owned}`]: ids.admin }, cookies.admin),
+    );
+    expect(refused.fieldErrors?.form).toMatch(/the action “Review void turnaround”, the manager of LPI-02/);
+    // Another organisation's person is not someone to pass them to, nor is the member leaving.
+    const foreign = dataOf(
+      await post(
+        {
+          intent: "remove-member",
+          userId: ids.officer,
+          [`action:${ids.openAction}`]: ids.outsider,
+          [`owner:${ids.owned}`]: ids.officer,
+          [`manager:${ids.managed}`]: "",
+        },
+        cookies.admin,
+      ),
+    );
+    expect(foreign.fieldErrors?.form).toMatch(/the action “Review void turnaround”, the owner of LPI-01$/);
+    expect(await roleOf(ids.officer)).toBe("officer");
+  });
+
+  it("removes the member once everything is reassigned, keeping their finished actions as they were", async () => {
+    const response = await post(
+      {
+        intent: "remove-member",
+        userId: ids.officer,
+        [`action:${ids.openAction}`]: ids.member,
+        [`owner:${ids.owned}`]: ids.admin,
+        [`manager:${ids.managed}`]: "",
+      },
+      cookies.admin,
+    );
+    expect((response as Response).headers.get("Location")).toBe("/o/riverside/admin?removed=officer%40riverside.example");
+    expect(await roleOf(ids.officer)).toBeUndefined();
+    const [open] = await services.db.select().from(actions).where(eq(actions.id, ids.openAction));
+    expect(open.ownerUserId).toBe(ids.member);
+    const [done] = await services.db.select().from(actions).where(eq(actions.id, ids.doneAction));
+    expect(done.ownerUserId).toBe(ids.officer);
+    const rows = await services.db.select().from(indicators).where(eq(indicators.organisationId, riverside.id));
+    expect(Object.fromEntries(rows.map((r) => [r.code, [r.ownerUserId, r.managerUserId]]))).toEqual({
+      "LPI-01": [ids.admin, null],
+      "LPI-02": [ids.admin, null],
+    });
+    // The removed officer's session no longer reaches the organisation.
+    expect(await statusOf(get(cookies.officer))).toBe(404);
+  });
+
+  it("never removes the last admin, nor another organisation's member", async () => {
+    const last = dataOf(
+      await post({ intent: "remove-member", userId: ids.admin, [`owner:${ids.owned}`]: ids.member }, cookies.admin),
+    );
+    expect(last.fieldErrors?.form).toMatch(/only admin/);
+    expect(await roleOf(ids.admin)).toBe("admin");
+    expect(await statusOf(post({ intent: "remove-member", userId: ids.outsider }, cookies.admin))).toBe(404);
+    expect(await statusOf(post({ intent: "remove-member", userId: ids.member }, cookies.viewer))).toBe(403);
+    expect(await statusOf(post({ intent: "remove-member", userId: ids.member }, cookies.outsider))).toBe(404);
+    const [theirs] = await services.db.select().from(memberships).where(eq(memberships.userId, ids.outsider));
+    expect(theirs.organisationId).toBe(southbank.id);
+  });
+});
