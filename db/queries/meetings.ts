@@ -188,6 +188,22 @@ export async function listMotionsWithVotes(db: Database, meetingId: string, only
 }
 
 /** The kinds of the body's members present now (marked present, not since left): what quorum counts. */
+/** The body's members recorded present and not since left, with their kind: quorum is counted per item from them. */
+export async function listPresentMembers(db: Database, meetingId: string) {
+  const rows = await db
+    .select({ userId: meetingAttendance.userId, memberKind: meetingAttendance.memberKind })
+    .from(meetingAttendance)
+    .where(
+      and(
+        eq(meetingAttendance.meetingId, meetingId),
+        eq(meetingAttendance.capacity, "member"),
+        eq(meetingAttendance.attendance, "present"),
+        isNull(meetingAttendance.leftAt),
+      ),
+    );
+  return rows.flatMap((r) => (r.userId && r.memberKind ? [{ userId: r.userId, memberKind: r.memberKind }] : []));
+}
+
 export async function listPresentMemberKinds(db: Database, meetingId: string) {
   const rows = await db
     .select({ memberKind: meetingAttendance.memberKind, people: count() })

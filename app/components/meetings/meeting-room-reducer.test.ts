@@ -21,6 +21,7 @@ const joined: MeetingRoomState = {
   seq: 100,
   presence: [],
   quorum: { quorate: false, present: 0, members: 6, required: 4, requiredKindPresent: false, message: "Not quorate" },
+  quorumBasis: { rule: { quorumCount: 4, quorumRequiresKind: null }, members: 6, present: [] },
   queue: [],
   declarations: [],
   motions: [motion("a")],

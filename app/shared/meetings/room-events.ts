@@ -10,6 +10,7 @@ import type {
   VoteMethod,
 } from "../vocabulary";
 import type { Quorum } from "./quorum";
+import type { QuorumBasis } from "./quorum-for-item";
 import type { Tally } from "./votes";
 
 /*
@@ -122,6 +123,8 @@ export type MeetingRoomSnapshot = {
   presence: RoomPerson[];
   /** Over the body's members recorded present (and not since left). */
   quorum: Quorum;
+  /** What quorum is counted from, so that each item's quorum is counted by `quorumForItem`. */
+  quorumBasis: QuorumBasis;
   /** Raised hands, first raised first. */
   queue: QueuedSpeaker[];
   declarations: RoomDeclaration[];
@@ -152,7 +155,7 @@ export type MeetingRoomState = MeetingRoomSnapshot & { you: YourPlace };
 // ---- Events (server to client) ----
 
 export type MeetingMovedEvent = { meetingId: string; itemId: string; seq: number };
-export type PresenceEvent = { meetingId: string; presence: RoomPerson[]; quorum: Quorum };
+export type PresenceEvent = { meetingId: string; presence: RoomPerson[]; quorum: Quorum; quorumBasis: QuorumBasis };
 export type QueueEvent = { meetingId: string; queue: QueuedSpeaker[] };
 export type DeclarationsEvent = { meetingId: string; declarations: RoomDeclaration[] };
 export type MotionEvent = { meetingId: string; motion: RoomMotion };
