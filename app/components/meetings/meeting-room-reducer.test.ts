@@ -27,7 +27,15 @@ const joined: MeetingRoomState = {
   motions: [motion("a")],
   you: {
     userId: "u1",
-    permissions: { manage: false, chair: false, participate: true, vote: true, writeMinutes: true },
+    permissions: {
+      manage: false,
+      chair: false,
+      participate: true,
+      vote: true,
+      writeMinutes: true,
+      suggestMinutes: false,
+      removeRecordEntries: false,
+    },
     declaredOn: [],
     cannotVoteOn: [],
     cannotWriteMinutesFor: [],

@@ -141,8 +141,12 @@ export type YourPlace = {
     participate: boolean;
     /** Whether they may vote on an item where they declared nothing. */
     vote: boolean;
-    /** Whether they may write the minutes of an item where they declared nothing. */
+    /** Whether they may write the minutes of an item where they declared nothing (the clerk may hold the pen). */
     writeMinutes: boolean;
+    /** Whether they suggest wording beside the minutes instead (the clerk holds the pen). */
+    suggestMinutes: boolean;
+    /** Whether they may remove an agreed action and accept or dismiss suggestions (clerk or chair). */
+    removeRecordEntries: boolean;
   };
   /** Items with their declaration: they may not vote on these. */
   declaredOn: string[];

@@ -165,7 +165,7 @@ export function yourPlace(
   present: boolean,
   declarations: Pick<RoomDeclaration, "agendaItemId" | "userId" | "kind">[],
 ): YourPlace {
-  const { principal, meeting, seat } = actor;
+  const { principal, meeting, seat, minutesMode } = actor;
   const mine = declarations.filter((d) => d.userId === actor.user.id);
   return {
     userId: actor.user.id,
@@ -174,13 +174,17 @@ export function yourPlace(
       chair: meetingPolicy.chair(principal, meeting, seat),
       participate: meetingPolicy.participate(principal, meeting),
       vote: meetingPolicy.vote(principal, meeting, seat, { present, declared: null }),
-      writeMinutes: meetingPolicy.writeMinutes(principal, meeting, null),
+      writeMinutes: meetingPolicy.writeMinutes(principal, meeting, null, minutesMode),
+      suggestMinutes: meetingPolicy.suggestMinutes(principal, meeting, null, minutesMode),
+      removeRecordEntries: meetingPolicy.removeRecordEntries(principal, meeting, seat),
     },
     declaredOn: mine.map((d) => d.agendaItemId),
     cannotVoteOn: mine
       .filter((d) => !meetingPolicy.vote(principal, meeting, seat, { present, declared: d.kind }))
       .map((d) => d.agendaItemId),
-    cannotWriteMinutesFor: mine.filter((d) => !meetingPolicy.writeMinutes(principal, meeting, d.kind)).map((d) => d.agendaItemId),
+    cannotWriteMinutesFor: mine
+      .filter((d) => !meetingPolicy.writeMinutes(principal, meeting, d.kind, "everyone"))
+      .map((d) => d.agendaItemId),
   };
 }
 
