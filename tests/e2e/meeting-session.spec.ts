@@ -92,7 +92,7 @@ test("a committee meeting held live: follow the chair, co-written minutes, quoru
   await chair.page.getByRole("button", { name: "Move everyone to this item" }).click();
   await expect(viewedTitle(tenant.page)).toContainText("Minutes of the last meeting");
   await chair.page
-    .getByLabel("Propose a resolution: RESOLVED that…")
+    .getByLabel(/^Propose a motion/)
     .fill("the minutes of the meeting held on 19 October 2026 be approved as a correct record.");
   await chair.page.getByRole("button", { name: "Propose and open the vote" }).click();
   for (const voter of [chair, tenant, tenant2, independent])
@@ -155,9 +155,9 @@ test("a committee meeting held live: follow the chair, co-written minutes, quoru
   await expect(tenant.page.getByTestId("suggestions")).toHaveCount(0);
 
   // The chair proposes a resolution; members vote; the result is recorded.
-  await chair.page.getByLabel("Propose a resolution: RESOLVED that…").fill("the corporate scorecard for October 2026 be noted.");
+  await chair.page.getByLabel(/^Propose a motion/).fill("the corporate scorecard for October 2026 be noted.");
   await chair.page.getByRole("button", { name: "Propose and open the vote" }).click();
-  await expect(tenant.page.getByTestId("motion")).toContainText("RESOLVED that the corporate scorecard");
+  await expect(tenant.page.getByTestId("motion")).toContainText("Proposed: that the corporate scorecard");
   await expect(independent.page.getByText("You declared an interest in this item, so you cannot vote on it.")).toBeVisible();
   await expect(independent.page.getByRole("button", { name: "For", exact: true })).toHaveCount(0);
   await tenant.page.getByRole("button", { name: "For", exact: true }).click();
