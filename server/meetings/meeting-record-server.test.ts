@@ -13,7 +13,7 @@ import { eq } from "drizzle-orm";
 import { bodies, declarations } from "../../db/schema/meetings";
 import { cookieFor } from "../../tests/support/test-services";
 import { createMeetingFixture, type MeetingFixture } from "../../tests/support/meeting-factory";
-import { CLERK_HOLDS_PEN_REFUSAL, DECLARED_INTEREST_REFUSAL, REMOVAL_REFUSAL } from "./minute-restrictions";
+import { AUTHOR_REFUSAL, CLERK_HOLDS_PEN_REFUSAL, DECLARED_INTEREST_REFUSAL, REMOVAL_REFUSAL } from "./minute-restrictions";
 import { registerMeetingRecord } from "./meeting-record-server";
 import {
   destroyProvider,
@@ -174,5 +174,17 @@ describe("the meeting record", () => {
     destroyProvider(member);
     destroyProvider(clerk);
     destroyProvider(chair);
+  });
+
+  it("refuses a suggestion made in another member's name", async () => {
+    const item = fixture.items[3];
+    const member = stockProvider(server, name, { cookie: await cookie(fixture.seated.tenant2.id) });
+    await whenSynced(member);
+    const closed = whenClosed(member);
+    suggestionsList(member.doc, item.id).push([
+      entry({ id: "s9", text: "Put words in her mouth.", by: fixture.seated.tenant1.id, byName: "Erin Tenant" }),
+    ]);
+    expect(await closed).toEqual({ code: CLOSE_CODES.forbidden, reason: AUTHOR_REFUSAL });
+    destroyProvider(member);
   });
 });

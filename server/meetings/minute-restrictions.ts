@@ -9,7 +9,7 @@ import { meetingPolicy } from "../policies/meeting-policy";
 import { userPrincipal } from "../policies/principal";
 import type { EditGuard } from "../realtime/yjs/loaded-document";
 import { rootsTouchedBy } from "../realtime/yjs/update-roots";
-import { rootsWithRemovedEntries } from "./record-removals";
+import { claimsAnotherAuthor, rootsWithRemovedEntries } from "./record-removals";
 
 /** Who may not write the minutes of which items of a meeting: userId to the items they declared an interest in. */
 export async function loadMinuteRestrictions(db: Database, meetingId: string): Promise<Map<string, Set<string>>> {
@@ -72,6 +72,7 @@ export async function loadRecordPens(db: Database, meetingId: string): Promise<R
 export const DECLARED_INTEREST_REFUSAL = "You declared an interest in this item, so you cannot edit its minutes";
 export const CLERK_HOLDS_PEN_REFUSAL =
   "The clerk writes the minutes of this meeting: suggest your wording beside the item instead";
+export const AUTHOR_REFUSAL = "A suggestion is made in your own name";
 export const REMOVAL_REFUSAL = "Only the clerk or the chair can remove an agreed action or a suggestion";
 
 type MeetingRules = { declared: Map<string, Set<string>>; pens: RecordPens };
@@ -81,7 +82,8 @@ type MeetingRules = { declared: Map<string, Set<string>>; pens: RecordPens };
  * - a person who declared an interest on an item writes none of its parts;
  * - where the body has the clerk hold the pen, only the clerk writes the minutes
  *   (members add suggestions beside them);
- * - only the clerk or the chair removes an agreed action or a suggestion.
+ * - only the clerk or the chair removes an agreed action or a suggestion;
+ * - a suggestion names its writer as its author.
  * Held in memory per meeting so the check on every edit needs no query; refreshed
  * when the meeting's document is opened (each connection) and after each declaration.
  */
@@ -118,6 +120,7 @@ export class MinuteRestrictions {
         if (!holdsPen && root.startsWith("minutes:")) return CLERK_HOLDS_PEN_REFUSAL;
       }
     }
+    if (claimsAnotherAuthor(update, userId)) return AUTHOR_REFUSAL;
     if (!mayRemove) {
       for (const root of rootsWithRemovedEntries(doc, update)) {
         if (root.startsWith("actions:") || root.startsWith("suggestions:")) return REMOVAL_REFUSAL;

@@ -39,3 +39,17 @@ export function rootsWithRemovedEntries(doc: Y.Doc, update: Uint8Array): Set<str
   }
   return roots;
 }
+
+/**
+ * Whether an update names someone else as the author of a suggestion: the `by` field of
+ * a suggestion (the only entries with that field) must be the writer's own id.
+ */
+export function claimsAnotherAuthor(update: Uint8Array, userId: string): boolean {
+  const { structs } = Y.decodeUpdate(update);
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item) || struct.parentSub !== "by") continue;
+    const values = struct.content.getContent();
+    if (values.length !== 1 || values[0] !== userId) return true;
+  }
+  return false;
+}

@@ -143,10 +143,14 @@ export function ItemRecord(props: Props) {
 }
 
 /** Where the clerk holds the pen: members' suggested wording beside the minutes, for the clerk to accept or dismiss. */
-function Suggestions({ session, itemId, suggest, canRemove, minutesEditable, user }: Props) {
+function Suggestions({ session, itemId, suggest, canRemove, minutesEditable, user, people }: Props) {
   const { doc } = session;
   const list = suggestionsList(doc, itemId);
-  const suggestions = useDocValue(doc, list, () => readSuggestions(doc, itemId));
+  // The author by their id (checked by the server), not the name the suggesting page wrote.
+  const suggestions = useDocValue(doc, list, () => readSuggestions(doc, itemId)).map((s) => ({
+    ...s,
+    byName: people.find((p) => p.id === s.by)?.name ?? "A member",
+  }));
   const [text, setText] = useState("");
   const fieldId = useId();
   if (!suggest && suggestions.length === 0) return null;
@@ -173,7 +177,7 @@ function Suggestions({ session, itemId, suggest, canRemove, minutesEditable, use
         {suggestions.map((s) => (
           <li key={s.id} className="record-list__item suggestion">
             <p>
-              <strong>{s.byName || "A member"} suggests:</strong> {s.text}
+              <strong>{s.byName} suggests:</strong> {s.text}
             </p>
             {canRemove ? (
               <p>
