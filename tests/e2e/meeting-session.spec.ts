@@ -152,7 +152,7 @@ test("a committee meeting held live: follow the chair, co-written minutes, quoru
   await page.getByRole("button", { name: "Accept the suggestion of Joan Whitaker" }).click();
   await expect(tenantMinutes).toContainText("Members asked for arrears by area.");
   await expect(clerkMinutes).toContainText("Rent collection is recovering.");
-  await expect(tenant.page.getByTestId("suggestions")).toHaveCount(0);
+  await expect(tenant.page.getByTestId("suggestions").getByRole("listitem")).toHaveCount(0);
 
   // The chair proposes a resolution; members vote; the result is recorded.
   await chair.page.getByLabel(/^Propose a motion/).fill("the corporate scorecard for October 2026 be noted.");
