@@ -10,7 +10,7 @@ import { TableRegion } from "~/components/ui/table-region";
 import { formatUkDateTime } from "~/shared/dates";
 import { bodyDetailsSchema, seatSchema } from "~/shared/meetings/body-schemas";
 import { isUuid } from "~/shared/meetings/form-values";
-import { BODY_KIND_LABELS, MEMBER_KIND_LABELS, SEAT_POSITION_LABELS } from "~/shared/meetings/labels";
+import { BODY_KIND_LABELS, MEMBER_KIND_LABELS, MINUTES_MODE_LABELS, SEAT_POSITION_LABELS } from "~/shared/meetings/labels";
 import { describeQuorumRule } from "~/shared/meetings/quorum-rule";
 import meetingsStylesheet from "~/styles/meetings.css?url";
 import { authorizeOr403, notFound, requireOrgMember } from "~/utils/auth.server";
@@ -62,6 +62,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       quorumCount: body.quorumCount,
       quorumRequiresKind: body.quorumRequiresKind,
       areaId: body.areaId,
+      minutesMode: body.minutesMode,
       areaName: areas.find((a) => a.id === body.areaId)?.name ?? null,
       quorum: describeQuorumRule(body),
     },
@@ -78,7 +79,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 const intentSchema = z.enum(["update-body", "set-seat", "remove-seat"], { error: "Choose what to change" });
 const seatIdSchema = z.object({ seatId: z.uuid({ error: "Choose a seat" }) });
-const BODY_FIELDS = ["name", "kind", "minutePrefix", "termsOfReference", "quorumCount", "quorumRequiresKind", "areaId"];
+const BODY_FIELDS = [
+  "name",
+  "kind",
+  "minutePrefix",
+  "termsOfReference",
+  "quorumCount",
+  "quorumRequiresKind",
+  "areaId",
+  "minutesMode",
+];
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { org, principal, user } = await requireOrgMember(request, context, params.orgSlug);
@@ -170,6 +180,10 @@ export default function BodyPage() {
         <div>
           <dt>Quorum</dt>
           <dd>{body.quorum}</dd>
+        </div>
+        <div>
+          <dt>Minutes</dt>
+          <dd data-testid="minutes-mode">{MINUTES_MODE_LABELS[body.minutesMode]}</dd>
         </div>
         {body.kind === "area_panel" ? (
           <div>

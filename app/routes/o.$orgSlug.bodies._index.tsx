@@ -27,7 +27,16 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsSt
 
 export const meta: MetaFunction = () => [{ title: "Committees and panels – Minuted" }];
 
-const BODY_FIELDS = ["name", "kind", "minutePrefix", "termsOfReference", "quorumCount", "quorumRequiresKind", "areaId"] as const;
+const BODY_FIELDS = [
+  "name",
+  "kind",
+  "minutePrefix",
+  "termsOfReference",
+  "quorumCount",
+  "quorumRequiresKind",
+  "areaId",
+  "minutesMode",
+] as const;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { org, principal } = await requireOrgMember(request, context, params.orgSlug);

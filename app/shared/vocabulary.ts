@@ -36,6 +36,9 @@ export const MEETING_KINDS = [
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 export const SEAT_POSITIONS = ["chair", "vice_chair", "member"] as const;
 export type SeatPosition = (typeof SEAT_POSITIONS)[number];
+/** Who writes a body's minutes in the meeting: the clerk (members suggest) or everyone taking part. */
+export const MINUTES_MODES = ["clerk", "everyone"] as const;
+export type MinutesMode = (typeof MINUTES_MODES)[number];
 export const MEMBER_KINDS = ["councillor", "independent", "tenant", "co_opted", "officer"] as const;
 export type MemberKind = (typeof MEMBER_KINDS)[number];
 export const MEETING_STATUSES = ["draft", "agenda_published", "in_session", "closed", "minutes_approved"] as const;

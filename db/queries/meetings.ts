@@ -111,15 +111,22 @@ export async function listDeclarations(db: Database, meetingId: string) {
 /** A meeting, the person's role in its organisation (null: not a member of it) and their seat on its body. */
 export async function findMeetingWithPerson(db: Database, meetingId: string, userId: string) {
   const [row] = await db
-    .select({ meeting: meetings, role: memberships.role, position: bodyMembers.position, memberKind: bodyMembers.memberKind })
+    .select({
+      meeting: meetings,
+      role: memberships.role,
+      position: bodyMembers.position,
+      memberKind: bodyMembers.memberKind,
+      minutesMode: bodies.minutesMode,
+    })
     .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .leftJoin(memberships, and(eq(memberships.organisationId, meetings.organisationId), eq(memberships.userId, userId)))
     .leftJoin(bodyMembers, and(eq(bodyMembers.bodyId, meetings.bodyId), eq(bodyMembers.userId, userId)))
     .where(eq(meetings.id, meetingId))
     .limit(1);
   if (!row) return null;
   const seat = row.position && row.memberKind ? { position: row.position, memberKind: row.memberKind } : null;
-  return { meeting: row.meeting, role: row.role, seat };
+  return { meeting: row.meeting, role: row.role, seat, minutesMode: row.minutesMode };
 }
 
 export async function findAgendaItemOfMeeting(db: Database, meetingId: string, itemId: string) {
@@ -188,6 +195,22 @@ export async function listMotionsWithVotes(db: Database, meetingId: string, only
 }
 
 /** The kinds of the body's members present now (marked present, not since left): what quorum counts. */
+/** The body's members recorded present and not since left, with their kind: quorum is counted per item from them. */
+export async function listPresentMembers(db: Database, meetingId: string) {
+  const rows = await db
+    .select({ userId: meetingAttendance.userId, memberKind: meetingAttendance.memberKind })
+    .from(meetingAttendance)
+    .where(
+      and(
+        eq(meetingAttendance.meetingId, meetingId),
+        eq(meetingAttendance.capacity, "member"),
+        eq(meetingAttendance.attendance, "present"),
+        isNull(meetingAttendance.leftAt),
+      ),
+    );
+  return rows.flatMap((r) => (r.userId && r.memberKind ? [{ userId: r.userId, memberKind: r.memberKind }] : []));
+}
+
 export async function listPresentMemberKinds(db: Database, meetingId: string) {
   const rows = await db
     .select({ memberKind: meetingAttendance.memberKind, people: count() })

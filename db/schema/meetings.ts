@@ -23,6 +23,7 @@ import {
   MEETING_KINDS,
   MEETING_STATUSES,
   MEMBER_KINDS,
+  MINUTES_MODES,
   MOTION_STATUSES,
   SEAT_POSITIONS,
   VOTE_CHOICES,
@@ -58,6 +59,7 @@ export const bodyKindEnum = pgEnum("body_kind", BODY_KINDS);
 export const meetingKindEnum = pgEnum("meeting_kind", MEETING_KINDS);
 export const seatPositionEnum = pgEnum("seat_position", SEAT_POSITIONS);
 export const memberKindEnum = pgEnum("member_kind", MEMBER_KINDS);
+export const minutesModeEnum = pgEnum("minutes_mode", MINUTES_MODES);
 export const meetingStatusEnum = pgEnum("meeting_status", MEETING_STATUSES);
 export const attendanceCapacityEnum = pgEnum("attendance_capacity", ATTENDANCE_CAPACITIES);
 export const attendanceEnum = pgEnum("attendance", ATTENDANCE_STATES);
@@ -87,6 +89,8 @@ export const bodies = pgTable(
     quorumRequiresKind: memberKindEnum("quorum_requires_kind"),
     /** An area panel's area: its scorecard items default to it. */
     areaId: uuid("area_id").references(() => areas.id, { onDelete: "set null" }),
+    /** Who writes the minutes in the meeting: the clerk (members suggest) or everyone taking part. */
+    minutesMode: minutesModeEnum("minutes_mode").notNull().default("clerk"),
     createdAt: createdAt(),
   },
   (t) => [

@@ -129,6 +129,26 @@ describe("updateBody", () => {
     ).toMatchObject({ field: "minutePrefix" });
   });
 
+  it("keeps the pen with the clerk unless the body chooses that everyone writes the minutes", async () => {
+    const body = await createBody(database.db, { ...panel(), name: "West Area Panel", minutePrefix: "WAP" }, SYSTEM_ACTOR);
+    expect(body.minutesMode).toBe("clerk");
+    const changed = await updateBody(
+      database.db,
+      { ...panel(), bodyId: body.id, name: "West Area Panel", minutePrefix: "WAP", minutesMode: "everyone" },
+      SYSTEM_ACTOR,
+    );
+    expect(changed.minutesMode).toBe("everyone");
+    expect(
+      await refusal(
+        updateBody(
+          database.db,
+          { ...panel(), bodyId: body.id, name: "West Area Panel", minutePrefix: "WAP", minutesMode: "members" },
+          SYSTEM_ACTOR,
+        ),
+      ),
+    ).toMatchObject({ field: "minutesMode" });
+  });
+
   it("does not touch another organisation's body", async () => {
     const other = await createMeetingFixture(database.db);
     const result = await refusal(

@@ -113,6 +113,7 @@ export async function updateBody(
         quorumCount: before.quorumCount,
         quorumRequiresKind: before.quorumRequiresKind,
         areaId: before.areaId,
+        minutesMode: before.minutesMode,
       },
       after: details,
     });

@@ -1,3 +1,4 @@
+import { leavesForItem } from "../../app/shared/meetings/quorum-for-item";
 import { eq } from "drizzle-orm";
 import { findThemeName } from "../../db/queries/performance-library";
 import * as Y from "yjs";
@@ -201,7 +202,14 @@ export async function compilePack(db: Database, documents: DocumentReader, input
           }))
         : declarations
             .filter((d) => d.agendaItemId === item.id)
-            .map((d) => ({ name: d.name, kindLabel: INTEREST_KIND_LABELS[d.kind], note: d.note }));
+            .map((d) => ({
+              name: d.name,
+              // A prejudicial interest takes the member out of the meeting (and its quorum) for the item.
+              kindLabel: leavesForItem(d.kind)
+                ? `${INTEREST_KIND_LABELS[d.kind]}. ${d.name} left the meeting for this item`
+                : INTEREST_KIND_LABELS[d.kind],
+              note: d.note,
+            }));
     packItems.push({
       sectionId,
       number: item.position,

@@ -89,6 +89,14 @@ describe("freezing the minuted pack", () => {
       kind: "personal",
       note: "A relative works for a bidder",
     });
+    const ravi = await findUserByEmail(services.db, "ravi.patel@northfield.example");
+    await services.db.insert(declarations).values({
+      meetingId: october.id,
+      agendaItemId: contract.id,
+      userId: ravi!.id,
+      kind: "prejudicial",
+      note: "Director of a bidder",
+    });
     first = await freezePack(services, { meeting: october, kind: "minutes", reason: "", actor: clerk });
     expect(first.version).toBe(1);
     const stored = (await findPackVersion(services.db, organisationId, first.packId, 1))!;
@@ -105,7 +113,15 @@ describe("freezing the minuted pack", () => {
     const declared = pack.items.find((i) => i.kindLabel === "Declarations of interest")!;
     expect(declared.declarations).toEqual([
       { name: "Joan Whitaker", kindLabel: `Personal interest, ${contract.minuteNumber}`, note: "A relative works for a bidder" },
+      { name: "Ravi Patel", kindLabel: `Prejudicial interest, ${contract.minuteNumber}`, note: "Director of a bidder" },
     ]);
+    // The item itself records that a member with a prejudicial interest left the meeting for it.
+    const contractItem = pack.items.find((i) => i.minuteNumber === contract.minuteNumber)!;
+    expect(contractItem.declarations).toContainEqual({
+      name: "Ravi Patel",
+      kindLabel: "Prejudicial interest. Ravi Patel left the meeting for this item",
+      note: "Director of a bidder",
+    });
     expect(await createPostgresStorage(services.db).frozenAt(meetingDocumentName(october.id))).not.toBeNull();
     const docs = await services.db.execute(
       sql`select document_name from pack_version_documents where pack_version_id = ${stored.id}`,

@@ -50,7 +50,7 @@ export async function checkRecord(
       attendees,
       rule: { quorumCount: body.quorumCount, quorumRequiresKind: body.quorumRequiresKind },
       motions: motionRows.map((m) => ({ ...m, itemId: m.agendaItemId, decidedAt: m.closedAt })),
-      declarations: declared.map((d) => ({ userId: d.userId, itemId: d.agendaItemId })),
+      declarations: declared.map((d) => ({ userId: d.userId, itemId: d.agendaItemId, kind: d.kind })),
       actions: items.flatMap((item) => readAgreedActions(record, item.id).map((a) => ({ ...a, itemId: item.id }))),
       itemLabels: new Map(items.map((i) => [i.id, i.minuteNumber ?? `item ${i.position}`])),
       inquorateReasons,

@@ -56,9 +56,27 @@ describe("meetingPolicy", () => {
     expect(meetingPolicy.vote(user("member"), { ...meeting, status: "closed" }, memberSeat, noInterest)).toBe(false);
   });
   it("stops minutes on an item where the writer declared an interest", () => {
-    expect(meetingPolicy.writeMinutes(user("member"), meeting, null)).toBe(true);
-    expect(meetingPolicy.writeMinutes(user("member"), meeting, "other")).toBe(false);
-    expect(meetingPolicy.writeMinutes(user("viewer"), meeting, null)).toBe(false);
+    expect(meetingPolicy.writeMinutes(user("member"), meeting, null, "everyone")).toBe(true);
+    expect(meetingPolicy.writeMinutes(user("member"), meeting, "other", "everyone")).toBe(false);
+    expect(meetingPolicy.writeMinutes(user("viewer"), meeting, null, "everyone")).toBe(false);
+    expect(meetingPolicy.writeMinutes(user("officer"), meeting, "personal", "clerk")).toBe(false);
+  });
+  it("gives the pen to the clerk where the body wants it: members suggest instead", () => {
+    expect(meetingPolicy.writeMinutes(user("officer"), meeting, null, "clerk")).toBe(true);
+    expect(meetingPolicy.writeMinutes(user("admin"), meeting, null, "clerk")).toBe(true);
+    expect(meetingPolicy.writeMinutes(user("member"), meeting, null, "clerk")).toBe(false);
+    expect(meetingPolicy.suggestMinutes(user("member"), meeting, null, "clerk")).toBe(true);
+    expect(meetingPolicy.suggestMinutes(user("member"), meeting, null, "everyone")).toBe(false);
+    expect(meetingPolicy.suggestMinutes(user("officer"), meeting, null, "clerk")).toBe(false);
+    expect(meetingPolicy.suggestMinutes(user("viewer"), meeting, null, "clerk")).toBe(false);
+    expect(meetingPolicy.suggestMinutes(user("member"), meeting, "prejudicial", "clerk")).toBe(false);
+  });
+  it("lets only the clerk or the chair remove an agreed action", () => {
+    expect(meetingPolicy.removeRecordEntries(user("officer"), meeting, null)).toBe(true);
+    expect(meetingPolicy.removeRecordEntries(user("member"), meeting, chairSeat)).toBe(true);
+    expect(meetingPolicy.removeRecordEntries(user("member"), meeting, memberSeat)).toBe(false);
+    expect(meetingPolicy.removeRecordEntries(user("viewer"), meeting, chairSeat)).toBe(false);
+    expect(meetingPolicy.removeRecordEntries(user("officer", "u-1", "org-2"), meeting, null)).toBe(false);
   });
 });
 

@@ -1,3 +1,4 @@
+import type { MinutesMode } from "../../app/shared/vocabulary";
 import type { InterestKind, MeetingStatus } from "../../db/schema/meetings";
 import { meetingRoles, type Seat } from "./meeting-roles";
 import { hasRole, inOrganisation, type Principal } from "./principal";
@@ -34,9 +35,29 @@ export const meetingPolicy = {
     seat !== null &&
     context.present &&
     context.declared === null,
-  /** The minutes of an item: anyone who participates, unless they declared an interest on it. */
-  writeMinutes: (p: Principal, m: MeetingSubject, declared: InterestKind | null) =>
-    inOrganisation(p, m.organisationId) && hasRole(p, "member") && declared === null && m.status !== "minutes_approved",
+  /**
+   * The minutes of an item: the clerk; where the body lets everyone write, anyone who
+   * participates. Never someone who declared an interest on the item.
+   */
+  writeMinutes: (p: Principal, m: MeetingSubject, declared: InterestKind | null, mode: MinutesMode) =>
+    inOrganisation(p, m.organisationId) &&
+    hasRole(p, "member") &&
+    declared === null &&
+    m.status !== "minutes_approved" &&
+    (mode === "everyone" || meetingRoles.clerk(p, m)),
+  /** Suggest wording beside an item's minutes: a participant while the clerk holds the pen. */
+  suggestMinutes: (p: Principal, m: MeetingSubject, declared: InterestKind | null, mode: MinutesMode) =>
+    meetingPolicy.participate(p, m) &&
+    mode === "clerk" &&
+    !meetingRoles.clerk(p, m) &&
+    declared === null &&
+    m.status === "in_session",
+  /**
+   * Remove what the meeting agreed from the record (an agreed action) and accept or
+   * dismiss suggestions: the clerk or the chair only.
+   */
+  removeRecordEntries: (p: Principal, m: MeetingSubject, seat: Seat) =>
+    (meetingRoles.clerk(p, m) || meetingRoles.chair(p, m, seat)) && m.status !== "minutes_approved",
 } as const;
 
 /** Bodies (committees and panels): officers and admins set them up; everyone reads. */

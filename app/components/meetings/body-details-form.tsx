@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { SelectField, TextArea, TextField } from "~/components/ui/form-fields";
-import { BODY_KIND_LABELS, MEMBER_KIND_LABELS } from "~/shared/meetings/labels";
-import type { BodyKind, MemberKind } from "~/shared/vocabulary";
+import { BODY_KIND_LABELS, MEMBER_KIND_LABELS, MINUTES_MODE_LABELS } from "~/shared/meetings/labels";
+import type { BodyKind, MemberKind, MinutesMode } from "~/shared/vocabulary";
 
 export type BodyDetailsDefaults = {
   name: string;
@@ -11,7 +11,13 @@ export type BodyDetailsDefaults = {
   quorumCount: number | string;
   quorumRequiresKind: MemberKind | null;
   areaId: string | null;
+  minutesMode: MinutesMode;
 };
+
+const minutesModeOptions = (Object.keys(MINUTES_MODE_LABELS) as MinutesMode[]).map((value) => ({
+  value,
+  label: MINUTES_MODE_LABELS[value],
+}));
 
 const kindOptions = (Object.keys(BODY_KIND_LABELS) as BodyKind[]).map((value) => ({ value, label: BODY_KIND_LABELS[value] }));
 const requiredKindOptions = [
@@ -92,6 +98,14 @@ export function BodyDetailsForm({
         options={requiredKindOptions}
         defaultValue={defaults?.quorumRequiresKind ?? ""}
         error={errors?.quorumRequiresKind}
+      />
+      <SelectField
+        name="minutesMode"
+        label="Who writes the minutes in the meeting"
+        hint="With the clerk holding the pen, members suggest wording beside each item and the clerk accepts or dismisses it"
+        options={minutesModeOptions}
+        defaultValue={defaults?.minutesMode ?? "clerk"}
+        error={errors?.minutesMode}
       />
       <TextArea
         name="termsOfReference"

@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { useEffect, useId, useState } from "react";
 import * as Y from "yjs";
 import { RichTextEditor } from "~/components/collab/rich-text-editor.client";
 import { LOCAL_ORIGIN, useDocValue, type SharedDocumentSession } from "~/components/collab/use-shared-document.client";
@@ -9,11 +9,14 @@ import {
   actionsList,
   challengesList,
   milestonesList,
+  minutesFragment,
   readAgreedActions,
   readChallenges,
   readMilestones,
+  readSuggestions,
   readTrajectory,
   recordRoot,
+  suggestionsList,
   trajectoryKey,
   trajectoryMap,
 } from "~/shared/meetings/meeting-record";
@@ -31,11 +34,17 @@ type Props = {
   session: SharedDocumentSession;
   itemId: string;
   itemTitle: string;
-  /** May write this item's part of the record (the server enforces the same rule). */
+  /** May write this item's actions, challenges and plan (the server enforces the same rule). */
   editable: boolean;
+  /** May write this item's minutes: where the body wants it, only the clerk holds the pen. */
+  minutesEditable: boolean;
+  /** Suggests wording beside the minutes instead (the clerk holds the pen). */
+  suggest: boolean;
+  /** May remove an agreed action and accept or dismiss suggestions (the clerk or the chair). */
+  canRemove: boolean;
   /** Why not, when the person could otherwise write (a declared interest). */
   readOnlyReason: string | null;
-  user: { name: string; colour: string };
+  user: { id: string; name: string; colour: string };
   people: Option[];
   indicators: Indicator[];
   /** A scorecard review: members challenge indicators and officers answer. */
@@ -58,18 +67,54 @@ function setField(list: Y.Array<Y.Map<unknown>>, index: number, key: string, val
   if (map instanceof Y.Map) map.set(key, value);
 }
 
+/**
+ * Undo of this person's own changes to an item's record (an action removed, a
+ * suggestion accepted), never anyone else's: only changes made from this page's forms
+ * are tracked. Typing in the minutes has the editor's own undo (Ctrl+Z).
+ */
+function useOwnUndo(doc: Y.Doc, itemId: string) {
+  const [manager, setManager] = useState<Y.UndoManager | null>(null);
+  const [canUndo, setCanUndo] = useState(false);
+  useEffect(() => {
+    const undo = new Y.UndoManager(
+      [
+        minutesFragment(doc, itemId),
+        actionsList(doc, itemId),
+        suggestionsList(doc, itemId),
+        challengesList(doc, itemId),
+        milestonesList(doc, itemId),
+      ],
+      { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 0 },
+    );
+    const changed = () => setCanUndo(undo.canUndo());
+    undo.on("stack-item-added", changed);
+    undo.on("stack-item-popped", changed);
+    undo.on("stack-cleared", changed);
+    setManager(undo);
+    return () => {
+      undo.destroy();
+      setManager(null);
+      setCanUndo(false);
+    };
+  }, [doc, itemId]);
+  return { canUndo, undo: () => manager?.undo() };
+}
+
 /** One agenda item's part of the meeting's shared record: minutes, agreed actions, challenges, improvement plan. */
 export function ItemRecord(props: Props) {
-  const { session, itemId, itemTitle, editable, readOnlyReason, user } = props;
+  const { session, itemId, itemTitle, minutesEditable, readOnlyReason, user } = props;
   const minutesHeading = useId();
   const minutesHint = useId();
+  const own = useOwnUndo(session.doc, itemId);
   return (
     <div className="item-record">
       <h3 id={minutesHeading}>Minutes</h3>
       <p id={minutesHint} className="hint">
-        {editable
-          ? "Written together: the clerk, officers and members see each other's changes as they type."
-          : (readOnlyReason ?? "You can read the minutes as they are written.")}
+        {minutesEditable
+          ? "Written together: you see each other's changes as you type."
+          : props.suggest
+            ? "The clerk writes the minutes. Suggest your wording beside them: the clerk accepts or dismisses it."
+            : (readOnlyReason ?? "You can read the minutes as they are written.")}
       </p>
       <RichTextEditor
         key={itemId}
@@ -78,9 +123,18 @@ export function ItemRecord(props: Props) {
         labelId={minutesHeading}
         hintId={minutesHint}
         title={`Minutes of ${itemTitle}`}
-        editable={editable}
+        editable={minutesEditable}
         user={user}
       />
+      {props.canRemove ? (
+        <p className="item-record__undo">
+          <button type="button" className="button button--secondary button--small" disabled={!own.canUndo} onClick={own.undo}>
+            Undo my last change
+          </button>{" "}
+          <span className="hint">Brings back an action you removed or a suggestion you accepted or dismissed.</span>
+        </p>
+      ) : null}
+      <Suggestions {...props} />
       {props.challenges ? <Challenges {...props} /> : null}
       {props.clinic ? <ImprovementPlan {...props} clinic={props.clinic} /> : null}
       <AgreedActions {...props} />
@@ -88,7 +142,85 @@ export function ItemRecord(props: Props) {
   );
 }
 
-function AgreedActions({ session, itemId, editable, people, indicators }: Props) {
+/** Where the clerk holds the pen: members' suggested wording beside the minutes, for the clerk to accept or dismiss. */
+function Suggestions({ session, itemId, suggest, canRemove, minutesEditable, user, people }: Props) {
+  const { doc } = session;
+  const list = suggestionsList(doc, itemId);
+  // The author by their id (checked by the server), not the name the suggesting page wrote.
+  const suggestions = useDocValue(doc, list, () => readSuggestions(doc, itemId)).map((s) => ({
+    ...s,
+    byName: people.find((p) => p.id === s.by)?.name ?? "A member",
+  }));
+  const [text, setText] = useState("");
+  const fieldId = useId();
+  if (!suggest && suggestions.length === 0) return null;
+  const indexOf = (id: string) =>
+    (list.toArray() as unknown[]).findIndex((entry) => entry instanceof Y.Map && entry.get("id") === id);
+  const accept = (id: string, words: string) =>
+    transact(doc, () => {
+      const paragraph = new Y.XmlElement("paragraph");
+      paragraph.insert(0, [new Y.XmlText(words)]);
+      minutesFragment(doc, itemId).push([paragraph]);
+      const index = indexOf(id);
+      if (index >= 0) list.delete(index, 1);
+    });
+  const dismiss = (id: string) =>
+    transact(doc, () => {
+      const index = indexOf(id);
+      if (index >= 0) list.delete(index, 1);
+    });
+  return (
+    <section className="item-record__section" aria-labelledby={`suggestions-${itemId}`}>
+      <h3 id={`suggestions-${itemId}`}>Suggestions for the minutes</h3>
+      {suggestions.length === 0 ? <p>No suggestions waiting.</p> : null}
+      <ul className="record-list" data-testid="suggestions">
+        {suggestions.map((s) => (
+          <li key={s.id} className="record-list__item suggestion">
+            <p>
+              <strong>{s.byName} suggests:</strong> {s.text}
+            </p>
+            {canRemove ? (
+              <p>
+                {minutesEditable ? (
+                  <button type="button" className="button button--small" onClick={() => accept(s.id, s.text)}>
+                    Accept<span className="visually-hidden"> the suggestion of {s.byName}</span>
+                  </button>
+                ) : null}{" "}
+                <button type="button" className="button button--secondary button--small" onClick={() => dismiss(s.id)}>
+                  Dismiss<span className="visually-hidden"> the suggestion of {s.byName}</span>
+                </button>
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {suggest ? (
+        <form
+          className="suggest-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const words = text.trim();
+            if (!words) return;
+            transact(doc, () =>
+              list.push([newEntry({ text: words, by: user.id, byName: user.name, at: new Date().toISOString() })]),
+            );
+            setText("");
+          }}
+        >
+          <div className="form-group">
+            <label htmlFor={fieldId}>Suggest wording for the minutes</label>
+            <textarea id={fieldId} rows={2} maxLength={2000} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+          </div>
+          <button type="submit" className="button button--secondary">
+            Suggest
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+function AgreedActions({ session, itemId, editable, canRemove, people, indicators }: Props) {
   const { doc } = session;
   const list = actionsList(doc, itemId);
   const actions = useDocValue(doc, list, () => readAgreedActions(doc, itemId));
@@ -158,15 +290,17 @@ function AgreedActions({ session, itemId, editable, people, indicators }: Props)
                         ))}
                       </select>
                     </div>
-                    <div className="form-group record-list__remove">
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        onClick={() => transact(doc, () => list.delete(index, 1))}
-                      >
-                        Remove<span className="visually-hidden"> action {n}</span>
-                      </button>
-                    </div>
+                    {canRemove ? (
+                      <div className="form-group record-list__remove">
+                        <button
+                          type="button"
+                          className="button button--secondary button--small"
+                          onClick={() => transact(doc, () => list.delete(index, 1))}
+                        >
+                          Remove<span className="visually-hidden"> action {n}</span>
+                        </button>
+                      </div>
+                    ) : null}
                   </div>
                 </fieldset>
               </li>

@@ -43,7 +43,7 @@ export function applyRoomEvent(state: MeetingRoomState | null, action: RoomEvent
     }
     case "presence":
       return action.event.meetingId === state.meetingId
-        ? { ...state, presence: action.event.presence, quorum: action.event.quorum }
+        ? { ...state, presence: action.event.presence, quorum: action.event.quorum, quorumBasis: action.event.quorumBasis }
         : state;
     case "queue":
       return action.event.meetingId === state.meetingId ? { ...state, queue: action.event.queue } : state;

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { INTEREST_KIND_LABELS, MEMBER_KIND_LABELS, SEAT_POSITION_LABELS } from "~/shared/meetings/labels";
+import { leftTheMeetingFor, quorumForItem } from "~/shared/meetings/quorum-for-item";
 import type { MeetingRoomState, RoomPerson } from "~/shared/meetings/room-events";
 import type { useMeetingRoom } from "~/components/meetings/use-meeting-room.client";
 import type { SessionData } from "./route";
@@ -27,13 +28,17 @@ function describePerson(person: RoomPerson): string {
 export function RoomPanel({ page, state, room, itemId, onResult }: Props) {
   const you = state.you;
   const myHand = state.queue.find((q) => q.userId === you.userId);
+  // Quorum of the item on screen: a member with a prejudicial interest in it has left for it.
+  const declarations = state.declarations.map((d) => ({ userId: d.userId, itemId: d.agendaItemId, kind: d.kind }));
+  const quorum = quorumForItem(state.quorumBasis, declarations, itemId);
+  const left = leftTheMeetingFor(declarations, itemId);
   return (
     <div className="room-panel">
-      <p className={`quorum ${state.quorum.quorate ? "quorum--yes" : "quorum--no"}`} role="status" data-testid="quorum">
+      <p className={`quorum ${quorum.quorate ? "quorum--yes" : "quorum--no"}`} role="status" data-testid="quorum">
         <span aria-hidden="true" className="quorum__glyph">
-          {state.quorum.quorate ? "✓" : "!"}
+          {quorum.quorate ? "✓" : "!"}
         </span>{" "}
-        {state.quorum.message}
+        {quorum.message}
       </p>
 
       <section aria-labelledby="present-heading">
@@ -44,6 +49,7 @@ export function RoomPanel({ page, state, room, itemId, onResult }: Props) {
           {state.presence.map((person) => (
             <li key={person.userId}>
               {person.name} <span className="hint">({describePerson(person)})</span>
+              {left.has(person.userId) ? <strong className="left-for-item"> left the meeting for this item</strong> : null}
             </li>
           ))}
         </ul>

@@ -34,8 +34,12 @@ export default function SessionRoom({ page }: { page: SessionData }) {
   };
 
   const declared = item && you ? you.cannotWriteMinutesFor.includes(item.id) : false;
-  const recordEditable =
-    Boolean(you?.permissions.writeMinutes) && !declared && !(record.status?.readOnly ?? false) && !record.status?.stopped;
+  const writable = !declared && !(record.status?.readOnly ?? false) && !record.status?.stopped;
+  const minutesEditable = Boolean(you?.permissions.writeMinutes) && writable;
+  const suggest = Boolean(you?.permissions.suggestMinutes) && writable;
+  // Where the clerk holds the pen, members still write actions and challenges; only the minutes are the clerk's.
+  const recordEditable = (minutesEditable || suggest) && writable;
+  const canRemove = Boolean(you?.permissions.removeRecordEntries) && writable;
 
   return (
     <div className="session__layout">
@@ -142,8 +146,11 @@ export default function SessionRoom({ page }: { page: SessionData }) {
                 itemId={item.id}
                 itemTitle={item.title}
                 editable={recordEditable}
+                minutesEditable={minutesEditable}
+                suggest={suggest}
+                canRemove={canRemove}
                 readOnlyReason={declared ? "You declared an interest in this item, so you cannot edit its minutes." : null}
-                user={{ name: page.user.name, colour: page.user.colour }}
+                user={{ id: page.user.id, name: page.user.name, colour: page.user.colour }}
                 people={page.people}
                 indicators={page.indicators}
                 challenges={item.kind === "scorecard_review"}

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { typedText } from "../typed-text";
 import { blankAsNull, keysOf, text, wholeNumber, type Submitted, EVEN_WITH_FIELD_PROBLEMS } from "./form-values";
-import { BODY_KIND_LABELS, MEMBER_KIND_LABELS, SEAT_POSITION_LABELS } from "./labels";
+import { BODY_KIND_LABELS, MEMBER_KIND_LABELS, MINUTES_MODE_LABELS, SEAT_POSITION_LABELS } from "./labels";
 
 /** A committee's or panel's details, as the form sends them and the commands check them. */
 export const bodyDetailsSchema = z
@@ -20,6 +20,8 @@ export const bodyDetailsSchema = z
     quorumCount: wholeNumber("Enter the quorum as a whole number of members, from 1 to 50", 1, 50),
     quorumRequiresKind: blankAsNull(z.enum(keysOf(MEMBER_KIND_LABELS), { error: "Choose a kind of member, or none" })),
     areaId: blankAsNull(z.uuid({ error: "Choose the area the panel covers" })),
+    // A body set up before the setting existed, or by a form without it, keeps the pen with the clerk.
+    minutesMode: z.enum(keysOf(MINUTES_MODE_LABELS), { error: "Choose who writes the minutes" }).default("clerk"),
   })
   .superRefine((body, ctx) => {
     if (body.kind === "area_panel" && !body.areaId)

@@ -7,6 +7,7 @@ import type {
   MeetingKind,
   MeetingStatus,
   MemberKind,
+  MinutesMode,
   MotionStatus,
   SeatPosition,
   VoteChoice,
@@ -14,6 +15,11 @@ import type {
 } from "../vocabulary";
 
 /** The words people in the sector use for each value, shared by pages, the session room and packs. */
+
+export const MINUTES_MODE_LABELS: Record<MinutesMode, string> = {
+  clerk: "The clerk writes the minutes; members suggest",
+  everyone: "Everyone taking part writes the minutes",
+};
 
 export const BODY_KIND_LABELS: Record<BodyKind, string> = {
   committee: "Committee",

@@ -11,13 +11,14 @@ import { isIsoDate } from "../dates";
  *   challenges:<item>  Y.Array<Y.Map>  on a scorecard review: id, indicatorId, question, raisedBy, answer, answeredBy
  *   milestones:<item>  Y.Array<Y.Map>  a clinic's improvement plan: id, milestone, due
  *   trajectory:<item>  Y.Map           a clinic's recovery trajectory: "<indicator id>|<YYYY-MM>" → value (string)
+ *   suggestions:<item> Y.Array<Y.Map>  where the clerk holds the pen, members' suggested wording: id, text, by, byName, at
  *
  * Resolutions and votes are not here: they are decided by the server (motions table).
  * Read through these functions, in the browser and on the server alike: whatever a
  * client wrote, they return plain, checked values.
  */
 
-export const RECORD_PARTS = ["minutes", "actions", "challenges", "milestones", "trajectory"] as const;
+export const RECORD_PARTS = ["minutes", "actions", "challenges", "milestones", "trajectory", "suggestions"] as const;
 export type RecordPart = (typeof RECORD_PARTS)[number];
 
 export const recordRoot = (part: RecordPart, itemId: string) => `${part}:${itemId}`;
@@ -34,6 +35,7 @@ export const minutesFragment = (doc: Y.Doc, itemId: string) => doc.getXmlFragmen
 export const actionsList = (doc: Y.Doc, itemId: string) => doc.getArray<Y.Map<unknown>>(recordRoot("actions", itemId));
 export const challengesList = (doc: Y.Doc, itemId: string) => doc.getArray<Y.Map<unknown>>(recordRoot("challenges", itemId));
 export const milestonesList = (doc: Y.Doc, itemId: string) => doc.getArray<Y.Map<unknown>>(recordRoot("milestones", itemId));
+export const suggestionsList = (doc: Y.Doc, itemId: string) => doc.getArray<Y.Map<unknown>>(recordRoot("suggestions", itemId));
 export const trajectoryMap = (doc: Y.Doc, itemId: string) => doc.getMap<unknown>(recordRoot("trajectory", itemId));
 
 const MAX_TEXT = 2000;
@@ -98,6 +100,19 @@ export function readMilestones(doc: Y.Doc, itemId: string): Milestone[] {
     milestone: text(map.get("milestone")),
     due: dateOrEmpty(map.get("due")),
   }));
+}
+
+export type Suggestion = { id: string; text: string; by: string; byName: string; at: string };
+
+/** Members' suggested wording for an item's minutes, oldest first; empty ones are left out. */
+export function readSuggestions(doc: Y.Doc, itemId: string): Suggestion[] {
+  return readMaps(suggestionsList(doc, itemId), (map, index) => ({
+    id: idOf(map, `suggestion-${index}`),
+    text: text(map.get("text")).trim(),
+    by: uuidOrEmpty(map.get("by")),
+    byName: text(map.get("byName")).slice(0, 200),
+    at: text(map.get("at")).slice(0, 40),
+  })).filter((s) => s.text !== "");
 }
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;

@@ -129,7 +129,7 @@ describe("the consistency of a meeting's record", () => {
     ],
     [
       "a tally counting a member who declared an interest",
-      { declarations: [{ userId: "u3", itemId: "i1" }] },
+      { declarations: [{ userId: "u3", itemId: "i1", kind: "personal" }] },
       [
         {
           kind: "tally-too-high",
@@ -137,6 +137,23 @@ describe("the consistency of a meeting's record", () => {
           href: "/m/session#i1",
         },
       ],
+    ],
+    [
+      "a resolution on an item a member left for (prejudicial interest): quorum is counted without them",
+      { declarations: [{ userId: "u3", itemId: "i1", kind: "prejudicial" }], motions: [{ ...MOTION, votesFor: 3 }] },
+      [
+        {
+          kind: "inquorate",
+          message:
+            /not quorate \(3 of 6 members present, 4 needed including a tenant member \(1 member left the meeting for this item\)\)/,
+          href: "/m#attendance",
+        },
+      ],
+    ],
+    [
+      "a prejudicial interest on another item leaves this resolution quorate",
+      { declarations: [{ userId: "u3", itemId: "i2", kind: "prejudicial" }] },
+      [],
     ],
     [
       "a vote still open",

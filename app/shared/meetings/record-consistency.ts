@@ -1,5 +1,6 @@
 import type { AttendanceCapacity, AttendanceState, MemberKind, MotionStatus } from "../vocabulary";
-import { computeQuorum, type QuorumRule } from "./quorum";
+import type { QuorumRule } from "./quorum";
+import { quorumForItem, type ItemDeclaration } from "./quorum-for-item";
 
 /*
  * Whether a meeting's record holds together before its minuted pack is frozen: the
@@ -40,8 +41,8 @@ export type RecordInput = {
   attendees: RecordAttendee[];
   rule: QuorumRule;
   motions: RecordMotion[];
-  /** Who declared an interest in which item: they cannot vote on it. */
-  declarations: { userId: string; itemId: string }[];
+  /** Who declared an interest in which item: they cannot vote on it; a prejudicial interest takes them out of its quorum. */
+  declarations: ItemDeclaration[];
   actions: RecordAgreedAction[];
   /** "PC 26/14" or "item 3", by item id. */
   itemLabels: Map<string, string>;
@@ -104,10 +105,15 @@ export function recordProblems(input: RecordInput): RecordProblem[] {
     }
     if (motion.status === "withdrawn" || !motion.decidedAt) continue;
     const present = membersPresentAt(motion.decidedAt);
-    const quorum = computeQuorum(
-      input.rule,
-      input.seats.length,
-      present.map((s) => s.memberKind),
+    // Quorum for the item the resolution was made on: whoever left for it does not count.
+    const quorum = quorumForItem(
+      {
+        rule: input.rule,
+        members: input.seats.length,
+        present: present.map((s) => ({ userId: s.userId, memberKind: s.memberKind })),
+      },
+      input.declarations,
+      motion.itemId,
     );
     if (!quorum.quorate && !(input.inquorateReasons.get(motion.id) ?? "").trim()) {
       problems.push({

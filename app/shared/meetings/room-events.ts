@@ -10,6 +10,7 @@ import type {
   VoteMethod,
 } from "../vocabulary";
 import type { Quorum } from "./quorum";
+import type { QuorumBasis } from "./quorum-for-item";
 import type { Tally } from "./votes";
 
 /*
@@ -122,6 +123,8 @@ export type MeetingRoomSnapshot = {
   presence: RoomPerson[];
   /** Over the body's members recorded present (and not since left). */
   quorum: Quorum;
+  /** What quorum is counted from, so that each item's quorum is counted by `quorumForItem`. */
+  quorumBasis: QuorumBasis;
   /** Raised hands, first raised first. */
   queue: QueuedSpeaker[];
   declarations: RoomDeclaration[];
@@ -138,8 +141,12 @@ export type YourPlace = {
     participate: boolean;
     /** Whether they may vote on an item where they declared nothing. */
     vote: boolean;
-    /** Whether they may write the minutes of an item where they declared nothing. */
+    /** Whether they may write the minutes of an item where they declared nothing (the clerk may hold the pen). */
     writeMinutes: boolean;
+    /** Whether they suggest wording beside the minutes instead (the clerk holds the pen). */
+    suggestMinutes: boolean;
+    /** Whether they may remove an agreed action and accept or dismiss suggestions (clerk or chair). */
+    removeRecordEntries: boolean;
   };
   /** Items with their declaration: they may not vote on these. */
   declaredOn: string[];
@@ -152,7 +159,7 @@ export type MeetingRoomState = MeetingRoomSnapshot & { you: YourPlace };
 // ---- Events (server to client) ----
 
 export type MeetingMovedEvent = { meetingId: string; itemId: string; seq: number };
-export type PresenceEvent = { meetingId: string; presence: RoomPerson[]; quorum: Quorum };
+export type PresenceEvent = { meetingId: string; presence: RoomPerson[]; quorum: Quorum; quorumBasis: QuorumBasis };
 export type QueueEvent = { meetingId: string; queue: QueuedSpeaker[] };
 export type DeclarationsEvent = { meetingId: string; declarations: RoomDeclaration[] };
 export type MotionEvent = { meetingId: string; motion: RoomMotion };

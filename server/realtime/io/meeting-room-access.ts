@@ -1,5 +1,6 @@
 import type { Database } from "../../../db/client";
 import { findAttendee, findMeetingWithPerson } from "../../../db/queries/meetings";
+import type { MinutesMode } from "../../../app/shared/vocabulary";
 import type { Role } from "../../../db/schema/identity";
 import type { InterestKind, Meeting, MemberKind, SeatPosition } from "../../../db/schema/meetings";
 import type { SessionUser } from "../../auth/sessions";
@@ -21,6 +22,8 @@ export type RoomActor = {
   role: Role;
   principal: Principal;
   seat: { position: SeatPosition; memberKind: MemberKind } | null;
+  /** The body's setting: whether the clerk holds the pen. */
+  minutesMode: MinutesMode;
 };
 
 export async function loadActor(db: Database, meetingId: string, user: SessionUser): Promise<RoomActor> {
@@ -28,7 +31,7 @@ export async function loadActor(db: Database, meetingId: string, user: SessionUs
   if (!found?.role) throw new CommandError(NOT_FOUND);
   const principal = userPrincipal(user.id, { id: found.meeting.organisationId, role: found.role });
   if (!meetingPolicy.view(principal, found.meeting)) throw new CommandError(NOT_FOUND);
-  return { user, meeting: found.meeting, role: found.role, principal, seat: found.seat };
+  return { user, meeting: found.meeting, role: found.role, principal, seat: found.seat, minutesMode: found.minutesMode };
 }
 
 export function requireChair(actor: RoomActor) {

@@ -25,10 +25,10 @@ export function createRoomBroadcasts(io: MeetingIo, db: Database, logger: RoomLo
     pendingPresence.delete(meetingId);
     const meeting = await findMeetingById(db, meetingId);
     if (!meeting) return;
-    const [presence, quorum] = await Promise.all([listPresence(io, meetingId), loadQuorum(db, meeting)]);
+    const [presence, { quorum, quorumBasis }] = await Promise.all([listPresence(io, meetingId), loadQuorum(db, meeting)]);
     if (presence.length === 0) lastPresenceSize.delete(meetingId);
     else lastPresenceSize.set(meetingId, presence.length);
-    room(meetingId).emit("meeting:presence", { meetingId, presence, quorum });
+    room(meetingId).emit("meeting:presence", { meetingId, presence, quorum, quorumBasis });
   }
 
   // Nothing may be sent once the server has closed (the database may be gone).

@@ -5,11 +5,12 @@ import {
   findBody,
   listDeclarations,
   listMotionsWithVotes,
-  listPresentMemberKinds,
+  listPresentMembers,
   listSpeakingQueue,
 } from "../../../db/queries/meetings";
 import type { AttendanceCapacity, Meeting } from "../../../db/schema/meetings";
 import { computeQuorum, type Quorum } from "../../../app/shared/meetings/quorum";
+import type { QuorumBasis } from "../../../app/shared/meetings/quorum-for-item";
 import {
   MEETING_ROOM,
   type MeetingClientEvents,
@@ -82,18 +83,24 @@ export async function listPresence(io: MeetingIo, meetingId: string): Promise<Ro
   );
 }
 
-/** Quorum over the body's members marked present who have not since left. */
-export async function loadQuorum(db: Database, meeting: Meeting): Promise<Quorum> {
-  const [body, seats, presentKinds] = await Promise.all([
+/**
+ * Quorum over the body's members marked present who have not since left, with what it
+ * is counted from: the page counts each item's quorum from the basis (whoever declared
+ * a prejudicial interest left for that item) by the same rule.
+ */
+export async function loadQuorum(db: Database, meeting: Meeting): Promise<{ quorum: Quorum; quorumBasis: QuorumBasis }> {
+  const [body, seats, present] = await Promise.all([
     findBody(db, meeting.organisationId, meeting.bodyId),
     countSeats(db, meeting.bodyId),
-    listPresentMemberKinds(db, meeting.id),
+    listPresentMembers(db, meeting.id),
   ]);
-  return computeQuorum(
-    { quorumCount: body?.quorumCount ?? 1, quorumRequiresKind: body?.quorumRequiresKind ?? null },
+  const rule = { quorumCount: body?.quorumCount ?? 1, quorumRequiresKind: body?.quorumRequiresKind ?? null };
+  const quorum = computeQuorum(
+    rule,
     seats,
-    presentKinds,
+    present.map((p) => p.memberKind),
   );
+  return { quorum, quorumBasis: { rule, members: seats, present } };
 }
 
 export async function loadQueue(db: Database, meetingId: string): Promise<QueuedSpeaker[]> {
@@ -131,7 +138,7 @@ export async function loadMotions(db: Database, meetingId: string, onlyMotionId?
 }
 
 export async function loadSnapshot(db: Database, io: MeetingIo, meeting: Meeting, seq: number): Promise<MeetingRoomSnapshot> {
-  const [presence, quorum, queue, declarations, motions] = await Promise.all([
+  const [presence, { quorum, quorumBasis }, queue, declarations, motions] = await Promise.all([
     listPresence(io, meeting.id),
     loadQuorum(db, meeting),
     loadQueue(db, meeting.id),
@@ -145,6 +152,7 @@ export async function loadSnapshot(db: Database, io: MeetingIo, meeting: Meeting
     seq,
     presence,
     quorum,
+    quorumBasis,
     queue,
     declarations,
     motions,
@@ -157,7 +165,7 @@ export function yourPlace(
   present: boolean,
   declarations: Pick<RoomDeclaration, "agendaItemId" | "userId" | "kind">[],
 ): YourPlace {
-  const { principal, meeting, seat } = actor;
+  const { principal, meeting, seat, minutesMode } = actor;
   const mine = declarations.filter((d) => d.userId === actor.user.id);
   return {
     userId: actor.user.id,
@@ -166,13 +174,17 @@ export function yourPlace(
       chair: meetingPolicy.chair(principal, meeting, seat),
       participate: meetingPolicy.participate(principal, meeting),
       vote: meetingPolicy.vote(principal, meeting, seat, { present, declared: null }),
-      writeMinutes: meetingPolicy.writeMinutes(principal, meeting, null),
+      writeMinutes: meetingPolicy.writeMinutes(principal, meeting, null, minutesMode),
+      suggestMinutes: meetingPolicy.suggestMinutes(principal, meeting, null, minutesMode),
+      removeRecordEntries: meetingPolicy.removeRecordEntries(principal, meeting, seat),
     },
     declaredOn: mine.map((d) => d.agendaItemId),
     cannotVoteOn: mine
       .filter((d) => !meetingPolicy.vote(principal, meeting, seat, { present, declared: d.kind }))
       .map((d) => d.agendaItemId),
-    cannotWriteMinutesFor: mine.filter((d) => !meetingPolicy.writeMinutes(principal, meeting, d.kind)).map((d) => d.agendaItemId),
+    cannotWriteMinutesFor: mine
+      .filter((d) => !meetingPolicy.writeMinutes(principal, meeting, d.kind, "everyone"))
+      .map((d) => d.agendaItemId),
   };
 }
 

@@ -129,7 +129,22 @@ describe("joining a meeting's room", () => {
       expect.objectContaining({ userId: fx.seated.chair.id, capacity: "member", position: "chair", memberKind: "councillor" }),
     ]);
     expect(state.quorum).toMatchObject({ quorate: false, present: 1, members: 6, required: 4 });
-    expect(state.you.permissions).toEqual({ manage: false, chair: true, participate: true, vote: true, writeMinutes: true });
+    // The committee keeps the pen with the clerk: the chair suggests wording, and may remove an agreed action.
+    expect(state.you.permissions).toEqual({
+      manage: false,
+      chair: true,
+      participate: true,
+      vote: true,
+      writeMinutes: false,
+      suggestMinutes: true,
+      removeRecordEntries: true,
+    });
+    // Each item's quorum is counted on the page from who is present, by kind.
+    expect(state.quorumBasis).toEqual({
+      rule: { quorumCount: 4, quorumRequiresKind: "tenant" },
+      members: 6,
+      present: [{ userId: fx.seated.chair.id, memberKind: "councillor" }],
+    });
     const attendance = await attendanceOf(fx, fx.seated.chair.id);
     expect(attendance).toMatchObject({ attendance: "present", capacity: "member", leftAt: null });
     expect(attendance?.arrivedAt).toBeInstanceOf(Date);
@@ -138,7 +153,14 @@ describe("joining a meeting's room", () => {
   it("adds an officer as an officer attendee and lets a viewer watch without recording them", async () => {
     const fx = await createMeetingFixture(services.db);
     const officer = await join(fx.officer.id, fx.meeting.id);
-    expect(officer.state.you.permissions).toMatchObject({ manage: true, chair: false, vote: false });
+    expect(officer.state.you.permissions).toMatchObject({
+      manage: true,
+      chair: false,
+      vote: false,
+      writeMinutes: true,
+      suggestMinutes: false,
+      removeRecordEntries: true,
+    });
     expect(await attendanceOf(fx, fx.officer.id)).toMatchObject({ capacity: "officer", attendance: "present" });
     const viewer = await join(fx.viewer.id, fx.meeting.id);
     expect(viewer.state.presence.find((p) => p.userId === fx.viewer.id)).toMatchObject({ capacity: "observer", role: "viewer" });
@@ -148,6 +170,8 @@ describe("joining a meeting's room", () => {
       participate: false,
       vote: false,
       writeMinutes: false,
+      suggestMinutes: false,
+      removeRecordEntries: false,
     });
     expect(await attendanceOf(fx, fx.viewer.id)).toBeNull();
   });
