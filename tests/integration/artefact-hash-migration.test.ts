@@ -9,7 +9,6 @@ import { openDatabase, type DatabaseHandle } from "../../db/client";
 import { packs, packVersions } from "../../db/schema/packs";
 import { sha256Hex } from "../../server/packs/canonical-json";
 import { verifyPackVersion } from "../../server/packs/verify-pack";
-import { createMeetingFixture } from "../support/meeting-factory";
 import { createScratchDatabase } from "../support/test-database";
 
 /*
@@ -31,6 +30,19 @@ function migrationsBefore(): string {
   journal.entries = journal.entries.slice(0, index);
   writeFileSync(journalFile, JSON.stringify(journal));
   return dir;
+}
+
+/** An organisation, a committee and a closed meeting, inserted with the columns that existed before 0009. */
+async function meetingAsBefore0009() {
+  const rows = async (query: ReturnType<typeof sql>) => (await handle.db.execute(query)) as unknown as { id: string }[];
+  const [org] = await rows(sql`insert into organisations (slug, name) values ('before-0009', 'Before 0009') returning id`);
+  const [body] = await rows(sql`
+    insert into bodies (organisation_id, name, kind, minute_prefix, quorum_count)
+    values (${org.id}, 'Performance Committee', 'committee', 'PC', 4) returning id`);
+  const [meeting] = await rows(sql`
+    insert into meetings (organisation_id, body_id, kind, title, starts_at, status)
+    values (${org.id}, ${body.id}, 'committee', 'Performance Committee', now(), 'closed') returning id`);
+  return { org, meeting };
 }
 
 let handle: DatabaseHandle;
@@ -55,7 +67,8 @@ describe("migration 0009: recording every artefact's hash", () => {
   it("fills the hashes of versions frozen before it, which stay immutable", async () => {
     // The handle hides its driver type; underneath it is postgres.js for both databases.
     await migrate(handle.db as unknown as Parameters<typeof migrate>[0], { migrationsFolder: migrationsBefore() });
-    const fixture = await createMeetingFixture(handle.db, { status: "closed" });
+    // Written as SQL of that time: today's schema has columns the database before 0009 lacks.
+    const fixture = await meetingAsBefore0009();
     const [pack] = await handle.db
       .insert(packs)
       .values({ organisationId: fixture.org.id, meetingId: fixture.meeting.id, kind: "minutes" })
