@@ -29,12 +29,13 @@ test.describe("an organisation's public page", () => {
     ).toBeVisible();
 
     const topTen = page.getByRole("region", { name: "How we are doing: the tenant top ten" });
-    await expect(topTen.getByText("Our latest figures, for October 2026.", { exact: false })).toBeVisible();
+    // The demo's last published month is September; October is still open (not public).
+    await expect(topTen.getByText("Our latest published figures, for September 2026.", { exact: false })).toBeVisible();
     const relets = topTen.locator("li[data-code=BV212]");
     await expect(relets.getByRole("heading", { name: "Average time to re-let empty homes" })).toBeVisible();
     await expect(relets).toContainText("Off target");
     await expect(relets).toContainText(
-      "On average it took us 33.01 days to re-let empty homes in October 2026. Our target is no more than 22 days: we are over target, and doing worse than a year ago.",
+      "On average it took us 33.45 days to re-let empty homes in September 2026. Our target is no more than 22 days: we are over target, and doing worse than a year ago.",
     );
     await expect(relets.locator("svg.status-badge__glyph")).toHaveCount(1); // a shape as well as the word
     await expectAccessible(page);
@@ -107,24 +108,36 @@ test.describe("the reception screen", () => {
     await context.close();
   });
 
-  test("updates live, without a reload, when an officer changes a tenant top ten figure", async ({ page, browser }) => {
+  test("updates live, without a reload, once a corrected tenant top ten figure is verified", async ({ page, browser }) => {
     await page.goto("/p/northfield/screen");
     await expect(page.getByText("These figures update by themselves when they change.")).toBeVisible();
     const gasSafety = page.locator(".screen-slide[data-code=LPI-02]").getByTestId("screen-value");
-    await expect(gasSafety).toHaveText("99.84%");
+    await expect(gasSafety).toHaveText("100.00%"); // September, the last published month
     await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
+    // The officer corrects September's figure: unverified, so not yet public.
     const officerContext = await browser.newContext();
     const officer = await officerContext.newPage();
     await signIn(officer, demoUser("officer"));
-    await officer.goto("/o/northfield/indicators/LPI-02?period=2026-10");
+    await officer.goto("/o/northfield/indicators/LPI-02?period=2026-09");
     await officer.getByLabel("Value").fill("97.25");
-    await officer.getByLabel(/^Reason for the change/).fill("Late certificates found in the October audit");
+    await officer.getByLabel(/^Reason for the change/).fill("Late certificates found in the September audit");
     await officer.getByRole("button", { name: "Save the figure" }).click();
-    await expect(officer.getByRole("status").filter({ hasText: "figure for October 2026" })).toBeVisible();
+    await expect(officer.getByRole("status").filter({ hasText: "figure for September 2026" })).toBeVisible();
+    await expect(gasSafety).not.toHaveText("97.25%");
 
+    // The performance team verifies it: the screen shows it at once.
+    const adminContext = await browser.newContext();
+    const admin = await adminContext.newPage();
+    await signIn(admin, demoUser("admin"));
+    await admin.goto("/o/northfield/indicators/LPI-02?period=2026-09");
+    await admin
+      .getByRole("button", { name: /^Verify the figure for (September 2026|2026-09)/ })
+      .first()
+      .click();
     await expect(gasSafety).toHaveText("97.25%", { timeout: 5_000 });
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     await officerContext.close();
+    await adminContext.close();
   });
 });
