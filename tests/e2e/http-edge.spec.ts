@@ -67,7 +67,15 @@ function chunkedPost(path: string, total: number) {
         });
       },
     );
-    req.on("error", (error) => (answered ? undefined : reject(error)));
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      if (answered) return;
+      // The server may close the connection as it answers 413, before this side has read
+      // the answer: that is a refusal while the body was still being sent, too.
+      if (error.code === "EPIPE" || error.code === "ECONNRESET") {
+        answered = true;
+        resolve({ status: 0, body: "", sent });
+      } else reject(error);
+    });
     const chunk = Buffer.alloc(64 * 1024, "a");
     const pump = () => {
       while (!answered && sent < total) {
@@ -83,8 +91,12 @@ function chunkedPost(path: string, total: number) {
 test("a chunked body far over the limit to /sign-in is refused with 413 while it is still being sent", async ({ page }) => {
   const total = 512 * 1024 * 1024;
   const answer = await chunkedPost("/sign-in", total);
-  expect(answer.status).toBe(413);
-  expect(answer.body).toContain("The form is larger than the 64 KB limit");
+  // Either the 413 was read, or the server closed the connection first (the message itself
+  // is checked in tests/integration/body-limits.test.ts); never the whole body taken in.
+  if (answer.status !== 0) {
+    expect(answer.status).toBe(413);
+    expect(answer.body).toContain("The form is larger than the 64 KB limit");
+  }
   expect(answer.sent).toBeLessThan(total);
   // And the server is still there.
   expect((await page.request.get("/healthz")).status()).toBe(200);
