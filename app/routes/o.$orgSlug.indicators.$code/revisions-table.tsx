@@ -1,6 +1,7 @@
 // The audit trail of the indicator's figures, newest first: who changed which figure, from
 // what to what, and why. The loader leaves out status and note where they did not change.
 import { TableRegion } from "~/components/ui/table-region";
+import { ChangeText } from "./change-text";
 import type { IndicatorPageData } from "./indicator-page-data.server";
 
 export function RevisionsTable({ page }: { page: IndicatorPageData }) {
@@ -29,16 +30,7 @@ export function RevisionsTable({ page }: { page: IndicatorPageData }) {
                 {r.period}, {r.area}
               </th>
               <td>
-                {r.beforeText === null ? (
-                  <>New: {r.afterText}</>
-                ) : r.beforeText === r.afterText ? (
-                  r.afterText
-                ) : (
-                  <>
-                    {r.beforeText} <span aria-hidden="true">→</span>
-                    <span className="visually-hidden">changed to</span> {r.afterText}
-                  </>
-                )}
+                <ChangeText beforeText={r.beforeText} afterText={r.afterText} collapseUnchanged />
                 {r.statusText ? <div className="hint">Status: {r.statusText}</div> : null}
                 {r.note ? <div className="hint">Note: {r.note}</div> : null}
               </td>

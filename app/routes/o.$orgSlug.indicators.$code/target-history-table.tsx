@@ -1,6 +1,7 @@
 // The audit trail of the indicator's targets, newest first: who changed which year's (and
 // area's) target, from what to what, and why (an import gives its file name).
 import { TableRegion } from "~/components/ui/table-region";
+import { ChangeText } from "./change-text";
 import type { IndicatorPageData } from "./indicator-page-data.server";
 
 export function TargetHistoryTable({ page }: { page: IndicatorPageData }) {
@@ -27,14 +28,7 @@ export function TargetHistoryTable({ page }: { page: IndicatorPageData }) {
               <td>{r.who}</td>
               <th scope="row">{r.target}</th>
               <td>
-                {r.beforeText === null ? (
-                  <>New: {r.afterText}</>
-                ) : (
-                  <>
-                    {r.beforeText} <span aria-hidden="true">→</span>
-                    <span className="visually-hidden">changed to</span> {r.afterText}
-                  </>
-                )}
+                <ChangeText beforeText={r.beforeText} afterText={r.afterText} />
               </td>
               <td>{r.reason}</td>
             </tr>
