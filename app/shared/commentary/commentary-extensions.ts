@@ -40,10 +40,10 @@ export function isSafeHref(href: unknown): href is string {
 export const LINK_REL = "noopener noreferrer nofollow";
 
 /** The extensions that define the schema. The browser adds Collaboration and CollaborationCaret to these. */
-export function commentaryExtensions(): AnyExtension[] {
+export function commentaryExtensions(options: { onTableLimit?: () => void } = {}): AnyExtension[] {
   return [
     Node.create({ name: "doc", topNode: true, content: "(block | topBlock)+" }),
-    ...tableExtensions(),
+    ...tableExtensions(options.onTableLimit),
     StarterKit.configure({
       document: false,
       // Collaboration brings its own (per-person) undo.
@@ -71,7 +71,7 @@ export function commentaryExtensions(): AnyExtension[] {
 }
 
 /** Table nodes under the commentary's rules (see above). */
-function tableExtensions(): AnyExtension[] {
+function tableExtensions(onTableLimit?: () => void): AnyExtension[] {
   const cellAttributes = () => ({
     colspan: { default: 1 },
     rowspan: { default: 1 },
@@ -84,7 +84,7 @@ function tableExtensions(): AnyExtension[] {
     TableRow,
     TableCell.extend({ content: cellContent, addAttributes: cellAttributes }),
     TableHeader.extend({ content: cellContent, addAttributes: cellAttributes }),
-    TableLimit,
+    onTableLimit ? TableLimit.configure({ onRefused: onTableLimit }) : TableLimit,
   ];
 }
 
