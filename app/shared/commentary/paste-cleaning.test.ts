@@ -85,6 +85,11 @@ describe("cleanPastedHtml: other cases", () => {
     expect(tight(input)).toBe(expected);
   });
 
+  it("leaves what was copied from an editor as it is, with its slice depth", () => {
+    const copied = '<meta charset="utf-8"><ul data-pm-slice="3 3 []"><li><p>one</p></li></ul>';
+    expect(cleanPastedHtml(copied)).toEqual({ html: copied, removed: false, tableCut: false });
+  });
+
   it("says nothing was removed from plain HTML", () => {
     const cleaned = cleanPastedHtml("<p>One <em>two</em></p><ul><li>three</li></ul>");
     expect(cleaned.removed).toBe(false);

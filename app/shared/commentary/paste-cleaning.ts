@@ -157,6 +157,9 @@ function listsOf(paragraphs: ListParagraph[]): string {
 
 /** Pasted HTML as the editor should read it; see the top of this file. */
 export function cleanPastedHtml(html: string): CleanedPaste {
+  // Copied from a Minuted editor (ProseMirror marks its slices): already in the schema's
+  // shape, and the slice's depth, which a paste into a list or a cell needs, must stay.
+  if (/^\s*(?:<meta[^>]*>\s*)?<[a-z][^>]*\sdata-pm-slice=/i.test(html)) return { html, removed: false, tableCut: false };
   const classes = classEmphasis(html);
   let removed = false;
   let tableCut = false;
