@@ -80,7 +80,13 @@ function tableExtensions(onTableLimit?: () => void): AnyExtension[] {
   });
   const cellContent = "(paragraph | bulletList | orderedList)+";
   return [
-    Table.extend({ group: "topBlock" }).configure({ resizable: false, renderWrapper: true, allowTableNodeSelection: false }),
+    // A narrow minimum width (12 columns, 192 px) so that a table fits a phone's screen.
+    Table.extend({ group: "topBlock" }).configure({
+      resizable: false,
+      renderWrapper: true,
+      allowTableNodeSelection: false,
+      cellMinWidth: 16,
+    }),
     TableRow,
     TableCell.extend({ content: cellContent, addAttributes: cellAttributes }),
     TableHeader.extend({ content: cellContent, addAttributes: cellAttributes }),
