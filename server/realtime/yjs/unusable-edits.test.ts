@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { TABLE_LIMIT, TABLE_LIMIT_MESSAGE } from "../../../app/shared/commentary/nesting-limit";
 import { CLOSE_CODES } from "../../../app/shared/realtime-events";
 import { nestDeeply } from "../../../tests/support/deep-content";
+import { writeTable } from "../../../tests/support/table-content";
 import { encodeSyncStep2, encodeUpdate, readIncomingMessage } from "./sync-messages";
 import {
   destroyProvider,
@@ -150,29 +151,6 @@ describe("content nested too deeply", () => {
 });
 
 describe("a table past the limit", () => {
-  /** A table of `rows` rows of `cells` cells in the "reason" fragment, as the editor writes one. */
-  function writeTable(fragment: Y.XmlFragment, rows: number, cells: number, words: string) {
-    const table = new Y.XmlElement("table");
-    fragment.insert(fragment.length, [table]);
-    table.insert(
-      0,
-      Array.from({ length: rows }, () => {
-        const row = new Y.XmlElement("tableRow");
-        row.insert(
-          0,
-          Array.from({ length: cells }, () => {
-            const cell = new Y.XmlElement("tableCell");
-            const paragraph = new Y.XmlElement("paragraph");
-            paragraph.insert(0, [new Y.XmlText(words)]);
-            cell.insert(0, [paragraph]);
-            return cell;
-          }),
-        );
-        return row;
-      }),
-    );
-  }
-
   it("is refused with 4413 and the limit in words, and never stored; a table within it goes in", async () => {
     const name = await server.newDocument();
     const client = await rawClient(server, name, { cookie: server.people.officer.cookie });

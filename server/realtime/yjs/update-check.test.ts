@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { nestDeeply } from "../../../tests/support/deep-content";
+import { writeTable } from "../../../tests/support/table-content";
 import { checkIncomingUpdate } from "./update-check";
 
 /** Every update a document emits, in order. */
@@ -110,26 +111,7 @@ describe("checkIncomingUpdate: tables", () => {
   /** A shared document holding one table of `rows` rows of `cells` cells, as y-tiptap writes it; and its updates from here on. */
   function tableDoc(rows: number, cells: number) {
     const source = recorder(11);
-    const fragment = source.doc.getXmlFragment("summary");
-    const table = new Y.XmlElement("table");
-    fragment.insert(0, [table]);
-    table.insert(
-      0,
-      Array.from({ length: rows }, () => {
-        const row = new Y.XmlElement("tableRow");
-        row.insert(
-          0,
-          Array.from({ length: cells }, () => {
-            const cell = new Y.XmlElement("tableCell");
-            const paragraph = new Y.XmlElement("paragraph");
-            paragraph.insert(0, [new Y.XmlText("£2.4m")]);
-            cell.insert(0, [paragraph]);
-            return cell;
-          }),
-        );
-        return row;
-      }),
-    );
+    const table = writeTable(source.doc.getXmlFragment("summary"), rows, cells, "£2.4m");
     const server = new Y.Doc();
     applyAll(server, source.updates);
     source.updates.length = 0;
