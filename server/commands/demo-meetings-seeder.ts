@@ -336,13 +336,27 @@ async function writeOctoberRecord(db: Database, organisationId: string, meetingI
   };
   const doc = new Y.Doc();
   const schema = getSchema(commentaryExtensions());
+  const paragraph = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
+  const cell = (type: "tableHeader" | "tableCell", text: string) => ({ type, content: [paragraph(text)] });
+  // The report's minutes carry a table, as a clerk pastes one from the tender evaluation.
+  const tenders = {
+    type: "table",
+    content: [
+      ["Bidder", "Quality score", "Social value"],
+      ["Cymru Repairs Ltd", "81", "Apprenticeships for 6 tenants"],
+      ["Northfield Property Care", "78", "Local supply chain"],
+    ].map((row, index) => ({
+      type: "tableRow",
+      content: row.map((text) => cell(index === 0 ? "tableHeader" : "tableCell", text)),
+    })),
+  };
   doc.transact(() => {
     for (const item of items) {
       const text = minutes[item.kind];
       if (text)
         prosemirrorJSONToYXmlFragment(
           schema,
-          { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] },
+          { type: "doc", content: item.kind === "report" ? [paragraph(text), tenders] : [paragraph(text)] },
           minutesFragment(doc, item.id),
         );
     }

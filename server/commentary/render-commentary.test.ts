@@ -46,9 +46,10 @@ function expectInert(html: string) {
     const match = /^<\/?([a-z]+)((?:\s+[a-z]+="[^"<>]*")*)\s*>$/.exec(tag);
     expect(match, `a well-formed tag: ${tag}`).not.toBeNull();
     const [, name, attributes] = match!;
-    expect(["p", "br", "strong", "em", "ul", "ol", "li", "a"]).toContain(name);
+    expect(["p", "br", "strong", "em", "ul", "ol", "li", "a", "table", "tbody", "tr", "th", "td"]).toContain(name);
     for (const [, attr, value] of attributes.matchAll(/([a-z]+)="([^"]*)"/g)) {
-      expect(["href", "rel", "start", "type"]).toContain(attr);
+      expect(["href", "rel", "start", "type", "colspan", "rowspan"]).toContain(attr);
+      if (attr === "colspan" || attr === "rowspan") expect(value).toMatch(/^\d{1,3}$/);
       if (attr === "href") expect(value).toMatch(/^(https?:\/\/|mailto:)/);
     }
   }
@@ -233,6 +234,72 @@ describe("renderRichText", () => {
     });
     const { html } = renderRichText(fragment);
     expect(html).toBe("<p>stray words</p><ul><li><p>loose</p></li></ul>");
+    expectInert(html);
+  });
+});
+
+describe("renderRichText: tables", () => {
+  const cell = (type: string, words: string, attrs?: Record<string, unknown>) => ({
+    type,
+    ...(attrs ? { attrs } : {}),
+    content: [{ type: "paragraph", content: [{ type: "text", text: words }] }],
+  });
+
+  it("renders a table with its header cells, spans and words, without widths or styles", () => {
+    const fragment = editorFragment([
+      {
+        type: "table",
+        content: [
+          { type: "tableRow", content: [cell("tableHeader", "Contractor"), cell("tableHeader", "Spend")] },
+          { type: "tableRow", content: [cell("tableCell", "Dŵr Cymru"), cell("tableCell", "£2.4m")] },
+          { type: "tableRow", content: [cell("tableCell", "Total <all>", { colspan: 2, colwidth: [300, 200] })] },
+        ],
+      },
+    ]);
+    const { html } = renderRichText(fragment);
+    expect(html).toBe(
+      "<table><tbody>" +
+        "<tr><th><p>Contractor</p></th><th><p>Spend</p></th></tr>" +
+        "<tr><td><p>Dŵr Cymru</p></td><td><p>£2.4m</p></td></tr>" +
+        '<tr><td colspan="2"><p>Total &lt;all&gt;</p></td></tr>' +
+        "</tbody></table>",
+    );
+    expectInert(html);
+  });
+
+  it("keeps only the words of a table a client put where the schema has none (inside a list)", () => {
+    const fragment = hostileFragment((f) => {
+      const table = new Y.XmlElement("table");
+      const row = new Y.XmlElement("tableRow");
+      const td = new Y.XmlElement("tableCell");
+      td.insert(0, [paragraph(text("in a list"))]);
+      row.insert(0, [td]);
+      table.insert(0, [row]);
+      const item = new Y.XmlElement("listItem");
+      item.insert(0, [paragraph(text("item")), table]);
+      const list = new Y.XmlElement("bulletList");
+      list.insert(0, [item]);
+      f.insert(0, [list]);
+    });
+    const { html } = renderRichText(fragment);
+    expect(html).not.toContain("<table");
+    expect(html).toContain("in a list");
+    expectInert(html);
+  });
+
+  it("writes a span only as a small whole number", () => {
+    const fragment = hostileFragment((f) => {
+      const table = new Y.XmlElement("table");
+      const row = new Y.XmlElement("tableRow");
+      const td = new Y.XmlElement("tableCell");
+      td.setAttribute("colspan", '2" onmouseover="alert(1)' as unknown as string);
+      td.insert(0, [paragraph(text("x"))]);
+      row.insert(0, [td]);
+      table.insert(0, [row]);
+      f.insert(0, [table]);
+    });
+    const { html } = renderRichText(fragment);
+    expect(html).not.toContain("onmouseover");
     expectInert(html);
   });
 });

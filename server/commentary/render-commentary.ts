@@ -12,7 +12,7 @@ import {
   type RenderedCommentaryData,
 } from "../../app/shared/commentary/commentary-content";
 import { RICH_TEXT_FIELDS, type RichTextField } from "../../app/shared/commentary/commentary-sections";
-import { NESTING_LIMIT } from "../../app/shared/commentary/nesting-limit";
+import { NESTING_LIMIT, TABLE_LIMIT } from "../../app/shared/commentary/nesting-limit";
 import { formatUkDay } from "../../app/shared/dates";
 import type { Database } from "../../db/client";
 import { SharedDocuments } from "../realtime/yjs/shared-documents";
@@ -205,6 +205,11 @@ export function fragmentToNode(fragment: Y.XmlFragment): ProseMirrorNode | null 
 // ProseMirror node → HTML, from each type's toDOM, through an allowlist
 // ---------------------------------------------------------------------------
 
+/** A cell's span: a small whole number (2 to the table limit); 1, the default, is not written. */
+function isSpan(value: string): boolean {
+  return /^\d{1,3}$/.test(value) && Number(value) > 1 && Number(value) <= Math.max(TABLE_LIMIT.maxRows, TABLE_LIMIT.maxColumns);
+}
+
 /** Every element the renderer may write, with the attributes each may carry. */
 const OUTPUT: Record<string, Record<string, (value: string) => boolean>> = {
   p: {},
@@ -215,6 +220,11 @@ const OUTPUT: Record<string, Record<string, (value: string) => boolean>> = {
   li: {},
   ol: { start: (v) => /^\d{1,6}$/.test(v), type: (v) => /^[1aAiI]$/.test(v) },
   a: { href: isSafeHref },
+  table: {},
+  tbody: {},
+  tr: {},
+  th: { colspan: isSpan, rowspan: isSpan },
+  td: { colspan: isSpan, rowspan: isSpan },
 };
 
 const escapeHtml = (text: string) =>

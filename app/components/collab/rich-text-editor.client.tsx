@@ -1,8 +1,10 @@
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { commentaryExtensions, isSafeHref } from "~/shared/commentary/commentary-extensions";
+import { TABLE_LIMIT_MESSAGE } from "~/shared/commentary/nesting-limit";
+import { cleanPastedHtml, pasteNotice } from "~/shared/commentary/paste-cleaning";
 import type { SharedDocumentSession } from "~/components/collab/use-shared-document.client";
 
 type Props = {
@@ -19,12 +21,14 @@ type Props = {
 
 /** One rich-text section: a Tiptap editor bound to the section's Y.XmlFragment, with carets of the others. */
 export function RichTextEditor({ session, field, labelId, hintId, title, editable, user }: Props) {
+  // What was lost from the last paste, or why the last table change did nothing.
+  const [notice, setNotice] = useState<string | null>(null);
   const editor = useEditor(
     {
       immediatelyRender: false,
       editable,
       extensions: [
-        ...commentaryExtensions(),
+        ...commentaryExtensions({ onTableLimit: () => setNotice(`${TABLE_LIMIT_MESSAGE}.`) }),
         Collaboration.configure({ document: session.doc, field }),
         CollaborationCaret.configure({
           provider: session.collab.provider,
@@ -32,7 +36,14 @@ export function RichTextEditor({ session, field, labelId, hintId, title, editabl
           render: renderCaret,
         }),
       ],
-      editorProps: { attributes: editorAttributes(labelId, hintId, editable) },
+      editorProps: {
+        attributes: editorAttributes(labelId, hintId, editable),
+        transformPastedHTML: (html) => {
+          const cleaned = cleanPastedHtml(html);
+          setNotice(pasteNotice(cleaned));
+          return cleaned.html;
+        },
+      },
     },
     [session, field],
   );
@@ -40,12 +51,24 @@ export function RichTextEditor({ session, field, labelId, hintId, title, editabl
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
     editor.setEditable(editable);
-    editor.setOptions({ editorProps: { attributes: editorAttributes(labelId, hintId, editable) } });
+    editor.setOptions({
+      editorProps: { ...editor.options.editorProps, attributes: editorAttributes(labelId, hintId, editable) },
+    });
   }, [editor, editable, labelId, hintId]);
 
   return (
     <div className={`rich-text-editor${editable ? "" : " rich-text-editor--read-only"}`} data-field={field}>
       {editable && editor ? <Toolbar editor={editor} label={`Formatting: ${title}`} /> : null}
+      {/* Always in the page, so that a screen reader announces the notice when it appears. */}
+      {editable ? (
+        <div role="status" aria-live="polite">
+          {notice ? (
+            <p className="rich-text-editor__notice" data-testid="paste-notice">
+              {notice}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       <EditorContent editor={editor} />
     </div>
   );
@@ -90,13 +113,15 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
       bulletList: e.isActive("bulletList"),
       orderedList: e.isActive("orderedList"),
       link: e.isActive("link"),
+      table: e.isActive("table"),
     }),
   });
-  const button = (label: string, pressed: boolean, run: () => void, shortcut?: string) => (
+  // `pressed` is null for an action (add a row) rather than a style that is on or off.
+  const button = (label: string, pressed: boolean | null, run: () => void, shortcut?: string) => (
     <button
       type="button"
       className="rich-text-editor__button"
-      aria-pressed={pressed}
+      aria-pressed={pressed ?? undefined}
       title={shortcut ? `${label} (${shortcut})` : label}
       // Keep the selection in the editor while the button is pressed.
       onMouseDown={(event) => event.preventDefault()}
@@ -129,6 +154,17 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
       {button("Bulleted list", active.bulletList, () => editor.chain().focus().toggleBulletList().run())}
       {button("Numbered list", active.orderedList, () => editor.chain().focus().toggleOrderedList().run())}
       {button("Link", active.link, editLink)}
+      {active.table ? (
+        <>
+          {button("Add a row", null, () => editor.chain().focus().addRowAfter().run())}
+          {button("Add a column", null, () => editor.chain().focus().addColumnAfter().run())}
+          {button("Remove the row", null, () => editor.chain().focus().deleteRow().run())}
+          {button("Remove the column", null, () => editor.chain().focus().deleteColumn().run())}
+          {button("Remove the table", null, () => editor.chain().focus().deleteTable().run())}
+        </>
+      ) : (
+        button("Table", null, () => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run())
+      )}
     </div>
   );
 }

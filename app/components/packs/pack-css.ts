@@ -70,6 +70,12 @@ body.pack-page { margin: 0; background: #fff; color: #0b0c0c; }
 .pack-exempt { border-left: 5px solid #0b0c0c; background: #f3f2f1; padding: 0.75rem 1rem; }
 .pack-prose p:last-child { margin-bottom: 1rem; }
 .pack-prose ul, .pack-prose ol { padding-left: 1.5rem; }
+/* Tables written in rich text: fixed columns that wrap their words (a long one breaks), so none scrolls sideways at 320 px. */
+.rich-table table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 0 0 1rem; font-size: 1rem; }
+.rich-table th, .rich-table td { border: 1px solid #505a5f; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+.rich-table th { background: #f3f2f1; }
+.rich-table p { margin: 0 0 0.25rem; }
+.rich-table p:last-child { margin-bottom: 0; }
 .pack-resolutions { padding-left: 0; list-style: none; }
 .pack-resolution { border-left: 5px solid #b1b4b6; padding-left: 1rem; margin-bottom: 1.5rem; }
 .pack-resolution__wording { font-size: 1.25rem; }

@@ -4,8 +4,8 @@ import type { RichText } from "../../shared/packs/pack-document";
 
 /**
  * Rich text of a pack (ProseMirror JSON under the commentary schema) as React elements.
- * Only the schema's nodes (paragraph, bulletList, orderedList, listItem, hardBreak, text)
- * and marks (bold, italic, link) become elements; anything else a stored document might
+ * Only the schema's nodes (paragraph, bulletList, orderedList, listItem, hardBreak, text,
+ * table, tableRow, tableHeader, tableCell) and marks (bold, italic, link) become elements; anything else a stored document might
  * hold is dropped and its text kept. Text goes through React, so it is escaped, and a
  * link whose address is not http, https or mailto is shown as its words alone.
  */
@@ -37,6 +37,28 @@ function renderNode(node: RichText, key: number): ReactNode {
       return <li key={key}>{children()}</li>;
     case "hardBreak":
       return <br key={key} />;
+    case "table":
+      return (
+        <div key={key} className="rich-table">
+          <table>
+            <tbody>{children()}</tbody>
+          </table>
+        </div>
+      );
+    case "tableRow":
+      return <tr key={key}>{children()}</tr>;
+    case "tableHeader":
+      return (
+        <th key={key} scope={spanOf(node.attrs?.colspan) > 1 ? "colgroup" : "col"} {...spans(node)}>
+          {children()}
+        </th>
+      );
+    case "tableCell":
+      return (
+        <td key={key} {...spans(node)}>
+          {children()}
+        </td>
+      );
     case "text":
       return typeof node.text === "string" && node.text !== "" ? (
         <MarkedText key={key} text={node.text} marks={node.marks ?? []} />
@@ -46,6 +68,16 @@ function renderNode(node: RichText, key: number): ReactNode {
       return node.content?.length ? <Fragment key={key}>{children()}</Fragment> : null;
   }
 }
+
+/** A cell's span as written, or 1 when it is not a small whole number. */
+function spanOf(value: unknown): number {
+  return typeof value === "number" && Number.isInteger(value) && value > 1 && value <= 1000 ? value : 1;
+}
+
+const spans = (node: RichText) => ({
+  colSpan: spanOf(node.attrs?.colspan) > 1 ? spanOf(node.attrs?.colspan) : undefined,
+  rowSpan: spanOf(node.attrs?.rowspan) > 1 ? spanOf(node.attrs?.rowspan) : undefined,
+});
 
 /** Marks wrap in a fixed order (link outermost), so the same text always gives the same markup. */
 function MarkedText({ text, marks }: { text: string; marks: NonNullable<RichText["marks"]> }) {

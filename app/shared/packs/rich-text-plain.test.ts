@@ -7,6 +7,9 @@ const text = (value: string, marks?: RichText["marks"]): RichText => ({ type: "t
 const paragraph = (...content: RichText[]): RichText => ({ type: "paragraph", content });
 const item = (...content: RichText[]): RichText => ({ type: "listItem", content });
 const doc = (...content: RichText[]): RichText => ({ type: "doc", content });
+const table = (...content: RichText[]): RichText => ({ type: "table", content });
+const row = (...content: RichText[]): RichText => ({ type: "tableRow", content });
+const cell = (type: "tableCell" | "tableHeader", ...content: RichText[]): RichText => ({ type, content });
 
 describe("richTextPlain", () => {
   it.each<[string, RichText | null, string]>([
@@ -50,6 +53,31 @@ describe("richTextPlain", () => {
       "Kept",
     ],
     ["text loose among blocks is a line", doc(text("loose"), paragraph(text("para"))), "loose\npara"],
+    [
+      "a table is a line a row, cells separated by bars",
+      doc(
+        paragraph(text("Spend:")),
+        table(
+          row(cell("tableHeader", paragraph(text("Landlord"))), cell("tableHeader", paragraph(text("Spend")))),
+          row(cell("tableCell", paragraph(text("Dŵr Cymru"))), cell("tableCell", paragraph(text("£2.4m", [{ type: "bold" }])))),
+        ),
+        paragraph(text("After.")),
+      ),
+      "Spend:\nLandlord | Spend\nDŵr Cymru | £2.4m\nAfter.",
+    ],
+    [
+      "a cell's paragraphs and list join with spaces; an empty cell stays a place",
+      doc(
+        table(
+          row(
+            cell("tableCell", paragraph(text("one")), paragraph(text("two"))),
+            cell("tableCell", paragraph()),
+            cell("tableCell", { type: "bulletList", content: [item(paragraph(text("gas")))] }),
+          ),
+        ),
+      ),
+      "one two |  | - gas",
+    ],
   ])("%s", (_name, input, expected) => {
     expect(richTextPlain(input)).toBe(expected);
   });

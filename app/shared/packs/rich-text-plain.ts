@@ -5,7 +5,8 @@ import type { RichText } from "./pack-document";
  * The words of a rich-text body as plain text, one block to a line: what the comparison
  * of two pack versions diffs and what tells a view whether anything was written.
  * List items start "- " (bulleted) or "1. " (numbered, from the list's start) so a
- * change of list shows; marks and link addresses are left out, as a reader sees only
+ * change of list shows; a table row is one line, its cells separated by " | " (a cell's
+ * own lines joined by spaces); marks and link addresses are left out, as a reader sees only
  * the words. Unknown nodes keep their text, as the renderers do. A node deeper than the
  * nesting limit reads as the limit's marker, so that no body runs the walk out of stack.
  */
@@ -29,6 +30,8 @@ function blockLines(node: RichText, depth: number): string[] {
       const start = typeof node.attrs?.start === "number" && Number.isInteger(node.attrs.start) ? node.attrs.start : 1;
       return (node.content ?? []).flatMap((item, i) => listItemLines(item, `${start + i}. `, depth + 1));
     }
+    case "table":
+      return (node.content ?? []).map((row) => tableRowLine(row, depth + 1));
     case "text":
     case "hardBreak":
       // Inline content loose among blocks: one line of its own.
@@ -63,6 +66,21 @@ function listItemLines(item: RichText, marker: string, depth: number): string[] 
   const lines = childLines(item.content ?? [], depth + 1).filter((line, i) => i === 0 || line !== "");
   if (lines.length === 0) return [marker.trimEnd()];
   return lines.map((line, i) => (i === 0 ? marker + line : `  ${line}`));
+}
+
+function tableRowLine(row: RichText, depth: number): string {
+  if (depth > NESTING_LIMIT.maxDepth) return NESTING_LIMIT.marker;
+  return (row.content ?? [])
+    .map((cell) =>
+      depth + 1 > NESTING_LIMIT.maxDepth
+        ? NESTING_LIMIT.marker
+        : childLines(cell.content ?? [], depth + 2)
+            .map((line) => line.trim())
+            .filter((line) => line !== "")
+            .join(" "),
+    )
+    .join(" | ")
+    .trim();
 }
 
 function inlineText(nodes: RichText[], depth: number): string {

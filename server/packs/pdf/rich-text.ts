@@ -1,6 +1,7 @@
 import { NESTING_LIMIT } from "../../../app/shared/commentary/nesting-limit";
 import type { RichText } from "../../../app/shared/packs/pack-document";
 import { COLOUR, FONT, type PdfWriter, type TextFace } from "./pdf-writer";
+import { drawRichTable } from "./rich-table";
 
 /** A stretch of text in one style, the unit pdfkit draws with `continued: true`. */
 export type InlineRun = { text: string; bold: boolean; italic: boolean; href: string | null };
@@ -85,6 +86,9 @@ function drawBlock(writer: PdfWriter, node: RichText, frame: Frame, depth: numbe
     case "orderedList":
       drawList(writer, node, frame, depth);
       return;
+    case "table":
+      drawRichTable(writer, node, frame);
+      return;
     case "paragraph":
     case "heading":
     case "text": {
@@ -102,7 +106,7 @@ function drawBlock(writer: PdfWriter, node: RichText, frame: Frame, depth: numbe
   }
 }
 
-function fontFor(run: InlineRun): TextFace {
+export function fontFor(run: InlineRun): TextFace {
   if (run.bold && run.italic) return FONT.boldItalic;
   if (run.bold) return FONT.bold;
   if (run.italic) return FONT.italic;

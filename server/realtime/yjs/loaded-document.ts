@@ -10,6 +10,7 @@ import { DocumentWriter, type WriterLimits } from "./document-writer";
 import type { CollabLogger } from "./logger";
 import { SyncCache, withoutPending } from "./sync-cache";
 import { checkIncomingUpdate, type UpdateRefusal } from "./update-check";
+import { TABLE_LIMIT, TABLE_LIMIT_MESSAGE } from "../../../app/shared/commentary/nesting-limit";
 import {
   BadMessageError,
   encodeAwareness,
@@ -218,7 +219,7 @@ export class LoadedDocument {
     const key = this.cache.noOpKey(update);
     const knownNoOp = this.cache.isKnownNoOp(key);
     if (!knownNoOp) {
-      const problem = checkIncomingUpdate(this.doc, update, this.limits.maxNestingDepth);
+      const problem = checkIncomingUpdate(this.doc, update, this.limits.maxNestingDepth, TABLE_LIMIT);
       if (problem) return this.refuseEdit(connection, problem, catchingUp);
     }
     const refusal = this.guard?.({ documentName: this.name, userId: connection.identity.userId, update, doc: this.doc }) ?? null;
@@ -263,6 +264,10 @@ export class LoadedDocument {
    * Nothing of a refused edit is applied, sent on or stored.
    */
   private refuseEdit(connection: CollabConnection, problem: UpdateRefusal, catchingUp: boolean) {
+    if (problem === "table-too-large") {
+      this.logger.info("collab: edit refused, a table past the limit", { document: this.name });
+      return connection.close(CLOSE_CODES.tooLarge, `${TABLE_LIMIT_MESSAGE}; the change was not saved`);
+    }
     if (problem === "too-deep") {
       this.logger.info("collab: edit refused, nested too deeply", { document: this.name });
       const max = this.limits.maxNestingDepth;

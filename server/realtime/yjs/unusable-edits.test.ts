@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { TABLE_LIMIT, TABLE_LIMIT_MESSAGE } from "../../../app/shared/commentary/nesting-limit";
 import { CLOSE_CODES } from "../../../app/shared/realtime-events";
 import { nestDeeply } from "../../../tests/support/deep-content";
+import { writeTable } from "../../../tests/support/table-content";
 import { encodeSyncStep2, encodeUpdate, readIncomingMessage } from "./sync-messages";
 import {
   destroyProvider,
@@ -145,5 +147,29 @@ describe("content nested too deeply", () => {
       "the shallow edit stored",
     );
     expect((await storedDocument(server, name)).getXmlFragment("reason").toString()).not.toContain("Deep words.");
+  });
+});
+
+describe("a table past the limit", () => {
+  it("is refused with 4413 and the limit in words, and never stored; a table within it goes in", async () => {
+    const name = await server.newDocument();
+    const client = await rawClient(server, name, { cookie: server.people.officer.cookie });
+    const doc = new Y.Doc();
+    writeTable(doc.getXmlFragment("reason"), TABLE_LIMIT.maxRows + 1, 1, "Too many rows.");
+    client.send(encodeSyncStep2(Y.encodeStateAsUpdate(doc)));
+    const closed = await client.closed;
+    expect(closed.code).toBe(CLOSE_CODES.tooLarge);
+    expect(closed.reason).toBe(`${TABLE_LIMIT_MESSAGE}; the change was not saved`);
+
+    const writer = stockProvider(server, name, { cookie: server.people.officer.cookie });
+    await whenSynced(writer);
+    writeTable(writer.doc.getXmlFragment("reason"), TABLE_LIMIT.maxRows, TABLE_LIMIT.maxColumns, "Dŵr Cymru £2.4m");
+    destroyProvider(writer);
+    await waitFor(
+      async () => (await storedDocument(server, name)).getXmlFragment("reason").toString().includes("Dŵr Cymru £2.4m"),
+      5000,
+      "the table within the limit stored",
+    );
+    expect((await storedDocument(server, name)).getXmlFragment("reason").toString()).not.toContain("Too many rows.");
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { nestDeeply } from "../../../tests/support/deep-content";
+import { writeTable } from "../../../tests/support/table-content";
 import { checkIncomingUpdate } from "./update-check";
 
 /** Every update a document emits, in order. */
@@ -101,5 +102,79 @@ describe("checkIncomingUpdate", () => {
     fragment.insert(0, [new Y.XmlElement("paragraph")]);
     for (let i = 0; i < 3000; i++) fragment.insert(fragment.length, [new Y.XmlElement("paragraph")]);
     expect(checkIncomingUpdate(new Y.Doc(), Y.encodeStateAsUpdate(flat.doc), 2)).toBeNull();
+  });
+});
+
+describe("checkIncomingUpdate: tables", () => {
+  const caps = { maxRows: 3, maxColumns: 2 };
+
+  /** A shared document holding one table of `rows` rows of `cells` cells, as y-tiptap writes it; and its updates from here on. */
+  function tableDoc(rows: number, cells: number) {
+    const source = recorder(11);
+    const table = writeTable(source.doc.getXmlFragment("summary"), rows, cells, "£2.4m");
+    const server = new Y.Doc();
+    applyAll(server, source.updates);
+    source.updates.length = 0;
+    return { source, server, table };
+  }
+  const newRow = (cells: number) => {
+    const row = new Y.XmlElement("tableRow");
+    row.insert(
+      0,
+      Array.from({ length: cells }, () => new Y.XmlElement("tableCell")),
+    );
+    return row;
+  };
+
+  it("accepts a table within the caps, written at once", () => {
+    const source = recorder(12);
+    const table = new Y.XmlElement("table");
+    source.doc.getXmlFragment("summary").insert(0, [table]);
+    table.insert(0, [newRow(2), newRow(2), newRow(2)]);
+    expect(checkIncomingUpdate(new Y.Doc(), Y.mergeUpdates(source.updates), 64, caps)).toBeNull();
+  });
+
+  it("refuses a new table with more rows, or a row with more cells, than the caps", () => {
+    const tall = recorder(13);
+    const table = new Y.XmlElement("table");
+    tall.doc.getXmlFragment("summary").insert(0, [table]);
+    table.insert(0, [newRow(1), newRow(1), newRow(1), newRow(1)]);
+    expect(checkIncomingUpdate(new Y.Doc(), Y.mergeUpdates(tall.updates), 64, caps)).toBe("table-too-large");
+    const wide = recorder(14);
+    const other = new Y.XmlElement("table");
+    wide.doc.getXmlFragment("summary").insert(0, [other]);
+    other.insert(0, [newRow(3)]);
+    expect(checkIncomingUpdate(new Y.Doc(), Y.mergeUpdates(wide.updates), 64, caps)).toBe("table-too-large");
+  });
+
+  it("counts the rows the document has: a row added to a full table is refused, to a table with room accepted", () => {
+    const full = tableDoc(3, 1);
+    full.table.insert(3, [newRow(1)]);
+    expect(checkIncomingUpdate(full.server, Y.mergeUpdates(full.source.updates), 64, caps)).toBe("table-too-large");
+    const room = tableDoc(2, 1);
+    room.table.insert(1, [newRow(1)]);
+    expect(checkIncomingUpdate(room.server, Y.mergeUpdates(room.source.updates), 64, caps)).toBeNull();
+  });
+
+  it("counts a cell added to a full row of the document", () => {
+    const doc = tableDoc(1, 2);
+    (doc.table.get(0) as Y.XmlElement).insert(0, [new Y.XmlElement("tableCell")]);
+    expect(checkIncomingUpdate(doc.server, Y.mergeUpdates(doc.source.updates), 64, caps)).toBe("table-too-large");
+  });
+
+  it("accepts a row replaced in one edit (deleted and written again), as the editor does", () => {
+    const doc = tableDoc(3, 2);
+    doc.source.doc.transact(() => {
+      doc.table.delete(2, 1);
+      doc.table.insert(2, [newRow(2)]);
+    });
+    expect(checkIncomingUpdate(doc.server, Y.mergeUpdates(doc.source.updates), 64, caps)).toBeNull();
+  });
+
+  it("accepts typing in a cell of a full table", () => {
+    const doc = tableDoc(3, 2);
+    const cell = (doc.table.get(0) as Y.XmlElement).get(0) as Y.XmlElement;
+    ((cell.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Dŵr Cymru ");
+    expect(checkIncomingUpdate(doc.server, Y.mergeUpdates(doc.source.updates), 64, caps)).toBeNull();
   });
 });
