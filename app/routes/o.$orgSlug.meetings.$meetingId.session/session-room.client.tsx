@@ -45,7 +45,8 @@ export default function SessionRoom({ page }: { page: SessionData }) {
 
   // Screen-reader users hear where the chair has taken the meeting, as sighted people see it.
   const announce = room.announce;
-  const movedTo = room.following ? currentItemId : null;
+  // Only the chair's moves in session (not the page's first item, nor the close, which clears it).
+  const movedTo = room.following && status === "in_session" ? (state?.currentItemId ?? null) : null;
   const lastMove = useRef(movedTo);
   useEffect(() => {
     if (lastMove.current === movedTo) return;
