@@ -318,7 +318,11 @@ function RoomPaperView({ content, large }: { content: Extract<ItemContent, { kin
       {paper.lead.map((section) => (
         <section key={section.key} className="room-paper__section" aria-labelledby={`${idBase}-${section.key}`}>
           <h3 id={`${idBase}-${section.key}`}>{section.title}</h3>
-          {section.body ? <RichTextView content={section.body} className="room-paper__prose" /> : <p className="hint">Nothing written.</p>}
+          {section.body ? (
+            <RichTextView content={section.body} className="room-paper__prose" />
+          ) : (
+            <p className="hint">Nothing written.</p>
+          )}
         </section>
       ))}
       {large ? null : (

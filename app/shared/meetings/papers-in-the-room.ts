@@ -14,9 +14,7 @@ export const LEAD_SECTION_KEYS = ["summary", "recommendation"] as const;
 export type RoomSection = { key: string; title: string; body: RichText | null };
 
 /** Where the words come from: a frozen agenda pack version, or the report as it stands. */
-export type RoomPaperSource =
-  | { kind: "presented"; version: number; frozenAtText: string; captured: boolean }
-  | { kind: "draft" };
+export type RoomPaperSource = { kind: "presented"; version: number; frozenAtText: string; captured: boolean } | { kind: "draft" };
 
 export type RoomPaper = {
   lead: RoomSection[];
