@@ -16,6 +16,7 @@ import { areas, indicators } from "../../db/schema/performance";
 import type { Actor } from "../audit";
 import { enterAgreedActions } from "./action-log";
 import { addAgendaItem } from "./agenda-commands";
+import { seedDemoCoverReport } from "./demo-cover-report";
 import { createBody, setSeat } from "./body-commands";
 import { createMeeting, publishAgenda } from "./meeting-commands";
 import { openMeeting } from "./meeting-session-commands";
@@ -281,7 +282,7 @@ export async function seedDemoMeetings(db: Database, organisationId: string, pas
     actor,
   );
 
-  await createMeeting(
+  const panelDecember = await createMeeting(
     db,
     {
       organisationId,
@@ -295,6 +296,8 @@ export async function seedDemoMeetings(db: Database, organisationId: string, pas
     },
     actor,
   );
+  // A report with its cover report written, for the panel to decide in the room.
+  await seedDemoCoverReport(db, { organisationId, meetingId: panelDecember.id, officer }, actor);
 }
 
 /**

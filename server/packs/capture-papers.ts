@@ -13,6 +13,9 @@ import { agendaChangesSincePublished, latestAgendaPack } from "./papers-as-prese
  * rewritten in December) never reach the minutes of an October meeting.
  */
 
+/** How the reason of a version captured at opening begins (the room tells members so). */
+export const CAPTURED_AT_OPENING = "Captured when the meeting opened";
+
 type Services = { db: Database; documents: SharedDocuments };
 
 export async function capturePapersAtOpening(
@@ -24,11 +27,11 @@ export async function capturePapersAtOpening(
   const published = await latestAgendaPack(services.db, meeting.id);
   let reason: string;
   if (!published) {
-    reason = "Captured when the meeting opened: no agenda pack had been published, so these are the papers as they stood then.";
+    reason = `${CAPTURED_AT_OPENING}: no agenda pack had been published, so these are the papers as they stood then.`;
   } else {
     const changes = await agendaChangesSincePublished(services.db, meeting, published);
     if (changes.length === 0) return null;
-    reason = `Captured when the meeting opened: the agenda had changed since version ${published.version} was published (${changes.join("; ")}).`;
+    reason = `${CAPTURED_AT_OPENING}: the agenda had changed since version ${published.version} was published (${changes.join("; ")}).`;
   }
   return freezePack(services, { meeting, kind: "agenda", reason, actor, capture: true });
 }

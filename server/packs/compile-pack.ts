@@ -52,6 +52,7 @@ import { minutesApprovals } from "../../db/schema/packs";
 import { listCoverReportsOfMeeting } from "../../db/queries/cover-reports";
 import { fragmentToNode } from "../commentary/render-commentary";
 import { loadActionReview } from "../meetings/action-review";
+import { presentedItem } from "./papers-as-presented";
 import { COMMENTARY_STATUS_LABELS, loadExceptions, type ExceptionItem } from "../performance/exceptions";
 import {
   defaultReportingPeriod,
@@ -295,16 +296,11 @@ function outcomeOf(status: keyof typeof MOTION_STATUS_LABELS, inquorateReason: s
   return inquorateReason ? `${label} when the meeting was not quorate. Clerk's note: ${inquorateReason}` : label;
 }
 
-/**
- * An item's papers as presented: the item of the same number and title in the papers
- * (the agenda cannot change once the meeting has opened, and any change after publishing
- * was captured at opening, so numbers match). Nothing when it was not in the papers.
- */
+/** An item's cover report and appendices as presented (papers-as-presented.ts). */
 function papersOfItem(papers: PackDocument | null, item: AgendaItem): Pick<PackItem, "coverReport" | "appendices"> | null {
-  const found = papers?.items.find((p) => p.number === item.position && p.title === item.title);
-  if (!found) return null;
+  const found = presentedItem(papers, item);
   // Appendix section ids are per item position; they stay the same in the minutes.
-  return { coverReport: found.coverReport, appendices: found.appendices };
+  return found && { coverReport: found.coverReport, appendices: found.appendices };
 }
 
 // ---------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import { agendaChanges, type AgendaLine } from "../../app/shared/meetings/agenda
 import type { PackDocument } from "../../app/shared/packs/pack-document";
 import type { Database } from "../../db/client";
 import { listAgendaItems } from "../../db/queries/meetings";
-import type { Meeting } from "../../db/schema/meetings";
+import type { AgendaItem, Meeting } from "../../db/schema/meetings";
 import { packs, packVersions } from "../../db/schema/packs";
 
 /*
@@ -44,6 +44,18 @@ export async function latestAgendaPack(db: Database, meetingId: string): Promise
 /** The papers the minuted pack is built on: the latest agenda pack version's document. */
 export async function papersAsPresented(db: Database, meetingId: string): Promise<PackDocument | null> {
   return (await latestAgendaPack(db, meetingId))?.pack ?? null;
+}
+
+/**
+ * An item's papers as presented: the item of the same number and title in the papers
+ * (the agenda cannot change once the meeting has opened, and any change after publishing
+ * was captured at opening, so numbers match). Nothing when it was not in the papers.
+ */
+export function presentedItem(
+  papers: PackDocument | null,
+  item: Pick<AgendaItem, "position" | "title">,
+): PackDocument["items"][number] | null {
+  return papers?.items.find((p) => p.number === item.position && p.title === item.title) ?? null;
 }
 
 /** The changes to the agenda since the latest agenda pack version ([] when it is as published). */

@@ -1,15 +1,17 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
-import { io, type Socket } from "socket.io-client";
-import type { InterestKind, VoteChoice, VoteMethod } from "~/shared/vocabulary";
 import type {
+  MeetingRoomState,
   MeetingClientEvents,
   MeetingServerEvents,
   RoomCommand,
   RoomPayload,
   RoomResult,
 } from "../../shared/meetings/room-events";
+import { io, type Socket } from "socket.io-client";
+import type { InterestKind, VoteChoice, VoteMethod } from "~/shared/vocabulary";
 import type { Tally } from "../../shared/meetings/votes";
 import { DISCONNECT_NOTICE, HANDSHAKE_UNAVAILABLE, type ServerToClientEvents } from "../../shared/realtime-events";
+import { floorAnnouncement, roomAnnouncements } from "../../shared/meetings/room-announcements";
 import { applyRoomEvent, viewedItem } from "./meeting-room-reducer";
 
 /*
@@ -60,6 +62,17 @@ export function useMeetingRoom(meetingId: string) {
   const [following, setFollowing] = useState(true);
   const [browsedItemId, setBrowsedItemId] = useState<string | null>(null);
   const socketRef = useRef<RoomSocket | null>(null);
+  // What the page says to a screen reader (room-announcements.ts); `seq` lets the same words be said twice.
+  const [announcement, setAnnouncement] = useState<{ text: string; seq: number } | null>(null);
+  const announce = useCallback((lines: (string | null)[]) => {
+    const text = lines.filter(Boolean).join(" ");
+    if (text) setAnnouncement((said) => ({ text, seq: (said?.seq ?? 0) + 1 }));
+  }, []);
+  const before = useRef<MeetingRoomState | null>(null);
+  useEffect(() => {
+    announce(roomAnnouncements(before.current, state));
+    before.current = state;
+  }, [state, announce]);
 
   useEffect(() => {
     const socket: RoomSocket = io({ path: "/socket.io/", withCredentials: true, transports: ["websocket", "polling"] });
@@ -90,7 +103,11 @@ export function useMeetingRoom(meetingId: string) {
     socket.on("meeting:state", (snapshot) => dispatch({ type: "state", snapshot }));
     socket.on("meeting:moved", (event) => dispatch({ type: "moved", event }));
     socket.on("meeting:presence", (event) => dispatch({ type: "presence", event }));
-    socket.on("meeting:queue", (event) => dispatch({ type: "queue", event }));
+    socket.on("meeting:queue", (event) => {
+      dispatch({ type: "queue", event });
+      const you = before.current?.you.userId;
+      if (event.called && you) announce([floorAnnouncement(event.called, you)]);
+    });
     socket.on("meeting:declarations", (event) => dispatch({ type: "declarations", event }));
     socket.on("meeting:motion", (event) => dispatch({ type: "motion", event }));
     socket.on("meeting:you", (event) => dispatch({ type: "you", event }));
@@ -100,7 +117,7 @@ export function useMeetingRoom(meetingId: string) {
       socket.close();
       socketRef.current = null;
     };
-  }, [meetingId]);
+  }, [meetingId, announce]);
 
   const send = useCallback(
     <K extends RoomCommand>(event: K, payload: RoomPayload<K>) => request(socketRef.current, event, payload),
@@ -155,5 +172,7 @@ export function useMeetingRoom(meetingId: string) {
     browse,
     rejoinChair,
     actions,
+    announcement,
+    announce,
   };
 }

@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { useId } from "react";
 import { TrendChart } from "~/components/charts/trend-chart";
 import { AreasTable } from "../o.$orgSlug.indicators.$code/areas-table";
 import { DirectionBadge } from "~/components/direction-badge";
@@ -9,6 +10,8 @@ import { TableRegion } from "~/components/ui/table-region";
 import { formatUkDateTime } from "~/shared/dates";
 import { MEETING_STATUS_LABELS } from "~/shared/meetings/labels";
 import { monthLabel } from "~/shared/performance/periods";
+import { RichTextView } from "~/components/packs/rich-text-view";
+import { paperSourceText } from "~/shared/meetings/papers-in-the-room";
 import type { ItemContent, PreviousMinutes, ScorecardContent } from "./item-content.server";
 
 /** What an item shows beside its minutes; the same on the session page and the projector. */
@@ -106,6 +109,8 @@ export function ItemContentView({
           ))}
         </div>
       );
+    case "report":
+      return <RoomPaperView content={content} large={large} />;
     case "action_log":
       return <ActionReviewTable rows={content.rows} actionHref={(id) => `/o/${orgSlug}/actions/${id}`} />;
     case "previous_minutes":
@@ -294,6 +299,58 @@ function PreviousMinutesView({
           </button>
         </Form>
       ) : null}
+    </div>
+  );
+}
+
+/**
+ * A report item's paper: Summary and Recommendation first, where members decide; in the
+ * session the rest of the report a click away, and its page a link away. The projector
+ * shows the first two alone, large.
+ */
+function RoomPaperView({ content, large }: { content: Extract<ItemContent, { kind: "report" }>; large: boolean }) {
+  const { paper } = content;
+  const idBase = useId();
+  if (!paper) return <p className="notification">No cover report was written for this item.</p>;
+  return (
+    <div className="room-paper" data-testid="room-paper">
+      {large ? null : <p className="hint room-paper__source">{paperSourceText(paper.source)}</p>}
+      {paper.lead.map((section) => (
+        <section key={section.key} className="room-paper__section" aria-labelledby={`${idBase}-${section.key}`}>
+          <h3 id={`${idBase}-${section.key}`}>{section.title}</h3>
+          {section.body ? (
+            <RichTextView content={section.body} className="room-paper__prose" />
+          ) : (
+            <p className="hint">Nothing written.</p>
+          )}
+        </section>
+      ))}
+      {large ? null : (
+        <>
+          <details className="details room-paper__rest">
+            <summary>Read the whole report</summary>
+            {paper.rest.map((section) => (
+              <section key={section.key} className="room-paper__section" aria-labelledby={`${idBase}-${section.key}`}>
+                <h4 id={`${idBase}-${section.key}`}>{section.title}</h4>
+                {section.body ? (
+                  <RichTextView content={section.body} className="room-paper__prose" />
+                ) : (
+                  <p className="hint">Nothing written.</p>
+                )}
+              </section>
+            ))}
+            {paper.author || paper.contact ? (
+              <p>
+                {paper.author ? `Author: ${paper.author}. ` : ""}
+                {paper.contact ? `Contact: ${paper.contact}.` : ""}
+              </p>
+            ) : null}
+          </details>
+          <p>
+            <Link to={content.reportHref}>Open the cover report page</Link>
+          </p>
+        </>
+      )}
     </div>
   );
 }

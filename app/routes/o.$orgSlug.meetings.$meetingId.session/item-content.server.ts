@@ -1,6 +1,7 @@
 import { findThemeName } from "../../../db/queries/performance-library";
 import { recordFlags } from "~/shared/meetings/record-flags";
 import type { PackDocument } from "~/shared/packs/pack-document";
+import type { RoomPaper } from "~/shared/meetings/papers-in-the-room";
 import type { Database } from "../../../db/client";
 import type { AgendaItem, Meeting } from "../../../db/schema/meetings";
 import { findMinutesApproval, findPackVersion } from "../../../db/queries/packs";
@@ -56,6 +57,8 @@ export type ItemContent =
   | { kind: "clinic"; indicators: (Awaited<ReturnType<typeof loadIndicatorPageData>> & { commentary: RenderedCommentaryData })[] }
   | { kind: "action_log"; rows: Awaited<ReturnType<typeof loadActionReview>> }
   | { kind: "previous_minutes"; itemId: string; meetingId: string; previous: PreviousMinutes | null }
+  /** A report item: its cover report as presented (papers-in-the-room.ts), and where the whole report page is. */
+  | { kind: "report"; reportHref: string; paper: RoomPaper | null }
   | { kind: "none" };
 
 /** The last meeting's minutes as this meeting approves them: the minuted pack, the vote, the chair's signature. */
@@ -81,6 +84,8 @@ type Context = {
   meeting: Meeting;
   bodyAreaId: string | null;
   seat: Seat;
+  /** Report items' cover reports, loaded once for the meeting. */
+  papers: Map<string, RoomPaper | null>;
 };
 
 export async function loadItemContent(context: Context, item: AgendaItem): Promise<ItemContent> {
@@ -159,6 +164,12 @@ export async function loadItemContent(context: Context, item: AgendaItem): Promi
       }
       return { kind: "clinic", indicators: loaded };
     }
+    case "report":
+      return {
+        kind: "report",
+        reportHref: `/o/${org.slug}/meetings/${meeting.id}/reports/${item.id}`,
+        paper: context.papers.get(item.id) ?? null,
+      };
     case "action_log":
       return { kind: "action_log", rows: await loadActionReview(db, org.id, meeting.bodyId, meeting.startsAt) };
     case "previous_minutes": {

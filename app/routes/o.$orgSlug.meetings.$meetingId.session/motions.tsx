@@ -80,8 +80,11 @@ function Motion({ motion, state, room, item, onResult }: Props & { motion: RoomM
       ) : null}
       {motion.status === "open" && motion.method === "named" ? (
         mayVote ? (
-          <fieldset className="fieldset vote">
-            <legend>Your vote{mine ? `: ${VOTE_CHOICE_LABELS[mine]}` : ""}</legend>
+          // The "Your vote" link under the item's heading comes here (one open motion per item at a time).
+          <fieldset className="fieldset vote" id="your-vote" tabIndex={-1}>
+            <legend>
+              <h4 className="vote__heading">Your vote{mine ? `: ${VOTE_CHOICE_LABELS[mine]}` : ""}</h4>
+            </legend>
             {(["for", "against", "abstain"] as const).map((choice) => (
               <button
                 key={choice}

@@ -196,7 +196,6 @@ function CloseConfirmation({ summary }: { summary: { message: string; href: stri
 function StaticSession({ page }: { page: SessionData }) {
   return (
     <div className="session__layout">
-      <AgendaOverview items={page.items} currentItemId={page.meeting.currentItemId} viewedItemId={null} />
       <div className="session__main">
         {page.items.map((item) => (
           <section key={item.id} aria-labelledby={`static-${item.id}`} className="session-item">
@@ -207,6 +206,9 @@ function StaticSession({ page }: { page: SessionData }) {
             <ItemContentView content={page.contents[item.id]} orgSlug={page.orgSlug} />
           </section>
         ))}
+      </div>
+      <div className="session__side">
+        <AgendaOverview items={page.items} currentItemId={page.meeting.currentItemId} viewedItemId={null} />
       </div>
     </div>
   );

@@ -10,6 +10,8 @@ import { listMembersOfOrganisation } from "../../../db/queries/users";
 import { listIndicators } from "../../../server/performance/scorecard";
 import { authorize } from "../../../server/policies/authorize";
 import { meetingPermissions, meetingPolicy } from "../../../server/policies/meeting-policy";
+import { coverReportPolicy } from "../../../server/policies/cover-report-policy";
+import { papersInTheRoom } from "../../../server/meetings/papers-in-the-room";
 import { loadItemContent } from "./item-content.server";
 
 /** The meeting of the URL, in the person's organisation, which they may view; 404 otherwise. */
@@ -35,12 +37,17 @@ export async function loadSessionData(args: LoaderFunctionArgs) {
     listMembersOfOrganisation(db, org.id),
     listIndicators(db, org.id),
   ]);
+  // Everyone who may view the meeting may read its cover reports; checked as the report page checks it.
+  const papers = coverReportPolicy.read(principal, meeting)
+    ? await papersInTheRoom(db, args.context.services.documents, meeting, items)
+    : new Map();
   const contents: Record<string, Awaited<ReturnType<typeof loadItemContent>>> = {};
   // One at a time: PGlite has one connection.
   for (const item of items)
-    contents[item.id] = await loadItemContent({ db, org, principal, meeting, bodyAreaId: body.areaId, seat }, item);
+    contents[item.id] = await loadItemContent({ db, org, principal, meeting, bodyAreaId: body.areaId, seat, papers }, item);
   return {
     orgSlug: org.slug,
+    organisationName: org.name,
     user: { id: user.id, name: user.name, colour: caretColourFor(user.id) },
     meeting: {
       id: meeting.id,

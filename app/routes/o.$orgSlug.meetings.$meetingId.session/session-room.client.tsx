@@ -1,9 +1,10 @@
 import { Form } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useRef, useState, type MouseEvent } from "react";
 import { useSharedDocument } from "~/components/collab/use-shared-document.client";
 import { ItemRecord } from "~/components/meetings/item-record.client";
 import { useMeetingRoom } from "~/components/meetings/use-meeting-room.client";
-import { AGENDA_ITEM_KIND_LABELS, EXEMPT_PARAGRAPHS, INTEREST_KIND_LABELS } from "~/shared/meetings/labels";
+import { kindCaption } from "~/shared/meetings/projector-view";
+import { EXEMPT_PARAGRAPHS, INTEREST_KIND_LABELS } from "~/shared/meetings/labels";
 import { isBeforeOpening } from "~/shared/meetings/meeting-stage";
 import { lastNPeriods, monthLabel, addMonths } from "~/shared/performance/periods";
 import { AgendaOverview } from "./agenda-overview";
@@ -28,6 +29,45 @@ export default function SessionRoom({ page }: { page: SessionData }) {
   const you = state?.you ?? null;
   const status = state?.status ?? page.meeting.status;
 
+  // The item heading and the vote, for keyboards: "Your vote" jumps from one to the other.
+  const yourVoteOpen = Boolean(
+    item &&
+    you?.permissions.vote &&
+    !you.cannotVoteOn.includes(item.id) &&
+    state?.motions.some((m) => m.agendaItemId === item.id && m.status === "open" && m.method === "named"),
+  );
+  const skipToVote = (event: MouseEvent<HTMLAnchorElement>) => {
+    const target = document.getElementById("your-vote");
+    if (!target) return;
+    event.preventDefault();
+    target.focus();
+  };
+
+  // Screen-reader users hear where the chair has taken the meeting, as sighted people see it.
+  const announce = room.announce;
+  // Only the chair's moves in session (not the page's first item, nor the close, which clears it).
+  const movedTo = room.following && status === "in_session" ? (state?.currentItemId ?? null) : null;
+  const lastMove = useRef(movedTo);
+  useEffect(() => {
+    if (lastMove.current === movedTo) return;
+    lastMove.current = movedTo;
+    const now = page.items.find((i) => i.id === movedTo);
+    if (now) announce([`Now on ${now.minuteNumber ?? `item ${now.position}`}: ${now.title}`]);
+  }, [movedTo, page.items, announce]);
+
+  const followingRef = useRef<HTMLParagraphElement>(null);
+  const [rejoined, setRejoined] = useState(false);
+  const rejoin = () => {
+    setRejoined(true);
+    room.rejoinChair();
+  };
+  useEffect(() => {
+    if (rejoined && room.following) {
+      followingRef.current?.focus();
+      setRejoined(false);
+    }
+  }, [rejoined, room.following]);
+
   const report = (result: { ok: true } | { ok: false; error: string }, success?: string) => {
     setNotice(result.ok ? (success ? { ok: true, message: success } : null) : { ok: false, message: result.error });
     return result.ok;
@@ -43,66 +83,11 @@ export default function SessionRoom({ page }: { page: SessionData }) {
 
   return (
     <div className="session__layout">
-      <div className="session__side">
-        <p className="session__connection" role="status">
-          Session: {room.statusLabel}. Minutes: {record.status?.message ?? "Connecting…"}
-          {record.status?.saved ? ". All changes saved" : ""}
-        </p>
-        {room.error ? (
-          <p className="error-summary" role="alert">
-            {room.error}
-          </p>
-        ) : null}
-        {isBeforeOpening({ status }) ? (
-          page.permissions.manage ? (
-            <Form method="post" className="session__control">
-              <input type="hidden" name="intent" value="open" />
-              <button type="submit" className="button">
-                Open the meeting
-              </button>
-            </Form>
-          ) : (
-            <p className="notification">The meeting has not opened yet.</p>
-          )
-        ) : null}
-        <div className="follow-chair">
-          {room.following ? (
-            <p>
-              <span className="tag tag--following">Following the chair</span> Your screen moves with the chair.
-            </p>
-          ) : (
-            <p>
-              You are browsing freely.{" "}
-              <button type="button" className="button button--secondary button--small" onClick={room.rejoinChair}>
-                Rejoin the chair
-              </button>
-            </p>
-          )}
-        </div>
-        {status === "closed" || status === "minutes_approved" ? (
-          // Every screen in the room hears the close at once (the room's state event), not at the next reload.
-          <p className="notification notification--success" role="status" data-testid="meeting-closed">
-            <strong>Closed.</strong> The meeting has closed; the minutes are frozen from the Packs page.
-          </p>
-        ) : null}
-        <AgendaOverview items={page.items} currentItemId={currentItemId} viewedItemId={viewedId} onView={room.browse} />
-        {state ? <RoomPanel page={page} state={state} room={room} itemId={viewedId} onResult={report} /> : null}
-        {status === "in_session" && page.permissions.manage ? (
-          <Form method="post" className="session__control">
-            <input type="hidden" name="intent" value="review-close" />
-            <button type="submit" className="button button--warning">
-              Close the meeting
-            </button>
-            <p className="hint">You see what is still open first, then confirm. Agreed actions then enter the action log.</p>
-          </Form>
-        ) : null}
-      </div>
-
+      <p className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="room-announcer">
+        {/* One live region for the room: votes, the floor, the chair's moves, opening and closing. */}
+        {room.announcement ? `${room.announcement.text}${room.announcement.seq % 2 ? "" : "\u00a0"}` : ""}
+      </p>
       <div className="session__main">
-        {/* Screen-reader users hear where the chair has taken the meeting, as sighted people see it. */}
-        <p className="visually-hidden" aria-live="polite">
-          {room.following && item ? `Now on ${item.minuteNumber ?? `item ${item.position}`}: ${item.title}` : ""}
-        </p>
         {notice ? (
           <div
             className={notice.ok ? "notification notification--success" : "error-summary"}
@@ -116,10 +101,22 @@ export default function SessionRoom({ page }: { page: SessionData }) {
             <h2 id="viewed-item-title" tabIndex={-1}>
               {item.minuteNumber ? <span className="session-item__number">{item.minuteNumber}</span> : null} {item.title}
             </h2>
+            {yourVoteOpen ? (
+              // The first stop after the heading while a vote is open: two key presses to the vote.
+              <p className="session-item__skip">
+                <a href="#your-vote" className="button button--secondary button--small" onClick={skipToVote}>
+                  Your vote
+                </a>
+              </p>
+            ) : null}
             <p className="session-item__meta">
-              {AGENDA_ITEM_KIND_LABELS[item.kind]}
-              {item.presenter ? `. Presented by ${item.presenter}` : ""}
-              {item.minutesAllowed ? `. ${item.minutesAllowed} minutes` : ""}
+              {[
+                kindCaption(item),
+                item.presenter ? `Presented by ${item.presenter}` : "",
+                item.minutesAllowed ? `${item.minutesAllowed} minutes` : "",
+              ]
+                .filter(Boolean)
+                .join(". ")}
               {item.id === currentItemId ? <span className="tag tag--current">The chair has this item open</span> : null}
             </p>
             {item.exempt ? (
@@ -170,6 +167,61 @@ export default function SessionRoom({ page }: { page: SessionData }) {
         ) : (
           <p>This meeting has no agenda items yet.</p>
         )}
+      </div>
+      <div className="session__side">
+        <p className="session__connection" role="status">
+          Session: {room.statusLabel}. Minutes: {record.status?.message ?? "Connecting…"}
+          {record.status?.saved ? ". All changes saved" : ""}
+        </p>
+        {room.error ? (
+          <p className="error-summary" role="alert">
+            {room.error}
+          </p>
+        ) : null}
+        {isBeforeOpening({ status }) ? (
+          page.permissions.manage ? (
+            <Form method="post" className="session__control">
+              <input type="hidden" name="intent" value="open" />
+              <button type="submit" className="button">
+                Open the meeting
+              </button>
+            </Form>
+          ) : (
+            <p className="notification">The meeting has not opened yet.</p>
+          )
+        ) : null}
+        <div className="follow-chair">
+          {room.following ? (
+            // Focus comes here from "Rejoin the chair" (which is then gone), not to the page's body.
+            <p ref={followingRef} tabIndex={-1} className="follow-chair__state">
+              <span className="tag tag--following">Following the chair</span> Your screen moves with the chair.
+            </p>
+          ) : (
+            <p>
+              You are browsing freely.{" "}
+              <button type="button" className="button button--secondary button--small" onClick={rejoin}>
+                Rejoin the chair
+              </button>
+            </p>
+          )}
+        </div>
+        {status === "closed" || status === "minutes_approved" ? (
+          // Every screen in the room hears the close at once (the room's state event), not at the next reload.
+          <p className="notification notification--success" role="status" data-testid="meeting-closed">
+            <strong>Closed.</strong> The meeting has closed; the minutes are frozen from the Packs page.
+          </p>
+        ) : null}
+        <AgendaOverview items={page.items} currentItemId={currentItemId} viewedItemId={viewedId} onView={room.browse} />
+        {state ? <RoomPanel page={page} state={state} room={room} itemId={viewedId} onResult={report} /> : null}
+        {status === "in_session" && page.permissions.manage ? (
+          <Form method="post" className="session__control">
+            <input type="hidden" name="intent" value="review-close" />
+            <button type="submit" className="button button--warning">
+              Close the meeting
+            </button>
+            <p className="hint">You see what is still open first, then confirm. Agreed actions then enter the action log.</p>
+          </Form>
+        ) : null}
       </div>
     </div>
   );

@@ -160,7 +160,8 @@ export type MeetingRoomState = MeetingRoomSnapshot & { you: YourPlace };
 
 export type MeetingMovedEvent = { meetingId: string; itemId: string; seq: number };
 export type PresenceEvent = { meetingId: string; presence: RoomPerson[]; quorum: Quorum; quorumBasis: QuorumBasis };
-export type QueueEvent = { meetingId: string; queue: QueuedSpeaker[] };
+/** `called`: the speaker the chair has just given the floor (their screen reader hears it). */
+export type QueueEvent = { meetingId: string; queue: QueuedSpeaker[]; called?: QueuedSpeaker };
 export type DeclarationsEvent = { meetingId: string; declarations: RoomDeclaration[] };
 export type MotionEvent = { meetingId: string; motion: RoomMotion };
 export type YouEvent = { meetingId: string; you: YourPlace };

@@ -1,6 +1,6 @@
 import type { Database } from "../../../db/client";
 import { findMeetingById } from "../../../db/queries/meetings";
-import { MEETING_PERSON_ROOM, MEETING_ROOM, type YourPlace } from "../../../app/shared/meetings/room-events";
+import { MEETING_PERSON_ROOM, MEETING_ROOM, type QueuedSpeaker, type YourPlace } from "../../../app/shared/meetings/room-events";
 import { listPresence, loadDeclarations, loadMotions, loadQueue, loadQuorum, type MeetingIo } from "./meeting-room-state";
 
 export type RoomLogger = { error(message: string, error?: unknown): void };
@@ -48,9 +48,10 @@ export function createRoomBroadcasts(io: MeetingIo, db: Database, logger: RoomLo
     moved(meetingId: string, itemId: string, seq: number) {
       room(meetingId).emit("meeting:moved", { meetingId, itemId, seq });
     },
-    async queueChanged(meetingId: string) {
+    /** `called`: the chair has just given them the floor. */
+    async queueChanged(meetingId: string, called?: QueuedSpeaker) {
       const queue = await loadQueue(db, meetingId);
-      room(meetingId).emit("meeting:queue", { meetingId, queue });
+      room(meetingId).emit("meeting:queue", called ? { meetingId, queue, called } : { meetingId, queue });
       return queue;
     },
     async declarationsChanged(meetingId: string) {

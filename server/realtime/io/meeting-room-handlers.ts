@@ -93,8 +93,9 @@ export function createRoomHandlers({ db, presence, broadcasts, events, nextSeq, 
       requireChair(actor);
       requireInSession(actor);
       const next = await callSpeaker(db, meetingId, userId);
-      const queue = await broadcasts.queueChanged(meetingId);
-      return { called: next && { ...next, raisedAt: next.raisedAt.toISOString() }, queue };
+      const called = next ? { ...next, raisedAt: next.raisedAt.toISOString() } : null;
+      const queue = await broadcasts.queueChanged(meetingId, called ?? undefined);
+      return { called, queue };
     },
 
     "interest:declare": async ({ meetingId, itemId, kind, note }, socket) => {

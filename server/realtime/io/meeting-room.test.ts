@@ -332,9 +332,12 @@ describe("the speaking queue", () => {
     );
 
     const heard = nextEvent(erin.client, "meeting:queue");
+    const carolHears = nextEvent(carol.client, "meeting:queue");
     const called = await must(chair.client, "hand:call-next", { meetingId: fx.meeting.id });
     expect(called.called?.userId).toBe(fx.seated.independent1.id);
     expect((await heard).queue.map((q) => q.userId)).toEqual([fx.seated.tenant1.id]);
+    // The room hears who was given the floor, so that Carol's screen reader can tell her.
+    expect((await carolHears).called?.userId).toBe(fx.seated.independent1.id);
     await must(chair.client, "hand:call-next", { meetingId: fx.meeting.id });
     expect(await must(chair.client, "hand:call-next", { meetingId: fx.meeting.id })).toMatchObject({ called: null, queue: [] });
   });
