@@ -338,6 +338,11 @@ export const actions = pgTable(
     indicatorPeriodWhenAgreed: text("indicator_period_when_agreed"),
     indicatorStatusWhenAgreed: text("indicator_status_when_agreed"),
     indicatorValueWhenAgreed: text("indicator_value_when_agreed"),
+    /**
+     * A remedial action of an exception commentary: the month of the commentary that
+     * raised it (its `sourceKey` is then the commentary's action id, and `meetingId` null).
+     */
+    raisedInPeriod: text("raised_in_period"),
     agreedAt: timestamptz("agreed_at").notNull().defaultNow(),
     completedAt: timestamptz("completed_at"),
     createdAt: createdAt(),
@@ -346,6 +351,10 @@ export const actions = pgTable(
     index("actions_org_status_idx").on(t.organisationId, t.status),
     index("actions_body_idx").on(t.bodyId),
     unique("actions_meeting_source_unique").on(t.meetingId, t.sourceKey),
+    // One log entry per commentary action, whichever month's commentary carries it.
+    uniqueIndex("actions_commentary_source_unique")
+      .on(t.organisationId, t.indicatorId, t.sourceKey)
+      .where(sql`${t.raisedInPeriod} is not null`),
   ],
 );
 

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { findThemeName } from "../../db/queries/performance-library";
 import * as Y from "yjs";
 import { exceptionDocumentName, meetingDocumentName, reportDocumentName } from "../../app/shared/collab/document-names";
+import { loadCarriedActions } from "../commentary/carried-forward";
 import { readActions, readRecoveryDate, richTextFragment, toActionRows } from "../../app/shared/commentary/commentary-content";
 import { RICH_TEXT_FIELDS, sectionTitle } from "../../app/shared/commentary/commentary-sections";
 import { formatUkDate, formatUkDateTime, formatUkDay } from "../../app/shared/dates";
@@ -350,7 +351,8 @@ async function appendicesOf(context: AppendixContext, item: AgendaItem, sectionI
     case "exceptions": {
       const period = options.period ?? (await defaultReportingPeriod(db, meeting.organisationId));
       if (!period) return [];
-      const exceptions = await loadExceptions(db, meeting.organisationId, period);
+      const areaId = options.areaId ?? (meeting.kind === "area_panel" ? context.bodyAreaId : null);
+      const exceptions = await loadExceptions(db, meeting.organisationId, period, { areaId });
       const appendices: PackAppendix[] = [];
       for (const [index, exception] of exceptions.entries()) {
         if (context.kind === "agenda" && exception.commentary.status !== "ready") {
@@ -367,9 +369,7 @@ async function appendicesOf(context: AppendixContext, item: AgendaItem, sectionI
     case "performance_clinic": {
       const period = options.period ?? (await defaultReportingPeriod(db, meeting.organisationId));
       if (!period || !options.indicatorIds?.length) return [];
-      const exceptions = (await loadExceptions(db, meeting.organisationId, period)).filter((e) =>
-        options.indicatorIds!.includes(e.indicator.id),
-      );
+      const exceptions = await loadExceptions(db, meeting.organisationId, period, { indicatorIds: options.indicatorIds });
       const appendices: PackAppendix[] = [];
       for (const [index, exception] of exceptions.entries())
         appendices.push(await exceptionAppendix(context, exception, `${sectionId}-clinic-${index + 1}`, period));
@@ -428,6 +428,13 @@ async function exceptionAppendix(
 ): Promise<PackAppendix> {
   const doc = await context.readDocument(exceptionDocumentName(exception.indicator.id, exception.period));
   const { line, indicator } = exception;
+  const carried = await loadCarriedActions(
+    context.db,
+    context.meeting.organisationId,
+    indicator.id,
+    exception.period,
+    context.today,
+  );
   return {
     kind: "exception",
     sectionId,
@@ -448,12 +455,21 @@ async function exceptionAppendix(
         title: sectionTitle(field),
         body: context.richText(richTextFragment(doc, field)),
       })),
-      actions: toActionRows(readActions(doc), context.nameOf).map((a) => ({
-        action: a.action,
-        owner: a.owner,
-        dueText: a.due,
-        statusText: a.status,
-      })),
+      actions: [
+        // Carried from earlier months' commentaries, as the action log has them (ADR 022).
+        ...carried.map((a) => ({
+          action: a.description,
+          owner: a.ownerName,
+          dueText: a.dueText,
+          statusText: `${a.statusText} (carried from ${a.raisedInText})`,
+        })),
+        ...toActionRows(readActions(doc), context.nameOf).map((a) => ({
+          action: a.action,
+          owner: a.owner,
+          dueText: a.due,
+          statusText: a.status,
+        })),
+      ],
       recoveryDateText: formatUkDay(readRecoveryDate(doc)),
     },
   };
