@@ -374,6 +374,39 @@ export const actionUpdates = pgTable(
   (t) => [index("action_updates_action_idx").on(t.actionId, t.at)],
 );
 
+/**
+ * A performance clinic's improvement plan for one of its indicators, stored as data when
+ * the meeting closes (the words stay in the meeting's shared document): the milestones
+ * agreed and the recovery trajectory, so the pack, the indicator page and later clinics
+ * can set the plan against what happened.
+ */
+export const clinicPlans = pgTable(
+  "clinic_plans",
+  {
+    id: id(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    agendaItemId: uuid("agenda_item_id")
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: "cascade" }),
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    milestones: jsonb("milestones").$type<{ milestone: string; due: string }[]>().notNull(),
+    /** Planned value per reporting period, in period order. */
+    trajectory: jsonb("trajectory").$type<{ period: string; value: number }[]>().notNull(),
+    agreedAt: timestamptz("agreed_at").notNull(),
+  },
+  (t) => [
+    unique("clinic_plans_item_indicator_unique").on(t.agendaItemId, t.indicatorId),
+    index("clinic_plans_indicator_idx").on(t.organisationId, t.indicatorId),
+  ],
+);
+
 export type {
   ActionStatus,
   AgendaItemKind,
