@@ -3,6 +3,7 @@ import { Link, useActionData, useFetcher, useLoaderData, useNavigation, type Sho
 import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { z } from "zod";
 import { CommentaryReadiness, type LiveContent } from "~/components/commentary/commentary-readiness";
+import { CarriedForward } from "~/components/commentary/carried-forward";
 import { RenderedCommentary } from "~/components/commentary/rendered-commentary";
 import { DirectionBadge } from "~/components/direction-badge";
 import { StatusBadge } from "~/components/status-badge";
@@ -14,6 +15,7 @@ import { isPeriod, monthLabel } from "~/shared/performance/periods";
 import { authorizeOr403, notFound, requireOrgMember } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { listMembersOfOrganisation } from "../../db/queries/users";
+import { loadCarriedForward } from "../../server/commentary/carried-forward";
 import { renderedCommentary } from "../../server/commentary/render-commentary";
 import {
   CommentaryIncompleteError,
@@ -79,9 +81,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const line = toScorecardLine(entry);
   const period = line.reportingPeriod;
 
-  const [{ doc, summary }, members] = await Promise.all([
+  const [{ doc, summary, carriedOpenActions }, members, carried] = await Promise.all([
     loadCommentarySummary(db, org.id, indicator.id, period),
     listMembersOfOrganisation(db, org.id),
+    loadCarriedForward(db, org.id, indicator.id, period),
   ]);
   const people = members.map((m) => ({ id: m.userId, name: m.name }));
   const initial: RenderedCommentaryData = renderedCommentary(doc, people);
@@ -120,6 +123,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     permissions: commentaryPermissions(principal, indicator),
     people,
     initial,
+    carried,
+    carriedOpenActions,
   };
 }
 
@@ -252,6 +257,8 @@ export default function CommentaryPage() {
         </div>
       ) : null}
 
+      <CarriedForward orgSlug={page.orgSlug} actions={page.carried.actions} lastTime={page.carried.lastTime} />
+
       {mounted ? (
         <Suspense fallback={<RenderedCommentary data={page.initial} />}>
           <CommentaryEditor
@@ -260,6 +267,7 @@ export default function CommentaryPage() {
             canWrite={page.permissions.write}
             people={page.people}
             initial={page.initial}
+            carriedOpenActions={page.carriedOpenActions}
             onEdit={page.permissions.write ? onEdit : undefined}
             onContent={setLive}
           />

@@ -10,6 +10,8 @@ import { formatUkDateTime } from "~/shared/dates";
 import { isPeriod, lastNPeriods, monthLabel } from "~/shared/performance/periods";
 import { authorizeOr403, requireOrgMember } from "~/utils/auth.server";
 import { z } from "zod";
+import { SelectField } from "~/components/ui/form-fields";
+import { listAreas } from "../../db/queries/performance-library";
 import { loadExceptions } from "../../server/performance/exceptions";
 import { defaultReportingPeriod } from "../../server/performance/scorecard";
 import { reportingMonthView } from "../../server/performance/reporting-month-view";
@@ -27,6 +29,7 @@ const querySchema = z.object({
     .string()
     .optional()
     .refine((v) => !v || isPeriod(v), { message: "period must be a month written YYYY-MM, for example 2026-10" }),
+  area: z.union([z.literal(""), z.uuid({ message: "area must be one of the organisation's areas" })]).optional(),
 });
 
 /**
@@ -41,13 +44,19 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!query.success) throw new Response(query.error.issues.map((i) => i.message).join("; "), { status: 400 });
   const { db } = context.services;
   const period = query.data.period ?? (await defaultReportingPeriod(db, org.id));
-  if (!period) return { orgSlug: org.slug, period: null, periodOptions: [], items: [], readyCount: 0 };
-  const items = await loadExceptions(db, org.id, period);
+  if (!period) return { orgSlug: org.slug, period: null, periodOptions: [], items: [], readyCount: 0, areas: [], area: null };
+  const areas = await listAreas(db, org.id);
+  // An area of another organisation is not found, as everything of theirs.
+  const area = query.data.area ? areas.find((a) => a.id === query.data.area) : null;
+  if (area === undefined) throw new Response("There is no such area in this organisation", { status: 404 });
+  const items = await loadExceptions(db, org.id, period, { areaId: area?.id ?? null });
   const month = await reportingMonthView(db, org.id, period, principal);
   return {
     orgSlug: org.slug,
     period,
     month,
+    areas: areas.map((a) => ({ id: a.id, name: a.name })),
+    area: area ? { id: area.id, name: area.name } : null,
     periodOptions: lastNPeriods(month.latestChoice ?? period, 36).reverse(),
     readyCount: items.filter((i) => i.commentary.status === "ready").length,
     items: items.map((item) => ({
@@ -98,16 +107,30 @@ export default function ExceptionsPage() {
   const total = data.items.length;
   return (
     <>
-      <h1>Exceptions: {monthLabel(data.period)}</h1>
+      <h1>
+        Exceptions: {monthLabel(data.period)}
+        {data.area ? `, ${data.area.name}` : null}
+      </h1>
       <p className="lede">
-        Indicators off target across the organisation. Committees read commentary only where performance is off target: each of
-        these needs one, ready for committee, before the pack is frozen.
+        {data.area
+          ? `Indicators off target in ${data.area.name}, on the area's own figures and against its own targets where it has them.`
+          : "Indicators off target across the organisation."}{" "}
+        Committees read commentary only where performance is off target: each of these needs one, ready for committee, before the
+        pack is frozen.
       </p>
       <ReportingMonthNote period={data.period} {...data.month} hrefFor={(p) => `?period=${p}`} />
 
       <Form method="get" className="filters" aria-label="Choose the reporting period">
         <div className="inline-form">
           <PeriodField period={data.period} options={data.periodOptions} />
+          {data.areas.length ? (
+            <SelectField
+              name="area"
+              label="Area"
+              options={[{ value: "", label: "Whole organisation" }, ...data.areas.map((a) => ({ value: a.id, label: a.name }))]}
+              defaultValue={data.area?.id ?? ""}
+            />
+          ) : null}
           <div className="form-group">
             <button className="button" type="submit">
               Show

@@ -57,6 +57,7 @@ const actionColumns = {
   indicatorValueWhenAgreed: actions.indicatorValueWhenAgreed,
   agreedAt: actions.agreedAt,
   completedAt: actions.completedAt,
+  raisedInPeriod: actions.raisedInPeriod,
 };
 
 function selectActions(db: Database) {
@@ -230,4 +231,47 @@ export async function actionsForReview(
     )
     .orderBy(sql`(${actions.status} = 'complete')`, asc(actions.dueDate), asc(actions.minuteNumber), asc(actions.agreedAt));
   return { previousMeetingAt, actions: rows };
+}
+
+/**
+ * The remedial actions an indicator's earlier exception commentaries raised that the next
+ * commentary carries: those still open, and those closed since the start of the month
+ * before (so the committee sees what was finished as well as what goes on).
+ */
+export async function listCarriedCommentaryActions(
+  db: Database,
+  organisationId: string,
+  indicatorId: string,
+  period: string,
+  closedSince: Date,
+) {
+  return selectActions(db)
+    .where(
+      and(
+        eq(actions.organisationId, organisationId),
+        eq(actions.indicatorId, indicatorId),
+        lt(actions.raisedInPeriod, period),
+        or(isOpen, gte(actions.completedAt, closedSince)),
+      ),
+    )
+    .orderBy(asc(actions.raisedInPeriod), asc(actions.dueDate), asc(actions.agreedAt));
+}
+
+/** Open remedial actions raised by these indicators' exception commentaries, with the month each was raised in. */
+export async function listOpenCommentaryActions(db: Database, organisationId: string, indicatorIds: string[]) {
+  if (indicatorIds.length === 0) return [];
+  const rows = await db
+    .select({ indicatorId: actions.indicatorId, raisedInPeriod: actions.raisedInPeriod })
+    .from(actions)
+    .where(
+      and(
+        eq(actions.organisationId, organisationId),
+        inArray(actions.indicatorId, indicatorIds),
+        isOpen,
+        sql`${actions.raisedInPeriod} is not null`,
+      ),
+    );
+  return rows.flatMap((r) =>
+    r.indicatorId && r.raisedInPeriod ? [{ indicatorId: r.indicatorId, raisedInPeriod: r.raisedInPeriod }] : [],
+  );
 }

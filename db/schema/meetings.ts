@@ -338,6 +338,11 @@ export const actions = pgTable(
     indicatorPeriodWhenAgreed: text("indicator_period_when_agreed"),
     indicatorStatusWhenAgreed: text("indicator_status_when_agreed"),
     indicatorValueWhenAgreed: text("indicator_value_when_agreed"),
+    /**
+     * A remedial action of an exception commentary: the month of the commentary that
+     * raised it (its `sourceKey` is then the commentary's action id, and `meetingId` null).
+     */
+    raisedInPeriod: text("raised_in_period"),
     agreedAt: timestamptz("agreed_at").notNull().defaultNow(),
     completedAt: timestamptz("completed_at"),
     createdAt: createdAt(),
@@ -346,6 +351,10 @@ export const actions = pgTable(
     index("actions_org_status_idx").on(t.organisationId, t.status),
     index("actions_body_idx").on(t.bodyId),
     unique("actions_meeting_source_unique").on(t.meetingId, t.sourceKey),
+    // One log entry per commentary action, whichever month's commentary carries it.
+    uniqueIndex("actions_commentary_source_unique")
+      .on(t.organisationId, t.indicatorId, t.sourceKey)
+      .where(sql`${t.raisedInPeriod} is not null`),
   ],
 );
 
@@ -363,6 +372,39 @@ export const actionUpdates = pgTable(
     at: timestamptz("at").notNull().defaultNow(),
   },
   (t) => [index("action_updates_action_idx").on(t.actionId, t.at)],
+);
+
+/**
+ * A performance clinic's improvement plan for one of its indicators, stored as data when
+ * the meeting closes (the words stay in the meeting's shared document): the milestones
+ * agreed and the recovery trajectory, so the pack, the indicator page and later clinics
+ * can set the plan against what happened.
+ */
+export const clinicPlans = pgTable(
+  "clinic_plans",
+  {
+    id: id(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    agendaItemId: uuid("agenda_item_id")
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: "cascade" }),
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    milestones: jsonb("milestones").$type<{ milestone: string; due: string }[]>().notNull(),
+    /** Planned value per reporting period, in period order. */
+    trajectory: jsonb("trajectory").$type<{ period: string; value: number }[]>().notNull(),
+    agreedAt: timestamptz("agreed_at").notNull(),
+  },
+  (t) => [
+    unique("clinic_plans_item_indicator_unique").on(t.agendaItemId, t.indicatorId),
+    index("clinic_plans_indicator_idx").on(t.organisationId, t.indicatorId),
+  ],
 );
 
 export type {

@@ -11,6 +11,7 @@ import { indicators } from "../../db/schema/performance";
 import { createTestDatabase } from "../../tests/support/test-database";
 import { seedDemo } from "./demo-seeder";
 import { createPostgresStorage } from "../realtime/yjs/document-storage";
+import { writeDocument as writeCommentary } from "../../tests/support/commentary-documents";
 import { CommentaryIncompleteError, markCommentaryReady, moveCommentaryToDraft, recordCommentaryEdit } from "./commentary-state";
 import { CommandError } from "./errors";
 
@@ -21,17 +22,7 @@ let owner: { userId: string; label: string };
 let manager: { userId: string; label: string };
 const period = "2026-10";
 
-/** Stores the document's changes as the collab server would: one more update in its log. */
-async function writeDocument(name: string, doc: Y.Doc) {
-  const storage = createPostgresStorage(database.db);
-  await storage.ensure(name, organisationId);
-  const stored = await storage.load(name);
-  const before = new Y.Doc();
-  for (const { update } of stored.updates) Y.applyUpdate(before, update);
-  if (stored.snapshot) Y.applyUpdate(before, stored.snapshot);
-  const update = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(before));
-  await storage.store(name, [{ update, userId: manager.userId, at: new Date() }]);
-}
+const writeDocument = (name: string, doc: Y.Doc) => writeCommentary(database.db, organisationId, name, doc, manager.userId);
 
 let doc: Y.Doc;
 let name: string;

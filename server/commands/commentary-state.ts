@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { exceptionDocumentName } from "../../app/shared/collab/document-names";
-import { commentaryGaps, type Gap } from "../../app/shared/commentary/commentary-content";
+import { carriedOpenActionCount, commentaryGaps, readActions, type Gap } from "../../app/shared/commentary/commentary-content";
+import { listOpenCommentaryActions } from "../../db/queries/actions";
 import { isPeriod } from "../../app/shared/performance/periods";
 import type { Database } from "../../db/client";
 import { exceptionCommentaries, type ExceptionCommentaryRow } from "../../db/schema/commentaries";
@@ -9,6 +10,8 @@ import { indicators } from "../../db/schema/performance";
 import { recordAudit, type Actor } from "../audit";
 import { commentaryFingerprint, loadCommentaryDoc } from "../commentary/render-commentary";
 import { createPostgresStorage } from "../realtime/yjs/document-storage";
+import { indicatorSnapshots } from "../meetings/indicator-snapshot";
+import { enterCommentaryActions } from "./commentary-actions";
 import { CommandError } from "./errors";
 
 /** Which commentary: an indicator of the organisation, in one reporting period. */
@@ -59,7 +62,8 @@ const auditView = (row: ExceptionCommentaryRow | null) =>
  * while a required section is empty (reason, remedial actions with owner and due date,
  * recovery date, forecast), checked on the document as the collab server stored it.
  * A fingerprint of the words is kept, so later edits show as "changed since it was
- * marked ready". Marking again after such edits signs the new words off.
+ * marked ready". Marking again after such edits signs the new words off. Its remedial
+ * actions enter the action log (once each; a later marking updates them).
  */
 export async function markCommentaryReady(db: Database, target: CommentaryTarget, actor: Actor): Promise<StateChange> {
   const name = await checkTarget(db, target);
@@ -73,9 +77,15 @@ export async function markCommentaryReady(db: Database, target: CommentaryTarget
           .where(eq(memberships.organisationId, target.organisationId))
       ).map((m) => m.userId),
     );
-    const gaps = commentaryGaps(doc, (userId) => people.has(userId));
+    const open = await listOpenCommentaryActions(db, target.organisationId, [target.indicatorId]);
+    const gaps = commentaryGaps(
+      doc,
+      (userId) => people.has(userId),
+      carriedOpenActionCount(open, target.indicatorId, target.period),
+    );
     if (gaps.length > 0) throw new CommentaryIncompleteError(gaps);
     const fingerprint = commentaryFingerprint(doc);
+    const snapshots = await indicatorSnapshots(db, target.organisationId, [target.indicatorId]);
     return await db.transaction(async (tx) => {
       const before = await currentRow(tx, target);
       if (before?.state === "ready" && before.readyFingerprint === fingerprint) {
@@ -104,6 +114,12 @@ export async function markCommentaryReady(db: Database, target: CommentaryTarget
         before: auditView(before),
         after: auditView(row),
       });
+      // Its remedial actions go to the action log, once each (ADR 022).
+      await enterCommentaryActions(
+        tx,
+        { ...target, actions: readActions(doc), snapshot: snapshots.get(target.indicatorId) },
+        actor,
+      );
       return { changed: true, row };
     });
   } finally {

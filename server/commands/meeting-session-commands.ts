@@ -19,6 +19,7 @@ import {
 import { recordAudit, type Actor } from "../audit";
 import type { SharedDocuments } from "../realtime/yjs/shared-documents";
 import { enterAgreedActions } from "./action-log";
+import { storeClinicPlans } from "./clinic-plans";
 import { CommandError } from "./errors";
 import { placeReferral } from "./meeting-commands";
 
@@ -97,7 +98,8 @@ export class IncompleteActionsError extends CommandError {
 }
 
 /**
- * Closes the meeting: every agreed action of the record enters the action log, votes
+ * Closes the meeting: every agreed action of the record enters the action log, each
+ * clinic's improvement plan is stored as data, votes
  * and raised hands end, everyone still present is recorded as leaving now. Refused while
  * a vote is open or an agreed action is incomplete, so that nothing agreed is lost.
  */
@@ -142,6 +144,7 @@ export async function closeMeeting(db: Database, documents: SharedDocuments, mee
         actor,
       );
       const now = new Date();
+      const plansStored = await storeClinicPlans(tx, row, items, doc, now);
       await tx
         .update(speakingRequests)
         .set({ endedAt: now, outcome: "lowered" })
@@ -163,7 +166,7 @@ export async function closeMeeting(db: Database, documents: SharedDocuments, mee
         action: "meeting.close",
         subjectType: "meeting",
         subjectId: row.id,
-        after: { actionsEntered: entered.entered.length },
+        after: { actionsEntered: entered.entered.length, clinicPlansStored: plansStored },
       });
       return { changed: true, actionsEntered: entered.entered.length };
     });

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { findThemeName } from "../../db/queries/performance-library";
 import * as Y from "yjs";
 import { exceptionDocumentName, meetingDocumentName, reportDocumentName } from "../../app/shared/collab/document-names";
+import { loadCarriedActions } from "../commentary/carried-forward";
 import { readActions, readRecoveryDate, richTextFragment, toActionRows } from "../../app/shared/commentary/commentary-content";
 import { RICH_TEXT_FIELDS, sectionTitle } from "../../app/shared/commentary/commentary-sections";
 import { formatUkDate, formatUkDateTime, formatUkDay } from "../../app/shared/dates";
@@ -19,7 +20,13 @@ import {
   VOTE_CHOICE_LABELS,
   VOTE_METHOD_LABELS,
 } from "../../app/shared/meetings/labels";
-import { minutesFragment, readAgreedActions, readChallenges } from "../../app/shared/meetings/meeting-record";
+import {
+  minutesFragment,
+  readAgreedActions,
+  readChallenges,
+  readMilestones,
+  readTrajectory,
+} from "../../app/shared/meetings/meeting-record";
 import { computeQuorum } from "../../app/shared/meetings/quorum";
 import { describeTally } from "../../app/shared/meetings/votes";
 import { coverReportGaps, readCoverReport } from "../../app/shared/packs/cover-report-content";
@@ -34,6 +41,7 @@ import {
   type RichText,
 } from "../../app/shared/packs/pack-document";
 import { directionPresentation } from "../../app/shared/performance/direction";
+import { formatValue } from "../../app/shared/performance/format";
 import { addMonths, financialYearOf, monthLabel } from "../../app/shared/performance/periods";
 import { statusPresentation } from "../../app/shared/performance/status";
 import type { Database } from "../../db/client";
@@ -264,7 +272,14 @@ export async function compilePack(db: Database, documents: DocumentReader, input
             sha256: approval.sha256,
           }
         : null,
-      appendices: minutes ? (presented?.appendices ?? []) : await appendicesOf(context, item, sectionId),
+      appendices: minutes
+        ? [
+            ...(presented?.appendices ?? []),
+            ...(record && item.kind === "performance_clinic"
+              ? await improvementPlanAppendices(context, item, sectionId, record, indicatorList)
+              : []),
+          ]
+        : await appendicesOf(context, item, sectionId),
     });
   }
 
@@ -346,7 +361,8 @@ async function appendicesOf(context: AppendixContext, item: AgendaItem, sectionI
     case "exceptions": {
       const period = options.period ?? (await defaultReportingPeriod(db, meeting.organisationId));
       if (!period) return [];
-      const exceptions = await loadExceptions(db, meeting.organisationId, period);
+      const areaId = options.areaId ?? (meeting.kind === "area_panel" ? context.bodyAreaId : null);
+      const exceptions = await loadExceptions(db, meeting.organisationId, period, { areaId });
       const appendices: PackAppendix[] = [];
       for (const [index, exception] of exceptions.entries()) {
         if (context.kind === "agenda" && exception.commentary.status !== "ready") {
@@ -363,9 +379,7 @@ async function appendicesOf(context: AppendixContext, item: AgendaItem, sectionI
     case "performance_clinic": {
       const period = options.period ?? (await defaultReportingPeriod(db, meeting.organisationId));
       if (!period || !options.indicatorIds?.length) return [];
-      const exceptions = (await loadExceptions(db, meeting.organisationId, period)).filter((e) =>
-        options.indicatorIds!.includes(e.indicator.id),
-      );
+      const exceptions = await loadExceptions(db, meeting.organisationId, period, { indicatorIds: options.indicatorIds });
       const appendices: PackAppendix[] = [];
       for (const [index, exception] of exceptions.entries())
         appendices.push(await exceptionAppendix(context, exception, `${sectionId}-clinic-${index + 1}`, period));
@@ -424,6 +438,13 @@ async function exceptionAppendix(
 ): Promise<PackAppendix> {
   const doc = await context.readDocument(exceptionDocumentName(exception.indicator.id, exception.period));
   const { line, indicator } = exception;
+  const carried = await loadCarriedActions(
+    context.db,
+    context.meeting.organisationId,
+    indicator.id,
+    exception.period,
+    context.today,
+  );
   return {
     kind: "exception",
     sectionId,
@@ -444,15 +465,76 @@ async function exceptionAppendix(
         title: sectionTitle(field),
         body: context.richText(richTextFragment(doc, field)),
       })),
-      actions: toActionRows(readActions(doc), context.nameOf).map((a) => ({
-        action: a.action,
-        owner: a.owner,
-        dueText: a.due,
-        statusText: a.status,
-      })),
+      actions: [
+        // Carried from earlier months' commentaries, as the action log has them (ADR 022).
+        ...carried.map((a) => ({
+          action: a.description,
+          owner: a.ownerName,
+          dueText: a.dueText,
+          statusText: `${a.statusText} (carried from ${a.raisedInText})`,
+        })),
+        ...toActionRows(readActions(doc), context.nameOf).map((a) => ({
+          action: a.action,
+          owner: a.owner,
+          dueText: a.due,
+          statusText: a.status,
+        })),
+      ],
       recoveryDateText: formatUkDay(readRecoveryDate(doc)),
     },
   };
+}
+
+/**
+ * A clinic's improvement plan for each of its indicators, as the meeting agreed it: the
+ * milestones, and the recovery trajectory against the target with the figures recorded
+ * so far (ADR 022). The same plan is stored as data when the meeting closes.
+ */
+async function improvementPlanAppendices(
+  context: AppendixContext,
+  item: AgendaItem,
+  sectionId: string,
+  record: Y.Doc,
+  indicatorList: Awaited<ReturnType<typeof listIndicators>>,
+): Promise<PackAppendix[]> {
+  const milestones = readMilestones(record, item.id)
+    .filter((m) => m.milestone.trim() !== "")
+    .map((m) => ({ milestone: m.milestone.trim(), dueText: formatUkDay(m.due) }));
+  const appendices: PackAppendix[] = [];
+  for (const [index, indicatorId] of (item.options?.indicatorIds ?? []).entries()) {
+    const indicator = indicatorList.find((i) => i.id === indicatorId);
+    const planned = readTrajectory(record, item.id, indicatorId);
+    if (!indicator || (milestones.length === 0 && planned.length === 0)) continue;
+    const trend = planned.length ? await trendOf(context, indicatorId, planned[planned.length - 1].period) : [];
+    const trajectory = planned.map((p) => {
+      const point = trend.find((t) => t.period === p.period);
+      return {
+        period: p.period,
+        periodText: monthLabel(p.period),
+        planned: p.value,
+        target: point?.target ?? null,
+        actual: point?.value ?? null,
+      };
+    });
+    const text = (value: number | null) => (value === null ? "No figure yet" : formatValue(indicator, value));
+    appendices.push({
+      kind: "improvement_plan",
+      sectionId: `${sectionId}-plan-${index + 1}`,
+      title: `Improvement plan: ${indicator.code} ${indicator.title}`,
+      code: indicator.code,
+      indicatorTitle: indicator.title,
+      unit: indicator.unit,
+      milestones,
+      trajectory,
+      trajectoryText: trajectory.map((p) => ({
+        periodText: p.periodText,
+        plannedText: formatValue(indicator, p.planned),
+        targetText: p.target === null ? "No target" : formatValue(indicator, p.target),
+        actualText: text(p.actual),
+      })),
+    });
+  }
+  return appendices;
 }
 
 /** The organisation-wide figures of the last thirteen months against the target of each month's financial year. */

@@ -1,7 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { exceptionDocumentName } from "../../app/shared/collab/document-names";
-import { commentaryGaps, isCommentaryEmpty, type Gap } from "../../app/shared/commentary/commentary-content";
+import {
+  carriedOpenActionCount,
+  commentaryGaps,
+  isCommentaryEmpty,
+  type Gap,
+} from "../../app/shared/commentary/commentary-content";
+import { listOpenCommentaryActions } from "../../db/queries/actions";
 import type { Database } from "../../db/client";
 import { exceptionCommentaries } from "../../db/schema/commentaries";
 import { memberships, users } from "../../db/schema/identity";
@@ -108,11 +114,11 @@ async function organisationPeople(db: Database, organisationId: string): Promise
 export function summariseCommentary(
   doc: import("yjs").Doc,
   row: StateRow | null,
-  context: { documentName: string; people: Set<string>; now?: Date },
+  context: { documentName: string; people: Set<string>; now?: Date; carriedOpenActions?: number },
 ): CommentarySummary {
   const now = context.now ?? new Date();
   const empty = isCommentaryEmpty(doc);
-  const gaps = commentaryGaps(doc, (userId) => context.people.has(userId));
+  const gaps = commentaryGaps(doc, (userId) => context.people.has(userId), context.carriedOpenActions ?? 0);
   const markedReady = row?.state === "ready" && row.readyAt !== null;
   const changedSinceReady = markedReady && row.readyFingerprint !== commentaryFingerprint(doc);
   const status: CommentaryStatus = empty ? "missing" : markedReady && !changedSinceReady && gaps.length === 0 ? "ready" : "draft";
@@ -131,30 +137,59 @@ export function summariseCommentary(
 /** One commentary's summary, for the commentary page. */
 export async function loadCommentarySummary(db: Database, organisationId: string, indicatorId: string, period: string) {
   const documentName = exceptionDocumentName(indicatorId, period);
-  const [rows, people, doc] = await Promise.all([
+  const [rows, people, doc, open] = await Promise.all([
     stateRows(db, organisationId, [{ indicatorId, period }]),
     organisationPeople(db, organisationId),
     loadCommentaryDoc(db, documentName),
+    listOpenCommentaryActions(db, organisationId, [indicatorId]),
   ]);
-  return { doc, summary: summariseCommentary(doc, rows.get(`${indicatorId}|${period}`) ?? null, { documentName, people }) };
+  const carriedOpenActions = carriedOpenActionCount(open, indicatorId, period);
+  return {
+    doc,
+    carriedOpenActions,
+    summary: summariseCommentary(doc, rows.get(`${indicatorId}|${period}`) ?? null, { documentName, people, carriedOpenActions }),
+  };
 }
 
 /**
  * The exceptions of a period, in scorecard (theme) order, each with its commentary's
  * state and an excerpt of its reason for the variance.
  */
-export async function loadExceptions(db: Database, organisationId: string, period: string): Promise<ExceptionItem[]> {
-  const scorecard = await loadScorecard(db, { organisationId, period, areaId: null });
-  const lines = scorecardLines(scorecard, { offTargetOnly: true, sort: "theme" });
+/**
+ * Which exceptions: by default the organisation's. An area's are judged on the area's
+ * figures against its own targets where it has them (an area panel's exceptions), with
+ * the indicator's one commentary for the month. A clinic names its indicators: they
+ * are reported whatever their status today, since a clinic is called for a worrying
+ * trend as often as for a red figure.
+ */
+export type ExceptionScope = { areaId?: string | null; indicatorIds?: readonly string[] };
+
+export async function loadExceptions(
+  db: Database,
+  organisationId: string,
+  period: string,
+  scope: ExceptionScope = {},
+): Promise<ExceptionItem[]> {
+  const scorecard = await loadScorecard(db, { organisationId, period, areaId: scope.areaId ?? null });
+  const named = scope.indicatorIds ? new Set(scope.indicatorIds) : null;
+  const idOf = new Map(scorecard.entries.map((e) => [e.indicator.code, e.indicator.id]));
+  const lines = named
+    ? scorecardLines(scorecard, { sort: "theme" }).filter((line) => named.has(idOf.get(line.code) ?? ""))
+    : scorecardLines(scorecard, { offTargetOnly: true, sort: "theme" });
   const byCode = new Map(scorecard.entries.map((e) => [e.indicator.code, e.indicator]));
   const wanted = lines.map((line) => ({ line, indicator: byCode.get(line.code)!, period: line.reportingPeriod }));
-  const [rows, people] = await Promise.all([
+  const [rows, people, open] = await Promise.all([
     stateRows(
       db,
       organisationId,
       wanted.map((w) => ({ indicatorId: w.indicator.id, period: w.period })),
     ),
     organisationPeople(db, organisationId),
+    listOpenCommentaryActions(
+      db,
+      organisationId,
+      wanted.map((w) => w.indicator.id),
+    ),
   ]);
   const now = new Date();
   const items: ExceptionItem[] = [];
@@ -167,6 +202,7 @@ export async function loadExceptions(db: Database, organisationId: string, perio
         documentName,
         people,
         now,
+        carriedOpenActions: carriedOpenActionCount(open, indicator.id, commentaryPeriod),
       });
       const excerpt = renderSection(doc, "reason", { maxBlocks: 1 });
       items.push({

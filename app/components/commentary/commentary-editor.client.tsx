@@ -17,6 +17,8 @@ export type CommentaryEditorProps = {
   people: { id: string; name: string }[];
   /** What the server rendered: shown until the live document has synced. */
   initial: RenderedCommentaryData;
+  /** Remedial actions of earlier months still open in the action log: a new one is then not required. */
+  carriedOpenActions?: number;
   /** Called (at most every few seconds) while this person changes the words. */
   onEdit?: () => void;
   /** Live: the required sections still empty, and whether anything is written at all. */
@@ -36,6 +38,7 @@ export default function CommentaryEditor({
   canWrite,
   people,
   initial,
+  carriedOpenActions = 0,
   onEdit,
   onContent,
 }: CommentaryEditorProps) {
@@ -58,7 +61,11 @@ export default function CommentaryEditor({
       trailing = null;
       callbacks.current.onEdit?.();
     };
-    const content = () => callbacks.current.onContent?.({ gaps: commentaryGaps(doc, isPerson), empty: isCommentaryEmpty(doc) });
+    const content = () =>
+      callbacks.current.onContent?.({
+        gaps: commentaryGaps(doc, isPerson, carriedOpenActions),
+        empty: isCommentaryEmpty(doc),
+      });
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
       content();
       if (!canWrite || !isLocalChange(origin, collab)) return;
@@ -75,7 +82,7 @@ export default function CommentaryEditor({
         callbacks.current.onEdit?.();
       }
     };
-  }, [session, canWrite, people]);
+  }, [session, canWrite, people, carriedOpenActions]);
 
   const connected = status?.connection === "connected";
   const readOnly = !canWrite || Boolean(status?.readOnly);

@@ -432,6 +432,7 @@ function Appendix({ appendix }: { appendix: PackAppendix }) {
       {appendix.kind === "scorecard" ? <ScorecardAppendix appendix={appendix} /> : null}
       {appendix.kind === "exception" ? <ExceptionAppendix appendix={appendix} /> : null}
       {appendix.kind === "action_log" ? <ActionLogAppendix appendix={appendix} /> : null}
+      {appendix.kind === "improvement_plan" ? <ImprovementPlanAppendix appendix={appendix} /> : null}
     </section>
   );
 }
@@ -600,6 +601,60 @@ function ActionLogAppendix({ appendix }: { appendix: ActionLog }) {
         </tbody>
       </table>
     </TableRegion>
+  );
+}
+
+type ImprovementPlan = Extract<PackAppendix, { kind: "improvement_plan" }>;
+
+/** A clinic's improvement plan: its milestones, and the recovery trajectory against the target and the figures so far. */
+function ImprovementPlanAppendix({ appendix }: { appendix: ImprovementPlan }) {
+  return (
+    <>
+      <h4>Milestones</h4>
+      {appendix.milestones.length === 0 ? (
+        <p className="pack-muted">No milestones were agreed.</p>
+      ) : (
+        <ul>
+          {appendix.milestones.map((m, i) => (
+            <li key={i}>
+              {m.milestone}
+              {m.dueText ? `, by ${m.dueText}` : ""}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h4>Recovery trajectory</h4>
+      {appendix.trajectoryText.length === 0 ? (
+        <p className="pack-muted">No recovery trajectory was set.</p>
+      ) : (
+        <TableRegion label={`Recovery trajectory of ${appendix.code}`}>
+          <table className="pack-table">
+            <caption>
+              {appendix.code} {appendix.indicatorTitle}: the planned figure for each month against the target, and the figure
+              recorded so far
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Month</th>
+                <th scope="col">Planned</th>
+                <th scope="col">Target</th>
+                <th scope="col">Recorded</th>
+              </tr>
+            </thead>
+            <tbody>
+              {appendix.trajectoryText.map((p) => (
+                <tr key={p.periodText}>
+                  <th scope="row">{p.periodText}</th>
+                  <td>{p.plannedText}</td>
+                  <td>{p.targetText}</td>
+                  <td>{p.actualText}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+    </>
   );
 }
 

@@ -19,12 +19,14 @@ import {
   samePeriodLastYear,
 } from "~/shared/performance/periods";
 import { quartileLabel } from "~/shared/performance/quartile";
+import { trajectoryAgainstActual } from "~/shared/performance/recovery-trajectory";
 import { figureValue } from "~/shared/performance/rollup";
 import { statusPresentation, targetStatus } from "~/shared/performance/status";
 import { NO_AREA_TARGET } from "~/shared/performance/target-choice";
 import type { IndicatorRule } from "~/shared/performance/types";
 import { notFound } from "~/utils/auth.server";
 import type { Database } from "../../../db/client";
+import { listClinicPlansForIndicator } from "../../../db/queries/clinic-plans";
 import type { TargetSnapshot } from "../../../db/schema/performance";
 import { figurePermissions } from "../../../server/policies/figure-policy";
 import type { Principal } from "../../../server/policies/principal";
@@ -164,8 +166,22 @@ export async function loadIndicatorPageData(
   const quotient = rule.aggregation === "ratio" || rule.aggregation === "mean";
   const hasPair = formFigure?.numerator != null && formFigure?.denominator != null;
 
+  const actualOf = new Map(orgFigures.map((f) => [f.period, f.value]));
+  const clinicPlans = (await listClinicPlansForIndicator(db, org.id, found.id)).map((plan) => ({
+    id: plan.id,
+    agreedText: `${plan.minuteNumber ? `${plan.minuteNumber}, ` : ""}${plan.meetingTitle}, ${formatUkDateTime(plan.agreedAt)}`,
+    milestones: plan.milestones,
+    months: trajectoryAgainstActual(plan.trajectory, (p) => actualOf.get(p) ?? null, rule.polarity).map((m) => ({
+      periodText: periodName(m.period, "monthly"),
+      plannedText: fmt(m.planned),
+      actualText: m.actual === null ? "No figure yet" : fmt(m.actual),
+      onPlan: m.onPlan,
+    })),
+  }));
+
   return {
     orgSlug: org.slug,
+    clinicPlans,
     indicator: {
       code: indicator.code,
       title: indicator.title,

@@ -10,6 +10,7 @@ import { authorizeOr403, notFound, requireOrgMember } from "~/utils/auth.server"
 import { parseForm } from "~/utils/forms";
 import { authorize } from "../../../server/policies/authorize";
 import { figurePolicy } from "../../../server/policies/figure-policy";
+import { ClinicPlans } from "./clinic-plans";
 import { AboutIndicator } from "./about-indicator";
 import { AreasTable } from "./areas-table";
 import { CurrentFigures } from "./current-figures";
@@ -98,6 +99,9 @@ export default function IndicatorPage() {
 
       <h2>Against the peer group</h2>
       <PeerGroupBenchmark page={page} />
+
+      <h2>Improvement plans from performance clinics</h2>
+      <ClinicPlans plans={page.clinicPlans} />
 
       <h2>About this indicator</h2>
       <AboutIndicator indicator={indicator} />

@@ -128,15 +128,20 @@ export function AgendaItemForm({
           />
         </div>
 
-        <fieldset className="fieldset" hidden={!show(kind === "scorecard_review")}>
-          <legend>For a scorecard review</legend>
+        {/* An area panel reviews its own area's scorecard and exceptions. */}
+        <div hidden={!show(kind === "scorecard_review" || kind === "exceptions")}>
           <SelectField
             name="areaId"
             label="Area"
+            hint="An area is judged on its own figures, against its own targets where it has them."
             options={[{ value: "", label: "Whole organisation" }, ...choices.areas.map((a) => ({ value: a.id, label: a.name }))]}
             defaultValue={values.areaId ?? ""}
             error={errors?.areaId}
           />
+        </div>
+
+        <fieldset className="fieldset" hidden={!show(kind === "scorecard_review")}>
+          <legend>For a scorecard review</legend>
           <SelectField
             name="indicatorSet"
             label="Which indicators"

@@ -109,8 +109,11 @@ export type Gap = { field: string; message: string };
  * at least one remedial action with its owner and due date, the recovery date and the
  * forecast. Impact on tenants and data-quality caveats are optional.
  * `isPerson` checks that an action's owner is someone of the organisation.
+ * `carriedOpenActions`: remedial actions of earlier months' commentaries still open in
+ * the action log. They are carried into this month's commentary, so while one is open
+ * a new action is not required (any written must still be complete).
  */
-export function commentaryGaps(doc: Y.Doc, isPerson: (userId: string) => boolean = () => true): Gap[] {
+export function commentaryGaps(doc: Y.Doc, isPerson: (userId: string) => boolean = () => true, carriedOpenActions = 0): Gap[] {
   const gaps: Gap[] = [];
   for (const section of COMMENTARY_SECTIONS) {
     if (!section.required) continue;
@@ -119,7 +122,7 @@ export function commentaryGaps(doc: Y.Doc, isPerson: (userId: string) => boolean
     }
     if (section.kind === "actions") {
       const actions = readActions(doc).filter((a) => !isBlankAction(a));
-      if (actions.length === 0) {
+      if (actions.length === 0 && carriedOpenActions === 0) {
         gaps.push({ field: section.field, message: "Add at least one remedial action" });
       } else if (actions.some((a) => !a.action.trim() || !a.ownerId || !isPerson(a.ownerId) || !a.due)) {
         gaps.push({ field: section.field, message: "Give every remedial action a description, an owner and a due date" });
@@ -152,3 +155,12 @@ export type RenderedCommentaryData = {
   actions: { id: string; action: string; owner: string; due: string; status: string }[];
   recoveryDate: string;
 };
+
+/** How many of an indicator's open commentary actions were raised before `period`: those its commentary carries. */
+export function carriedOpenActionCount(
+  open: readonly { indicatorId: string; raisedInPeriod: string }[],
+  indicatorId: string,
+  period: string,
+): number {
+  return open.filter((a) => a.indicatorId === indicatorId && a.raisedInPeriod < period).length;
+}

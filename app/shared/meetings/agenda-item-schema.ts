@@ -82,7 +82,7 @@ function optionsOf(item: {
       tenantTopTen: set === TENANT_TOP_TEN,
     };
   }
-  if (item.kind === "exceptions") return { period: item.period ?? undefined };
+  if (item.kind === "exceptions") return { period: item.period ?? undefined, areaId: item.areaId };
   if (item.kind === "performance_clinic") return { indicatorIds: [...new Set(item.indicatorIds)] };
   return {};
 }

@@ -353,6 +353,21 @@ function appendixParts(appendix: PackAppendix): Part[] {
         { key: "recovery", label: `${title}: expected recovery`, text: commentary.recoveryDateText },
       );
     }
+    case "improvement_plan":
+      return parts(
+        {
+          key: "milestones",
+          label: `${title}: milestones`,
+          text: lines(...appendix.milestones.map((m) => `${m.milestone}, due ${m.dueText}`)),
+        },
+        {
+          key: "trajectory",
+          label: `${title}: recovery trajectory`,
+          text: lines(
+            ...appendix.trajectoryText.map((p) => `${p.periodText}: planned ${p.plannedText} (target ${p.targetText})`),
+          ),
+        },
+      );
     case "action_log":
       return parts(
         ...appendix.rows.map((r) => ({

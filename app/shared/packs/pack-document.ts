@@ -167,6 +167,20 @@ export type PackAppendix =
       };
     }
   | {
+      /** A performance clinic's improvement plan for one indicator, as agreed (minutes only). */
+      kind: "improvement_plan";
+      sectionId: string;
+      title: string;
+      code: string;
+      indicatorTitle: string;
+      unit: string;
+      milestones: { milestone: string; dueText: string }[];
+      /** The recovery trajectory: the planned value of each period, its target and the figure recorded so far. */
+      trajectory: { period: string; periodText: string; planned: number; target: number | null; actual: number | null }[];
+      /** The same, as the pack writes the figures ("88.0%"). */
+      trajectoryText: { periodText: string; plannedText: string; targetText: string; actualText: string }[];
+    }
+  | {
       kind: "action_log";
       sectionId: string;
       title: string;

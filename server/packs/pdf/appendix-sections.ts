@@ -10,6 +10,7 @@ import { drawTrendChart, trendSummary } from "./trend-chart";
 type Scorecard = Extract<PackAppendix, { kind: "scorecard" }>;
 type ExceptionReport = Extract<PackAppendix, { kind: "exception" }>;
 type ActionLog = Extract<PackAppendix, { kind: "action_log" }>;
+type ImprovementPlan = Extract<PackAppendix, { kind: "improvement_plan" }>;
 
 /** An appendix, headed with its title and the item it belongs to; bookmarked under that item. */
 export function drawAppendix(writer: PdfWriter, item: PackItem, appendix: PackAppendix, itemOutline: OutlineItem | null): void {
@@ -29,6 +30,9 @@ export function drawAppendix(writer: PdfWriter, item: PackItem, appendix: PackAp
         return;
       case "action_log":
         drawActionLog(writer, appendix);
+        return;
+      case "improvement_plan":
+        drawImprovementPlan(writer, appendix);
         return;
     }
   });
@@ -149,5 +153,40 @@ function drawActionLog(writer: PdfWriter, log: ActionLog): void {
     ],
     log.rows,
     { size: 8 },
+  );
+}
+
+/** A clinic's improvement plan: milestones, then the planned recovery against the target line, then the figures. */
+function drawImprovementPlan(writer: PdfWriter, plan: ImprovementPlan): void {
+  drawHeading(writer, "H3", "Milestones");
+  if (plan.milestones.length === 0) drawParagraph(writer, "No milestones were agreed.", { colour: COLOUR.muted });
+  else
+    drawTable(
+      writer,
+      [
+        { header: "Milestone", weight: 300, text: (m) => m.milestone },
+        { header: "By", weight: 90, text: (m) => m.dueText },
+      ],
+      plan.milestones,
+      { size: 9 },
+    );
+  drawHeading(writer, "H3", "Recovery trajectory against target");
+  if (plan.trajectory.length === 0) {
+    drawParagraph(writer, "No recovery trajectory was set.", { colour: COLOUR.muted });
+    return;
+  }
+  // The chart draws the planned figure of each month where a report draws the recorded one.
+  const trend = plan.trajectory.map((p) => ({ period: p.period, periodText: p.periodText, value: p.planned, target: p.target }));
+  drawTrendChart(writer, { unit: plan.unit, indicatorTitle: `${plan.indicatorTitle} (planned recovery)`, trend }, 160, "Planned");
+  drawTable(
+    writer,
+    [
+      { header: "Month", weight: 100, text: (p) => p.periodText, bold: true },
+      { header: "Planned", weight: 90, text: (p) => p.plannedText, figures: true },
+      { header: "Target", weight: 90, text: (p) => p.targetText, figures: true },
+      { header: "Recorded", weight: 90, text: (p) => p.actualText, figures: true },
+    ],
+    plan.trajectoryText,
+    { size: 9 },
   );
 }

@@ -58,7 +58,12 @@ export function trendSummary(appendix: Pick<ExceptionAppendix, "indicatorTitle" 
 }
 
 /** A vector line chart of the figures against the target line, with axes and a legend. */
-export function drawTrendChart(writer: PdfWriter, appendix: ExceptionAppendix, height = 180): void {
+export function drawTrendChart(
+  writer: PdfWriter,
+  appendix: Pick<ExceptionAppendix, "unit" | "trend" | "indicatorTitle">,
+  height = 180,
+  valueName = "Figure",
+): void {
   const doc = writer.doc;
   const { trend } = appendix;
   writer.ensureSpace(height + 10);
@@ -86,7 +91,7 @@ export function drawTrendChart(writer: PdfWriter, appendix: ExceptionAppendix, h
         trend.length > 1 ? [plot.x0 + 8, plot.x1 - 8] : [plot.x0, plot.x1],
       );
 
-      drawLegend(writer, left + labelWidth + 8, top + 2, percent ? "" : appendix.unit);
+      drawLegend(writer, left + labelWidth + 8, top + 2, percent ? "" : appendix.unit, valueName);
 
       for (const tick of axis.ticks) {
         doc.save().moveTo(plot.x0, y(tick)).lineTo(plot.x1, y(tick)).lineWidth(0.4).stroke(COLOUR.faintRule).restore();
@@ -134,7 +139,7 @@ function strokeRun(
   doc.stroke();
 }
 
-function drawLegend(writer: PdfWriter, x: number, y: number, unit: string): void {
+function drawLegend(writer: PdfWriter, x: number, y: number, unit: string, valueName: string): void {
   const doc = writer.doc;
   const middle = y + 4;
   doc
@@ -151,7 +156,7 @@ function drawLegend(writer: PdfWriter, x: number, y: number, unit: string): void
     .circle(x + 9, middle, 2.3)
     .fill()
     .restore();
-  const valueLabel = unit ? `Figure (${unit})` : "Figure";
+  const valueLabel = unit ? `${valueName} (${unit})` : valueName;
   writer.style(FONT.regular, 8).text(valueLabel, x + 22, y, { lineBreak: false });
   const targetX = x + 22 + writer.widthOf(valueLabel) + 16;
   doc

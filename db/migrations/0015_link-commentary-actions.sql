@@ -1,0 +1,2 @@
+ALTER TABLE "actions" ADD COLUMN "raised_in_period" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "actions_commentary_source_unique" ON "actions" USING btree ("organisation_id","indicator_id","source_key") WHERE "actions"."raised_in_period" is not null;
