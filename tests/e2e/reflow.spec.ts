@@ -1,4 +1,4 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { demoUser, expect, expectAccessible, signIn, test } from "./support/fixtures";
 
 /*
@@ -10,6 +10,8 @@ import { demoUser, expect, expectAccessible, signIn, test } from "./support/fixt
  */
 
 test.describe.configure({ mode: "parallel" });
+// A trace of a hundred page loads costs more than it tells: a failure names the page, the width and what sticks out.
+test.use({ trace: "off" });
 
 const WIDTHS = [320, 390] as const;
 type Role = "admin" | "officer" | "member" | "viewer";
@@ -67,50 +69,86 @@ async function findPlaces(browser: Browser): Promise<Places> {
   return { october, november, december, panel, coverReport, action, body, packVersion, publicPack, invitation };
 }
 
-type PageCase = { name: string; path: (p: Places) => string; roles: Role[] | "public" };
+type Group = { name: string; roles: Role[] | "public"; pages: Record<string, (p: Places) => string> };
 const EVERYONE = ROLES;
-const ADMIN: Role[] = ["admin"];
 
-const PAGES: PageCase[] = [
-  // Public pages, signed out.
-  { name: "sign-in", path: () => "/sign-in", roles: "public" },
-  { name: "public page", path: () => "/p/northfield", roles: "public" },
-  { name: "reception screen", path: () => "/p/northfield/screen", roles: "public" },
-  { name: "public pack", path: (p) => p.publicPack, roles: "public" },
-  { name: "invitation", path: (p) => p.invitation, roles: "public" },
-  { name: "expired reset link", path: () => "/reset/no-such-token", roles: "public" },
-  { name: "page not found", path: () => "/o/no-such-organisation", roles: "public" },
-  // The organisation's pages.
-  { name: "home", path: () => ORG, roles: EVERYONE },
-  { name: "account", path: () => "/account", roles: EVERYONE },
-  { name: "scorecard", path: () => `${ORG}/scorecard?period=2026-10`, roles: EVERYONE },
-  { name: "exceptions", path: () => `${ORG}/exceptions?period=2026-10`, roles: EVERYONE },
-  { name: "exception", path: () => `${ORG}/exceptions/TP06?period=2026-10`, roles: EVERYONE },
-  { name: "indicator", path: () => `${ORG}/indicators/BV212?period=2026-10`, roles: EVERYONE },
-  { name: "areas", path: () => `${ORG}/areas?period=2026-10`, roles: EVERYONE },
-  { name: "area", path: () => `${ORG}/areas/North?period=2026-10`, roles: EVERYONE },
-  { name: "actions", path: () => `${ORG}/actions`, roles: EVERYONE },
-  { name: "action", path: (p) => p.action, roles: EVERYONE },
-  { name: "bodies", path: () => `${ORG}/bodies`, roles: EVERYONE },
-  { name: "body", path: (p) => p.body, roles: EVERYONE },
-  { name: "meetings", path: () => `${ORG}/meetings`, roles: EVERYONE },
-  { name: "held meeting", path: (p) => p.october, roles: EVERYONE },
-  { name: "published meeting", path: (p) => p.november, roles: EVERYONE },
-  { name: "draft meeting", path: (p) => p.december, roles: EVERYONE },
-  { name: "meeting without items", path: (p) => p.panel, roles: EVERYONE },
-  { name: "cover report", path: (p) => p.coverReport, roles: EVERYONE },
-  { name: "meeting packs", path: (p) => `${p.november}/pack`, roles: EVERYONE },
-  { name: "minuted packs", path: (p) => `${p.october}/pack`, roles: EVERYONE },
-  { name: "pack version", path: (p) => p.packVersion, roles: EVERYONE },
-  { name: "packs", path: () => `${ORG}/packs`, roles: EVERYONE },
-  { name: "projector", path: (p) => `${p.november}/present`, roles: EVERYONE },
-  // The performance team's pages.
-  { name: "indicator library", path: () => `${ORG}/indicators`, roles: ADMIN },
-  { name: "new indicator", path: () => `${ORG}/indicators/new`, roles: ADMIN },
-  { name: "edit indicator", path: () => `${ORG}/indicators/BV212/edit`, roles: ADMIN },
-  { name: "month in progress", path: () => `${ORG}/months`, roles: ADMIN },
-  { name: "imports", path: () => `${ORG}/imports`, roles: ADMIN },
-  { name: "admin", path: () => `${ORG}/admin`, roles: ADMIN },
+const GROUPS: Group[] = [
+  {
+    name: "the public pages",
+    roles: "public",
+    pages: {
+      "sign-in": () => "/sign-in",
+      "public page": () => "/p/northfield",
+      "reception screen": () => "/p/northfield/screen",
+      "public pack": (p) => p.publicPack,
+      invitation: (p) => p.invitation,
+      "expired reset link": () => "/reset/no-such-token",
+      "page not found": () => "/o/no-such-organisation",
+    },
+  },
+  {
+    name: "the performance pages",
+    roles: EVERYONE,
+    pages: {
+      home: () => ORG,
+      account: () => "/account",
+      scorecard: () => `${ORG}/scorecard?period=2026-10`,
+      exceptions: () => `${ORG}/exceptions?period=2026-10`,
+      exception: () => `${ORG}/exceptions/TP06?period=2026-10`,
+      indicator: () => `${ORG}/indicators/BV212?period=2026-10`,
+      areas: () => `${ORG}/areas?period=2026-10`,
+      area: () => `${ORG}/areas/North?period=2026-10`,
+    },
+  },
+  {
+    name: "the performance team's pages",
+    roles: ["admin"],
+    pages: {
+      "indicator library": () => `${ORG}/indicators`,
+      "new indicator": () => `${ORG}/indicators/new`,
+      "edit indicator": () => `${ORG}/indicators/BV212/edit`,
+      "month in progress": () => `${ORG}/months`,
+      imports: () => `${ORG}/imports`,
+      admin: () => `${ORG}/admin`,
+    },
+  },
+  {
+    name: "the meeting pages",
+    roles: EVERYONE,
+    pages: {
+      actions: () => `${ORG}/actions`,
+      action: (p) => p.action,
+      bodies: () => `${ORG}/bodies`,
+      body: (p) => p.body,
+      meetings: () => `${ORG}/meetings`,
+      "held meeting": (p) => p.october,
+      "published meeting": (p) => p.november,
+      "draft meeting": (p) => p.december,
+      "meeting without items": (p) => p.panel,
+      "cover report": (p) => p.coverReport,
+    },
+  },
+  {
+    name: "the pack pages",
+    roles: EVERYONE,
+    pages: {
+      packs: () => `${ORG}/packs`,
+      "agenda pack": (p) => `${p.november}/pack`,
+      "minuted pack": (p) => `${p.october}/pack`,
+      "pack version": (p) => p.packVersion,
+      projector: (p) => `${p.november}/present`,
+    },
+  },
+  // The live session page is being reworked (the current item first, the room panel after):
+  // a group of its own, to mark test.fixme should only its layout fail.
+  {
+    name: "the meeting session",
+    roles: EVERYONE,
+    pages: {
+      "session before it opens": (p) => `${p.november}/session`,
+      "session of a held meeting": (p) => `${p.october}/session`,
+    },
+  },
 ];
 
 /** The elements that reach past the right edge of the window outside a region that scrolls them: what to fix. */
@@ -146,7 +184,7 @@ async function expectReflows(page: Page, path: string) {
     }));
     const culprits = scrollWidth > innerWidth ? (await overflowing(page)).join("; ") : "";
     expect.soft(scrollWidth, `${path} at ${width} px is ${scrollWidth} px wide: ${culprits}`).toBeLessThanOrEqual(innerWidth);
-    await expectAccessible(page, { soft: true });
+    await expectAccessible(page, { soft: true, everyImpact: true });
   }
 }
 
@@ -159,35 +197,37 @@ const placesFound = () => {
   return places;
 };
 
-/** Every page in the list in one signed-in browser: a failing page is reported and the others still checked. */
-async function checkPages(page: Page, pages: PageCase[]) {
-  for (const pageCase of pages) {
-    await test.step(pageCase.name, () => expectReflows(page, pageCase.path(placesFound())));
+/** Every page of the group in one browser: a failing page is reported and the others still checked. */
+async function checkGroup(page: Page, group: Group) {
+  for (const [name, path] of Object.entries(group.pages)) {
+    await test.step(name, () => expectReflows(page, path(placesFound())));
   }
 }
 
-test("the public pages reflow at 320 and 390 px", async ({ page }) => {
-  await checkPages(
-    page,
-    PAGES.filter((p) => p.roles === "public"),
-  );
-});
+for (const group of GROUPS.filter((g) => g.roles === "public")) {
+  test(`${group.name} reflow at 320 and 390 px`, async ({ page }) => {
+    await checkGroup(page, group);
+  });
+}
 
 for (const role of ROLES) {
-  test(`the pages ${role}s see reflow at 320 and 390 px`, async ({ page }) => {
-    test.setTimeout(240_000);
-    await signIn(page, demoUser(role));
-    await checkPages(
-      page,
-      PAGES.filter((p) => p.roles !== "public" && p.roles.includes(role)),
-    );
-  });
+  test.describe(`signed in as ${role}`, () => {
+    // One sign-in for the role, its cookie shared by the role's tests.
+    let signedIn: Awaited<ReturnType<BrowserContext["storageState"]>> | undefined;
+    test.beforeAll(async ({ browser }) => {
+      const context = await browser.newContext();
+      await signIn(await context.newPage(), demoUser(role));
+      signedIn = await context.storageState();
+      await context.close();
+    });
+    // eslint-disable-next-line no-empty-pattern
+    test.use({ storageState: async ({}, provide) => provide(signedIn) });
 
-  // The live session page is being reworked (the current item first, the room panel after): its own test.
-  test(`the meeting session reflows at 320 and 390 px for ${role}s`, async ({ page }) => {
-    await signIn(page, demoUser(role));
-    const p = placesFound();
-    await test.step("session before it opens", () => expectReflows(page, `${p.november}/session`));
-    await test.step("session of a held meeting", () => expectReflows(page, `${p.october}/session`));
+    for (const group of GROUPS.filter((g) => g.roles !== "public" && g.roles.includes(role))) {
+      test(`${group.name} reflow at 320 and 390 px`, async ({ page }) => {
+        test.setTimeout(180_000);
+        await checkGroup(page, group);
+      });
+    }
   });
 }
