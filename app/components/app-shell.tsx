@@ -70,7 +70,7 @@ export function AppShell({ user, org, organisations, nav, children }: ShellProps
         </div>
       </header>
       {org.isDemo ? (
-        <div className="demo-banner">
+        <div className="demo-banner" role="region" aria-label="Demo organisation">
           <div className="container">Demo organisation: the figures are sample data, not real results.</div>
         </div>
       ) : null}

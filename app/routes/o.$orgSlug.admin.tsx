@@ -346,24 +346,26 @@ export default function Admin() {
 
       <h2 id="invitations">Invitations waiting</h2>
       {invitations.length ? (
-        <table className="table" aria-labelledby="invitations">
-          <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Link expires</th>
-            </tr>
-          </thead>
-          <tbody>
-            {invitations.map((i) => (
-              <tr key={i.id}>
-                <td>{i.email}</td>
-                <td>{i.role}</td>
-                <td>{i.expires}</td>
+        <TableRegion label="Invitations waiting">
+          <table className="table" aria-labelledby="invitations">
+            <thead>
+              <tr>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Link expires</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {invitations.map((i) => (
+                <tr key={i.id}>
+                  <td>{i.email}</td>
+                  <td>{i.role}</td>
+                  <td>{i.expires}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       ) : (
         <p>No invitations are waiting.</p>
       )}
@@ -373,46 +375,48 @@ export default function Admin() {
         For housing-management systems that send figures to Minuted. A token acts for the whole organisation.
       </p>
       {tokens.length ? (
-        <table className="table" aria-labelledby="tokens">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Starts with</th>
-              <th scope="col">Created</th>
-              <th scope="col">Expires</th>
-              <th scope="col">Last used</th>
-              <th scope="col">State</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((t) => (
-              <tr key={t.id}>
-                <td>{t.name}</td>
-                <td>
-                  <code>{t.prefix}…</code>
-                </td>
-                <td>{t.created}</td>
-                <td>{t.expires}</td>
-                <td>{t.lastUsed}</td>
-                <td>{t.state}</td>
-                <td>
-                  {t.state === "Revoked" ? null : (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="revoke-token" />
-                      <input type="hidden" name="tokenId" value={t.id} />
-                      <button className="link-button" type="submit">
-                        Revoke<span className="visually-hidden"> {t.name}</span>
-                      </button>
-                    </Form>
-                  )}
-                </td>
+        <TableRegion label="API tokens">
+          <table className="table" aria-labelledby="tokens">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Starts with</th>
+                <th scope="col">Created</th>
+                <th scope="col">Expires</th>
+                <th scope="col">Last used</th>
+                <th scope="col">State</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {tokens.map((t) => (
+                <tr key={t.id}>
+                  <td>{t.name}</td>
+                  <td>
+                    <code>{t.prefix}…</code>
+                  </td>
+                  <td>{t.created}</td>
+                  <td>{t.expires}</td>
+                  <td>{t.lastUsed}</td>
+                  <td>{t.state}</td>
+                  <td>
+                    {t.state === "Revoked" ? null : (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="revoke-token" />
+                        <input type="hidden" name="tokenId" value={t.id} />
+                        <button className="link-button" type="submit">
+                          Revoke<span className="visually-hidden"> {t.name}</span>
+                        </button>
+                      </Form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       ) : null}
       <Form method="post" className="inline-form" noValidate>
         <input type="hidden" name="intent" value="create-token" />

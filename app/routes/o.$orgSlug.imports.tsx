@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, SelectField } from "~/components/ui/form-fields";
+import { TableRegion } from "~/components/ui/table-region";
 import { authorizeOr403, requireOrgMember } from "~/utils/auth.server";
 import { readFormData } from "~/utils/request-body.server";
 import { importFile, type ImportSummary } from "../../server/commands/import-committer";
@@ -164,25 +165,27 @@ export default function Imports() {
               : `these ${problemCount(result.problems).toLocaleString("en-GB")} problems`}{" "}
             and upload the file again.
           </p>
-          <table className="table">
-            <caption className="visually-hidden">Problems in {result.filename}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Line</th>
-                <th scope="col">Column</th>
-                <th scope="col">Problem</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.problems.map((p, i) => (
-                <tr key={i}>
-                  <td>{p.line ?? "–"}</td>
-                  <td>{p.column ?? "–"}</td>
-                  <td>{p.message}</td>
+          <TableRegion label={`Problems in ${result.filename}`}>
+            <table className="table">
+              <caption className="visually-hidden">Problems in {result.filename}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  <th scope="col">Column</th>
+                  <th scope="col">Problem</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {result.problems.map((p, i) => (
+                  <tr key={i}>
+                    <td>{p.line ?? "–"}</td>
+                    <td>{p.column ?? "–"}</td>
+                    <td>{p.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
         </div>
       ) : null}
 

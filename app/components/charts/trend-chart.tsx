@@ -1,4 +1,5 @@
 import { StatusBadge } from "~/components/status-badge";
+import { TableRegion } from "~/components/ui/table-region";
 import { formatValue } from "~/shared/performance/format";
 import { financialYearOf, financialYearStart, monthLabel, periodToIndex } from "~/shared/performance/periods";
 import type { IndicatorRule } from "~/shared/performance/types";
@@ -228,7 +229,7 @@ export function TrendChart({ title, rule, financialYears, points, current, perio
       {rows.length ? (
         <details className="details">
           <summary>Show the figures as a table</summary>
-          <div className="table-wrapper" tabIndex={0} role="region" aria-label="The figures of the chart">
+          <TableRegion label="The figures of the chart">
             <table className="table">
               <caption>
                 {title}: the value each {periodNoun} against its target, {monthLabel(rows[0].period)} to{" "}
@@ -259,7 +260,7 @@ export function TrendChart({ title, rule, financialYears, points, current, perio
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         </details>
       ) : null}
     </div>

@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { RichTextEditor } from "~/components/collab/rich-text-editor.client";
 import { LOCAL_ORIGIN, useDocValue, type SharedDocumentSession } from "~/components/collab/use-shared-document.client";
 import { TrajectoryChart } from "~/components/charts/trajectory-chart";
+import { TableRegion } from "~/components/ui/table-region";
 import { formatUkDay } from "~/shared/dates";
 import type { IndicatorRule } from "~/shared/performance/types";
 import {
@@ -308,27 +309,29 @@ function AgreedActions({ session, itemId, editable, canRemove, people, indicator
           })}
         </ol>
       ) : actions.length > 0 ? (
-        <table className="table">
-          <caption className="caption--quiet">Actions agreed on this item</caption>
-          <thead>
-            <tr>
-              <th scope="col">Action</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Due</th>
-              <th scope="col">Indicator</th>
-            </tr>
-          </thead>
-          <tbody>
-            {actions.map((a) => (
-              <tr key={a.id}>
-                <td>{a.action || "Not described yet"}</td>
-                <td>{nameOf(a.ownerId)}</td>
-                <td>{a.due ? formatUkDay(a.due) : "No date yet"}</td>
-                <td>{codeOf(a.indicatorId) || "None"}</td>
+        <TableRegion label="Actions agreed on this item">
+          <table className="table">
+            <caption className="caption--quiet">Actions agreed on this item</caption>
+            <thead>
+              <tr>
+                <th scope="col">Action</th>
+                <th scope="col">Owner</th>
+                <th scope="col">Due</th>
+                <th scope="col">Indicator</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {actions.map((a) => (
+                <tr key={a.id}>
+                  <td>{a.action || "Not described yet"}</td>
+                  <td>{nameOf(a.ownerId)}</td>
+                  <td>{a.due ? formatUkDay(a.due) : "No date yet"}</td>
+                  <td>{codeOf(a.indicatorId) || "None"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       ) : null}
       {editable ? (
         <button

@@ -85,9 +85,9 @@ body.pack-page { margin: 0; background: #fff; color: #0b0c0c; }
 .pack-appendix { margin-top: 2.5rem; border-top: 1px solid #b1b4b6; }
 
 /* Tables: a wide one scrolls inside its own focusable, named region. */
-.pack .table-wrapper { overflow-x: auto; margin-bottom: 1.5rem; }
+.pack .table-wrapper { position: relative; overflow-x: auto; margin-bottom: 1.5rem; }
 .pack-table { border-collapse: collapse; width: 100%; font-size: 1rem; }
-.pack-table--narrow { width: auto; min-width: 20rem; }
+.pack-table--narrow { width: auto; min-width: min(20rem, 100%); }
 .pack-table caption { text-align: left; font-weight: 700; font-size: 1.1875rem; margin-bottom: 0.5rem; }
 .pack-table th, .pack-table td { border-bottom: 1px solid #b1b4b6; padding: 0.5rem 0.75rem 0.5rem 0; text-align: left; vertical-align: top; }
 .pack-table thead th { border-bottom: 2px solid #0b0c0c; }

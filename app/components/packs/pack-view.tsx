@@ -444,7 +444,7 @@ type ActionLog = Extract<PackAppendix, { kind: "action_log" }>;
 function ScorecardAppendix({ appendix }: { appendix: Scorecard }) {
   const scope = `${appendix.periodText}${appendix.areaName ? `, ${appendix.areaName}` : ""}`;
   return (
-    <TableRegion label={appendix.title}>
+    <TableRegion label={`${appendix.title} table`}>
       <table className="pack-table">
         <caption>Performance against target, {scope}</caption>
         <thead>
@@ -570,7 +570,7 @@ function ActionsTable({
 function ActionLogAppendix({ appendix }: { appendix: ActionLog }) {
   if (appendix.rows.length === 0) return <p className="pack-muted">No open actions.</p>;
   return (
-    <TableRegion label={appendix.title}>
+    <TableRegion label={`${appendix.title} table`}>
       <table className="pack-table">
         <caption>Actions agreed at earlier meetings and how they stand</caption>
         <thead>

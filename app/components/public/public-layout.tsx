@@ -18,7 +18,7 @@ export function PublicLayout({ org, children }: { org: { slug: string; name: str
         </div>
       </header>
       {org.isDemo ? (
-        <div className="demo-banner">
+        <div className="demo-banner" role="region" aria-label="Demo organisation">
           <div className="container">Demo organisation: the figures are sample data, not real results.</div>
         </div>
       ) : null}

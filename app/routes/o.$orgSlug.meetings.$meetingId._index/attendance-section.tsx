@@ -45,7 +45,7 @@ export function AttendanceSection({
         {expected.apologies ? `, ${expected.apologies} with apologies` : ""}. The quorum is {body.quorum}.
       </p>
       {rows.length ? (
-        <TableRegion label="Attendance">
+        <TableRegion label="Attendance table">
           <table className="table attendance-table" aria-labelledby="attendance-heading">
             <thead>
               <tr>

@@ -31,11 +31,21 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 }
 
-/** WCAG 2.2 AA through axe: no serious or critical violations on the page as it stands. */
-export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
+/**
+ * WCAG 2.2 AA through axe: no serious or critical violations on the page as it stands
+ * (`everyImpact`: none at all). `soft` reports them and carries on, for a test that checks
+ * many pages in turn. Axe runs inside the page (legacy mode: the app has no frames) and
+ * lists violations only: about half the time of the default, which opens a second page
+ * for every check (3.0 s against 6.2 s for the action log on this machine under load).
+ */
+export async function expectAccessible(page: Page, { soft = false, everyImpact = false } = {}) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .options({ resultTypes: ["violations"] })
+    .setLegacyMode(true)
+    .analyze();
+  const serious = results.violations.filter((v) => everyImpact || v.impact === "serious" || v.impact === "critical");
+  (soft ? expect.soft : expect)(
     serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
     `accessibility violations on ${page.url()}`,
   ).toEqual([]);
