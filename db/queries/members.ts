@@ -140,3 +140,12 @@ export async function listMyNextMeetings(db: Database, organisationId: string, u
     items: items.filter((i) => i.meetingId === row.id),
   }));
 }
+
+/** The members with apologies on a meeting's register, by name, with their reasons. */
+export async function listApologies(db: Database, meetingId: string) {
+  return db
+    .select({ userId: meetingAttendance.userId, name: meetingAttendance.name, reason: meetingAttendance.apologyReason })
+    .from(meetingAttendance)
+    .where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.attendance, "apologies")))
+    .orderBy(asc(meetingAttendance.name));
+}

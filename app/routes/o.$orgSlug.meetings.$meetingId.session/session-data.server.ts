@@ -11,6 +11,7 @@ import { listIndicators } from "../../../server/performance/scorecard";
 import { authorize } from "../../../server/policies/authorize";
 import { meetingPermissions, meetingPolicy } from "../../../server/policies/meeting-policy";
 import { loadItemContent } from "./item-content.server";
+import { loadMemberHelp } from "../../../server/members/member-help";
 
 /** The meeting of the URL, in the person's organisation, which they may view; 404 otherwise. */
 export async function requireMeeting({ request, context, params }: LoaderFunctionArgs) {
@@ -39,8 +40,11 @@ export async function loadSessionData(args: LoaderFunctionArgs) {
   // One at a time: PGlite has one connection.
   for (const item of items)
     contents[item.id] = await loadItemContent({ db, org, principal, meeting, bodyAreaId: body.areaId, seat }, item);
+  const memberHelp = await loadMemberHelp(db, { principal, meeting, seat, items });
   return {
     orgSlug: org.slug,
+    /** The person's register of interests as prompts on the items (ItemInterestPrompts). */
+    interestPrompts: memberHelp.prompts,
     user: { id: user.id, name: user.name, colour: caretColourFor(user.id) },
     meeting: {
       id: meeting.id,
