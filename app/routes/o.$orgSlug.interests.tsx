@@ -17,7 +17,7 @@ import { authorizeOr403, requireOrgMember } from "~/utils/auth.server";
 import { formDone, invalidForm, refusedForm, type FormResult } from "~/utils/command-response.server";
 import { parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/request-body.server";
-import { listCurrentInterestsOfOrganisation, listRegisteredInterests } from "../../db/queries/members";
+import { listCurrentInterests, listRegisteredInterests } from "../../db/queries/members";
 import { registerInterest, removeInterest } from "../../server/commands/interest-commands";
 import { authorize } from "../../server/policies/authorize";
 import { memberPolicy } from "../../server/policies/member-policy";
@@ -35,7 +35,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { user, org, principal, subject } = await requireRegister(args);
   const { db } = args.context.services;
   const mine = await listRegisteredInterests(db, org.id, user.id);
-  const everyone = memberPolicy.viewRegisters(principal, subject) ? await listCurrentInterestsOfOrganisation(db, org.id) : null;
+  const everyone = memberPolicy.viewRegisters(principal, subject) ? await listCurrentInterests(db, org.id) : null;
   return {
     mine: mine.map((entry) => ({
       id: entry.id,

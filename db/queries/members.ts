@@ -20,8 +20,20 @@ export async function listRegisteredInterests(db: Database, organisationId: stri
     .orderBy(desc(isNull(registeredInterests.removedAt)), desc(registeredInterests.registeredAt));
 }
 
-/** Every person's current entries, for the clerk, by person. */
-export async function listCurrentInterestsOfOrganisation(db: Database, organisationId: string) {
+/**
+ * Current entries, for the clerk, by person: everyone's in the organisation, or (with a
+ * body) those of the people seated on it, shown beside a meeting's attendance.
+ */
+export async function listCurrentInterests(db: Database, organisationId: string, onlyBodyId?: string) {
+  const current = and(eq(registeredInterests.organisationId, organisationId), isNull(registeredInterests.removedAt));
+  const seated = onlyBodyId
+    ? exists(
+        db
+          .select({ one: bodyMembers.id })
+          .from(bodyMembers)
+          .where(and(eq(bodyMembers.bodyId, onlyBodyId), eq(bodyMembers.userId, registeredInterests.userId))),
+      )
+    : undefined;
   return db
     .select({
       id: registeredInterests.id,
@@ -33,24 +45,7 @@ export async function listCurrentInterestsOfOrganisation(db: Database, organisat
     })
     .from(registeredInterests)
     .innerJoin(users, eq(users.id, registeredInterests.userId))
-    .where(and(eq(registeredInterests.organisationId, organisationId), isNull(registeredInterests.removedAt)))
-    .orderBy(asc(users.name), asc(registeredInterests.registeredAt));
-}
-
-/** The current entries of the people seated on a body: what the clerk sees beside a meeting's attendance. */
-export async function listCurrentInterestsOfBody(db: Database, organisationId: string, bodyId: string) {
-  return db
-    .select({
-      id: registeredInterests.id,
-      userId: registeredInterests.userId,
-      name: users.name,
-      interest: registeredInterests.interest,
-      kind: registeredInterests.kind,
-    })
-    .from(registeredInterests)
-    .innerJoin(users, eq(users.id, registeredInterests.userId))
-    .innerJoin(bodyMembers, and(eq(bodyMembers.userId, registeredInterests.userId), eq(bodyMembers.bodyId, bodyId)))
-    .where(and(eq(registeredInterests.organisationId, organisationId), isNull(registeredInterests.removedAt)))
+    .where(and(current, seated))
     .orderBy(asc(users.name), asc(registeredInterests.registeredAt));
 }
 

@@ -1,6 +1,6 @@
 import type { Database } from "../../db/client";
 import { findAttendee } from "../../db/queries/meetings";
-import { listCurrentInterestsOfBody, listRegisteredInterests } from "../../db/queries/members";
+import { listCurrentInterests, listRegisteredInterests } from "../../db/queries/members";
 import type { AgendaItemKind, Meeting } from "../../db/schema/meetings";
 import { apologiesRefusal, describeAttendance } from "../../app/shared/members/apologies";
 import { interestPrompts, promptsOffered, REGISTERED_INTEREST_KIND_SHORT } from "../../app/shared/members/interests";
@@ -29,7 +29,7 @@ export async function loadMemberHelp(
       ? (await listRegisteredInterests(db, meeting.organisationId, userId)).filter((entry) => entry.removedAt === null)
       : [];
   const bodyInterests = memberPolicy.viewRegisters(principal, org)
-    ? await listCurrentInterestsOfBody(db, meeting.organisationId, meeting.bodyId)
+    ? await listCurrentInterests(db, meeting.organisationId, meeting.bodyId)
     : null;
   return {
     apologies: mayApologise

@@ -110,6 +110,14 @@ describe("the register of interests", () => {
     expect(clerkView.everyone?.map((e) => [e.name, e.interest])).toEqual([
       [org.seated.tenant1.name, "Director of Item 5 Repairs Ltd"],
     ]);
+    // The clerk's meeting page: the body's members' entries (the officer's own, not seated, is not among them).
+    await call({ intent: "register", interest: "Shares in Acme Homes plc", kind: "pecuniary" }, "officer");
+    const clerkPage = await meetingLoader({
+      request: get(`/o/northfield/meetings/${org.meeting.id}`, cookies.officer),
+      context: ctx(),
+      params: params(),
+    });
+    expect(clerkPage.memberHelp.bodyInterests?.map((e) => e.interest)).toEqual(["Director of Item 5 Repairs Ltd"]);
     const memberView = await interestsLoader({
       request: get(path, cookies.member),
       context: ctx(),
