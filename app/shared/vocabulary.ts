@@ -61,6 +61,14 @@ export const AGENDA_ITEM_KINDS = [
 export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
 export const INTEREST_KINDS = ["personal", "prejudicial", "other"] as const;
 export type InterestKind = (typeof INTEREST_KINDS)[number];
+/**
+ * A standing register of interests (kept by each member, not per meeting): a pecuniary
+ * interest (employment, a business, land, a contract, shares) or another registrable one
+ * (a membership, a tenancy, a trusteeship, a gift). Declarations at a meeting stay
+ * personal / prejudicial / other (INTEREST_KINDS).
+ */
+export const REGISTERED_INTEREST_KINDS = ["pecuniary", "other"] as const;
+export type RegisteredInterestKind = (typeof REGISTERED_INTEREST_KINDS)[number];
 export const MOTION_STATUSES = ["open", "carried", "lost", "withdrawn"] as const;
 export type MotionStatus = (typeof MOTION_STATUSES)[number];
 export const VOTE_METHODS = ["named", "show_of_hands"] as const;

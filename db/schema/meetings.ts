@@ -160,6 +160,10 @@ export const meetingAttendance = pgTable(
     /** For a member: the kind of seat they hold, as quorum counts it. */
     memberKind: memberKindEnum("member_kind"),
     attendance: attendanceEnum("attendance").notNull().default("expected"),
+    /** The reason a member gave with their apologies (empty when the clerk recorded them without one). */
+    apologyReason: text("apology_reason").notNull().default(""),
+    /** When the member sent their apologies themselves (null when the clerk recorded them). */
+    apologiesSentAt: timestamptz("apologies_sent_at"),
     arrivedAt: timestamptz("arrived_at"),
     leftAt: timestamptz("left_at"),
     createdAt: createdAt(),

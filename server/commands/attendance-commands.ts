@@ -64,7 +64,13 @@ export async function setAttendance(db: Database, input: MeetingRef & { attendee
         "form",
       );
     const before = await findAttendeeById(tx, input.meetingId, attendeeId);
-    const [row] = await tx.update(meetingAttendance).set({ attendance }).where(eq(meetingAttendance.id, before.id)).returning();
+    // A member's own reason goes with their apologies: the clerk changing the state takes it away.
+    const reason = attendance === "apologies" ? {} : { apologyReason: "", apologiesSentAt: null };
+    const [row] = await tx
+      .update(meetingAttendance)
+      .set({ attendance, ...reason })
+      .where(eq(meetingAttendance.id, before.id))
+      .returning();
     await audit(tx, input, actor, "meeting.attendance.set", {
       before: { attendeeId, name: before.name, attendance: before.attendance },
       after: { attendeeId, name: row.name, attendance },

@@ -11,6 +11,7 @@ import { SYSTEM_ACTOR } from "../audit";
 import { createOrganisation } from "./organisation-creator";
 import { addMember } from "./user-creator";
 import { DEMO_BOARD_MEMBERS, seedDemoMeetings } from "./demo-meetings-seeder";
+import { seedDemoMemberHelp } from "./demo-member-seeder";
 import { publishReportingMonth } from "./reporting-month-publisher";
 import { monthLabel } from "../../app/shared/performance/periods";
 
@@ -45,6 +46,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
   }
   await seedDemoPerformanceData(db, org.id);
   await seedDemoMeetings(db, org.id, DEMO_PASSWORD, SYSTEM_ACTOR);
+  await seedDemoMemberHelp(db, org.id);
   await publishDemoMonth(db, org.id);
   return {
     created: true,

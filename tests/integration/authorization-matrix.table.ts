@@ -110,6 +110,9 @@ export const ROUTES: Record<string, { GET?: Row; POST?: Row }> = {
   "o.$orgSlug.exceptions.$code.tsx": { GET: orgPage(), POST: orgPage("admin") },
   "o.$orgSlug.exceptions.tsx": { GET: orgPage() },
   "o.$orgSlug.imports.tsx": { GET: orgPage("admin"), POST: orgPage("admin") },
+  // A register of interests: members and above keep their own (the clerk also reads everyone's).
+  "o.$orgSlug.interests.tsx": { GET: orgPage("member"), POST: orgPage("member") },
+  "o.$orgSlug.my-papers.tsx": { GET: orgPage() },
   "o.$orgSlug.months.tsx": { GET: orgPage("admin"), POST: orgPage("admin") },
   // Recording a figure: an admin, or an officer who owns or manages the indicator (the demo's officer manages this one).
   "o.$orgSlug.indicators.$code": { GET: orgPage(), POST: orgPage("officer") },
@@ -119,6 +122,11 @@ export const ROUTES: Record<string, { GET?: Row; POST?: Row }> = {
   "o.$orgSlug.indicators.new.tsx": { GET: orgPage("admin"), POST: orgPage("admin") },
   "o.$orgSlug.indicators[.csv].tsx": { GET: orgPage("admin") },
   "o.$orgSlug.meetings.$meetingId._index": { GET: orgPage(), POST: orgPage("officer") },
+  // Apologies: a person seated on the meeting's body, for themselves (the demo's officer and admin hold no seat).
+  "o.$orgSlug.meetings.$meetingId.apologies.tsx": {
+    GET: orgPage("member", { "own:officer": 403, "own:admin": 403 }),
+    POST: orgPage("member", { "own:officer": 403, "own:admin": 403 }),
+  },
   "o.$orgSlug.meetings.$meetingId.pack.tsx": { GET: orgPage(), POST: orgPage("officer") },
   // Starting a cover report (the page itself creates nothing): the clerk, before the meeting opens.
   "o.$orgSlug.meetings.$meetingId.reports.$itemId": { GET: orgPage(), POST: orgPage("officer") },

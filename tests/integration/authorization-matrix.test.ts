@@ -340,6 +340,11 @@ function postFor(name: string): {
       return { fields: libraryIndicatorFields() };
     case "o.$orgSlug.meetings.$meetingId._index":
       return { fields: { intent: "publish" }, meetingId: ids.october };
+    // Withdrawing apologies nobody sent (November is in session, its seated callers present): refused after authorization.
+    case "o.$orgSlug.meetings.$meetingId.apologies.tsx":
+      return { fields: { intent: "withdraw" } };
+    case "o.$orgSlug.interests.tsx":
+      return { fields: { intent: "remove", interestId: NOBODYS_ID } };
     case "o.$orgSlug.meetings.$meetingId.pack.tsx":
       return { fields: { intent: "minutes" }, meetingId: ids.october };
     case "o.$orgSlug.meetings.$meetingId.session":

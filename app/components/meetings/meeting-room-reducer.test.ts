@@ -24,6 +24,7 @@ const joined: MeetingRoomState = {
   quorumBasis: { rule: { quorumCount: 4, quorumRequiresKind: null }, members: 6, present: [] },
   queue: [],
   declarations: [],
+  apologies: [],
   motions: [motion("a")],
   you: {
     userId: "u1",

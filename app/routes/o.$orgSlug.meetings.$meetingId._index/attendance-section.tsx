@@ -79,6 +79,11 @@ export function AttendanceSection({
                     ) : (
                       <span className={`attendance-state attendance-state--${row.attendance}`}>{row.attendanceLabel}</span>
                     )}
+                    {row.apologyNote ? (
+                      <span className="attendance__apology" data-testid="apology-note">
+                        {row.apologyNote}
+                      </span>
+                    ) : null}
                   </td>
                   <td>{row.arrived}</td>
                   <td>{row.left}</td>

@@ -23,6 +23,8 @@ import { meetingPermissions } from "../../../server/policies/meeting-policy";
 import type { Principal } from "../../../server/policies/principal";
 import { isBeforeOpening } from "~/shared/meetings/meeting-stage";
 import { agendaChangesSincePublished, latestAgendaPack } from "../../../server/packs/papers-as-presented";
+import { loadMemberHelp } from "../../../server/members/member-help";
+import { describeAttendance } from "~/shared/members/apologies";
 
 type Choices = Awaited<ReturnType<typeof listAgendaChoices>>;
 
@@ -77,6 +79,7 @@ export async function loadMeetingPage(
   ]);
   const permissions = meetingPermissions(principal, meeting, seat);
   const people = permissions.manage ? await listMembersOfOrganisation(db, organisationId) : [];
+  const memberHelp = await loadMemberHelp(db, { principal, meeting, seat, items });
   const positionOf = new Map(seats.map((s) => [s.userId, s.position]));
   const onList = new Set(attendance.map((a) => a.userId));
   // The default reporting month (the last published), or last month when there are no figures yet.
@@ -100,6 +103,7 @@ export async function loadMeetingPage(
     : null;
 
   return {
+    memberHelp,
     publishedAgenda,
     meeting: {
       id: meeting.id,
@@ -168,6 +172,8 @@ export async function loadMeetingPage(
           role,
           attendance: a.attendance,
           attendanceLabel: ATTENDANCE_LABELS[a.attendance],
+          /** "Apologies sent (reason)": what the member said when they sent them. */
+          apologyNote: a.attendance === "apologies" && a.apologyReason ? describeAttendance(a.attendance, a.apologyReason) : null,
           arrived: timeOf(a.arrivedAt),
           left: timeOf(a.leftAt),
           rank: position ? POSITION_ORDER[position] : 3,

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { MeetingStatusTag } from "~/components/meetings/meeting-status-tag";
+import { MemberHelpPanel } from "~/components/members/member-help-panel";
 import { ResultBanner } from "~/components/meetings/result-banner";
 import { ErrorSummary } from "~/components/ui/form-fields";
 import { isUuid } from "~/shared/meetings/form-values";
@@ -134,6 +135,8 @@ export default function MeetingPage() {
           </Link>
         </li>
       </ul>
+
+      <MemberHelpPanel orgSlug={orgSlug} meetingId={meeting.id} {...page.memberHelp} />
 
       <PublishSection
         status={meeting.status}

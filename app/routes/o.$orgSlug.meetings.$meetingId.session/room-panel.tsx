@@ -3,6 +3,7 @@ import { INTEREST_KIND_LABELS, MEMBER_KIND_LABELS, SEAT_POSITION_LABELS } from "
 import { leftTheMeetingFor, quorumForItem } from "~/shared/meetings/quorum-for-item";
 import type { MeetingRoomState, RoomPerson } from "~/shared/meetings/room-events";
 import type { useMeetingRoom } from "~/components/meetings/use-meeting-room.client";
+import { ItemInterestPrompts, RoomApologies } from "~/components/members/room-member-help";
 import type { SessionData } from "./route";
 
 type MeetingRoom = ReturnType<typeof useMeetingRoom>;
@@ -55,6 +56,8 @@ export function RoomPanel({ page, state, room, itemId, onResult }: Props) {
         </ul>
       </section>
 
+      <RoomApologies apologies={state.apologies} />
+
       <section aria-labelledby="queue-heading">
         <h2 id="queue-heading" className="room-panel__heading">
           Speaking queue
@@ -98,6 +101,16 @@ export function RoomPanel({ page, state, room, itemId, onResult }: Props) {
         ) : null}
       </section>
 
+      {you.permissions.participate && itemId && state.status === "in_session" ? (
+        <ItemInterestPrompts
+          prompts={page.interestPrompts}
+          itemId={itemId}
+          declared={you.declaredOn.includes(itemId)}
+          onDeclare={async (kind, interest) =>
+            onResult(await room.actions.declareInterest(itemId, kind, interest), "Your declaration is recorded in the minutes.")
+          }
+        />
+      ) : null}
       {you.permissions.participate && itemId && state.status === "in_session" ? (
         <DeclareInterest page={page} state={state} room={room} itemId={itemId} onResult={onResult} />
       ) : null}

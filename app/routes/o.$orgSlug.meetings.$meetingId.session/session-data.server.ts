@@ -13,6 +13,7 @@ import { meetingPermissions, meetingPolicy } from "../../../server/policies/meet
 import { coverReportPolicy } from "../../../server/policies/cover-report-policy";
 import { papersInTheRoom } from "../../../server/meetings/papers-in-the-room";
 import { loadItemContent } from "./item-content.server";
+import { loadMemberHelp } from "../../../server/members/member-help";
 
 /** The meeting of the URL, in the person's organisation, which they may view; 404 otherwise. */
 export async function requireMeeting({ request, context, params }: LoaderFunctionArgs) {
@@ -45,9 +46,12 @@ export async function loadSessionData(args: LoaderFunctionArgs) {
   // One at a time: PGlite has one connection.
   for (const item of items)
     contents[item.id] = await loadItemContent({ db, org, principal, meeting, bodyAreaId: body.areaId, seat, papers }, item);
+  const memberHelp = await loadMemberHelp(db, { principal, meeting, seat, items });
   return {
     orgSlug: org.slug,
     organisationName: org.name,
+    /** The person's register of interests as prompts on the items (ItemInterestPrompts). */
+    interestPrompts: memberHelp.prompts,
     user: { id: user.id, name: user.name, colour: caretColourFor(user.id) },
     meeting: {
       id: meeting.id,

@@ -96,6 +96,9 @@ export type RoomDeclaration = {
   declaredAt: string;
 };
 
+/** A member who sent apologies (themselves, with their reason, or recorded by the clerk). */
+export type RoomApology = { userId: string; name: string; reason: string };
+
 export type NamedVote = { userId: string; name: string; choice: VoteChoice };
 
 export type RoomMotion = {
@@ -128,6 +131,8 @@ export type MeetingRoomSnapshot = {
   /** Raised hands, first raised first. */
   queue: QueuedSpeaker[];
   declarations: RoomDeclaration[];
+  /** Apologies on the register: a member sending them during the session appears here at once. */
+  apologies: RoomApology[];
   /** In the order proposed. */
   motions: RoomMotion[];
 };

@@ -8,6 +8,7 @@ import {
   listPresentMembers,
   listSpeakingQueue,
 } from "../../../db/queries/meetings";
+import { listApologies } from "../../../db/queries/members";
 import type { AttendanceCapacity, Meeting } from "../../../db/schema/meetings";
 import { computeQuorum, type Quorum } from "../../../app/shared/meetings/quorum";
 import type { QuorumBasis } from "../../../app/shared/meetings/quorum-for-item";
@@ -18,6 +19,7 @@ import {
   type MeetingServerEvents,
   type QueuedSpeaker,
   type RoomCapacity,
+  type RoomApology,
   type RoomDeclaration,
   type RoomMotion,
   type RoomPerson,
@@ -113,6 +115,12 @@ export async function loadDeclarations(db: Database, meetingId: string): Promise
   return rows.map((d) => ({ ...d, declaredAt: d.declaredAt.toISOString() }));
 }
 
+/** Guests have no account and never send apologies themselves: only people with one are listed. */
+export async function loadApologies(db: Database, meetingId: string): Promise<RoomApology[]> {
+  const rows = await listApologies(db, meetingId);
+  return rows.flatMap((r) => (r.userId ? [{ userId: r.userId, name: r.name, reason: r.reason }] : []));
+}
+
 export async function loadMotions(db: Database, meetingId: string, onlyMotionId?: string): Promise<RoomMotion[]> {
   const rows = await listMotionsWithVotes(db, meetingId, onlyMotionId);
   return rows.map(({ motion, votes }) => {
@@ -138,12 +146,13 @@ export async function loadMotions(db: Database, meetingId: string, onlyMotionId?
 }
 
 export async function loadSnapshot(db: Database, io: MeetingIo, meeting: Meeting, seq: number): Promise<MeetingRoomSnapshot> {
-  const [presence, { quorum, quorumBasis }, queue, declarations, motions] = await Promise.all([
+  const [presence, { quorum, quorumBasis }, queue, declarations, motions, apologies] = await Promise.all([
     listPresence(io, meeting.id),
     loadQuorum(db, meeting),
     loadQueue(db, meeting.id),
     loadDeclarations(db, meeting.id),
     loadMotions(db, meeting.id),
+    loadApologies(db, meeting.id),
   ]);
   return {
     meetingId: meeting.id,
@@ -155,6 +164,7 @@ export async function loadSnapshot(db: Database, io: MeetingIo, meeting: Meeting
     quorumBasis,
     queue,
     declarations,
+    apologies,
     motions,
   };
 }
