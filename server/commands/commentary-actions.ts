@@ -73,14 +73,12 @@ export async function enterCommentaryActions(
         .onConflictDoNothing()
         .returning();
       if (!row) continue;
-      await db
-        .insert(actionUpdates)
-        .values({
-          actionId: row.id,
-          userId: actor.userId,
-          status: row.status,
-          note: `Raised in the exception commentary for ${month}`,
-        });
+      await db.insert(actionUpdates).values({
+        actionId: row.id,
+        userId: actor.userId,
+        status: row.status,
+        note: `Raised in the exception commentary for ${month}`,
+      });
       entered++;
       continue;
     }
