@@ -35,6 +35,7 @@ import {
 } from "../../app/shared/packs/pack-document";
 import { directionPresentation } from "../../app/shared/performance/direction";
 import { addMonths, financialYearOf, monthLabel } from "../../app/shared/performance/periods";
+import { peerCellText, peerColumnHeading, peerColumns, peersCaption } from "../../app/shared/performance/peer-groups";
 import { statusPresentation } from "../../app/shared/performance/status";
 import type { Database } from "../../db/client";
 import {
@@ -336,6 +337,7 @@ async function appendicesOf(context: AppendixContext, item: AgendaItem, sectionI
       const theme = options.themeId ? await findThemeName(db, meeting.organisationId, options.themeId) : null;
       const lines = scorecardLines(scorecard, { tenantTopTenOnly: options.tenantTopTen ?? false, theme });
       const scope = [options.tenantTopTen ? "tenant top ten" : null, theme, scorecard.area?.name].filter(Boolean).join(", ");
+      const peers = peerColumns(lines.map((l) => l.peers));
       return [
         {
           kind: "scorecard",
@@ -343,7 +345,12 @@ async function appendicesOf(context: AppendixContext, item: AgendaItem, sectionI
           title: `Scorecard: ${monthLabel(period)}${scope ? ` (${scope})` : ""}`,
           periodText: monthLabel(period),
           areaName: scorecard.area?.name ?? null,
-          rows: lines.map(scorecardRow),
+          peerColumns: peers.map(peerColumnHeading),
+          peersText: peersCaption(peers),
+          rows: lines.map((line) => ({
+            ...scorecardRow(line),
+            peerTexts: peers.map((column) => peerCellText(line, column, line.peers)),
+          })),
         },
       ];
     }

@@ -18,7 +18,7 @@ import {
   previousPeriod,
   samePeriodLastYear,
 } from "~/shared/performance/periods";
-import { quartileLabel } from "~/shared/performance/quartile";
+import { NO_BENCHMARK, peerPositionText, peersCaption, peersInOneLine } from "~/shared/performance/peer-groups";
 import { figureValue } from "~/shared/performance/rollup";
 import { statusPresentation, targetStatus } from "~/shared/performance/status";
 import { NO_AREA_TARGET } from "~/shared/performance/target-choice";
@@ -29,7 +29,6 @@ import type { TargetSnapshot } from "../../../db/schema/performance";
 import { figurePermissions } from "../../../server/policies/figure-policy";
 import type { Principal } from "../../../server/policies/principal";
 import {
-  benchmarkFor,
   historyWindow,
   loadIndicatorSeries,
   organisationWideFigures,
@@ -94,7 +93,7 @@ export async function loadIndicatorPageData(
 
   // The reporting period's figures, organisation-wide.
   const orgFigures = organisationWideFigures(series, areaList);
-  const { row } = scorecardEntry(series, orgFigures, requested);
+  const { row, peers } = scorecardEntry(series, orgFigures, requested);
   const period = row.reportingPeriod;
   const step = monthsPerPeriod(rule.frequency);
 
@@ -142,7 +141,6 @@ export async function loadIndicatorPageData(
       })
     : [];
 
-  const benchmark = benchmarkFor(series, period);
   const selectedArea = query.data.area
     ? (areaList.find((a) => a.name.toLowerCase() === query.data.area!.toLowerCase()) ?? null)
     : null;
@@ -209,7 +207,7 @@ export async function loadIndicatorPageData(
       financialYear: financialYearOf(period),
       ytdText: fmt(row.ytd),
       forecastText: fmt(row.forecast),
-      quartileText: quartileLabel(row.quartile),
+      quartileText: peersInOneLine(rule, peers),
     },
     chart: { financialYears, points },
     areaRows,
@@ -220,17 +218,21 @@ export async function loadIndicatorPageData(
       ytdText: fmt(row.ytd),
       correctHref: correctHref(null),
     },
-    benchmark: benchmark
-      ? {
-          peerGroup: benchmark.peerGroup,
-          year: benchmark.year,
-          upperText: fmt(benchmark.upper),
-          medianText: fmt(benchmark.median),
-          lowerText: fmt(benchmark.lower),
-          quartileText: quartileLabel(row.quartile),
-          hasPosition: row.quartile !== null,
-        }
-      : null,
+    // Every peer group side by side, each with its latest data from before the figure's year.
+    peers: {
+      caption: peers.length ? peersCaption(peers) : null,
+      noneText: series.benchmarks.length
+        ? `${NO_BENCHMARK}: no peer group has data from before ${financialYearOf(period)}.`
+        : "No peer-group benchmark has been recorded for this indicator.",
+      groups: peers.map((p) => ({
+        peerGroup: p.peerGroup,
+        year: p.year,
+        upperText: fmt(p.upper),
+        medianText: fmt(p.median),
+        lowerText: fmt(p.lower),
+        quartileText: peerPositionText(rule, p),
+      })),
+    },
     revisions: revisions.map((r) => {
       const statusChanged = r.before !== null && r.before.status !== r.after.status;
       return {

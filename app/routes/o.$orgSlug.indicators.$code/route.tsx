@@ -96,7 +96,7 @@ export default function IndicatorPage() {
         </>
       ) : null}
 
-      <h2>Against the peer group</h2>
+      <h2>Against peer groups</h2>
       <PeerGroupBenchmark page={page} />
 
       <h2>About this indicator</h2>
