@@ -16,6 +16,7 @@ import { ScorecardRequestError, scorecardFromSearchParams } from "../../server/p
 import { reportingMonthView } from "../../server/performance/reporting-month-view";
 import { ReportingMonthNote } from "~/components/reporting-month-note";
 import type { ScorecardLine } from "../../server/performance/scorecard-view";
+import { peerCellText, peerPositionText, peerColumnHeading, peerColumns, peersCaption } from "~/shared/performance/peer-groups";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -40,6 +41,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       themes: result.themes,
       filters: result.filters,
       lines: result.lines,
+      peerColumns: peerColumns(result.lines.map((l) => l.peers)),
       csvHref: `/o/${org.slug}/scorecard.csv${url.search}`,
     };
   } catch (error) {
@@ -90,6 +92,9 @@ export default function Scorecard() {
         {data.filters.offTargetOnly ? "Showing only indicators off target (the exception view)." : null}
       </p>
       <ReportingMonthNote period={data.period} {...data.month} hrefFor={periodLink} />
+      <p className="hint" data-testid="peers-caption">
+        {peersCaption(data.peerColumns)}
+      </p>
 
       <Form method="get" className="filters" aria-label="Choose what the scorecard shows">
         <div className="inline-form">
@@ -197,7 +202,15 @@ export default function Scorecard() {
                 <th scope="col" className="numeric">
                   Same period last year
                 </th>
-                <th scope="col">Quartile</th>
+                {data.peerColumns.length === 0 ? (
+                  <th scope="col">Quartile</th>
+                ) : (
+                  data.peerColumns.map((column) => (
+                    <th scope="col" key={column.peerGroup}>
+                      Quartile: {peerColumnHeading(column)}
+                    </th>
+                  ))
+                )}
                 <th scope="col">Last 13 periods</th>
                 <th scope="col">Owner</th>
               </tr>
@@ -206,7 +219,7 @@ export default function Scorecard() {
               <tbody key={theme || "all"}>
                 {theme ? (
                   <tr className="theme-row">
-                    <th scope="rowgroup" colSpan={10}>
+                    <th scope="rowgroup" colSpan={9 + Math.max(1, data.peerColumns.length)}>
                       {theme}
                     </th>
                   </tr>
@@ -234,7 +247,15 @@ export default function Scorecard() {
                     </td>
                     <td className="numeric">{line.ytdText}</td>
                     <td className="numeric">{line.previousYearText}</td>
-                    <td>{line.quartileText}</td>
+                    {data.peerColumns.length === 0 ? (
+                      <td>{peerPositionText(line, undefined)}</td>
+                    ) : (
+                      data.peerColumns.map((column) => (
+                        <td key={column.peerGroup} data-peer-group={column.peerGroup}>
+                          {peerCellText(line, column, line.peers)}
+                        </td>
+                      ))
+                    )}
                     <td>
                       <Sparkline values={line.sparkline} />
                     </td>

@@ -3,6 +3,7 @@ import { findOrganisationBySlug } from "../../db/queries/organisations";
 import { defaultReportingPeriod, loadScorecard } from "../../server/performance/scorecard";
 import { scorecardLines } from "../../server/performance/scorecard-view";
 import { monthLabel } from "~/shared/performance/periods";
+import { peersInOneLine } from "~/shared/performance/peer-groups";
 import { tenantSummary, type TenantFigure, type TenantSummaryLine } from "~/shared/packs/tenant-summary";
 
 /*
@@ -25,8 +26,8 @@ export type TenantTopTen = {
   /** The month shown, "YYYY-MM" (the last published), or null before any figure is entered. */
   period: string | null;
   periodText: string | null;
-  /** Indicators with a published figure. */
-  lines: TenantSummaryLine[];
+  /** Indicators with a published figure; `peersText` says where it stands among other landlords, when known. */
+  lines: (TenantSummaryLine & { peersText?: string | null })[];
   /** Indicators with no published figure for the month: one line each, never a "No data" card. */
   notYetPublished: { code: string; title: string; text: string }[];
 };
@@ -59,10 +60,18 @@ export async function loadTenantTopTen(db: Database, organisationId: string): Pr
   });
   const summary = tenantSummary(figures);
   const published = new Set(figures.filter((f) => f.value !== null).map((f) => f.code));
+  const peersText = new Map(
+    scorecard.entries.map((e) => [
+      e.indicator.code,
+      e.peers.length && e.rule.polarity !== "none" ? peersInOneLine(e.rule, e.peers) : null,
+    ]),
+  );
   return {
     period,
     periodText: monthLabel(period),
-    lines: summary.filter((line) => published.has(line.code)),
+    lines: summary
+      .filter((line) => published.has(line.code))
+      .map((line) => ({ ...line, peersText: peersText.get(line.code) ?? null })),
     notYetPublished: summary
       .filter((line) => !published.has(line.code))
       .map((line) => ({ code: line.code, title: line.title, text: `The figure for ${line.periodText} is not yet published.` })),

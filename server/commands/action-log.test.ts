@@ -135,11 +135,12 @@ describe("entering the actions agreed at a meeting", () => {
       description: "Bring in a second voids contractor for the east",
       status: "not_started",
       dueDate: "2027-01-31",
-      // The demo data's latest month: BV212 (average re-let days) is 33.01 days against a target of 22.
-      indicatorPeriodWhenAgreed: "2026-10",
+      // The month the papers show by default: the demo's last published month, September
+      // (BV212 33.45 days against 22), not October's figures of a month still open.
+      indicatorPeriodWhenAgreed: "2026-09",
       indicatorStatusWhenAgreed: "off_target",
     });
-    expect(linked.indicatorValueWhenAgreed).toContain("33.01");
+    expect(linked.indicatorValueWhenAgreed).toContain("33.45");
     expect(unlinked).toMatchObject({
       indicatorId: null,
       indicatorPeriodWhenAgreed: null,
@@ -153,6 +154,29 @@ describe("entering the actions agreed at a meeting", () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, "actions.enter"), eq(auditLog.subjectId, meeting.id)));
     expect(audit).toHaveLength(1);
+  });
+
+  it("snapshots the month the action was raised for: its agenda item's month", async () => {
+    const [{ id: augustItem }] = await db
+      .insert(agendaItems)
+      .values({
+        meetingId: meeting.id,
+        position: 9,
+        kind: "exceptions",
+        title: "Exceptions for August",
+        minuteNumber: "PC 26/15",
+        options: { period: "2026-08" },
+      })
+      .returning();
+    const { entered } = await enterAgreedActions(
+      db,
+      { meeting, actions: [agreed({ agendaItemId: augustItem }), agreed()] },
+      actor(),
+    );
+    expect(entered.map((a) => [a.indicatorPeriodWhenAgreed, a.indicatorValueWhenAgreed])).toEqual([
+      ["2026-08", expect.stringContaining("33.77")],
+      ["2026-09", expect.stringContaining("33.45")],
+    ]);
   });
 
   it("enters nothing twice when the meeting closes again", async () => {

@@ -119,16 +119,26 @@ export async function enterAgreedActions(
   const linked = rows.flatMap((a) => (a.indicatorId ? [a.indicatorId] : []));
   await checkIndicators(db, meeting.organisationId, linked);
   const items = [...new Set(rows.flatMap((a) => (a.agendaItemId ? [a.agendaItemId] : [])))];
+  const itemMonth = new Map<string, string | null>();
   if (items.length) {
     const found = await db
-      .select({ id: agendaItems.id })
+      .select({ id: agendaItems.id, options: agendaItems.options })
       .from(agendaItems)
       .where(and(eq(agendaItems.meetingId, meeting.id), inArray(agendaItems.id, items)));
     if (found.length !== items.length) throw new CommandError("An action names an agenda item of another meeting");
+    for (const item of found) itemMonth.set(item.id, item.options?.period ?? null);
   }
-  // How each linked indicator stands now, read before writing: the scorecard's queries
-  // are reads, and the snapshot is of the figures the meeting was looking at.
-  const snapshots = await indicatorSnapshots(db, meeting.organisationId, linked);
+  // How each linked indicator stood in the month the action was raised for (its agenda
+  // item's month, else the month the meeting's papers show by default), read before
+  // writing: the scorecard's queries are reads, and the snapshot is of the figures the
+  // meeting was looking at, not of whatever arrived for a month still open.
+  const monthOf = (a: AgreedActionInput) => (a.agendaItemId ? (itemMonth.get(a.agendaItemId) ?? null) : null);
+  const snapshotsByMonth = new Map<string | null, Map<string, IndicatorSnapshot>>();
+  for (const month of new Set(rows.filter((a) => a.indicatorId).map(monthOf))) {
+    const ids = rows.filter((a) => a.indicatorId && monthOf(a) === month).map((a) => a.indicatorId!);
+    snapshotsByMonth.set(month, await indicatorSnapshots(db, meeting.organisationId, ids, month));
+  }
+  const snapshotOf = (a: AgreedActionInput) => (a.indicatorId ? snapshotsByMonth.get(monthOf(a))?.get(a.indicatorId) : undefined);
 
   return db.transaction(async (tx) => {
     const entered = await tx
@@ -145,7 +155,7 @@ export async function enterAgreedActions(
           ownerUserId: a.ownerUserId,
           dueDate: a.dueDate,
           indicatorId: a.indicatorId,
-          ...snapshotColumns(a.indicatorId ? snapshots.get(a.indicatorId) : undefined),
+          ...snapshotColumns(snapshotOf(a)),
           ...(input.agreedAt ? { agreedAt: input.agreedAt } : {}),
         })),
       )
@@ -190,6 +200,8 @@ export type NewActionInput = {
   ownerUserId: string;
   dueDate: string;
   indicatorId: string | null;
+  /** The reporting month the action is raised for (the month being viewed); by default the last published. */
+  period?: string | null;
 };
 
 /**
@@ -211,7 +223,12 @@ export async function addAction(db: Database, input: NewActionInput, actor: Acto
   }
   await checkOwners(db, input.organisationId, [input.ownerUserId]);
   await checkIndicators(db, input.organisationId, input.indicatorId ? [input.indicatorId] : []);
-  const snapshots = await indicatorSnapshots(db, input.organisationId, input.indicatorId ? [input.indicatorId] : []);
+  const snapshots = await indicatorSnapshots(
+    db,
+    input.organisationId,
+    input.indicatorId ? [input.indicatorId] : [],
+    input.period,
+  );
 
   return db.transaction(async (tx) => {
     const [action] = await tx

@@ -85,7 +85,7 @@ export async function markCommentaryReady(db: Database, target: CommentaryTarget
     );
     if (gaps.length > 0) throw new CommentaryIncompleteError(gaps);
     const fingerprint = commentaryFingerprint(doc);
-    const snapshots = await indicatorSnapshots(db, target.organisationId, [target.indicatorId]);
+    const snapshots = await indicatorSnapshots(db, target.organisationId, [target.indicatorId], target.period);
     return await db.transaction(async (tx) => {
       const before = await currentRow(tx, target);
       if (before?.state === "ready" && before.readyFingerprint === fingerprint) {

@@ -29,7 +29,7 @@ describe("parseImportHere on the sample data in db/seed-data", () => {
     ["indicators", "indicators.csv", 29],
     ["areas", "areas.csv", 4],
     ["targets", "targets.csv", 102],
-    ["benchmarks", "benchmarks.csv", 12],
+    ["benchmarks", "benchmarks.csv", 17],
     ["actuals", "actuals.csv", 1826],
     ["actuals-wide", "actuals-wide.csv", 546],
   ] as const)("%s (%s) parses with no problems", async (kind, file, count) => {

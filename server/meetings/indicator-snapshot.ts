@@ -4,14 +4,14 @@ import type { Database } from "../../db/client";
 import { indicators } from "../../db/schema/performance";
 import {
   historyWindow,
-  latestPeriod,
+  defaultReportingPeriod,
   loadIndicatorSeries,
   organisationWideFigures,
   scorecardEntry,
 } from "../performance/scorecard";
 import { toScorecardLine } from "../performance/scorecard-view";
 
-/** An indicator's organisation-wide figure as the scorecard shows it in the latest reporting period. */
+/** An indicator's organisation-wide figure as the scorecard shows it in one reporting month. */
 export type IndicatorSnapshot = {
   indicatorId: string;
   code: string;
@@ -23,20 +23,24 @@ export type IndicatorSnapshot = {
 };
 
 /**
- * The linked indicators' status now, computed by the scorecard's own functions so that
- * the action log can never disagree with the scorecard. Used twice: to snapshot the
- * status when an action is agreed, and to show the status now beside that snapshot.
- * An organisation with no figures yet has no reporting period: the map is empty.
+ * The linked indicators' status in a reporting month, computed by the scorecard's own
+ * functions so that the action log can never disagree with the scorecard. Used twice: to
+ * snapshot the status of the month an action is raised for, and to show the status of
+ * the month being viewed beside that snapshot. Without a month named, the month every
+ * page shows by default: the last published one, never an early figure of a month still
+ * open (which once made a snapshot of half-entered figures). An organisation with no
+ * figures yet has no reporting period: the map is empty.
  */
 export async function indicatorSnapshots(
   db: Database,
   organisationId: string,
   indicatorIds: Iterable<string>,
+  month?: string | null,
 ): Promise<Map<string, IndicatorSnapshot>> {
   const wanted = new Set(indicatorIds);
   const result = new Map<string, IndicatorSnapshot>();
   if (wanted.size === 0) return result;
-  const period = await latestPeriod(db, organisationId);
+  const period = month ?? (await defaultReportingPeriod(db, organisationId));
   if (!period) return result;
   // One indicator (an action added by hand, one action page): load only its series.
   let code: string | undefined;

@@ -43,6 +43,7 @@ import {
 import { directionPresentation } from "../../app/shared/performance/direction";
 import { formatValue } from "../../app/shared/performance/format";
 import { addMonths, financialYearOf, monthLabel } from "../../app/shared/performance/periods";
+import { peerCellText, peerColumnHeading, peerColumns, peersCaption } from "../../app/shared/performance/peer-groups";
 import { statusPresentation } from "../../app/shared/performance/status";
 import type { Database } from "../../db/client";
 import {
@@ -347,6 +348,7 @@ async function appendicesOf(context: AppendixContext, item: AgendaItem, sectionI
       const theme = options.themeId ? await findThemeName(db, meeting.organisationId, options.themeId) : null;
       const lines = scorecardLines(scorecard, { tenantTopTenOnly: options.tenantTopTen ?? false, theme });
       const scope = [options.tenantTopTen ? "tenant top ten" : null, theme, scorecard.area?.name].filter(Boolean).join(", ");
+      const peers = peerColumns(lines.map((l) => l.peers));
       return [
         {
           kind: "scorecard",
@@ -354,7 +356,12 @@ async function appendicesOf(context: AppendixContext, item: AgendaItem, sectionI
           title: `Scorecard: ${monthLabel(period)}${scope ? ` (${scope})` : ""}`,
           periodText: monthLabel(period),
           areaName: scorecard.area?.name ?? null,
-          rows: lines.map(scorecardRow),
+          peerColumns: peers.map(peerColumnHeading),
+          peersText: peersCaption(peers),
+          rows: lines.map((line) => ({
+            ...scorecardRow(line),
+            peerTexts: peers.map((column) => peerCellText(line, column, line.peers)),
+          })),
         },
       ];
     }

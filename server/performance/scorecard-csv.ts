@@ -1,8 +1,14 @@
+import { peerColumns, peerPositionText } from "../../app/shared/performance/peer-groups";
 import { csvFile } from "../http/csv-file";
 import type { ScorecardLine } from "./scorecard-view";
 
-/** The scorecard as a spreadsheet: raw numbers for working with, labels for reading. */
+/**
+ * The scorecard as a spreadsheet: raw numbers for working with, labels for reading.
+ * `quartile` is the first peer group's position (1 to 4); then each peer group has two
+ * columns, its position in words and the year of the peers' data it was compared with.
+ */
 export function scorecardCsv(lines: ScorecardLine[]): string {
+  const peers = peerColumns(lines.map((l) => l.peers));
   const header = [
     "code",
     "title",
@@ -18,6 +24,7 @@ export function scorecardCsv(lines: ScorecardLine[]): string {
     "ytd",
     "previous_year_value",
     "quartile",
+    ...peers.flatMap((c) => [`quartile (${c.peerGroup})`, `peers year (${c.peerGroup})`]),
     "owner",
   ];
   const rows = lines.map((l) => [
@@ -35,6 +42,10 @@ export function scorecardCsv(lines: ScorecardLine[]): string {
     l.ytd,
     l.previousYearValue,
     l.quartile,
+    ...peers.flatMap((c) => {
+      const found = l.peers.find((p) => p.peerGroup === c.peerGroup);
+      return [peerPositionText(l, found), found?.year ?? ""];
+    }),
     l.owner,
   ]);
   return csvFile([header, ...rows]);

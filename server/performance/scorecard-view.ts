@@ -1,6 +1,6 @@
 import type { Direction } from "../../app/shared/performance/direction";
 import { formatValue } from "../../app/shared/performance/format";
-import { quartileLabel } from "../../app/shared/performance/quartile";
+import { peerPositionText, peersInOneLine, type PeerComparison } from "../../app/shared/performance/peer-groups";
 import { STATUS_SEVERITY, statusPresentation, type TargetStatus } from "../../app/shared/performance/status";
 import { NO_AREA_TARGET, type TargetScope } from "../../app/shared/performance/target-choice";
 import type { Polarity } from "../../app/shared/performance/types";
@@ -35,8 +35,12 @@ export type ScorecardLine = {
   previousYearText: string;
   ytd: number | null;
   ytdText: string;
+  /** The first peer group's position (in name order); `peers` has every group's. */
   quartile: 1 | 2 | 3 | 4 | null;
+  /** Every group in one line: "Top 25% against Metropolitan housing companies 2025/26 peers; ...". */
   quartileText: string;
+  /** Each peer group's latest data from before the figure's year, and where the figure stands among it. */
+  peers: PeerComparison[];
   sparkline: (number | null)[];
   decimals: number;
 };
@@ -71,7 +75,8 @@ export function toScorecardLine(entry: ScorecardEntry): ScorecardLine {
     ytd: row.ytd,
     ytdText: fmt(row.ytd),
     quartile: row.quartile,
-    quartileText: entry.peerGroup === null && indicator.polarity !== "none" ? "No benchmark" : quartileLabel(row.quartile),
+    quartileText: peersInOneLine(rule, entry.peers),
+    peers: entry.peers,
     sparkline: row.sparkline,
     decimals: indicator.decimals,
   };
@@ -130,5 +135,14 @@ export function toApiRow(line: ScorecardLine) {
     ytdTarget: line.ytdTarget,
     ytdStatus: line.ytdStatus,
     quartile: line.quartile,
+    peers: line.peers.map((p) => ({
+      peerGroup: p.peerGroup,
+      year: p.year,
+      quartile: p.quartile,
+      quartileText: peerPositionText(line, p),
+      upperQuartile: p.upper,
+      median: p.median,
+      lowerQuartile: p.lower,
+    })),
   };
 }

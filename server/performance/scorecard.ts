@@ -4,12 +4,13 @@ import type { Database } from "../../db/client";
 import { users } from "../../db/schema/identity";
 import { actuals, areas, benchmarks, indicators, targets, themes } from "../../db/schema/performance";
 import { lastPublishedPeriod } from "../../db/queries/reporting-months";
-import { addMonths, financialYearOf } from "../../app/shared/performance/periods";
+import { addMonths, latestPeriodForFrequency } from "../../app/shared/performance/periods";
+import { peerDataFor, placeAmongPeers, type PeerBenchmark, type PeerComparison } from "../../app/shared/performance/peer-groups";
 import { monthInProgress, pickDefaultPeriod, type ReportingPeriods } from "../../app/shared/performance/reporting-period";
 import { combineAreas } from "../../app/shared/performance/rollup";
 import { buildScorecardRow, type ScorecardRow } from "../../app/shared/performance/scorecard-row";
 import { chooseTarget, type StoredTarget, type TargetScope } from "../../app/shared/performance/target-choice";
-import type { AreaFigure, Figure, IndicatorRule, QuartileBoundaries, TargetRule } from "../../app/shared/performance/types";
+import type { AreaFigure, Figure, IndicatorRule, TargetRule } from "../../app/shared/performance/types";
 
 /** The months of history a scorecard needs: three financial years cover YTD, last year and the 13-month sparkline. */
 const HISTORY_MONTHS = 36;
@@ -38,7 +39,8 @@ export type ScorecardEntry = {
   indicator: ScorecardIndicator;
   rule: IndicatorRule;
   row: ScorecardRow;
-  peerGroup: string | null;
+  /** Each peer group's latest data from before the figure's year, and where the figure stands (peer-groups.ts). */
+  peers: PeerComparison[];
   /** Whose target the row is judged against (see chooseTarget); null when none. */
   targetScope: TargetScope | null;
   /** The organisation has a target, but not one this area can be judged against. */
@@ -60,7 +62,8 @@ export type IndicatorSeries = {
   targetsByYear: Map<string, TargetRule>;
   /** Every target, the organisation's and each area's: what chooseTarget picks from. */
   targets: StoredTarget[];
-  benchmarksByYear: Map<string, QuartileBoundaries & { peerGroup: string }>;
+  /** Every peer group's boundaries of every year: peerDataFor picks what a period is compared with. */
+  benchmarks: PeerBenchmark[];
 };
 
 export const ruleOf = (
@@ -165,7 +168,11 @@ export async function loadIndicatorSeries(
   const [indicatorRows, targetRows, benchmarkRows, figureRows, areaRows] = await Promise.all([
     listIndicators(db, organisationId, filter),
     db.select().from(targets).where(eq(targets.organisationId, organisationId)),
-    db.select().from(benchmarks).where(eq(benchmarks.organisationId, organisationId)),
+    db
+      .select()
+      .from(benchmarks)
+      .where(eq(benchmarks.organisationId, organisationId))
+      .orderBy(asc(benchmarks.peerGroup), asc(benchmarks.year)),
     db
       .select({
         indicatorId: actuals.indicatorId,
@@ -209,16 +216,17 @@ export async function loadIndicatorSeries(
       figuresByArea: new Map(),
       targetsByYear: new Map(),
       targets: [],
-      benchmarksByYear: new Map(),
+      benchmarks: [],
     });
   }
   for (const t of targetRows) addTarget(byIndicator.get(t.indicatorId), t);
   for (const b of benchmarkRows) {
-    byIndicator.get(b.indicatorId)?.benchmarksByYear.set(b.year, {
+    byIndicator.get(b.indicatorId)?.benchmarks.push({
+      peerGroup: b.peerGroup,
+      year: b.year,
       upper: b.upperQuartile,
       median: b.median,
       lower: b.lowerQuartile,
-      peerGroup: b.peerGroup,
     });
   }
   for (const f of figureRows) {
@@ -286,14 +294,12 @@ export function organisationWideFigures(series: IndicatorSeries, areaList: { id:
   return rolled.length ? [...stored, ...rolled] : stored;
 }
 
-/** The peer-group boundaries in force: the latest benchmark year at or before the period's financial year. */
-export function benchmarkFor(series: IndicatorSeries, period: string) {
-  const year = financialYearOf(period);
-  let best: (QuartileBoundaries & { peerGroup: string; year: string }) | null = null;
-  for (const [y, b] of series.benchmarksByYear) {
-    if (y <= year && (!best || y > best.year)) best = { ...b, year: y };
-  }
-  return best;
+/**
+ * The peers a figure shown for `period` is compared with: each group's latest data from
+ * before the year of the figure's own period (a quarterly figure shown in April is March's).
+ */
+export function peerDataOf(series: IndicatorSeries, period: string): PeerBenchmark[] {
+  return peerDataFor(series.benchmarks, latestPeriodForFrequency(period, series.rule.frequency));
 }
 
 /** Files a stored target under its indicator: by year for the organisation's, and in the list chooseTarget reads. */
@@ -312,14 +318,22 @@ export function scorecardEntry(
   areaId: string | null = null,
 ): ScorecardEntry {
   const choice = chooseTarget(series.rule, series.targets, period, areaId);
-  const benchmark = benchmarkFor(series, period);
+  const peerData = peerDataOf(series, period);
+  // The row's own quartile is the first group's (in name order), kept for the API's `quartile`.
+  const row = buildScorecardRow({
+    rule: series.rule,
+    target: choice.target,
+    benchmark: peerData[0] ?? null,
+    series: figures,
+    period,
+  });
   return {
     indicator: series.indicator,
     rule: series.rule,
-    peerGroup: benchmark?.peerGroup ?? null,
+    peers: placeAmongPeers(series.rule, peerData, row.value),
     targetScope: choice.scope,
     noAreaTarget: choice.noAreaTarget,
-    row: buildScorecardRow({ rule: series.rule, target: choice.target, benchmark, series: figures, period }),
+    row,
   };
 }
 

@@ -95,6 +95,7 @@ export const ROUTES: Record<string, { GET?: Row; POST?: Row }> = {
   "api.v1.o.$orgSlug.imports.$kind.ts": { GET: everyoneGets(405), POST: apiRoute("token-or-admin") },
   "api.v1.o.$orgSlug.packs.$packId.versions.$version.verify.ts": { GET: apiRoute("viewer") },
   "api.v1.o.$orgSlug.scorecard.ts": { GET: apiRoute("viewer") },
+  "api.v1.o.$orgSlug.exceptions.ts": { GET: apiRoute("viewer") },
   "api.v1.o.$orgSlug.reporting-months._index.ts": { GET: apiRoute("viewer"), POST: everyoneGets(405) },
   "api.v1.o.$orgSlug.reporting-months.$period.publish.ts": { GET: everyoneGets(405), POST: apiRoute("token-or-admin") },
   "invite.$token.tsx": { GET: publicRoute(), POST: publicRoute() },

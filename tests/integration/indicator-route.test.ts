@@ -93,7 +93,7 @@ describe("the indicator page", () => {
     expect(data.chart.points).toHaveLength(36);
     expect(data.areaRows.map((a) => a.name)).toEqual(["East", "North", "South", "West"]);
     expect(data.current.valueText).toMatch(/ days$/);
-    expect(data.benchmark?.peerGroup).toBe("Metropolitan housing companies (sample)");
+    expect(data.peers.groups.map((g) => `${g.peerGroup} ${g.year}`)).toContain("Metropolitan housing companies (sample) 2025/26");
     expect(data.permissions).toEqual({ enter: true, verify: false });
     expect(data.form).not.toBeNull();
   });

@@ -274,6 +274,13 @@ describe("the tenant top ten in plain words", () => {
       "We collected 98.47% of the rent due in September 2026. Our target is 98.5%: we are just below target, and doing better than a year ago.",
     );
     expect(data.topTen.lines.find((l) => l.code === "TP01")?.periodText).toBe("2025/26");
+    // Among other landlords, in the sector's words, against each group's 2025/26 data (the year before
+    // 2026/27): 33.45 days is no better than the median of either group (28 and 31) but within their lower quartiles (36, 39).
+    expect(data.topTen.lines.find((l) => l.code === "BV212")?.peersText).toBe(
+      "Below average against Metropolitan housing companies (sample) 2025/26 peers; Below average against Northern ALMO benchmarking club (sample) 2025/26 peers",
+    );
+    // TP01's figure is for 2025/26 itself: no peer data from an earlier year, so nothing is claimed.
+    expect(data.topTen.lines.find((l) => l.code === "TP01")?.peersText).toBeNull();
   });
 
   it("the reception screen loads the same lines, and a sensible rotation interval", async () => {

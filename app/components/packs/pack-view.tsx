@@ -443,46 +443,63 @@ type ActionLog = Extract<PackAppendix, { kind: "action_log" }>;
 
 function ScorecardAppendix({ appendix }: { appendix: Scorecard }) {
   const scope = `${appendix.periodText}${appendix.areaName ? `, ${appendix.areaName}` : ""}`;
+  // Packs frozen before peer groups went side by side have one "Quartile" column.
+  const peerColumns = appendix.peerColumns?.length ? appendix.peerColumns : null;
   return (
-    <TableRegion label={`${appendix.title} table`}>
-      <table className="pack-table">
-        <caption>Performance against target, {scope}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Indicator</th>
-            <th scope="col" className="pack-numeric">
-              Value
-            </th>
-            <th scope="col" className="pack-numeric">
-              Target
-            </th>
-            <th scope="col">Status</th>
-            <th scope="col">Direction of travel</th>
-            <th scope="col" className="pack-numeric">
-              Year to date
-            </th>
-            <th scope="col">Quartile</th>
-          </tr>
-        </thead>
-        <tbody>
-          {appendix.rows.map((row) => (
-            <tr key={row.code}>
-              <th scope="row">
-                <span className="pack-code">{row.code}</span> {row.title}
+    <>
+      {appendix.peersText ? <p className="pack-muted">{appendix.peersText}</p> : null}
+      <TableRegion label={`${appendix.title} table`}>
+        <table className="pack-table">
+          <caption>Performance against target, {scope}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Indicator</th>
+              <th scope="col" className="pack-numeric">
+                Value
               </th>
-              <td className="pack-numeric">{row.valueText}</td>
-              <td className="pack-numeric">{row.targetText}</td>
-              <td>
-                <StatusBadge status={row.status} text={row.statusText} />
-              </td>
-              <td>{row.directionText}</td>
-              <td className="pack-numeric">{row.ytdText}</td>
-              <td>{row.quartileText}</td>
+              <th scope="col" className="pack-numeric">
+                Target
+              </th>
+              <th scope="col">Status</th>
+              <th scope="col">Direction of travel</th>
+              <th scope="col" className="pack-numeric">
+                Year to date
+              </th>
+              {peerColumns ? (
+                peerColumns.map((heading) => (
+                  <th scope="col" key={heading}>
+                    Quartile: {heading}
+                  </th>
+                ))
+              ) : (
+                <th scope="col">Quartile</th>
+              )}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+          </thead>
+          <tbody>
+            {appendix.rows.map((row) => (
+              <tr key={row.code}>
+                <th scope="row">
+                  <span className="pack-code">{row.code}</span> {row.title}
+                </th>
+                <td className="pack-numeric">{row.valueText}</td>
+                <td className="pack-numeric">{row.targetText}</td>
+                <td>
+                  <StatusBadge status={row.status} text={row.statusText} />
+                </td>
+                <td>{row.directionText}</td>
+                <td className="pack-numeric">{row.ytdText}</td>
+                {peerColumns ? (
+                  peerColumns.map((heading, i) => <td key={heading}>{row.peerTexts?.[i] ?? ""}</td>)
+                ) : (
+                  <td>{row.quartileText}</td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
+    </>
   );
 }
 

@@ -7,7 +7,7 @@ import type { TenantSummaryLine } from "~/shared/packs/tenant-summary";
  * and a word (never colour alone), its direction against a year ago, and one or two
  * short sentences written for tenants.
  */
-export function TenantTopTenList({ lines }: { lines: TenantSummaryLine[] }) {
+export function TenantTopTenList({ lines }: { lines: (TenantSummaryLine & { peersText?: string | null })[] }) {
   if (lines.length === 0) return <p className="public-empty">No figures have been published yet.</p>;
   return (
     <ul className="tenant-top-ten">
@@ -23,6 +23,7 @@ export function TenantTopTenList({ lines }: { lines: TenantSummaryLine[] }) {
             ) : null}
           </p>
           <p className="tenant-top-ten__sentence">{line.sentence}</p>
+          {line.peersText ? <p className="tenant-top-ten__peers">Compared with other landlords: {line.peersText}.</p> : null}
         </li>
       ))}
     </ul>

@@ -18,7 +18,7 @@ import {
   previousPeriod,
   samePeriodLastYear,
 } from "~/shared/performance/periods";
-import { quartileLabel } from "~/shared/performance/quartile";
+import { NO_BENCHMARK, peerPositionText, peersCaption, peersInOneLine } from "~/shared/performance/peer-groups";
 import { trajectoryAgainstActual } from "~/shared/performance/recovery-trajectory";
 import { figureValue } from "~/shared/performance/rollup";
 import { statusPresentation, targetStatus } from "~/shared/performance/status";
@@ -31,7 +31,6 @@ import type { TargetSnapshot } from "../../../db/schema/performance";
 import { figurePermissions } from "../../../server/policies/figure-policy";
 import type { Principal } from "../../../server/policies/principal";
 import {
-  benchmarkFor,
   historyWindow,
   loadIndicatorSeries,
   organisationWideFigures,
@@ -96,7 +95,7 @@ export async function loadIndicatorPageData(
 
   // The reporting period's figures, organisation-wide.
   const orgFigures = organisationWideFigures(series, areaList);
-  const { row } = scorecardEntry(series, orgFigures, requested);
+  const { row, peers } = scorecardEntry(series, orgFigures, requested);
   const period = row.reportingPeriod;
   const step = monthsPerPeriod(rule.frequency);
 
@@ -144,7 +143,6 @@ export async function loadIndicatorPageData(
       })
     : [];
 
-  const benchmark = benchmarkFor(series, period);
   const selectedArea = query.data.area
     ? (areaList.find((a) => a.name.toLowerCase() === query.data.area!.toLowerCase()) ?? null)
     : null;
@@ -225,7 +223,7 @@ export async function loadIndicatorPageData(
       financialYear: financialYearOf(period),
       ytdText: fmt(row.ytd),
       forecastText: fmt(row.forecast),
-      quartileText: quartileLabel(row.quartile),
+      quartileText: peersInOneLine(rule, peers),
     },
     chart: { financialYears, points },
     areaRows,
@@ -236,17 +234,21 @@ export async function loadIndicatorPageData(
       ytdText: fmt(row.ytd),
       correctHref: correctHref(null),
     },
-    benchmark: benchmark
-      ? {
-          peerGroup: benchmark.peerGroup,
-          year: benchmark.year,
-          upperText: fmt(benchmark.upper),
-          medianText: fmt(benchmark.median),
-          lowerText: fmt(benchmark.lower),
-          quartileText: quartileLabel(row.quartile),
-          hasPosition: row.quartile !== null,
-        }
-      : null,
+    // Every peer group side by side, each with its latest data from before the figure's year.
+    peers: {
+      caption: peers.length ? peersCaption(peers) : null,
+      noneText: series.benchmarks.length
+        ? `${NO_BENCHMARK}: no peer group has data from before ${financialYearOf(period)}.`
+        : "No peer-group benchmark has been recorded for this indicator.",
+      groups: peers.map((p) => ({
+        peerGroup: p.peerGroup,
+        year: p.year,
+        upperText: fmt(p.upper),
+        medianText: fmt(p.median),
+        lowerText: fmt(p.lower),
+        quartileText: peerPositionText(rule, p),
+      })),
+    },
     revisions: revisions.map((r) => {
       const statusChanged = r.before !== null && r.before.status !== r.after.status;
       return {

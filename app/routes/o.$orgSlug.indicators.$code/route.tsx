@@ -97,7 +97,7 @@ export default function IndicatorPage() {
         </>
       ) : null}
 
-      <h2>Against the peer group</h2>
+      <h2>Against peer groups</h2>
       <PeerGroupBenchmark page={page} />
 
       <h2>Improvement plans from performance clinics</h2>

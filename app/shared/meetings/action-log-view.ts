@@ -111,10 +111,17 @@ function standing(period: string | null, status: TargetStatus | null, valueText:
   };
 }
 
+/**
+ * The linked indicator in the month the action was raised for ("then", stored when it was
+ * agreed) against the reporting month being viewed ("now"). "Did it work?" is only asked
+ * of a later month: viewing the month it was raised for, or an earlier one, says "Not
+ * known" rather than "No change since agreed".
+ */
 export function indicatorMovementView(row: ActionListRow, now: IndicatorNow | undefined): IndicatorMovementView | null {
   if (!row.indicatorId || !row.indicatorCode) return null;
   const thenStatus = asTargetStatus(row.indicatorStatusWhenAgreed);
-  const movement = indicatorMovement(thenStatus, now?.status ?? null);
+  const later = now && (!row.indicatorPeriodWhenAgreed || now.period > row.indicatorPeriodWhenAgreed);
+  const movement = indicatorMovement(thenStatus, later ? now.status : null);
   return {
     id: row.indicatorId,
     code: row.indicatorCode,

@@ -130,7 +130,10 @@ export type PackScorecardRow = PackStatusCell & {
   /** "Better than last year" etc. */
   directionText: string;
   ytdText: string;
+  /** Every peer group in one line (packs frozen before peer groups went side by side have only this). */
   quartileText: string;
+  /** The position among each of the appendix's `peerColumns`, in the same order. */
+  peerTexts?: string[];
 };
 
 export type PackTrendPoint = { period: string; periodText: string; value: number | null; target: number | null };
@@ -142,6 +145,10 @@ export type PackAppendix =
       title: string;
       periodText: string;
       areaName: string | null;
+      /** One column per peer group ("Metropolitan housing companies, 2025/26 peers"); absent in older packs. */
+      peerColumns?: string[];
+      /** "Compared with ... 2025/26 peers: the latest peer data from before each figure’s year." */
+      peersText?: string;
       rows: PackScorecardRow[];
     }
   | {

@@ -51,7 +51,7 @@ export function samplePack(
           statusText: i % 3 === 0 ? "Off target" : i % 3 === 1 ? "Within tolerance" : "On target",
           directionText: i % 2 ? "Better than last year" : "Worse than last year",
           ytdText: "93.2%",
-          quartileText: i % 4 === 0 ? "Bottom quartile" : "Top quartile",
+          quartileText: i % 4 === 0 ? "Bottom 25%" : "Top 25%",
         })),
       });
     }

@@ -38,10 +38,10 @@ describe("quartilePosition", () => {
   });
 
   it.each<[QuartilePosition | null, string]>([
-    [1, "Top quartile"],
-    [2, "Second quartile"],
-    [3, "Third quartile"],
-    [4, "Bottom quartile"],
+    [1, "Top 25%"],
+    [2, "Above average"],
+    [3, "Below average"],
+    [4, "Bottom 25%"],
     [null, "Not applicable"],
   ])("quartileLabel(%s) = %s", (position, label) => {
     expect(quartileLabel(position)).toBe(label);

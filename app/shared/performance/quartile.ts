@@ -52,14 +52,22 @@ export function boundariesMatchPolarity(polarity: Polarity, boundaries: Quartile
   return true;
 }
 
+/**
+ * The sector's plain words (as benchmarking reports and year-end reports to boards write
+ * them), not ordinals: a tenant reads "Top 25%" at a glance, "second quartile" not.
+ * Position 2 includes the median itself, so "Above average" means "at least the median".
+ */
 const LABELS: Record<QuartilePosition, string> = {
-  1: "Top quartile",
-  2: "Second quartile",
-  3: "Third quartile",
-  4: "Bottom quartile",
+  1: "Top 25%",
+  2: "Above average",
+  3: "Below average",
+  4: "Bottom 25%",
 };
 
-/** "Top quartile", "Second quartile", "Third quartile", "Bottom quartile"; "Not applicable" for null. */
+/**
+ * The one label of a quartile position, used by every page, the CSV, the packs and the
+ * public page: "Top 25%", "Above average", "Below average", "Bottom 25%"; "Not applicable" for null.
+ */
 export function quartileLabel(position: QuartilePosition | null): string {
   return position === null ? "Not applicable" : LABELS[position];
 }

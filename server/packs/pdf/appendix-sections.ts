@@ -4,7 +4,7 @@ import { drawFacts, drawHeading, drawParagraph } from "./blocks";
 import { COLOUR, FONT, type OutlineItem, type PdfWriter } from "./pdf-writer";
 import { drawRichText } from "./rich-text";
 import { STATUS_MARK_WIDTH, drawStatusMark } from "./status-mark";
-import { drawTable } from "./table";
+import { drawTable, type TableColumn } from "./table";
 import { drawTrendChart, trendSummary } from "./trend-chart";
 
 type Scorecard = Extract<PackAppendix, { kind: "scorecard" }>;
@@ -76,17 +76,27 @@ function drawScorecard(writer: PdfWriter, scorecard: Scorecard): void {
     return;
   }
   drawStatusKey(writer);
+  if (scorecard.peersText) drawParagraph(writer, scorecard.peersText, { size: 8.5, colour: COLOUR.muted, gapAfter: 4 });
+  // One column per peer group, sharing the width one "Quartile" column had plus some of the indicator's.
+  const peerColumns = scorecard.peerColumns?.length ? scorecard.peerColumns : null;
+  const quartileColumns: TableColumn<Scorecard["rows"][number]>[] = peerColumns
+    ? peerColumns.map((heading, i) => ({
+        header: `Quartile: ${heading}`,
+        weight: peerColumns.length === 1 ? 56 : Math.max(40, 96 / peerColumns.length),
+        text: (r) => r.peerTexts?.[i] ?? "",
+      }))
+    : [{ header: "Quartile", weight: 56, text: (r) => r.quartileText }];
   drawTable(
     writer,
     [
       { header: "Code", weight: 40, text: (r) => r.code, bold: true },
-      { header: "Indicator", weight: 122, text: (r) => r.title },
+      { header: "Indicator", weight: peerColumns && peerColumns.length > 1 ? 82 : 122, text: (r) => r.title },
       { header: "Value", weight: 44, text: (r) => r.valueText, figures: true },
       { header: "Target", weight: 44, text: (r) => r.targetText, figures: true },
       { header: "Status", weight: 74, text: (r) => r.statusText, status: (r) => r.status },
       { header: "Direction of travel", weight: 66, text: (r) => r.directionText },
       { header: "Year to date", weight: 44, text: (r) => r.ytdText, figures: true },
-      { header: "Quartile", weight: 56, text: (r) => r.quartileText },
+      ...quartileColumns,
     ],
     scorecard.rows,
     { size: 8 },
