@@ -1,8 +1,11 @@
 import type { Database } from "../../db/client";
 import { findOrganisationBySlug } from "../../db/queries/organisations";
+import { findReportingTimetable } from "../../db/queries/reporting-months";
 import { defaultReportingPeriod, loadScorecard } from "../../server/performance/scorecard";
 import { scorecardLines } from "../../server/performance/scorecard-view";
+import { formatUkDay } from "~/shared/dates";
 import { monthLabel } from "~/shared/performance/periods";
+import { nextFigureDue } from "~/shared/performance/reporting-timetable";
 import { tenantSummary, type TenantFigure, type TenantSummaryLine } from "~/shared/packs/tenant-summary";
 
 /*
@@ -59,12 +62,21 @@ export async function loadTenantTopTen(db: Database, organisationId: string): Pr
   });
   const summary = tenantSummary(figures);
   const published = new Set(figures.filter((f) => f.value !== null).map((f) => f.code));
+  const timetable = await findReportingTimetable(db, organisationId);
+  const nextDueText = (code: string) => {
+    const next = nextFigureDue(period, rules.get(code)!.frequency, timetable);
+    return `The next figure (${monthLabel(next.period)}) is due by ${formatUkDay(next.due)}.`;
+  };
   return {
     period,
     periodText: monthLabel(period),
     lines: summary.filter((line) => published.has(line.code)),
     notYetPublished: summary
       .filter((line) => !published.has(line.code))
-      .map((line) => ({ code: line.code, title: line.title, text: `The figure for ${line.periodText} is not yet published.` })),
+      .map((line) => ({
+        code: line.code,
+        title: line.title,
+        text: `The figure for ${line.periodText} is not yet published. ${nextDueText(line.code)}`,
+      })),
   };
 }

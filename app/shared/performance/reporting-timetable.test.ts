@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TIMETABLE, dueDatesFor, reportingTimetableSchema, workingDayText } from "./reporting-timetable";
+import { DEFAULT_TIMETABLE, dueDatesFor, nextFigureDue, reportingTimetableSchema, workingDayText } from "./reporting-timetable";
 
 describe("dueDatesFor", () => {
   it("November 2026 under the default timetable: figures by 7 December, commentaries by 10 December", () => {
@@ -52,4 +52,16 @@ describe("workingDayText", () => {
     [12, "the 12th working day"],
     [13, "the 13th working day"],
   ])("%i reads %s", (n, text) => expect(workingDayText(n)).toBe(text));
+});
+
+describe("nextFigureDue", () => {
+  it.each([
+    ["2026-10", "monthly", "2026-11", "2026-12-07"],
+    ["2026-09", "quarterly", "2026-12", "2027-01-08"],
+    ["2026-10", "quarterly", "2026-12", "2027-01-08"],
+    ["2026-09", "annual", "2027-03", "2027-04-07"],
+    ["2027-03", "annual", "2028-03", "2028-04-07"],
+  ] as const)("after %s, a %s indicator's next figure is %s, due by %s", (shown, frequency, period, due) => {
+    expect(nextFigureDue(shown, frequency, DEFAULT_TIMETABLE)).toEqual({ period, due });
+  });
 });

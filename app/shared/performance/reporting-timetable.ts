@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { addMonths } from "./periods";
+import { addMonths, latestPeriodForFrequency, monthsPerPeriod } from "./periods";
+import type { Frequency } from "./types";
 import { MAX_WORKING_DAY, workingDayOfMonth } from "./working-days";
 
 /**
@@ -42,4 +43,14 @@ export function dueDatesFor(period: string, timetable: ReportingTimetable): Mont
 export function workingDayText(n: number): string {
   const suffix = n % 10 === 1 && n !== 11 ? "st" : n % 10 === 2 && n !== 12 ? "nd" : n % 10 === 3 && n !== 13 ? "rd" : "th";
   return `the ${n}${suffix} working day`;
+}
+
+/**
+ * The next figure of an indicator after the month shown, and when it is due: next month
+ * for a monthly one, the next quarter-end for a quarterly one, the next March for a
+ * yearly one. The public pages say this instead of "No data".
+ */
+export function nextFigureDue(shownPeriod: string, frequency: Frequency, timetable: ReportingTimetable) {
+  const period = latestPeriodForFrequency(addMonths(shownPeriod, monthsPerPeriod(frequency)), frequency);
+  return { period, due: dueDatesFor(period, timetable).figures };
 }
