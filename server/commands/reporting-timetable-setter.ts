@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { reportingTimetables } from "../../db/schema/reporting-months";
-import { reportingTimetableSchema } from "../../app/shared/performance/reporting-timetable";
+import { DEFAULT_TIMETABLE, reportingTimetableSchema } from "../../app/shared/performance/reporting-timetable";
 import { recordAudit, type Actor } from "../audit";
 
 /**
@@ -34,7 +34,8 @@ export async function setReportingTimetable(
       action: "reporting_timetable.set",
       subjectType: "organisation",
       subjectId: input.organisationId,
-      before: before ?? null,
+      // With no row the default timetable applied: the log says so rather than "nothing".
+      before: before ?? { ...DEFAULT_TIMETABLE, isDefault: true },
       after: timetable,
     });
     return timetable;

@@ -76,7 +76,7 @@ describe("the reporting timetable", () => {
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.organisationId, orgId), eq(auditLog.action, "reporting_timetable.set")));
-    expect(audit.before).toEqual({ figuresWorkingDay: 5, commentariesWorkingDay: 8 });
+    expect(audit.before).toEqual({ figuresWorkingDay: 5, commentariesWorkingDay: 8, isDefault: true });
     expect(audit.after).toEqual({ figuresWorkingDay: 3, commentariesWorkingDay: 7 });
     expect(audit.actorLabel).toBe("admin@northfield.example");
     expect((await page()).due).toEqual({ figures: "4 November 2026", commentaries: "10 November 2026" });
