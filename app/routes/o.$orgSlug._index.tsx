@@ -46,6 +46,32 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
+/** Figures or commentaries owed: each with what is there now and when it is (or was) due. */
+function OwedList(props: {
+  testId: string;
+  items: (OwedItem & { dueByText: string })[];
+  href: (code: string) => string;
+  words: Record<OwedItem["state"], string>;
+  ownerNote: string;
+  none: string;
+}) {
+  if (props.items.length === 0) return <p>{props.none}</p>;
+  return (
+    <ul data-testid={props.testId}>
+      {props.items.map((item) => (
+        <li key={item.code} data-code={item.code}>
+          <Link to={props.href(item.code)}>
+            {item.code} {item.title}
+          </Link>
+          : {props.words[item.state]}
+          {item.as === "owner" ? ` (${props.ownerNote})` : ""}.{" "}
+          {item.overdue ? <strong>Overdue: it was due by {item.dueByText}.</strong> : `Due by ${item.dueByText}.`}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 const STATUS_ORDER: TargetStatus[] = ["on_target", "within_tolerance", "off_target", "no_target", "no_data"];
 
 export default function OrganisationHome() {
@@ -80,39 +106,23 @@ export default function OrganisationHome() {
         <section aria-labelledby="home-owed" className="home-section">
           <h2 id="home-owed">What you owe for {monthLabel(owed.period)}</h2>
           <h3>Figures (due by {owed.due.figures})</h3>
-          {owed.figures.length ? (
-            <ul data-testid="owed-figures">
-              {owed.figures.map((f) => (
-                <li key={f.code} data-code={f.code}>
-                  <Link to={`${base}/indicators/${encodeURIComponent(f.code)}?period=${owed.period}`}>
-                    {f.code} {f.title}
-                  </Link>
-                  : {f.state === "missing" ? "no figure yet" : "a draft figure, not submitted"}
-                  {f.as === "owner" ? " (you own this indicator; its manager enters the figure)" : ""}.{" "}
-                  {f.overdue ? <strong>Overdue: it was due by {f.dueByText}.</strong> : `Due by ${f.dueByText}.`}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>No figures owed: every figure of yours for {monthLabel(owed.period)} is in.</p>
-          )}
+          <OwedList
+            testId="owed-figures"
+            items={owed.figures}
+            href={(code) => `${base}/indicators/${encodeURIComponent(code)}?period=${owed.period}`}
+            words={{ missing: "no figure yet", draft: "a draft figure, not submitted" }}
+            ownerNote="you own this indicator; its manager enters the figure"
+            none={`No figures owed: every figure of yours for ${monthLabel(owed.period)} is in.`}
+          />
           <h3>Commentaries (due by {owed.due.commentaries})</h3>
-          {owed.commentaries.length ? (
-            <ul data-testid="owed-commentaries">
-              {owed.commentaries.map((c) => (
-                <li key={c.code} data-code={c.code}>
-                  <Link to={`${base}/exceptions/${encodeURIComponent(c.code)}?period=${owed.period}`}>
-                    {c.code} {c.title}
-                  </Link>
-                  : {c.state === "missing" ? "not started" : "in draft, not marked ready"}
-                  {c.as === "owner" ? " (you own this indicator)" : ""}.{" "}
-                  {c.overdue ? <strong>Overdue: it was due by {c.dueByText}.</strong> : `Due by ${c.dueByText}.`}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>No commentaries owed for {monthLabel(owed.period)}.</p>
-          )}
+          <OwedList
+            testId="owed-commentaries"
+            items={owed.commentaries}
+            href={(code) => `${base}/exceptions/${encodeURIComponent(code)}?period=${owed.period}`}
+            words={{ missing: "not started", draft: "in draft, not marked ready" }}
+            ownerNote="you own this indicator"
+            none={`No commentaries owed for ${monthLabel(owed.period)}.`}
+          />
           {data.coverReports.length ? (
             <>
               <h3>Cover reports</h3>
