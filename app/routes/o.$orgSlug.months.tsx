@@ -1,13 +1,18 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CommentaryStatusTag } from "~/components/commentary/commentary-status-tag";
-import { ErrorSummary, TextArea } from "~/components/ui/form-fields";
+import { ErrorSummary, TextArea, TextField } from "~/components/ui/form-fields";
 import { TableRegion } from "~/components/ui/table-region";
-import { formatUkDateTime } from "~/shared/dates";
+import { formatUkDateTime, formatUkDay } from "~/shared/dates";
 import { monthLabel } from "~/shared/performance/periods";
 import { hasGaps } from "~/shared/performance/reporting-month-gaps";
+import { dueDatesFor, reportingTimetableSchema, workingDayText } from "~/shared/performance/reporting-timetable";
+import { MAX_WORKING_DAY } from "~/shared/performance/working-days";
+import { parseForm } from "~/utils/forms";
 import { authorizeOr403, requireOrgMember } from "~/utils/auth.server";
 import { formDone, invalidForm, type FormResult } from "~/utils/command-response.server";
+import { findReportingTimetable } from "../../db/queries/reporting-months";
+import { setReportingTimetable } from "../../server/commands/reporting-timetable-setter";
 import { readFormData } from "~/utils/request-body.server";
 import { announcePublishedMonth, periodParam, publishSchema } from "~/utils/reporting-month.server";
 import { publishReportingMonth } from "../../server/commands/reporting-month-publisher";
@@ -35,9 +40,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // The oldest open month is the one to publish next (a later one may have early figures).
   const period = requested && open.includes(requested) ? requested : (open.at(-1) ?? null);
   const status = period ? await loadMonthStatus(db, org.id, period) : null;
+  const timetable = await findReportingTimetable(db, org.id);
+  const due = period ? dueDatesFor(period, timetable) : null;
   return {
     orgSlug: org.slug,
     period,
+    timetable,
+    due: due ? { figures: formatUkDay(due.figures), commentaries: formatUkDay(due.commentaries) } : null,
     open,
     published: months
       .filter((m) => m.state === "published")
@@ -56,12 +65,22 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { org, principal, user } = await requireOrgMember(request, context, params.orgSlug);
   const formData = await readFormData(request);
+  const actor = { userId: user.id, label: user.email };
+  if (formData.get("intent") === "timetable") {
+    const parsed = parseForm(reportingTimetableSchema, formData);
+    if (!parsed.ok) return invalidForm("timetable", parsed.fieldErrors, formData);
+    authorizeOr403(() => authorize(reportingMonthPolicy.setTimetable(principal, org)));
+    const set = await setReportingTimetable(context.services.db, { organisationId: org.id, ...parsed.data }, actor);
+    return formDone(
+      "timetable",
+      `Timetable saved: figures are due by ${workingDayText(set.figuresWorkingDay)} and commentaries by ${workingDayText(set.commentariesWorkingDay)} of the next month.`,
+    );
+  }
   authorizeOr403(() => authorize(reportingMonthPolicy.publish(principal, org)));
   const period = periodParam(String(formData.get("period") ?? ""));
   if (!period) return invalidForm("publish", { form: "Choose the month to publish" }, formData);
   const parsed = publishSchema.safeParse({ note: formData.get("note") ?? undefined });
   if (!parsed.success) return invalidForm("publish", { note: parsed.error.issues[0].message }, formData);
-  const actor = { userId: user.id, label: user.email };
   const outcome = await publishReportingMonth(
     context.services.db,
     { organisationId: org.id, period, note: parsed.data.note },
@@ -77,6 +96,8 @@ export default function MonthInProgressPage() {
   const result = useActionData<typeof action>() as FormResult | undefined;
   const base = `/o/${data.orgSlug}`;
   const gapsRemain = hasGaps(data.gaps);
+  const timetableResult = result?.intent === "timetable" ? result : undefined;
+  const publishResult = result?.intent === "timetable" ? undefined : result;
   return (
     <>
       <ErrorSummary errors={result?.fieldErrors} />
@@ -111,6 +132,12 @@ export default function MonthInProgressPage() {
             <strong>Not yet published.</strong> {data.gaps.figures.length} figures missing, {data.gaps.unverified.length} not
             verified, {data.gaps.commentaries.length} commentaries not ready.
           </p>
+          {data.due ? (
+            <p data-testid="month-due-dates">
+              Figures for {monthLabel(data.period)} are due by <strong>{data.due.figures}</strong>; commentaries by{" "}
+              <strong>{data.due.commentaries}</strong>.
+            </p>
+          ) : null}
           <TableRegion label={`Indicators in ${monthLabel(data.period)}`}>
             <table className="table">
               <caption className="visually-hidden">
@@ -159,8 +186,8 @@ export default function MonthInProgressPage() {
                   ? "Some figures are missing or unverified, or some commentaries are not ready: say which, and why the month is published now."
                   : undefined
               }
-              error={result?.fieldErrors?.note}
-              defaultValue={result?.values?.note}
+              error={publishResult?.fieldErrors?.note}
+              defaultValue={publishResult?.values?.note}
             />
             <button className="button" type="submit">
               Publish {monthLabel(data.period)}
@@ -168,6 +195,35 @@ export default function MonthInProgressPage() {
           </Form>
         </>
       )}
+      <h2 id="timetable">Reporting timetable</h2>
+      <p>
+        {data.timetable.isDefault ? "Until you set it, the usual timetable applies: " : ""}
+        figures are due by {workingDayText(data.timetable.figuresWorkingDay)} and commentaries by{" "}
+        {workingDayText(data.timetable.commentariesWorkingDay)} of the month after the month they report. Working days leave out
+        weekends and the bank holidays of England and Wales.
+      </p>
+      <Form method="post" aria-labelledby="timetable">
+        <input type="hidden" name="intent" value="timetable" />
+        <TextField
+          name="figuresWorkingDay"
+          label="Figures due by working day"
+          hint={`A number from 1 to ${MAX_WORKING_DAY}`}
+          inputMode="numeric"
+          error={timetableResult?.fieldErrors?.figuresWorkingDay}
+          defaultValue={timetableResult?.values?.figuresWorkingDay ?? String(data.timetable.figuresWorkingDay)}
+        />
+        <TextField
+          name="commentariesWorkingDay"
+          label="Commentaries due by working day"
+          hint={`A number from 1 to ${MAX_WORKING_DAY}, not before the figures`}
+          inputMode="numeric"
+          error={timetableResult?.fieldErrors?.commentariesWorkingDay}
+          defaultValue={timetableResult?.values?.commentariesWorkingDay ?? String(data.timetable.commentariesWorkingDay)}
+        />
+        <button className="button button--secondary" type="submit">
+          Save the timetable
+        </button>
+      </Form>
       {data.published.length ? (
         <>
           <h2>Published months</h2>

@@ -6,16 +6,22 @@ import { listMembershipsOfUser } from "../../db/queries/users";
 import { reportingMonthPolicy } from "../../server/policies/reporting-month-policy";
 import { performanceDataPolicy } from "../../server/policies/performance-data-policy";
 import { organisationPolicy } from "../../server/policies/organisation-policy";
+import { bodyPolicy } from "../../server/policies/meeting-policy";
+import { sitsOnABody } from "../../db/queries/home-page";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user, org, principal } = await requireOrgMember(request, context, params.orgSlug);
   const organisations = await listMembershipsOfUser(context.services.db, user.id);
   const base = `/o/${org.slug}`;
+  // Committees for those who use them: the clerks who set them up and the people who sit on one.
+  const usesCommittees =
+    bodyPolicy.manage(principal, { organisationId: org.id }) || (await sitsOnABody(context.services.db, org.id, user.id));
   // Permissions are computed by the policies on the server; the UI only reads them.
   const nav = [
     { to: `${base}/scorecard`, label: "Scorecard" },
     { to: `${base}/exceptions`, label: "Exceptions" },
     { to: `${base}/meetings`, label: "Meetings" },
+    ...(usesCommittees ? [{ to: `${base}/bodies`, label: "Committees" }] : []),
     { to: `${base}/actions`, label: "Actions" },
     { to: `${base}/packs`, label: "Packs" },
     { to: `${base}/areas`, label: "Areas" },

@@ -1,9 +1,12 @@
 import type { Database } from "../../db/client";
 import { findOrganisationBySlug } from "../../db/queries/organisations";
+import { findReportingTimetable } from "../../db/queries/reporting-months";
 import { defaultReportingPeriod, loadScorecard } from "../../server/performance/scorecard";
 import { scorecardLines } from "../../server/performance/scorecard-view";
+import { formatUkDay } from "~/shared/dates";
 import { monthLabel } from "~/shared/performance/periods";
 import { peersInOneLine } from "~/shared/performance/peer-groups";
+import { nextFigureDue } from "~/shared/performance/reporting-timetable";
 import { tenantSummary, type TenantFigure, type TenantSummaryLine } from "~/shared/packs/tenant-summary";
 
 /*
@@ -66,6 +69,11 @@ export async function loadTenantTopTen(db: Database, organisationId: string): Pr
       e.peers.length && e.rule.polarity !== "none" ? peersInOneLine(e.rule, e.peers) : null,
     ]),
   );
+  const timetable = await findReportingTimetable(db, organisationId);
+  const nextDueText = (code: string) => {
+    const next = nextFigureDue(period, rules.get(code)!.frequency, timetable);
+    return `The next figure (${monthLabel(next.period)}) is due by ${formatUkDay(next.due)}.`;
+  };
   return {
     period,
     periodText: monthLabel(period),
@@ -74,6 +82,10 @@ export async function loadTenantTopTen(db: Database, organisationId: string): Pr
       .map((line) => ({ ...line, peersText: peersText.get(line.code) ?? null })),
     notYetPublished: summary
       .filter((line) => !published.has(line.code))
-      .map((line) => ({ code: line.code, title: line.title, text: `The figure for ${line.periodText} is not yet published.` })),
+      .map((line) => ({
+        code: line.code,
+        title: line.title,
+        text: `The figure for ${line.periodText} is not yet published. ${nextDueText(line.code)}`,
+      })),
   };
 }

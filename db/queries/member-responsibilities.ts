@@ -11,7 +11,13 @@ import { indicators } from "../schema/performance";
 export async function listMemberResponsibilities(db: Database, organisationId: string, userId: string) {
   const [openActions, indicatorRows] = await Promise.all([
     db
-      .select({ id: actions.id, description: actions.description, dueDate: actions.dueDate, minuteNumber: actions.minuteNumber })
+      .select({
+        id: actions.id,
+        description: actions.description,
+        dueDate: actions.dueDate,
+        status: actions.status,
+        minuteNumber: actions.minuteNumber,
+      })
       .from(actions)
       .where(and(eq(actions.organisationId, organisationId), eq(actions.ownerUserId, userId), ne(actions.status, "complete")))
       .orderBy(asc(actions.dueDate)),

@@ -1,7 +1,8 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "../client";
 import { users } from "../schema/identity";
-import { reportingMonths } from "../schema/reporting-months";
+import { reportingMonths, reportingTimetables } from "../schema/reporting-months";
+import { DEFAULT_TIMETABLE } from "../../app/shared/performance/reporting-timetable";
 
 /** The latest month the organisation has published, or null when it never has. */
 export async function lastPublishedPeriod(db: Database, organisationId: string): Promise<string | null> {
@@ -38,4 +39,17 @@ export async function findReportingMonth(db: Database, organisationId: string, p
     .where(and(eq(reportingMonths.organisationId, organisationId), eq(reportingMonths.period, period)))
     .limit(1);
   return row ?? null;
+}
+
+/** The organisation's reporting timetable, or the default one when no admin has set it yet. */
+export async function findReportingTimetable(db: Database, organisationId: string) {
+  const [row] = await db
+    .select({
+      figuresWorkingDay: reportingTimetables.figuresWorkingDay,
+      commentariesWorkingDay: reportingTimetables.commentariesWorkingDay,
+    })
+    .from(reportingTimetables)
+    .where(eq(reportingTimetables.organisationId, organisationId))
+    .limit(1);
+  return row ? { ...row, isDefault: false } : { ...DEFAULT_TIMETABLE, isDefault: true };
 }

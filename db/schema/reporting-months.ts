@@ -1,4 +1,4 @@
-import { pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { pgEnum, pgTable, smallint, text, unique, uuid } from "drizzle-orm/pg-core";
 import { REPORTING_MONTH_STATES } from "../../app/shared/vocabulary";
 import { createdAt, id, timestamptz } from "./columns";
 import { organisations, users } from "./identity";
@@ -31,3 +31,19 @@ export const reportingMonths = pgTable(
 );
 
 export type ReportingMonth = typeof reportingMonths.$inferSelect;
+
+/**
+ * An organisation's reporting timetable: a month's figures are due by working day
+ * `figures_working_day` of the next month and its commentaries by `commentaries_working_day`
+ * (England and Wales working days). No row means the default timetable
+ * (app/shared/performance/reporting-timetable.ts). Changes are audited.
+ */
+export const reportingTimetables = pgTable("reporting_timetables", {
+  organisationId: uuid("organisation_id")
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  figuresWorkingDay: smallint("figures_working_day").notNull(),
+  commentariesWorkingDay: smallint("commentaries_working_day").notNull(),
+  updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+  updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+});

@@ -23,6 +23,8 @@ export type MonthIndicatorStatus = {
   /** Who enters the figure (the indicator's manager). */
   managerName: string | null;
   ownerName: string | null;
+  managerUserId: string | null;
+  ownerUserId: string | null;
   figureStatus: FigureStatus | null;
   targetStatus: TargetStatus;
   /** The commentary's state when this month's figure is off target, otherwise null. */
@@ -63,6 +65,8 @@ export async function loadMonthStatus(db: Database, organisationId: string, peri
       due: periodFitsFrequency(period, rule.frequency),
       managerName: indicator.managerName,
       ownerName: indicator.ownerName,
+      managerUserId: indicator.managerUserId,
+      ownerUserId: indicator.ownerUserId,
       figureStatus: statuses.get(indicator.id) ?? null,
       targetStatus: row.reportingPeriod === period ? row.status : "no_data",
       commentary: commentary ? { status: commentary.status, documentName: commentary.documentName } : null,

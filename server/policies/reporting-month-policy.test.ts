@@ -27,4 +27,12 @@ describe("reportingMonthPolicy", () => {
     expect(reportingMonthPolicy.publish(user("admin", "org-b"), org)).toBe(false);
     expect(reportingMonthPolicy.publish(token("org-b"), org)).toBe(false);
   });
+
+  it("lets only an admin of the organisation set the timetable", () => {
+    expect(reportingMonthPolicy.setTimetable(user("admin"), org)).toBe(true);
+    for (const role of ["officer", "member", "viewer"] as const)
+      expect(reportingMonthPolicy.setTimetable(user(role), org)).toBe(false);
+    expect(reportingMonthPolicy.setTimetable(token(), org)).toBe(false);
+    expect(reportingMonthPolicy.setTimetable(user("admin", "org-b"), org)).toBe(false);
+  });
 });

@@ -317,7 +317,7 @@ describe("publishing a month", () => {
     expect(topTen.lines.map((l) => l.code)).not.toContain("BV66a");
     expect(topTen.notYetPublished.map((l) => l.code)).toContain("BV66a");
     expect(topTen.notYetPublished.find((l) => l.code === "BV66a")?.text).toBe(
-      "The figure for October 2026 is not yet published.",
+      "The figure for October 2026 is not yet published. The next figure (November 2026) is due by 7 December 2026.",
     );
     for (const line of topTen.lines) expect(line.sentence).not.toMatch(/do not have a figure/);
   });
