@@ -7,6 +7,7 @@ import { reportingMonthPolicy } from "../../server/policies/reporting-month-poli
 import { performanceDataPolicy } from "../../server/policies/performance-data-policy";
 import { organisationPolicy } from "../../server/policies/organisation-policy";
 import { bodyPolicy } from "../../server/policies/meeting-policy";
+import { memberPolicy } from "../../server/policies/member-policy";
 import { sitsOnABody } from "../../db/queries/home-page";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -23,6 +24,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     { to: `${base}/meetings`, label: "Meetings" },
     ...(usesCommittees ? [{ to: `${base}/bodies`, label: "Committees" }] : []),
     { to: `${base}/actions`, label: "Actions" },
+    // A member's own: the papers of their next meetings and their register of interests.
+    ...(usesCommittees ? [{ to: `${base}/my-papers`, label: "My papers" }] : []),
+    ...(memberPolicy.keepRegister(principal, { organisationId: org.id })
+      ? [{ to: `${base}/interests`, label: "Interests" }]
+      : []),
     { to: `${base}/packs`, label: "Packs" },
     { to: `${base}/areas`, label: "Areas" },
     ...(performanceDataPolicy.manageLibrary(principal, org) ? [{ to: `${base}/indicators`, label: "Indicators" }] : []),
