@@ -6,3 +6,4 @@ export * from "./commentaries";
 export * from "./meetings";
 export * from "./packs";
 export * from "./reporting-months";
+export * from "./plans";
