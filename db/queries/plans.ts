@@ -379,3 +379,12 @@ export async function improvementChoices(db: Database, organisationId: string) {
   ]);
   return { indicators: indicatorRows, actions: actionRows };
 }
+
+/** What the movement rule needs of some indicators of the organisation. */
+export async function indicatorRules(db: Database, organisationId: string, indicatorIds: string[]) {
+  if (indicatorIds.length === 0) return [];
+  return db
+    .select({ id: indicators.id, polarity: indicators.polarity, unit: indicators.unit, decimals: indicators.decimals })
+    .from(indicators)
+    .where(and(eq(indicators.organisationId, organisationId), inArray(indicators.id, indicatorIds)));
+}
