@@ -65,8 +65,9 @@ const progressSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("milestone"),
     milestoneId: z.string({ message: "Choose the milestone" }).uuid("Choose the milestone"),
-    quarter: z.string({ message: "Choose the quarter" }).min(1, "Choose the quarter"),
-    note: noteField,
+    // Named apart from the action form's fields: both forms are on the page, and ids must be unique.
+    milestoneQuarter: z.string({ message: "Choose the quarter" }).min(1, "Choose the quarter"),
+    commentary: noteField,
     completedOn: optionalDay,
     expectedDate: optionalDay,
   }),
@@ -163,16 +164,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
             organisationId: org.id,
             actionId: found.id,
             milestoneId: input.milestoneId,
-            quarter: input.quarter,
-            note: input.note,
+            quarter: input.milestoneQuarter,
+            note: input.commentary,
             completedOn: input.completedOn,
             expectedDate: input.expectedDate,
           },
       { userId: user.id, label: user.email },
     );
   } catch (error) {
-    if (error instanceof CommandError)
-      return data<ActionResult>({ fieldErrors: { [error.field ?? "form"]: error.message }, intent }, { status: 400 });
+    if (error instanceof CommandError) {
+      const field = error.field ?? "form";
+      const named = input.intent === "milestone" ? ({ quarter: "milestoneQuarter", note: "commentary" }[field] ?? field) : field;
+      return data<ActionResult>({ fieldErrors: { [named]: error.message }, intent }, { status: 400 });
+    }
     throw error;
   }
   return redirect(`/o/${org.slug}/plans/${plan.id}/actions/${found.id}?saved=progress`);
@@ -325,8 +329,13 @@ export default function PlanActionPage() {
                   options={openMilestones.map((m) => ({ value: m.id, label: `${m.title} (due ${formatUkDay(m.dueDate)})` }))}
                   error={milestoneErrors?.milestoneId}
                 />
-                <SelectField name="quarter" label="Quarter" options={quarterOptions} error={milestoneErrors?.quarter} />
-                <TextArea name="note" label="Commentary" error={milestoneErrors?.note} rows={3} />
+                <SelectField
+                  name="milestoneQuarter"
+                  label="Quarter of the commentary"
+                  options={quarterOptions}
+                  error={milestoneErrors?.milestoneQuarter}
+                />
+                <TextArea name="commentary" label="Commentary" error={milestoneErrors?.commentary} rows={3} />
                 <TextField
                   name="expectedDate"
                   type="date"

@@ -108,8 +108,8 @@ describe("the quarterly progress form", () => {
     const commentary = {
       intent: "milestone",
       milestoneId: ids.slippedId,
-      quarter: "2026/27 Q2",
-      note: "Supplier late",
+      milestoneQuarter: "2026/27 Q2",
+      commentary: "Supplier late",
       expectedDate: "2026-12-15",
     };
     expect(await statusOf(actionPage.action(args(formRequest(path(), commentary, cookies.admin), params())))).toBe(302);
