@@ -6,6 +6,7 @@ import {
   statusSummary,
   type ShownActionStatus,
   type StatusCounts,
+  type ThreadAction,
 } from "../../app/shared/plans/plan-status";
 import { slippedMilestones, type ActionForProgress, type SlippedMilestone } from "../../app/shared/plans/quarter-progress";
 import type { TargetStatus } from "../../app/shared/performance/status";
@@ -29,18 +30,6 @@ import { indicatorSnapshots } from "../meetings/indicator-snapshot";
  * pure rules of app/shared/plans, for the pages and the API alike. `today` is the UK day
  * (YYYY-MM-DD) every status is judged on.
  */
-
-export type ThreadAction = {
-  id: string;
-  planId: string;
-  planCode: string;
-  planTitle: string;
-  code: string;
-  title: string;
-  ownerName: string | null;
-  dueDate: string;
-  status: ShownActionStatus;
-};
 
 export type ThreadIndicator = {
   id: string;

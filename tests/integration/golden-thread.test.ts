@@ -34,7 +34,7 @@ beforeAll(async () => {
   await seedDemo(services.db);
   orgId = (await findOrganisationBySlug(services.db, "northfield"))!.id;
   otherOrgId = (await createOrganisation(services.db, { slug: "southbank", name: "Southbank Homes" }, SYSTEM_ACTOR)).id;
-}, 120_000);
+}, 600_000);
 afterAll(async () => services?.cleanup());
 
 const csv = (...lines: string[]) => new TextEncoder().encode(lines.join("\n") + "\n");

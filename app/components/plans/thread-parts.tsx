@@ -2,24 +2,14 @@ import { Link } from "@remix-run/react";
 import { ActionStatusTag } from "~/components/meetings/action-status-tag";
 import { TableRegion } from "~/components/ui/table-region";
 import { formatUkDay } from "~/shared/dates";
-import { MILESTONE_STATE_LABELS, type MilestoneState, type ShownActionStatus } from "~/shared/plans/plan-status";
+import { MILESTONE_STATE_LABELS, type MilestoneState, type ThreadAction } from "~/shared/plans/plan-status";
 
 /*
  * Pieces of the golden thread's pages (ADR 021): statuses are words and shapes (the
  * action log's tags), never colour alone.
  */
 
-export type ThreadActionRow = {
-  id: string;
-  planId: string;
-  planCode: string;
-  planTitle: string;
-  code: string;
-  title: string;
-  ownerName: string | null;
-  dueDate: string;
-  status: ShownActionStatus;
-};
+export type ThreadActionRow = ThreadAction;
 
 export function PlanActionsTable({
   orgSlug,

@@ -71,3 +71,16 @@ export function statusSummary(counts: StatusCounts): string {
 }
 
 export { ACTION_STATUS_LABELS, type ShownActionStatus };
+
+/** A plan action as the thread shows it (objective, indicator, API): its plan and its status today. */
+export type ThreadAction = {
+  id: string;
+  planId: string;
+  planCode: string;
+  planTitle: string;
+  code: string;
+  title: string;
+  ownerName: string | null;
+  dueDate: string;
+  status: ShownActionStatus;
+};
