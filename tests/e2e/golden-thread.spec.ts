@@ -49,7 +49,7 @@ test("an officer records quarterly progress on a plan action, and explains a sli
   );
 
   await page
-    .getByLabel("Milestone")
+    .getByLabel("Milestone", { exact: true })
     .selectOption({ label: "Scheduling system live for responsive repairs (due 31 August 2026)" });
   await page.getByLabel("Quarter of the commentary").selectOption("2026/27 Q2");
   await page.getByRole("textbox", { name: "Commentary" }).fill("The supplier's link to the repairs system failed testing.");
