@@ -19,6 +19,13 @@ import { ReportingMonthNote } from "~/components/reporting-month-note";
 import { authorize } from "../../server/policies/authorize";
 import { commentaryPolicy } from "../../server/policies/commentary-policy";
 import { performanceDataPolicy } from "../../server/policies/performance-data-policy";
+import { actionStylesLinks } from "~/components/meetings/action-styles";
+import { SlippedMilestonesList } from "~/components/plans/thread-parts";
+import { ukToday } from "~/shared/meetings/action-status";
+import { quarterOfDay, quarterSpan } from "~/shared/plans/quarters";
+import { slippedMilestonesOfQuarter } from "../../server/plans/thread-view";
+
+export const links = () => actionStylesLinks();
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Exceptions${data?.period ? ` for ${monthLabel(data.period)}` : ""} – Minuted` },
@@ -51,7 +58,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (area === undefined) throw new Response("There is no such area in this organisation", { status: 404 });
   const items = await loadExceptions(db, org.id, period, { areaId: area?.id ?? null });
   const month = await reportingMonthView(db, org.id, period, principal);
+  // Slipped plan milestones are exceptions of their quarter (ADR 021): the quarter of the period shown.
+  const quarter = quarterOfDay(`${period}-01`);
+  const slipped = await slippedMilestonesOfQuarter(db, org.id, quarter, ukToday());
   return {
+    slipped: { quarterLabel: quarterSpan(quarter).label, rows: slipped },
     orgSlug: org.slug,
     period,
     month,
@@ -183,6 +194,15 @@ export default function ExceptionsPage() {
           </TableRegion>
         </>
       )}
+
+      <section aria-labelledby="slipped-heading">
+        <h2 id="slipped-heading">Slipped plan milestones: {data.slipped.quarterLabel}</h2>
+        {data.slipped.rows.length ? (
+          <SlippedMilestonesList orgSlug={data.orgSlug} rows={data.slipped.rows} />
+        ) : (
+          <p>No plan milestone slipped in this quarter.</p>
+        )}
+      </section>
     </>
   );
 }

@@ -23,6 +23,10 @@ const KIND_LABELS: Record<ImportKind, string> = {
   targets: "Targets and tolerances (targets.csv)",
   benchmarks: "Peer-group benchmarks (benchmarks.csv)",
   areas: "Areas and their homes (areas.csv: area,homes)",
+  objectives: "Business plan objectives (objectives.csv)",
+  plans: "Service plans and service improvement plans (plans.csv)",
+  "plan-actions": "Plan actions (plan-actions.csv)",
+  milestones: "Plan milestones (milestones.csv)",
 };
 const KINDS = Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }));
 const kindSchema = z.enum(IMPORT_KINDS, { message: "Choose what the file holds" });

@@ -29,6 +29,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     ...(memberPolicy.keepRegister(principal, { organisationId: org.id })
       ? [{ to: `${base}/interests`, label: "Interests" }]
       : []),
+    { to: `${base}/objectives`, label: "Objectives" },
+    { to: `${base}/plans`, label: "Plans" },
+    { to: `${base}/improvements`, label: "Improvements" },
     { to: `${base}/packs`, label: "Packs" },
     { to: `${base}/areas`, label: "Areas" },
     ...(performanceDataPolicy.manageLibrary(principal, org) ? [{ to: `${base}/indicators`, label: "Indicators" }] : []),

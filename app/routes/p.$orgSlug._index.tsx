@@ -9,6 +9,8 @@ import { NotYetPublishedList, TenantTopTenList } from "~/components/public/tenan
 import { formatUkDate } from "~/shared/dates";
 import publicStyles from "~/styles/public.css?url";
 import { listApprovedMinutes, listPublishedAgendaPacks, type PublicPackSummary } from "../../db/queries/public-packs";
+import { lastPublishedPeriod } from "../../db/queries/reporting-months";
+import { improvementLog } from "../../server/plans/thread-view";
 
 export const links = () => [{ rel: "stylesheet", href: publicStyles }];
 
@@ -20,11 +22,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const { db } = context.services;
   const org = await requirePublicOrganisation(db, params.orgSlug);
-  const [agendaPacks, minutes, topTen] = await Promise.all([
+  const [agendaPacks, minutes, topTen, published] = await Promise.all([
     listPublishedAgendaPacks(db, org.id),
     listApprovedMinutes(db, org.id),
     loadTenantTopTen(db, org.id),
+    lastPublishedPeriod(db, org.id),
   ]);
+  // What we changed, in plain words: only entries with words for tenants, judged on published verified figures (ADR 021).
+  const improvements = await improvementLog(db, org.id, { publicOnly: true, publishedUpTo: published });
   const view = (pack: PublicPackSummary): PublishedPackView => {
     const href = `/p/${org.slug}/packs/${pack.packId}/v/${pack.version}`;
     return {
@@ -51,11 +56,17 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
           : `This is version ${m.version}, a correction made after the chair signed version ${m.signedVersion}.`,
     })),
     topTen: { periodText: topTen.periodText, lines: topTen.lines, notYetPublished: topTen.notYetPublished },
+    improvements: improvements.map((i) => ({
+      id: i.id,
+      summary: i.publicSummary,
+      madeOnText: formatUkDate(`${i.madeOn}T12:00:00Z`),
+      measure: i.indicator ? `${i.indicator.title}: ${i.movement?.plainText ?? "Too early to say"}` : null,
+    })),
   };
 }
 
 export default function PublicOrganisationPage() {
-  const { org, agendaPacks, minutes, topTen } = useLoaderData<typeof loader>();
+  const { org, agendaPacks, minutes, topTen, improvements } = useLoaderData<typeof loader>();
   return (
     <PublicLayout org={org}>
       <h1>Committee papers and performance</h1>
@@ -73,6 +84,9 @@ export default function PublicOrganisationPage() {
           </li>
           <li>
             <a href="#tenant-top-ten">How we are doing: the tenant top ten</a>
+          </li>
+          <li>
+            <a href="#improvements">What we have changed</a>
           </li>
         </ul>
       </nav>
@@ -100,6 +114,25 @@ export default function PublicOrganisationPage() {
         <p className="public-screen-link">
           <a href={`/p/${org.slug}/screen`}>Show the tenant top ten on a reception screen</a>
         </p>
+      </section>
+
+      <section aria-labelledby="improvements" className="public-section">
+        <h2 id="improvements">What we have changed</h2>
+        {improvements.length === 0 ? (
+          <p>Nothing to report yet.</p>
+        ) : (
+          <ul>
+            {improvements.map((i) => (
+              <li key={i.id} data-public-improvement>
+                <p>{i.summary}</p>
+                <p className="hint">
+                  Since {i.madeOnText}
+                  {i.measure ? `. ${i.measure}` : ""}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </PublicLayout>
   );

@@ -89,3 +89,7 @@ export type AgendaItemOptions = {
   tenantTopTen?: boolean;
   indicatorIds?: string[];
 };
+
+/** The golden thread (ADR 021): a service plan, or a service improvement plan (SIP), of a team or service area. */
+export const PLAN_KINDS = ["service", "improvement"] as const;
+export type PlanKind = (typeof PLAN_KINDS)[number];

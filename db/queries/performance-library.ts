@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../client";
 import { memberships, users } from "../schema/identity";
 import { areas, indicators, themes } from "../schema/performance";
+import { objectives, planActions, plans } from "../schema/plans";
 
 /** What an import is checked against: the organisation's indicators and areas (server/imports/import-types.ts ImportContext). */
 export async function loadImportContext(db: Database, organisationId: string) {
@@ -23,7 +24,9 @@ export async function loadImportContext(db: Database, organisationId: string) {
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.organisationId, organisationId));
+  const thread = await loadThreadCodes(db, organisationId);
   return {
+    thread,
     indicators: new Map(
       indicatorRows.map((i) => [
         i.code,
@@ -61,4 +64,24 @@ export async function findThemeName(db: Database, organisationId: string, themeI
     .where(and(eq(themes.id, themeId), eq(themes.organisationId, organisationId)))
     .limit(1);
   return row?.name ?? null;
+}
+
+/** The codes the golden thread's imports refer to (server/imports/import-types.ts ThreadContext). */
+async function loadThreadCodes(db: Database, organisationId: string) {
+  const [themeRows, objectiveRows, planRows, actionRows] = await Promise.all([
+    db.select({ name: themes.name }).from(themes).where(eq(themes.organisationId, organisationId)),
+    db.select({ code: objectives.code }).from(objectives).where(eq(objectives.organisationId, organisationId)),
+    db.select({ code: plans.code }).from(plans).where(eq(plans.organisationId, organisationId)),
+    db
+      .select({ plan: plans.code, code: planActions.code })
+      .from(planActions)
+      .innerJoin(plans, eq(plans.id, planActions.planId))
+      .where(eq(planActions.organisationId, organisationId)),
+  ]);
+  return {
+    themes: new Set(themeRows.map((t) => t.name)),
+    objectives: new Set(objectiveRows.map((o) => o.code)),
+    plans: new Set(planRows.map((p) => p.code)),
+    planActions: new Set(actionRows.map((a) => `${a.plan}\u0000${a.code}`)),
+  };
 }

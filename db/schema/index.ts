@@ -7,3 +7,4 @@ export * from "./meetings";
 export * from "./packs";
 export * from "./reporting-months";
 export * from "./members";
+export * from "./plans";

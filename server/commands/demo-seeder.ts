@@ -14,6 +14,7 @@ import { DEMO_BOARD_MEMBERS, seedDemoMeetings } from "./demo-meetings-seeder";
 import { seedDemoMemberHelp } from "./demo-member-seeder";
 import { publishReportingMonth } from "./reporting-month-publisher";
 import { monthLabel } from "../../app/shared/performance/periods";
+import { seedDemoPlans } from "./demo-plans-seeder";
 
 export const DEMO_ORGANISATION = { slug: "northfield", name: "Northfield Homes (demo)" } as const;
 export const DEMO_PASSWORD = "northfield-demo";
@@ -41,10 +42,22 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
     return { created: false, lines: [`The demo organisation “${DEMO_ORGANISATION.name}” already exists.`] };
   }
   const org = await createOrganisation(db, { ...DEMO_ORGANISATION, isDemo: true }, SYSTEM_ACTOR);
+  const added = new Map<string, string>();
   for (const user of DEMO_USERS) {
-    await addMember(db, { organisationId: org.id, ...user, password: DEMO_PASSWORD }, SYSTEM_ACTOR);
+    const member = await addMember(db, { organisationId: org.id, ...user, password: DEMO_PASSWORD }, SYSTEM_ACTOR);
+    added.set(user.role, member.id);
   }
   await seedDemoPerformanceData(db, org.id);
+  // The golden thread: the business plan, the SIPs and their progress (ADR 021).
+  await seedDemoPlans(
+    db,
+    org.id,
+    {
+      officer: { userId: added.get("officer")!, label: "officer@northfield.example" },
+      admin: { userId: added.get("admin")!, label: "admin@northfield.example" },
+    },
+    readSeedFile,
+  );
   await seedDemoMeetings(db, org.id, DEMO_PASSWORD, SYSTEM_ACTOR);
   await seedDemoMemberHelp(db, org.id);
   await publishDemoMonth(db, org.id);

@@ -15,6 +15,7 @@ import { recordAudit, type Actor } from "../audit";
 import { ALL_AREAS } from "../imports/import-types";
 import { parseImport, type ImportKind, type ImportRowTypes } from "../imports/parse-import";
 import { recordTarget } from "./target-recorder";
+import { threadWriters } from "./thread-import-writers";
 import type { ImportProblem } from "../imports/problems";
 
 export type ImportSummary = {
@@ -87,7 +88,7 @@ class Rehearsal<T> extends Error {
   }
 }
 
-type CommitInput<K extends ImportKind> = {
+export type CommitInput<K extends ImportKind> = {
   organisationId: string;
   kind: K;
   rows: ImportRowTypes[K][];
@@ -127,9 +128,9 @@ async function writeRows<K extends ImportKind>(db: Database, input: CommitInput<
   });
 }
 
-type Counts = { created: number; updated: number; unchanged: number };
-type WriteResult = { counts: Counts; changedCodes: string[]; changedPeriods: string[] };
-type Writer<K extends ImportKind> = (tx: Database, input: CommitInput<K>) => Promise<WriteResult>;
+export type Counts = { created: number; updated: number; unchanged: number };
+export type WriteResult = { counts: Counts; changedCodes: string[]; changedPeriods: string[] };
+export type Writer<K extends ImportKind> = (tx: Database, input: CommitInput<K>) => Promise<WriteResult>;
 
 async function indicatorIdsByCode(tx: Database, organisationId: string): Promise<Map<string, string>> {
   const rows = await tx
@@ -476,4 +477,5 @@ const writers: { [K in ImportKind]: Writer<K> } = {
   areas: writeAreas,
   actuals: writeActuals,
   "actuals-wide": writeActuals as unknown as Writer<"actuals-wide">,
+  ...threadWriters,
 };

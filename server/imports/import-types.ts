@@ -22,6 +22,18 @@ export interface ImportContext {
   areas: Set<string>;
   /** The addresses of the organisation's members, in lower case: owners and managers must be among them. */
   people: Set<string>;
+  /** For the golden thread's imports (objectives, plans, plan actions, milestones): what they may refer to. */
+  thread?: ThreadContext;
+}
+
+/** Codes as the library has them: the imports of the golden thread refer to each other by code (ADR 021). */
+export interface ThreadContext {
+  /** Theme names. */
+  themes: Set<string>;
+  objectives: Set<string>;
+  plans: Set<string>;
+  /** "plan code" NUL "action code". */
+  planActions: Set<string>;
 }
 
 /**

@@ -32,6 +32,10 @@ import { validateAreas, type AreaRow } from "./validate-areas";
 import { validateBenchmarks, type BenchmarkRow } from "./validate-benchmarks";
 import { validateIndicators, type IndicatorRow } from "./validate-indicators";
 import { validateTargets, type TargetRow } from "./validate-targets";
+import { validateObjectives, type ObjectiveRow } from "./validate-objectives";
+import { validatePlans, type PlanRow } from "./validate-plans";
+import { validatePlanActions, type PlanActionRow } from "./validate-plan-actions";
+import { validateMilestones, type MilestoneRow } from "./validate-milestones";
 
 /** The typed row each kind of import produces. */
 export interface ImportRowTypes {
@@ -43,6 +47,11 @@ export interface ImportRowTypes {
   /** Wide layout: one row per indicator, one column per month; produces organisation-wide actuals. */
   "actuals-wide": ActualRow;
   areas: AreaRow;
+  /** The golden thread (ADR 021), imported in this order: each refers to the ones before by code. */
+  objectives: ObjectiveRow;
+  plans: PlanRow;
+  "plan-actions": PlanActionRow;
+  milestones: MilestoneRow;
 }
 
 export type ImportKind = keyof ImportRowTypes;
@@ -54,6 +63,10 @@ export const IMPORT_KINDS = [
   "actuals",
   "actuals-wide",
   "areas",
+  "objectives",
+  "plans",
+  "plan-actions",
+  "milestones",
 ] as const satisfies readonly ImportKind[];
 
 /** For the route that receives the kind from a form field. */
@@ -66,6 +79,10 @@ const VALIDATORS: { [K in ImportKind]: (table: Table, context: ImportContext) =>
   actuals: validateActuals,
   "actuals-wide": validateActualsWide,
   areas: validateAreas,
+  objectives: validateObjectives,
+  plans: validatePlans,
+  "plan-actions": validatePlanActions,
+  milestones: validateMilestones,
 };
 
 export interface ParseImportOptions {

@@ -96,6 +96,9 @@ export const ROUTES: Record<string, { GET?: Row; POST?: Row }> = {
   "api.v1.o.$orgSlug.packs.$packId.versions.$version.verify.ts": { GET: apiRoute("viewer") },
   "api.v1.o.$orgSlug.scorecard.ts": { GET: apiRoute("viewer") },
   "api.v1.o.$orgSlug.exceptions.ts": { GET: apiRoute("viewer") },
+  // The golden thread's reads (ADR 021): anyone of the organisation, API tokens included.
+  "api.v1.o.$orgSlug.indicators.$code.thread.ts": { GET: apiRoute("viewer"), POST: everyoneGets(405) },
+  "api.v1.o.$orgSlug.objectives.$objectiveId.thread.ts": { GET: apiRoute("viewer"), POST: everyoneGets(405) },
   "api.v1.o.$orgSlug.reporting-months._index.ts": { GET: apiRoute("viewer"), POST: everyoneGets(405) },
   "api.v1.o.$orgSlug.reporting-months.$period.publish.ts": { GET: everyoneGets(405), POST: apiRoute("token-or-admin") },
   "invite.$token.tsx": { GET: publicRoute(), POST: publicRoute() },
@@ -114,6 +117,14 @@ export const ROUTES: Record<string, { GET?: Row; POST?: Row }> = {
   // A register of interests: members and above keep their own (the clerk also reads everyone's).
   "o.$orgSlug.interests.tsx": { GET: orgPage("member"), POST: orgPage("member") },
   "o.$orgSlug.my-papers.tsx": { GET: orgPage() },
+  // The golden thread (ADR 021): everyone reads; progress is recorded by officers, admins and the action's owner
+  // (neither of the matrix's members owns the demo's action); improvements are logged by officers and admins.
+  "o.$orgSlug.objectives._index.tsx": { GET: orgPage() },
+  "o.$orgSlug.objectives.$objectiveId.tsx": { GET: orgPage() },
+  "o.$orgSlug.plans._index.tsx": { GET: orgPage() },
+  "o.$orgSlug.plans.$planId._index.tsx": { GET: orgPage() },
+  "o.$orgSlug.plans.$planId.actions.$planActionId.tsx": { GET: orgPage(), POST: orgPage("officer") },
+  "o.$orgSlug.improvements.tsx": { GET: orgPage(), POST: orgPage("officer") },
   "o.$orgSlug.months.tsx": { GET: orgPage("admin"), POST: orgPage("admin") },
   // Recording a figure: an admin, or an officer who owns or manages the indicator (the demo's officer manages this one).
   "o.$orgSlug.indicators.$code": { GET: orgPage(), POST: orgPage("officer") },

@@ -18,6 +18,7 @@ import { actions, agendaItems, meetingAttendance, meetings, motions } from "../.
 import { coverReports } from "../../db/schema/packs";
 import { indicators } from "../../db/schema/performance";
 import { listAreas } from "../../db/queries/performance-library";
+import { findPlanActionByCode, listObjectives } from "../../db/queries/plans";
 import { findOrganisationBySlug } from "../../db/queries/organisations";
 import { findUserByEmail } from "../../db/queries/users";
 import { SYSTEM_ACTOR } from "../../server/audit";
@@ -80,6 +81,9 @@ const ids = {} as {
   agendaItem: string;
   otherItem: string;
   areaId: string;
+  planId: string;
+  planActionId: string;
+  objectiveId: string;
 };
 
 beforeAll(async () => {
@@ -156,6 +160,9 @@ beforeAll(async () => {
   ids.actionId = action.id;
   const [indicator] = await db.select().from(indicators).where(eq(indicators.organisationId, org.id)).limit(1);
   Object.assign(ids, { indicatorId: indicator.id, indicatorCode: indicator.code });
+  const planAction = (await findPlanActionByCode(db, org.id, "SIP-REP", "A1"))!;
+  const [objective] = await listObjectives(db, org.id);
+  Object.assign(ids, { planId: planAction.planId, planActionId: planAction.id, objectiveId: objective!.id });
 
   http = await createHttpServer(services, { withRemix: false });
   await new Promise<void>((resolve) => http.server.listen(0, "127.0.0.1", resolve));
@@ -253,6 +260,9 @@ const allParams = (): Record<string, string> => ({
   token: "not-a-real-link-token-0000000000",
   kind: "actuals",
   period: "2026-10",
+  planId: ids.planId,
+  planActionId: ids.planActionId,
+  objectiveId: ids.objectiveId,
 });
 
 /** Per route, what a POST sends (a real, harmless request, so that it reaches the authorization), and the meeting. */

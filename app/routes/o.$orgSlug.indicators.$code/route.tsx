@@ -28,6 +28,12 @@ import { TargetHistoryTable } from "./target-history-table";
 import { SuccessBanner } from "./success-banner";
 import { UnverifiedTable } from "./unverified-table";
 import { readFormData } from "~/utils/request-body.server";
+import { ukToday } from "~/shared/meetings/action-status";
+import { actionStylesLinks } from "~/components/meetings/action-styles";
+import { indicatorThread } from "../../../server/plans/thread-view";
+import { GoldenThread } from "./golden-thread";
+
+export const links = () => actionStylesLinks();
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.indicator.code} ${data.indicator.title} – Minuted` : "Indicator – Minuted" },
@@ -39,7 +45,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const found = await findIndicator(db, org.id, params.code);
   if (!found) throw notFound();
   authorizeOr403(() => authorize(figurePolicy.read(principal, found)));
-  return loadIndicatorPageData(db, { org, principal, found, url: new URL(request.url) });
+  const [page, thread] = await Promise.all([
+    loadIndicatorPageData(db, { org, principal, found, url: new URL(request.url) }),
+    indicatorThread(db, org.id, found.id, ukToday()),
+  ]);
+  return { ...page, thread };
 }
 
 /** Enter or correct a figure (intent=record), or verify one (intent=verify). */
@@ -102,6 +112,8 @@ export default function IndicatorPage() {
 
       <h2>Improvement plans from performance clinics</h2>
       <ClinicPlans plans={page.clinicPlans} />
+      <h2>Objectives and plans</h2>
+      <GoldenThread orgSlug={page.orgSlug} thread={page.thread} />
 
       <h2>About this indicator</h2>
       <AboutIndicator indicator={indicator} />
