@@ -11,6 +11,9 @@ import { isPeriod, lastNPeriods, monthLabel } from "~/shared/performance/periods
 import { authorizeOr403, requireOrgMember } from "~/utils/auth.server";
 import { z } from "zod";
 import { loadExceptions } from "../../server/performance/exceptions";
+import { exceptionRuleOf } from "../../db/queries/organisations";
+import { EXCEPTION_RULE_LABELS } from "~/shared/performance/exceptions";
+import { organisationPolicy } from "../../server/policies/organisation-policy";
 import { defaultReportingPeriod } from "../../server/performance/scorecard";
 import { reportingMonthView } from "../../server/performance/reporting-month-view";
 import { ReportingMonthNote } from "~/components/reporting-month-note";
@@ -41,7 +44,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!query.success) throw new Response(query.error.issues.map((i) => i.message).join("; "), { status: 400 });
   const { db } = context.services;
   const period = query.data.period ?? (await defaultReportingPeriod(db, org.id));
-  if (!period) return { orgSlug: org.slug, period: null, periodOptions: [], items: [], readyCount: 0 };
+  const rule = {
+    label: EXCEPTION_RULE_LABELS[await exceptionRuleOf(db, org.id)],
+    canChange: organisationPolicy.administer(principal, org),
+  };
+  if (!period) return { orgSlug: org.slug, period: null, periodOptions: [], items: [], readyCount: 0, rule };
   const items = await loadExceptions(db, org.id, period);
   const month = await reportingMonthView(db, org.id, period, principal);
   return {
@@ -50,6 +57,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     month,
     periodOptions: lastNPeriods(month.latestChoice ?? period, 36).reverse(),
     readyCount: items.filter((i) => i.commentary.status === "ready").length,
+    rule,
     items: items.map((item) => ({
       code: item.indicator.code,
       title: item.indicator.title,
@@ -91,7 +99,7 @@ export default function ExceptionsPage() {
     return (
       <>
         <h1>Exceptions</h1>
-        <div className="notification">No figures have been entered or imported yet, so nothing can be off target.</div>
+        <div className="notification">No figures have been entered or imported yet, so nothing can be an exception.</div>
       </>
     );
   }
@@ -100,8 +108,12 @@ export default function ExceptionsPage() {
     <>
       <h1>Exceptions: {monthLabel(data.period)}</h1>
       <p className="lede">
-        Indicators off target across the organisation. Committees read commentary only where performance is off target: each of
+        Exceptions across the organisation. Committees read commentary only where performance is not as it should be: each of
         these needs one, ready for committee, before the pack is frozen.
+      </p>
+      <p data-testid="exception-rule">
+        What counts as an exception here: <strong>{data.rule.label}</strong>.{" "}
+        {data.rule.canChange ? <Link to={`/o/${data.orgSlug}/exception-setting`}>Change what counts as an exception</Link> : null}
       </p>
       <ReportingMonthNote period={data.period} {...data.month} hrefFor={(p) => `?period=${p}`} />
 
@@ -118,7 +130,7 @@ export default function ExceptionsPage() {
 
       {total === 0 ? (
         <div className="notification notification--success">
-          No indicator is off target in {monthLabel(data.period)}: no commentaries are needed.
+          No indicator is an exception in {monthLabel(data.period)}: no commentaries are needed.
         </div>
       ) : (
         <>
@@ -133,8 +145,8 @@ export default function ExceptionsPage() {
           <TableRegion label="Exceptions">
             <table className="table exceptions">
               <caption>
-                Indicators off target in {monthLabel(data.period)}: the state of each commentary, then value, target, status,
-                direction against the same period last year and trend
+                Exceptions in {monthLabel(data.period)}: the state of each commentary, then value, target, status, direction
+                against the same period last year and trend
               </caption>
               <thead>
                 <tr>

@@ -87,7 +87,7 @@ export default function Scorecard() {
       <h1>Scorecard: {monthLabel(data.period)}</h1>
       <p className="lede">
         {scope}. {quarterOf(data.period).label}.{" "}
-        {data.filters.offTargetOnly ? "Showing only indicators off target (the exception view)." : null}
+        {data.filters.exceptionsOnly ? "Showing only the exceptions (the exception view)." : null}
       </p>
       <ReportingMonthNote period={data.period} {...data.month} hrefFor={periodLink} />
 
@@ -118,8 +118,8 @@ export default function Scorecard() {
           </div>
           <div className="form-group checkboxes">
             <div>
-              <input type="checkbox" id="offTarget" name="offTarget" value="1" defaultChecked={data.filters.offTargetOnly} />
-              <label htmlFor="offTarget">Off target only</label>
+              <input type="checkbox" id="offTarget" name="offTarget" value="1" defaultChecked={data.filters.exceptionsOnly} />
+              <label htmlFor="offTarget">Exceptions only</label>
             </div>
             <div>
               <input type="checkbox" id="topTen" name="topTen" value="1" defaultChecked={data.filters.tenantTopTenOnly} />

@@ -5,13 +5,14 @@ import { commentaryGaps, isCommentaryEmpty, type Gap } from "../../app/shared/co
 import type { Database } from "../../db/client";
 import { exceptionCommentaries } from "../../db/schema/commentaries";
 import { memberships, users } from "../../db/schema/identity";
+import { exceptionRuleOf } from "../../db/queries/organisations";
 import { commentaryFingerprint, loadCommentaryDoc, renderSection } from "../commentary/render-commentary";
 import { loadScorecard, type ScorecardIndicator } from "./scorecard";
 import { scorecardLines, type ScorecardLine } from "./scorecard-view";
 
 /**
- * Exceptions and their commentaries: every indicator off target in a reporting period
- * (organisation-wide), with the state of the commentary that must explain it before
+ * Exceptions and their commentaries: every indicator that is an exception in a reporting
+ * period (organisation-wide, by the organisation's rule: see isException), with the state of the commentary that must explain it before
  * the pack is frozen.
  *
  *   missing  nothing written yet (no document, or an empty one)
@@ -144,8 +145,11 @@ export async function loadCommentarySummary(db: Database, organisationId: string
  * state and an excerpt of its reason for the variance.
  */
 export async function loadExceptions(db: Database, organisationId: string, period: string): Promise<ExceptionItem[]> {
-  const scorecard = await loadScorecard(db, { organisationId, period, areaId: null });
-  const lines = scorecardLines(scorecard, { offTargetOnly: true, sort: "theme" });
+  const [scorecard, exceptionRule] = await Promise.all([
+    loadScorecard(db, { organisationId, period, areaId: null }),
+    exceptionRuleOf(db, organisationId),
+  ]);
+  const lines = scorecardLines(scorecard, { exceptionsOnly: true, exceptionRule, sort: "theme" });
   const byCode = new Map(scorecard.entries.map((e) => [e.indicator.code, e.indicator]));
   const wanted = lines.map((line) => ({ line, indicator: byCode.get(line.code)!, period: line.reportingPeriod }));
   const [rows, people] = await Promise.all([

@@ -109,6 +109,7 @@ export const ROUTES: Record<string, { GET?: Row; POST?: Row }> = {
   // Moving a commentary back to draft: an admin, or an officer who owns the indicator (the demo's officer only manages it).
   "o.$orgSlug.exceptions.$code.tsx": { GET: orgPage(), POST: orgPage("admin") },
   "o.$orgSlug.exceptions.tsx": { GET: orgPage() },
+  "o.$orgSlug.exception-setting.tsx": { GET: orgPage("admin"), POST: orgPage("admin") },
   "o.$orgSlug.imports.tsx": { GET: orgPage("admin"), POST: orgPage("admin") },
   "o.$orgSlug.months.tsx": { GET: orgPage("admin"), POST: orgPage("admin") },
   // Recording a figure: an admin, or an officer who owns or manages the indicator (the demo's officer manages this one).

@@ -97,12 +97,15 @@ describe("the demo scorecard for October 2026, whole organisation", () => {
     expect((await october(north.id)).get("BV212")).toMatchObject({ target: 22, targetScope: "organisation" });
   });
 
-  it("the exception view lists only indicators off target", async () => {
+  it("the exception view lists the exceptions by the organisation's rule", async () => {
     const scorecard = await loadScorecard(services.db, { organisationId, period: "2026-10", areaId: null });
-    const exceptions = scorecardLines(scorecard, { offTargetOnly: true });
-    expect(exceptions.length).toBeGreaterThan(0);
-    expect(exceptions.every((l) => l.status === "off_target")).toBe(true);
-    expect(exceptions.map((l) => l.code)).toContain("BV212");
+    const notOnTarget = scorecardLines(scorecard, { exceptionsOnly: true, exceptionRule: "not_on_target" });
+    expect(new Set(notOnTarget.map((l) => l.status))).toEqual(new Set(["off_target", "within_tolerance"]));
+    const red = scorecardLines(scorecard, { exceptionsOnly: true, exceptionRule: "off_target_only" });
+    expect(red.length).toBeGreaterThan(0);
+    expect(red.every((l) => l.status === "off_target")).toBe(true);
+    expect(red.map((l) => l.code)).toContain("BV212");
+    expect(notOnTarget.length).toBeGreaterThan(red.length);
   });
 });
 
