@@ -170,6 +170,7 @@ const writeIndicators: Writer<"indicators"> = async (tx, { organisationId, rows 
         dataSource: row.dataSource,
         ownerUserId: personId(row.ownerEmail),
         managerUserId: personId(row.managerEmail),
+        statusBasis: row.statusBasis,
       }).filter(([, value]) => value !== undefined),
     );
     const values = {
