@@ -6,6 +6,7 @@ import { Fragment } from "react";
 import { DirectionBadge } from "~/components/direction-badge";
 import { Sparkline } from "~/components/sparkline";
 import { StatusBadge } from "~/components/status-badge";
+import { UnauditedTag } from "~/components/unaudited-tag";
 import { useLiveFigures } from "~/components/use-live-figures";
 import { formatUkDateTime } from "~/shared/dates";
 import { lastNPeriods, monthLabel, quarterOf } from "~/shared/performance/periods";
@@ -171,6 +172,12 @@ export default function Scorecard() {
             : ""}
       </p>
 
+      {data.lines.some((l) => l.statusBasis === "year_to_date") ? (
+        <p className="hint" data-testid="status-basis-note">
+          A status marked “(year to date)” is judged on the year so far against the year-to-date target; every other status on the
+          period’s figure against the period’s target.
+        </p>
+      ) : null}
       {data.lines.length === 0 ? (
         <div className="notification">No indicators match these filters.</div>
       ) : (
@@ -224,6 +231,7 @@ export default function Scorecard() {
                     </th>
                     <td className="numeric" data-column="value">
                       {line.valueText}
+                      {line.unaudited ? <UnauditedTag /> : null}
                     </td>
                     <td className="numeric">{line.targetText}</td>
                     <td>

@@ -35,7 +35,6 @@ import {
 } from "../../app/shared/packs/pack-document";
 import { directionPresentation } from "../../app/shared/performance/direction";
 import { addMonths, financialYearOf, monthLabel } from "../../app/shared/performance/periods";
-import { statusPresentation } from "../../app/shared/performance/status";
 import type { Database } from "../../db/client";
 import {
   findBody,
@@ -405,6 +404,8 @@ function scorecardRow(line: ScorecardLine) {
     code: line.code,
     title: line.title,
     valueText: line.valueText,
+    // Only where marked: a pack with no unaudited figure reads (and hashes) as before.
+    ...(line.unaudited ? { unaudited: true } : {}),
     targetText: line.targetText,
     status: line.status,
     statusText: line.statusText,
@@ -436,9 +437,10 @@ async function exceptionAppendix(
     indicatorTitle: indicator.title,
     periodText: monthLabel(exception.period),
     valueText: line.valueText,
+    ...(line.unaudited ? { unaudited: true } : {}),
     targetText: line.targetText,
     status: line.status,
-    statusText: statusPresentation(line.status).label,
+    statusText: line.statusText,
     owner: indicator.ownerName ?? "",
     unit: line.unit,
     trend: await trendOf(context, indicator.id, period),

@@ -19,6 +19,8 @@ export function scorecardCsv(lines: ScorecardLine[]): string {
     "previous_year_value",
     "quartile",
     "owner",
+    "status_basis",
+    "unaudited",
   ];
   const rows = lines.map((l) => [
     l.code,
@@ -36,6 +38,8 @@ export function scorecardCsv(lines: ScorecardLine[]): string {
     l.previousYearValue,
     l.quartile,
     l.owner,
+    l.statusBasis,
+    l.unaudited ? "yes" : "no",
   ]);
   return csvFile([header, ...rows]);
 }

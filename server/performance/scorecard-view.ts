@@ -3,6 +3,7 @@ import { formatValue } from "../../app/shared/performance/format";
 import { quartileLabel } from "../../app/shared/performance/quartile";
 import { DEFAULT_EXCEPTION_RULE, isException } from "../../app/shared/performance/exceptions";
 import { STATUS_SEVERITY, statusPresentation, type TargetStatus } from "../../app/shared/performance/status";
+import { statusTextWithBasis } from "../../app/shared/performance/status-basis";
 import { NO_AREA_TARGET, type TargetScope } from "../../app/shared/performance/target-choice";
 import type { Polarity } from "../../app/shared/performance/types";
 import type { ExceptionRule, StatusBasis } from "../../app/shared/vocabulary";
@@ -71,7 +72,7 @@ export function toScorecardLine(entry: ScorecardEntry): ScorecardLine {
     statusBasis: row.statusBasis,
     periodStatus: row.periodStatus,
     unaudited: row.unaudited,
-    statusText: entry.noAreaTarget ? NO_AREA_TARGET : statusPresentation(row.status).label,
+    statusText: entry.noAreaTarget ? NO_AREA_TARGET : statusTextWithBasis(statusPresentation(row.status).label, row.statusBasis),
     targetScope: entry.targetScope,
     ytdTarget: row.ytdTarget,
     ytdStatus: row.ytdStatus,

@@ -131,6 +131,8 @@ export type PackScorecardRow = PackStatusCell & {
   directionText: string;
   ytdText: string;
   quartileText: string;
+  /** The figure is marked unaudited; absent in packs frozen before figures could be. */
+  unaudited?: boolean;
 };
 
 export type PackTrendPoint = { period: string; periodText: string; value: number | null; target: number | null };
@@ -152,6 +154,8 @@ export type PackAppendix =
       indicatorTitle: string;
       periodText: string;
       valueText: string;
+      /** As on a scorecard row. */
+      unaudited?: boolean;
       targetText: string;
       status: TargetStatus;
       statusText: string;

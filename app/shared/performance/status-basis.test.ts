@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { STATUS_BASES, type StatusBasis } from "../vocabulary";
 import type { TargetStatus } from "./status";
-import { judgedStatus } from "./status-basis";
+import { judgedStatus, statusTextWithBasis } from "./status-basis";
 
 const STATUSES: TargetStatus[] = ["on_target", "within_tolerance", "off_target", "no_target", "no_data"];
 
@@ -31,5 +31,12 @@ describe("judgedStatus", () => {
         },
       ),
     );
+  });
+});
+
+describe("statusTextWithBasis", () => {
+  it("says year to date where the status is judged on it, and nothing for the usual period basis", () => {
+    expect(statusTextWithBasis("Off target", "year_to_date")).toBe("Off target (year to date)");
+    expect(statusTextWithBasis("Off target", "period")).toBe("Off target");
   });
 });

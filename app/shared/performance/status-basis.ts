@@ -27,6 +27,11 @@ export const STATUS_BASIS_SHORT: Record<StatusBasis, string> = {
   year_to_date: "Year to date",
 };
 
+/** The status in words, saying the basis where it is not the period's figure: "Off target (year to date)". */
+export function statusTextWithBasis(label: string, basis: StatusBasis): string {
+  return basis === "year_to_date" ? `${label} (year to date)` : label;
+}
+
 /** The status an indicator is judged by, from its period and year-to-date statuses. */
 export function judgedStatus(basis: StatusBasis, statuses: { period: TargetStatus; yearToDate: TargetStatus }): TargetStatus {
   return basis === "year_to_date" ? statuses.yearToDate : statuses.period;
