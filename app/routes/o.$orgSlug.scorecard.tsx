@@ -17,6 +17,9 @@ import { ScorecardRequestError, scorecardFromSearchParams } from "../../server/p
 import { reportingMonthView } from "../../server/performance/reporting-month-view";
 import { ReportingMonthNote } from "~/components/reporting-month-note";
 import type { ScorecardLine } from "../../server/performance/scorecard-view";
+import { loadYearEnd } from "../../server/performance/year-end-view";
+import { isYearEndPeriod } from "~/shared/performance/year-end";
+import { YearEndTable } from "~/components/year-end-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -31,7 +34,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const url = new URL(request.url);
     const result = await scorecardFromSearchParams(context.services.db, org.id, url.searchParams);
     const month = await reportingMonthView(context.services.db, org.id, result.period, principal);
+    // March closes the year: the year-end view (view=year-end) is offered, organisation-wide.
+    const yearEndOffered = result.period !== null && isYearEndPeriod(result.period) && !result.area;
+    const yearEnd =
+      yearEndOffered && url.searchParams.get("view") === "year-end"
+        ? await loadYearEnd(context.services.db, org.id, result.period!)
+        : null;
     return {
+      yearEndOffered,
+      yearEnd,
       orgSlug: org.slug,
       period: result.period,
       month,
@@ -78,6 +89,12 @@ export default function Scorecard() {
     next.set("sort", sort);
     return `?${next}`;
   };
+  const viewLink = (view: string | null) => {
+    const next = new URLSearchParams(searchParams);
+    if (view) next.set("view", view);
+    else next.delete("view");
+    return `?${next}`;
+  };
   const periodLink = (period: string) => {
     const next = new URLSearchParams(searchParams);
     next.set("period", period);
@@ -91,6 +108,16 @@ export default function Scorecard() {
         {data.filters.exceptionsOnly ? "Showing only the exceptions (the exception view)." : null}
       </p>
       <ReportingMonthNote period={data.period} {...data.month} hrefFor={periodLink} />
+      {data.yearEndOffered ? (
+        <p data-testid="year-end-toggle">
+          {data.yearEnd ? (
+            <Link to={viewLink(null)}>Show the March scorecard</Link>
+          ) : (
+            <Link to={viewLink("year-end")}>Show the year-end view: outturn against the annual target</Link>
+          )}
+        </p>
+      ) : null}
+      {data.yearEnd ? <YearEndTable lines={data.yearEnd} orgSlug={data.orgSlug} period={data.period} /> : null}
 
       <Form method="get" className="filters" aria-label="Choose what the scorecard shows">
         <div className="inline-form">

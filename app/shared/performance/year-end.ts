@@ -41,6 +41,20 @@ export interface YearEndRow {
   quartile: QuartilePosition | null;
 }
 
+/** One indicator in the year-end report, as the scorecard's year-end view shows it (texts formatted). */
+export type YearEndLine = YearEndRow & {
+  code: string;
+  title: string;
+  theme: string;
+  polarity: IndicatorRule["polarity"];
+  outturnText: string;
+  annualTargetText: string;
+  statusText: string;
+  lastYearText: string;
+  directionText: string;
+  quartileText: string;
+};
+
 /** The year's outturn: the figures of every period of the year, combined as year to date at March. */
 function outturnOf(rule: IndicatorRule, byPeriod: Map<string, Figure>, yearEnd: string): number | null {
   const periods = yearToDatePeriods(yearEnd, rule.frequency);
