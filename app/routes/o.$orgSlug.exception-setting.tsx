@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/ui/form-fields";
+import { ResultBanner } from "~/components/meetings/result-banner";
 import { EXCEPTION_RULE_LABELS } from "~/shared/performance/exceptions";
 import { EXCEPTION_RULES } from "~/shared/vocabulary";
 import { authorizeOr403, requireOrgMember } from "~/utils/auth.server";
@@ -58,11 +59,7 @@ export default function ExceptionSettingPage() {
   return (
     <>
       <ErrorSummary errors={result?.fieldErrors} />
-      {result?.message ? (
-        <div className="notification notification--success" role="status">
-          <p>{result.message}</p>
-        </div>
-      ) : null}
+      <ResultBanner message={result?.message} />
       <h1>What counts as an exception</h1>
       <p className="lede">
         An exception needs a commentary (the reason for the variance, the remedial action, the expected date of recovery) before
