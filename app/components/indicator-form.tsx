@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { STATUS_BASIS_LABELS } from "~/shared/performance/status-basis";
 import { ErrorSummary, SelectField, TextArea, TextField } from "~/components/ui/form-fields";
 import {
   AGGREGATION_LABELS,
@@ -127,6 +128,14 @@ export function IndicatorForm({
           options={options(AGGREGATION_LABELS)}
           defaultValue={values.aggregation ?? "ratio"}
           error={errors?.aggregation}
+        />
+        <SelectField
+          name="statusBasis"
+          label="How the status is judged"
+          hint="Year to date suits indicators whose single months swing, such as lettings after a handover: the traffic light then follows the year so far against the (profiled) year-to-date target"
+          options={options(STATUS_BASIS_LABELS)}
+          defaultValue={values.statusBasis ?? "period"}
+          error={errors?.statusBasis}
         />
         <TextField
           name="decimals"

@@ -222,6 +222,12 @@ export default function Admin() {
         </Link>
         : indicators, targets, benchmarks and monthly figures from CSV or Excel.
       </p>
+      <p>
+        <Link to="../exception-setting" relative="path">
+          What counts as an exception
+        </Link>
+        : any figure not on target, or off target only.
+      </p>
 
       <h2 id="members">Members</h2>
       <TableRegion label="Members table">

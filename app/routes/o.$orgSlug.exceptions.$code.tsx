@@ -1,4 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { exceptionRuleOf } from "../../db/queries/organisations";
+import { isException } from "~/shared/performance/exceptions";
 import { Link, useActionData, useFetcher, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { z } from "zod";
@@ -81,10 +83,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const line = toScorecardLine(entry);
   const period = line.reportingPeriod;
 
-  const [{ doc, summary, carriedOpenActions }, members, carried] = await Promise.all([
+  const [{ doc, summary, carriedOpenActions }, members, carried, exceptionRule] = await Promise.all([
     loadCommentarySummary(db, org.id, indicator.id, period),
     listMembersOfOrganisation(db, org.id),
     loadCarriedForward(db, org.id, indicator.id, period),
+    exceptionRuleOf(db, org.id),
   ]);
   const people = members.map((m) => ({ id: m.userId, name: m.name }));
   const initial: RenderedCommentaryData = renderedCommentary(doc, people);
@@ -107,6 +110,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       valueText: line.valueText,
       targetText: line.targetText,
       status: line.status,
+      isException: isException(line.status, exceptionRule),
       direction: line.directionVsLastYear,
       ytdText: line.ytdText,
       forecastText: formatValue(entry.rule, entry.row.forecast),
@@ -250,9 +254,9 @@ export default function CommentaryPage() {
           See the indicator’s trend<span className="visually-hidden"> for {indicator.code}</span>
         </Link>
       </p>
-      {figures.status !== "off_target" ? (
+      {!figures.isException ? (
         <div className="notification">
-          {indicator.code} is not off target in {monthLabel(page.period)}: it needs no exception commentary, though what is
+          {indicator.code} is not an exception in {monthLabel(page.period)}: it needs no exception commentary, though what is
           written here is kept.
         </div>
       ) : null}

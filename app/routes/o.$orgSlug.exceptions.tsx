@@ -13,6 +13,9 @@ import { z } from "zod";
 import { SelectField } from "~/components/ui/form-fields";
 import { listAreas } from "../../db/queries/performance-library";
 import { loadExceptions } from "../../server/performance/exceptions";
+import { exceptionRuleOf } from "../../db/queries/organisations";
+import { EXCEPTION_RULE_LABELS } from "~/shared/performance/exceptions";
+import { organisationPolicy } from "../../server/policies/organisation-policy";
 import { defaultReportingPeriod } from "../../server/performance/scorecard";
 import { reportingMonthView } from "../../server/performance/reporting-month-view";
 import { ReportingMonthNote } from "~/components/reporting-month-note";
@@ -51,7 +54,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!query.success) throw new Response(query.error.issues.map((i) => i.message).join("; "), { status: 400 });
   const { db } = context.services;
   const period = query.data.period ?? (await defaultReportingPeriod(db, org.id));
-  if (!period) return { orgSlug: org.slug, period: null, periodOptions: [], items: [], readyCount: 0, areas: [], area: null };
+  const rule = {
+    label: EXCEPTION_RULE_LABELS[await exceptionRuleOf(db, org.id)],
+    canChange: organisationPolicy.administer(principal, org),
+  };
+  if (!period)
+    return { orgSlug: org.slug, period: null, periodOptions: [], items: [], readyCount: 0, rule, areas: [], area: null };
   const areas = await listAreas(db, org.id);
   // An area of another organisation is not found, as everything of theirs.
   const area = query.data.area ? areas.find((a) => a.id === query.data.area) : null;
@@ -70,6 +78,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     area: area ? { id: area.id, name: area.name } : null,
     periodOptions: lastNPeriods(month.latestChoice ?? period, 36).reverse(),
     readyCount: items.filter((i) => i.commentary.status === "ready").length,
+    rule,
     items: items.map((item) => ({
       code: item.indicator.code,
       title: item.indicator.title,
@@ -111,7 +120,7 @@ export default function ExceptionsPage() {
     return (
       <>
         <h1>Exceptions</h1>
-        <div className="notification">No figures have been entered or imported yet, so nothing can be off target.</div>
+        <div className="notification">No figures have been entered or imported yet, so nothing can be an exception.</div>
       </>
     );
   }
@@ -124,10 +133,14 @@ export default function ExceptionsPage() {
       </h1>
       <p className="lede">
         {data.area
-          ? `Indicators off target in ${data.area.name}, on the area's own figures and against its own targets where it has them.`
-          : "Indicators off target across the organisation."}{" "}
-        Committees read commentary only where performance is off target: each of these needs one, ready for committee, before the
-        pack is frozen.
+          ? `Exceptions in ${data.area.name}, on the area's own figures and against its own targets where it has them.`
+          : "Exceptions across the organisation."}{" "}
+        Committees read commentary only where performance is not as it should be: each of these needs one, ready for committee,
+        before the pack is frozen.
+      </p>
+      <p data-testid="exception-rule">
+        What counts as an exception here: <strong>{data.rule.label}</strong>.{" "}
+        {data.rule.canChange ? <Link to={`/o/${data.orgSlug}/exception-setting`}>Change what counts as an exception</Link> : null}
       </p>
       <ReportingMonthNote period={data.period} {...data.month} hrefFor={(p) => `?period=${p}`} />
 
@@ -152,7 +165,7 @@ export default function ExceptionsPage() {
 
       {total === 0 ? (
         <div className="notification notification--success">
-          No indicator is off target in {monthLabel(data.period)}: no commentaries are needed.
+          No indicator is an exception in {monthLabel(data.period)}: no commentaries are needed.
         </div>
       ) : (
         <>
@@ -167,8 +180,8 @@ export default function ExceptionsPage() {
           <TableRegion label="Exceptions">
             <table className="table exceptions">
               <caption>
-                Indicators off target in {monthLabel(data.period)}: the state of each commentary, then value, target, status,
-                direction against the same period last year and trend
+                Exceptions in {monthLabel(data.period)}: the state of each commentary, then value, target, status, direction
+                against the same period last year and trend
               </caption>
               <thead>
                 <tr>

@@ -34,6 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     frequency: indicator.frequency,
     aggregation: indicator.aggregation,
     decimals: String(indicator.decimals),
+    statusBasis: indicator.statusBasis,
     tenantTopTen: String(indicator.tenantTopTen),
     byArea: String(indicator.byArea),
     ownerUserId: indicator.ownerUserId ?? "",

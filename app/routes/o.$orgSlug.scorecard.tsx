@@ -6,6 +6,7 @@ import { Fragment } from "react";
 import { DirectionBadge } from "~/components/direction-badge";
 import { Sparkline } from "~/components/sparkline";
 import { StatusBadge } from "~/components/status-badge";
+import { UnauditedTag } from "~/components/unaudited-tag";
 import { useLiveFigures } from "~/components/use-live-figures";
 import { formatUkDateTime } from "~/shared/dates";
 import { lastNPeriods, monthLabel, quarterOf } from "~/shared/performance/periods";
@@ -17,6 +18,9 @@ import { reportingMonthView } from "../../server/performance/reporting-month-vie
 import { ReportingMonthNote } from "~/components/reporting-month-note";
 import type { ScorecardLine } from "../../server/performance/scorecard-view";
 import { peerCellText, peerPositionText, peerColumnHeading, peerColumns, peersCaption } from "~/shared/performance/peer-groups";
+import { loadYearEnd } from "../../server/performance/year-end-view";
+import { isYearEndPeriod } from "~/shared/performance/year-end";
+import { YearEndTable } from "~/components/year-end-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -31,7 +35,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const url = new URL(request.url);
     const result = await scorecardFromSearchParams(context.services.db, org.id, url.searchParams);
     const month = await reportingMonthView(context.services.db, org.id, result.period, principal);
+    // March closes the year: the year-end view (view=year-end) is offered, organisation-wide.
+    const yearEndOffered = result.period !== null && isYearEndPeriod(result.period) && !result.area;
+    const yearEnd =
+      yearEndOffered && url.searchParams.get("view") === "year-end"
+        ? await loadYearEnd(context.services.db, org.id, result.period!)
+        : null;
     return {
+      yearEndOffered,
+      yearEnd,
       orgSlug: org.slug,
       period: result.period,
       month,
@@ -79,6 +91,12 @@ export default function Scorecard() {
     next.set("sort", sort);
     return `?${next}`;
   };
+  const viewLink = (view: string | null) => {
+    const next = new URLSearchParams(searchParams);
+    if (view) next.set("view", view);
+    else next.delete("view");
+    return `?${next}`;
+  };
   const periodLink = (period: string) => {
     const next = new URLSearchParams(searchParams);
     next.set("period", period);
@@ -89,12 +107,22 @@ export default function Scorecard() {
       <h1>Scorecard: {monthLabel(data.period)}</h1>
       <p className="lede">
         {scope}. {quarterOf(data.period).label}.{" "}
-        {data.filters.offTargetOnly ? "Showing only indicators off target (the exception view)." : null}
+        {data.filters.exceptionsOnly ? "Showing only the exceptions (the exception view)." : null}
       </p>
       <ReportingMonthNote period={data.period} {...data.month} hrefFor={periodLink} />
       <p className="hint" data-testid="peers-caption">
         {peersCaption(data.peerColumns)}
       </p>
+      {data.yearEndOffered ? (
+        <p data-testid="year-end-toggle">
+          {data.yearEnd ? (
+            <Link to={viewLink(null)}>Show the March scorecard</Link>
+          ) : (
+            <Link to={viewLink("year-end")}>Show the year-end view: outturn against the annual target</Link>
+          )}
+        </p>
+      ) : null}
+      {data.yearEnd ? <YearEndTable lines={data.yearEnd} orgSlug={data.orgSlug} period={data.period} /> : null}
 
       <Form method="get" className="filters" aria-label="Choose what the scorecard shows">
         <div className="inline-form">
@@ -123,8 +151,8 @@ export default function Scorecard() {
           </div>
           <div className="form-group checkboxes">
             <div>
-              <input type="checkbox" id="offTarget" name="offTarget" value="1" defaultChecked={data.filters.offTargetOnly} />
-              <label htmlFor="offTarget">Off target only</label>
+              <input type="checkbox" id="offTarget" name="offTarget" value="1" defaultChecked={data.filters.exceptionsOnly} />
+              <label htmlFor="offTarget">Exceptions only</label>
             </div>
             <div>
               <input type="checkbox" id="topTen" name="topTen" value="1" defaultChecked={data.filters.tenantTopTenOnly} />
@@ -176,6 +204,12 @@ export default function Scorecard() {
             : ""}
       </p>
 
+      {data.lines.some((l) => l.statusBasis === "year_to_date") ? (
+        <p className="hint" data-testid="status-basis-note">
+          A status marked “(year to date)” is judged on the year so far against the year-to-date target; every other status on the
+          period’s figure against the period’s target.
+        </p>
+      ) : null}
       {data.lines.length === 0 ? (
         <div className="notification">No indicators match these filters.</div>
       ) : (
@@ -237,6 +271,7 @@ export default function Scorecard() {
                     </th>
                     <td className="numeric" data-column="value">
                       {line.valueText}
+                      {line.unaudited ? <UnauditedTag /> : null}
                     </td>
                     <td className="numeric">{line.targetText}</td>
                     <td>

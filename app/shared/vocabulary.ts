@@ -20,6 +20,15 @@ export const AGGREGATIONS = ["ratio", "mean", "snapshot", "sum", "survey"] as co
 export type Aggregation = (typeof AGGREGATIONS)[number];
 export const FIGURE_STATUSES = ["draft", "submitted", "verified"] as const;
 export type FigureStatus = (typeof FIGURE_STATUSES)[number];
+/**
+ * What makes an indicator an exception (needs a commentary): any figure not on target
+ * (amber and red; the frameworks' "below or not on target") or off target only (red).
+ */
+export const EXCEPTION_RULES = ["not_on_target", "off_target_only"] as const;
+export type ExceptionRule = (typeof EXCEPTION_RULES)[number];
+/** How an indicator's status is judged: the period's figure, or year to date against the year-to-date target. */
+export const STATUS_BASES = ["period", "year_to_date"] as const;
+export type StatusBasis = (typeof STATUS_BASES)[number];
 /** A reporting month: open while its figures are collected and checked, published once the performance team says so. */
 export const REPORTING_MONTH_STATES = ["open", "published"] as const;
 export type ReportingMonthState = (typeof REPORTING_MONTH_STATES)[number];

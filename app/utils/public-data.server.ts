@@ -59,6 +59,7 @@ export async function loadTenantTopTen(db: Database, organisationId: string): Pr
       direction: line.directionVsLastYear,
       previousYearValue: line.previousYearValue,
       previousYearText: line.previousYearText,
+      unaudited: line.unaudited,
     };
   });
   const summary = tenantSummary(figures);

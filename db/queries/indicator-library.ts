@@ -27,6 +27,7 @@ export async function listIndicatorLibrary(db: Database, organisationId: string)
       frequency: indicators.frequency,
       aggregation: indicators.aggregation,
       decimals: indicators.decimals,
+      statusBasis: indicators.statusBasis,
       tenantTopTen: indicators.tenantTopTen,
       byArea: indicators.byArea,
       ownerUserId: indicators.ownerUserId,

@@ -1,15 +1,18 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid, bigserial } from "drizzle-orm/pg-core";
-import { ROLES, type Role } from "../../app/shared/vocabulary";
+import { EXCEPTION_RULES, ROLES, type Role } from "../../app/shared/vocabulary";
 import { createdAt, id, timestamptz } from "./columns";
 
 export const roleEnum = pgEnum("role", ROLES);
+export const exceptionRuleEnum = pgEnum("exception_rule", EXCEPTION_RULES);
 
 export const organisations = pgTable("organisations", {
   id: id(),
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
   isDemo: boolean("is_demo").notNull().default(false),
+  /** What makes an indicator an exception needing a commentary (see app/shared/performance/exceptions.ts). */
+  exceptionRule: exceptionRuleEnum("exception_rule").notNull().default("not_on_target"),
   createdAt: createdAt(),
 });
 

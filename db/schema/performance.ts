@@ -11,7 +11,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import { AGGREGATIONS, FIGURE_STATUSES, FREQUENCIES, POLARITIES } from "../../app/shared/vocabulary";
+import { AGGREGATIONS, FIGURE_STATUSES, FREQUENCIES, POLARITIES, STATUS_BASES } from "../../app/shared/vocabulary";
 import { createdAt, id, timestamptz } from "./columns";
 import { organisations, users } from "./identity";
 
@@ -19,6 +19,7 @@ export const polarityEnum = pgEnum("polarity", POLARITIES);
 export const frequencyEnum = pgEnum("frequency", FREQUENCIES);
 export const aggregationEnum = pgEnum("aggregation", AGGREGATIONS);
 export const figureStatusEnum = pgEnum("figure_status", FIGURE_STATUSES);
+export const statusBasisEnum = pgEnum("status_basis", STATUS_BASES);
 
 const organisationId = () =>
   uuid("organisation_id")
@@ -70,6 +71,8 @@ export const indicators = pgTable(
     tenantTopTen: boolean("tenant_top_ten").notNull().default(false),
     byArea: boolean("by_area").notNull().default(false),
     dataSource: text("data_source").notNull().default(""),
+    /** Whether the status is judged on the period's figure or on year to date (see status-basis.ts). */
+    statusBasis: statusBasisEnum("status_basis").notNull().default("period"),
     /** Retired: its history stays, it leaves the scorecard, exceptions and public pages, and its code is never reused. */
     retiredAt: timestamptz("retired_at"),
     createdAt: createdAt(),
@@ -197,6 +200,8 @@ export type FigureSnapshot = {
   denominator: number | null;
   status: "draft" | "submitted" | "verified";
   note: string | null;
+  /** Absent in revisions written before figures could be marked unaudited. */
+  unaudited?: boolean;
 };
 
 export type Indicator = typeof indicators.$inferSelect;

@@ -22,6 +22,8 @@ export type RecordFigureInput = {
   numerator: number | null;
   denominator: number | null;
   note: string | null;
+  /** Marked unaudited (shown so wherever it is reported); undefined keeps the figure's mark (none for a new one). */
+  unaudited?: boolean;
   /** Why the figure is entered or changed; required when a verified figure changes. */
   reason: string | null;
   /**
@@ -44,12 +46,15 @@ export type RecordFigureResult = {
 export const NOTE_MAX_LENGTH = 2000;
 export const REASON_MAX_LENGTH = 500;
 
-const snapshotOf = (a: Pick<Actual, "value" | "numerator" | "denominator" | "status" | "note">): FigureSnapshot => ({
+const snapshotOf = (
+  a: Pick<Actual, "value" | "numerator" | "denominator" | "status" | "note" | "unaudited">,
+): FigureSnapshot => ({
   value: a.value,
   numerator: a.numerator,
   denominator: a.denominator,
   status: a.status,
   note: a.note,
+  unaudited: a.unaudited,
 });
 
 const sameNumber = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) < 1e-9);
@@ -218,14 +223,20 @@ export async function recordFigure(db: Database, input: RecordFigureInput, actor
     };
 
     let current = await findCurrent();
-    const next: FigureSnapshot = { ...figure, status: "submitted", note };
+    const next: FigureSnapshot = {
+      ...figure,
+      status: "submitted",
+      note,
+      unaudited: input.unaudited ?? current?.unaudited ?? false,
+    };
     if (
       current &&
       current.status !== "draft" &&
       sameNumber(current.value, next.value) &&
       sameNumber(current.numerator, next.numerator) &&
       sameNumber(current.denominator, next.denominator) &&
-      current.note === next.note
+      current.note === next.note &&
+      current.unaudited === next.unaudited
     ) {
       return { actual: current, indicatorCode: indicator.code, created: false, changed: false };
     }
@@ -236,6 +247,7 @@ export async function recordFigure(db: Database, input: RecordFigureInput, actor
       numerator: next.numerator,
       denominator: next.denominator,
       note: next.note,
+      unaudited: next.unaudited === true,
       status: "submitted" as const,
       enteredBy: actor.userId,
       enteredAt: new Date(),

@@ -100,6 +100,39 @@ describe("importing performance data", () => {
     expect(revision.after).toMatchObject({ value: 12.5, status: "verified", note: "Checked by audit" });
   });
 
+  it("marks a figure unaudited from the status column, and clears the mark when a later file says verified", async () => {
+    const read = async () => {
+      const [figure] = await database.db
+        .select()
+        .from(actuals)
+        .where(and(eq(actuals.organisationId, organisationId), eq(actuals.period, "2030-02")));
+      return figure;
+    };
+    const header = "indicator,period,area,value,numerator,denominator,status\n";
+    const first = await importFile(database.db, {
+      organisationId,
+      kind: "actuals",
+      bytes: csv(`${header}BV212,2030-02,All,12.5,,,"verified, unaudited"\n`),
+      filename: "year-end.csv",
+      actor,
+    });
+    expect(first.ok && first.summary).toMatchObject({ created: 1 });
+    expect(await read()).toMatchObject({ status: "verified", unaudited: true });
+    // Only the mark changes: it is a change, with its revision.
+    const audited = await importFile(database.db, {
+      organisationId,
+      kind: "actuals",
+      bytes: csv(`${header}BV212,2030-02,All,12.5,,,verified\n`),
+      filename: "audited.csv",
+      actor,
+    });
+    expect(audited.ok && audited.summary).toMatchObject({ updated: 1 });
+    const figure = await read();
+    expect(figure.unaudited).toBe(false);
+    const revisions = await database.db.select().from(actualRevisions).where(eq(actualRevisions.actualId, figure.id));
+    expect(revisions.at(-1)).toMatchObject({ before: { unaudited: true }, after: { unaudited: false } });
+  });
+
   it("refuses the whole file when any row has a problem, and changes nothing", async () => {
     const before = await countActuals();
     const file = csv(

@@ -171,6 +171,7 @@ const writeIndicators: Writer<"indicators"> = async (tx, { organisationId, rows 
         dataSource: row.dataSource,
         ownerUserId: personId(row.ownerEmail),
         managerUserId: personId(row.managerEmail),
+        statusBasis: row.statusBasis,
       }).filter(([, value]) => value !== undefined),
     );
     const values = {
@@ -299,12 +300,14 @@ const snapshotOf = (a: {
   denominator: number | null;
   status: FigureSnapshot["status"];
   note: string | null;
+  unaudited: boolean;
 }): FigureSnapshot => ({
   value: a.value,
   numerator: a.numerator,
   denominator: a.denominator,
   status: a.status,
   note: a.note,
+  unaudited: a.unaudited,
 });
 
 const writeActuals: Writer<"actuals"> = async (tx, { organisationId, rows, filename, actor, kind }) => {
@@ -341,7 +344,15 @@ const writeActuals: Writer<"actuals"> = async (tx, { organisationId, rows, filen
     const indicatorId = ids.get(row.indicatorCode)!;
     const area = row.area === "All" ? null : (areaId.get(row.area) ?? null);
     const current = existing.get(key(indicatorId, row.period, area));
-    const next = { value: row.value, numerator: row.numerator, denominator: row.denominator, status: row.status, note: row.note };
+    const next = {
+      value: row.value,
+      numerator: row.numerator,
+      denominator: row.denominator,
+      status: row.status,
+      note: row.note,
+      // The wide layout has no status column: a changed value keeps the figure's mark.
+      unaudited: valuesOnly ? (current?.unaudited ?? false) : row.unaudited,
+    };
     if (valuesOnly && current && sameNumber(current.value, next.value)) {
       counts.unchanged++;
       continue;
@@ -351,7 +362,8 @@ const writeActuals: Writer<"actuals"> = async (tx, { organisationId, rows, filen
       sameNumber(current.value, next.value) &&
       sameNumber(current.numerator, next.numerator) &&
       sameNumber(current.denominator, next.denominator) &&
-      current.status === next.status
+      current.status === next.status &&
+      current.unaudited === next.unaudited
     ) {
       counts.unchanged++;
       continue;
@@ -388,6 +400,7 @@ const writeActuals: Writer<"actuals"> = async (tx, { organisationId, rows, filen
       numerator: "float8",
       denominator: "float8",
       status: "figure_status",
+      unaudited: "bool",
       note: "text",
       enteredBy: "uuid",
       enteredAt: "timestamptz",
@@ -409,7 +422,7 @@ const writeActuals: Writer<"actuals"> = async (tx, { organisationId, rows, filen
             numerator: figure.column("numerator"),
             denominator: figure.column("denominator"),
             status: figure.column("status"),
-            unaudited: sql`false`,
+            unaudited: figure.column("unaudited"),
             note: figure.column("note"),
             enteredBy: figure.column("enteredBy"),
             enteredAt: figure.column("enteredAt"),
@@ -426,6 +439,7 @@ const writeActuals: Writer<"actuals"> = async (tx, { organisationId, rows, filen
           numerator: sql`excluded.numerator`,
           denominator: sql`excluded.denominator`,
           status: sql`excluded.status`,
+          unaudited: sql`excluded.unaudited`,
           note: sql`excluded.note`,
           enteredBy: sql`excluded.entered_by`,
           enteredAt: sql`excluded.entered_at`,

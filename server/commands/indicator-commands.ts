@@ -51,6 +51,7 @@ const columnsOf = (details: IndicatorDetails) => ({
   frequency: details.frequency,
   aggregation: details.aggregation,
   decimals: details.decimals,
+  statusBasis: details.statusBasis,
   tenantTopTen: details.tenantTopTen,
   byArea: details.byArea,
   ownerUserId: details.ownerUserId,

@@ -29,6 +29,7 @@ export function indicatorLibraryCsv(library: readonly LibraryIndicator[]): strin
     data_source: (i) => i.dataSource,
     owner_email: (i) => i.ownerEmail ?? "",
     manager_email: (i) => i.managerEmail ?? "",
+    status_basis: (i) => i.statusBasis,
     active: (i) => yesNo(!i.retiredAt),
   };
   return csvFile([

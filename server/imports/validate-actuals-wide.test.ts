@@ -29,6 +29,7 @@ describe("validateActualsWide: good files", () => {
         numerator: null,
         denominator: null,
         status: "submitted",
+        unaudited: false,
         note: null,
       },
       {
@@ -39,6 +40,7 @@ describe("validateActualsWide: good files", () => {
         numerator: null,
         denominator: null,
         status: "submitted",
+        unaudited: false,
         note: null,
       },
       {
@@ -49,6 +51,7 @@ describe("validateActualsWide: good files", () => {
         numerator: null,
         denominator: null,
         status: "submitted",
+        unaudited: false,
         note: null,
       },
       {
@@ -59,6 +62,7 @@ describe("validateActualsWide: good files", () => {
         numerator: null,
         denominator: null,
         status: "submitted",
+        unaudited: false,
         note: null,
       },
       {
@@ -69,6 +73,7 @@ describe("validateActualsWide: good files", () => {
         numerator: null,
         denominator: null,
         status: "submitted",
+        unaudited: false,
         note: null,
       },
     ]);

@@ -129,6 +129,7 @@ export function validateActualsWide(table: Table, context: ImportContext): Valid
           numerator: null,
           denominator: null,
           status: "submitted",
+          unaudited: false,
           note: null,
         });
       }

@@ -3,7 +3,7 @@ import type { ImportContext, IndicatorInfo } from "./import-types";
 import { formatProblem } from "./problems";
 import type { Table } from "./read-table";
 import { csv, csvTable, testContext } from "./test-support";
-import { validateActuals } from "./validate-actuals";
+import { readFigureStatus, validateActuals } from "./validate-actuals";
 
 const HEADER = "indicator,period,area,value,numerator,denominator,status";
 
@@ -33,6 +33,7 @@ describe("validateActuals: good files", () => {
         numerator: 311,
         denominator: 315,
         status: "verified",
+        unaudited: false,
         note: null,
       },
       {
@@ -43,6 +44,7 @@ describe("validateActuals: good files", () => {
         numerator: null,
         denominator: null,
         status: "submitted",
+        unaudited: false,
         note: null,
       },
       {
@@ -53,6 +55,7 @@ describe("validateActuals: good files", () => {
         numerator: null,
         denominator: null,
         status: "draft",
+        unaudited: false,
         note: null,
       },
     ]);
@@ -269,8 +272,21 @@ describe("validateActuals: problems", () => {
 
   it("reports an unknown status", () => {
     expect(messages("BV66b,2025-04,North,3,,,approved")).toEqual([
-      "Line 2, column status: “approved” is not a status: use draft, submitted or verified (or leave it empty for submitted)",
+      "Line 2, column status: “approved” is not a status: use draft, submitted or verified, and add unaudited where the figure is not yet audited (e.g. “verified, unaudited”; empty is submitted)",
     ]);
+    expect(messages("BV66b,2025-04,North,3,,,verified draft")).toHaveLength(1);
+  });
+
+  it.each([
+    ["verified", { status: "verified", unaudited: false }],
+    ["Unaudited", { status: "submitted", unaudited: true }],
+    ["verified, unaudited", { status: "verified", unaudited: true }],
+    ["unaudited; draft", { status: "draft", unaudited: true }],
+    ["approved", null],
+    ["verified draft", null],
+    [",", null],
+  ])("reads the status cell %j", (cell, expected) => {
+    expect(readFigureStatus(cell)).toEqual(expected);
   });
 
   it("reports a year or month that contradicts the period", () => {
@@ -365,6 +381,7 @@ describe("validateActuals at scale", () => {
       numerator: 300,
       denominator: 300,
       status: "verified",
+      unaudited: false,
       note: null,
     });
   });

@@ -30,6 +30,8 @@ export interface ActualRow {
   numerator: number | null;
   denominator: number | null;
   status: FigureStatus;
+  /** The status cell said "unaudited" (alone, or after a status: "verified, unaudited"). */
+  unaudited: boolean;
   note: string | null;
 }
 
@@ -43,6 +45,24 @@ const STATUSES = new Map<string, FigureStatus>([
   ["submitted", "submitted"],
   ["verified", "verified"],
 ]);
+
+/**
+ * The status cell: draft, submitted or verified, and "unaudited" for a figure not yet
+ * audited, alone (a submitted figure) or beside a status ("verified, unaudited",
+ * "verified unaudited"). Null when it is anything else.
+ */
+export function readFigureStatus(text: string): { status: FigureStatus; unaudited: boolean } | null {
+  const words = text
+    .toLowerCase()
+    .split(/[\s,;/+]+/)
+    .filter(Boolean);
+  const unaudited = words.includes("unaudited");
+  const rest = words.filter((w) => w !== "unaudited");
+  if (rest.length > 1) return null;
+  if (rest.length === 0) return unaudited ? { status: "submitted", unaudited } : null;
+  const status = STATUSES.get(rest[0]);
+  return status ? { status, unaudited } : null;
+}
 
 /** A wide-layout header uploaded as long: say so instead of listing six missing columns and stopping there. */
 const WIDE_HINT_PATTERN = /^\d{4}-\d{2}/;
@@ -197,15 +217,16 @@ export function validateActuals(table: Table, context: ImportContext): Validatio
 
     // Status
     let status: FigureStatus = "submitted";
+    let unaudited = false;
     if (col.status >= 0) {
       const text = cellText(cells[col.status]);
       if (text !== null) {
-        const known = STATUSES.get(text.toLowerCase());
-        if (known) status = known;
+        const read = readFigureStatus(text);
+        if (read) ({ status, unaudited } = read);
         else
           report(
             label.status,
-            `${quote(text)} is not a status: use draft, submitted or verified (or leave it empty for submitted)`,
+            `${quote(text)} is not a status: use draft, submitted or verified, and add unaudited where the figure is not yet audited (e.g. “verified, unaudited”; empty is submitted)`,
           );
       }
     }
@@ -236,6 +257,6 @@ export function validateActuals(table: Table, context: ImportContext): Validatio
     }
 
     if (code === null || period === null || area === null) return null;
-    return { indicatorCode: code, period, area, value, numerator, denominator, status, note };
+    return { indicatorCode: code, period, area, value, numerator, denominator, status, unaudited, note };
   });
 }

@@ -102,7 +102,7 @@ describe("validateIndicators", () => {
   it("reports missing headings", () => {
     const result = validateIndicators(csvTable(csv("code,title,unit", "A,B,%")));
     expect(result.problems.map(formatProblem)).toEqual([
-      "Line 1: Missing columns “theme”, “category”, “polarity”, “frequency”, “aggregation” and “decimals”. The first row must name the columns: code, title, theme, category, unit, polarity, frequency, aggregation and decimals, and optionally tenant_top_ten, by_area, definition, data_source, owner_email, manager_email and active",
+      "Line 1: Missing columns “theme”, “category”, “polarity”, “frequency”, “aggregation” and “decimals”. The first row must name the columns: code, title, theme, category, unit, polarity, frequency, aggregation and decimals, and optionally tenant_top_ten, by_area, definition, data_source, owner_email, manager_email, status_basis and active",
     ]);
   });
 
@@ -176,6 +176,18 @@ describe("validateIndicators: definitions, data sources, owners and managers", (
       expect.stringMatching(/^Line 2, column manager_email: .*nobody@nowhere\.example.* is not a member of this organisation/),
     ]);
     expect(result.rows).toEqual([]);
+  });
+
+  it("reads status_basis (period or year_to_date, any case); empty keeps the indicator's; anything else is a problem", () => {
+    const header = `${HEADER},status_basis`;
+    const line = "LPI-01,Emergency repairs,Decent Homes,Local indicator,%,higher,monthly,ratio,1,no,no,";
+    const read = (cell: string) => validateIndicators(csvTable(csv(header, line + cell)), context);
+    expect(read("year_to_date").rows[0].statusBasis).toBe("year_to_date");
+    expect(read("Period").rows[0].statusBasis).toBe("period");
+    expect(read("").rows[0].statusBasis).toBeUndefined();
+    expect(read("ytd").problems.map(formatProblem)).toEqual([
+      "Line 2, column status_basis: “ytd” is not a status basis: use period or year_to_date",
+    ]);
   });
 
   it("refuses a definition longer than a couple of paragraphs", () => {

@@ -2,7 +2,7 @@
 // db/seed-data/indicators.csv.
 
 import type { Aggregation, Frequency, Polarity } from "../../app/shared/performance/types";
-import { AGGREGATIONS, FREQUENCIES, POLARITIES } from "../../app/shared/vocabulary";
+import { AGGREGATIONS, FREQUENCIES, POLARITIES, STATUS_BASES, type StatusBasis } from "../../app/shared/vocabulary";
 import { cellText, parseNumber, parseYesNo, showCell } from "./cells";
 import type { ImportContext, ValidationResult } from "./import-types";
 import { quote } from "./problems";
@@ -28,6 +28,8 @@ export interface IndicatorRow {
   /** A member's address in lower case, or null for "nobody" (an empty cell). */
   ownerEmail?: string | null;
   managerEmail?: string | null;
+  /** `period` or `year_to_date`; undefined (no column, or an empty cell) keeps the indicator's, `period` for a new one. */
+  statusBasis?: StatusBasis;
   /** The `active` column: false retires the indicator, true reinstates it; undefined leaves it as it is. */
   active?: boolean;
 }
@@ -35,7 +37,7 @@ export interface IndicatorRow {
 export const INDICATOR_COLUMNS = {
   required: ["code", "title", "theme", "category", "unit", "polarity", "frequency", "aggregation", "decimals"],
   // Flags default to "no": most indicators are neither tenant-chosen nor broken down by area.
-  optional: ["tenant_top_ten", "by_area", "definition", "data_source", "owner_email", "manager_email", "active"],
+  optional: ["tenant_top_ten", "by_area", "definition", "data_source", "owner_email", "manager_email", "status_basis", "active"],
 } as const;
 
 const MAX_DECIMALS = 4;
@@ -46,6 +48,7 @@ function choice<T extends string>(options: readonly T[]): Map<string, T> {
 const POLARITY = choice(POLARITIES);
 const FREQUENCY = choice(FREQUENCIES);
 const AGGREGATION = choice(AGGREGATIONS);
+const STATUS_BASIS = choice(STATUS_BASES);
 
 function orList(options: readonly string[]): string {
   return `${options.slice(0, -1).join(", ")} or ${options[options.length - 1]}`;
@@ -156,6 +159,15 @@ export function validateIndicators(table: Table, context?: ImportContext): Valid
       return email;
     };
 
+    const statusBasis = (): StatusBasis | undefined => {
+      if (col.status_basis < 0) return undefined;
+      const value = cellText(cells[col.status_basis]);
+      if (value === null) return undefined;
+      const found = STATUS_BASIS.get(value.toLowerCase());
+      if (!found) report(label.status_basis, `${quote(value)} is not a status basis: use ${orList(STATUS_BASES)}`);
+      return found;
+    };
+
     return {
       code,
       title,
@@ -172,6 +184,7 @@ export function validateIndicators(table: Table, context?: ImportContext): Valid
       dataSource: description("data_source"),
       ownerEmail: person("owner_email"),
       managerEmail: person("manager_email"),
+      statusBasis: statusBasis(),
       active: active(),
     };
   });

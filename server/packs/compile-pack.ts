@@ -44,7 +44,6 @@ import { directionPresentation } from "../../app/shared/performance/direction";
 import { formatValue } from "../../app/shared/performance/format";
 import { addMonths, financialYearOf, monthLabel } from "../../app/shared/performance/periods";
 import { peerCellText, peerColumnHeading, peerColumns, peersCaption } from "../../app/shared/performance/peer-groups";
-import { statusPresentation } from "../../app/shared/performance/status";
 import type { Database } from "../../db/client";
 import {
   findBody,
@@ -422,6 +421,8 @@ function scorecardRow(line: ScorecardLine) {
     code: line.code,
     title: line.title,
     valueText: line.valueText,
+    // Only where marked: a pack with no unaudited figure reads (and hashes) as before.
+    ...(line.unaudited ? { unaudited: true } : {}),
     targetText: line.targetText,
     status: line.status,
     statusText: line.statusText,
@@ -460,9 +461,10 @@ async function exceptionAppendix(
     indicatorTitle: indicator.title,
     periodText: monthLabel(exception.period),
     valueText: line.valueText,
+    ...(line.unaudited ? { unaudited: true } : {}),
     targetText: line.targetText,
     status: line.status,
-    statusText: statusPresentation(line.status).label,
+    statusText: line.statusText,
     owner: indicator.ownerName ?? "",
     unit: line.unit,
     trend: await trendOf(context, indicator.id, period),

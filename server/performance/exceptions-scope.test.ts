@@ -47,7 +47,9 @@ describe("exceptions in a scope", () => {
   it("judge an area on its own figures", async () => {
     const [area] = await listAreas(services.db, organisationId);
     const scorecard = await loadScorecard(services.db, { organisationId, period: "2026-10", areaId: area.id });
-    const expected = scorecardLines(scorecard, { offTargetOnly: true, sort: "theme" }).map((l) => l.code);
+    const expected = scorecardLines(scorecard, { exceptionsOnly: true, exceptionRule: "not_on_target", sort: "theme" }).map(
+      (l) => l.code,
+    );
     const items = await loadExceptions(services.db, organisationId, "2026-10", { areaId: area.id });
     expect(items.map((i) => i.indicator.code)).toEqual(expected);
     expect(items.length).toBeGreaterThan(0);

@@ -1,4 +1,6 @@
 import { eq } from "drizzle-orm";
+import { setExceptionRule } from "../commands/organisation-settings";
+import { auditLog } from "../../db/schema/identity";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { exceptionDocumentName } from "../../app/shared/collab/document-names";
@@ -47,10 +49,14 @@ afterAll(() => database.cleanup());
 
 // Off target in October 2026, worked out from db/seed-data (the scorecard tests check the figures themselves).
 const OCTOBER_EXCEPTIONS = ["LPI-03", "LPI-01", "TP02", "xBV72", "xBV73", "BV212", "CH02-1", "LPI-06", "TP06", "TP12"];
+// Within tolerance in October 2026: exceptions too under the default rule (any figure not on target).
+const OCTOBER_AMBER = ["BV66a", "BS01", "LPI-02", "RP01", "LPI-08", "TP01"];
 
 describe("loadExceptions", () => {
-  it("lists every indicator off target in the period, in scorecard order, with nothing written yet", async () => {
+  it("off target only: lists every indicator off target in the period, in scorecard order, with nothing written yet", async () => {
+    await setExceptionRule(database.db, { organisationId, exceptionRule: "off_target_only" }, owner);
     const items = await loadExceptions(database.db, organisationId, "2026-10");
+    await setExceptionRule(database.db, { organisationId, exceptionRule: "not_on_target" }, owner);
     expect(items.map((i) => i.indicator.code)).toEqual(OCTOBER_EXCEPTIONS);
     expect(items.every((i) => i.line.status === "off_target")).toBe(true);
     expect(
@@ -60,6 +66,19 @@ describe("loadExceptions", () => {
     expect(bv212.line.valueText).toBe("33.01 days");
     expect(bv212.indicator).toMatchObject({ ownerName: "Priya Shah", managerName: "Tom Okafor" });
     expect(bv212.commentary.documentName).toBe(exceptionDocumentName(codes.BV212, "2026-10"));
+  });
+
+  it("any figure not on target (the default): amber indicators need a commentary too, and the change is audited", async () => {
+    const items = await loadExceptions(database.db, organisationId, "2026-10");
+    expect(new Set(items.map((i) => i.indicator.code))).toEqual(new Set([...OCTOBER_EXCEPTIONS, ...OCTOBER_AMBER]));
+    expect(
+      items
+        .filter((i) => i.line.status === "within_tolerance")
+        .map((i) => i.indicator.code)
+        .sort(),
+    ).toEqual([...OCTOBER_AMBER].sort());
+    const audit = await database.db.select().from(auditLog).where(eq(auditLog.action, "organisation.set_exception_rule"));
+    expect(audit.map((a) => a.after)).toEqual([{ exceptionRule: "off_target_only" }, { exceptionRule: "not_on_target" }]);
   });
 
   it("keys an annual indicator's commentary on its reporting period, not the chosen month", async () => {

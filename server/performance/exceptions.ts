@@ -11,13 +11,14 @@ import { listOpenCommentaryActions } from "../../db/queries/actions";
 import type { Database } from "../../db/client";
 import { exceptionCommentaries } from "../../db/schema/commentaries";
 import { memberships, users } from "../../db/schema/identity";
+import { exceptionRuleOf } from "../../db/queries/organisations";
 import { commentaryFingerprint, loadCommentaryDoc, renderSection } from "../commentary/render-commentary";
 import { loadScorecard, type ScorecardIndicator } from "./scorecard";
 import { scorecardLines, type ScorecardLine } from "./scorecard-view";
 
 /**
- * Exceptions and their commentaries: every indicator off target in a reporting period
- * (organisation-wide), with the state of the commentary that must explain it before
+ * Exceptions and their commentaries: every indicator that is an exception in a reporting
+ * period (organisation-wide, by the organisation's rule: see isException), with the state of the commentary that must explain it before
  * the pack is frozen.
  *
  *   missing  nothing written yet (no document, or an empty one)
@@ -160,7 +161,8 @@ export async function loadCommentarySummary(db: Database, organisationId: string
  * figures against its own targets where it has them (an area panel's exceptions), with
  * the indicator's one commentary for the month. A clinic names its indicators: they
  * are reported whatever their status today, since a clinic is called for a worrying
- * trend as often as for a red figure.
+ * trend as often as for a red figure. What counts as an exception is the organisation's
+ * setting (`isException`).
  */
 export type ExceptionScope = { areaId?: string | null; indicatorIds?: readonly string[] };
 
@@ -170,12 +172,15 @@ export async function loadExceptions(
   period: string,
   scope: ExceptionScope = {},
 ): Promise<ExceptionItem[]> {
-  const scorecard = await loadScorecard(db, { organisationId, period, areaId: scope.areaId ?? null });
+  const [scorecard, exceptionRule] = await Promise.all([
+    loadScorecard(db, { organisationId, period, areaId: scope.areaId ?? null }),
+    exceptionRuleOf(db, organisationId),
+  ]);
   const named = scope.indicatorIds ? new Set(scope.indicatorIds) : null;
   const idOf = new Map(scorecard.entries.map((e) => [e.indicator.code, e.indicator.id]));
   const lines = named
     ? scorecardLines(scorecard, { sort: "theme" }).filter((line) => named.has(idOf.get(line.code) ?? ""))
-    : scorecardLines(scorecard, { offTargetOnly: true, sort: "theme" });
+    : scorecardLines(scorecard, { exceptionsOnly: true, exceptionRule, sort: "theme" });
   const byCode = new Map(scorecard.entries.map((e) => [e.indicator.code, e.indicator]));
   const wanted = lines.map((line) => ({ line, indicator: byCode.get(line.code)!, period: line.reportingPeriod }));
   const [rows, people, open] = await Promise.all([

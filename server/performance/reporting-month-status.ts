@@ -1,5 +1,6 @@
 import { and, asc, eq, gt } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { exceptionRuleOf } from "../../db/queries/organisations";
 import { listReportingMonths } from "../../db/queries/reporting-months";
 import { actuals } from "../../db/schema/performance";
 import { periodFitsFrequency } from "../../app/shared/performance/periods";
@@ -27,7 +28,7 @@ export type MonthIndicatorStatus = {
   ownerUserId: string | null;
   figureStatus: FigureStatus | null;
   targetStatus: TargetStatus;
-  /** The commentary's state when this month's figure is off target, otherwise null. */
+  /** The commentary's state when this month's figure is an exception, otherwise null. */
   commentary: { status: CommentaryStatus; documentName: string } | null;
 };
 
@@ -79,7 +80,7 @@ export async function loadMonthStatus(db: Database, organisationId: string, peri
     targetStatus: indicators[i].targetStatus,
     commentaryReady: indicators[i].commentary?.status === "ready",
   }));
-  return { period, indicators, gaps: reportingMonthGaps(period, ruleInput) };
+  return { period, indicators, gaps: reportingMonthGaps(period, ruleInput, await exceptionRuleOf(db, organisationId)) };
 }
 
 export type ReportingMonthSummary = {

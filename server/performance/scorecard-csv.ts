@@ -26,6 +26,8 @@ export function scorecardCsv(lines: ScorecardLine[]): string {
     "quartile",
     ...peers.flatMap((c) => [`quartile (${c.peerGroup})`, `peers year (${c.peerGroup})`]),
     "owner",
+    "status_basis",
+    "unaudited",
   ];
   const rows = lines.map((l) => [
     l.code,
@@ -47,6 +49,8 @@ export function scorecardCsv(lines: ScorecardLine[]): string {
       return [peerPositionText(l, found), found?.year ?? ""];
     }),
     l.owner,
+    l.statusBasis,
+    l.unaudited ? "yes" : "no",
   ]);
   return csvFile([header, ...rows]);
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Database } from "../../db/client";
+import { exceptionRuleOf } from "../../db/queries/organisations";
 import { listAreas } from "../../db/queries/performance-library";
 import { isPeriod } from "../../app/shared/performance/periods";
 import { defaultReportingPeriod, loadScorecard } from "./scorecard";
@@ -41,7 +42,9 @@ export async function scorecardFromSearchParams(db: Database, organisationId: st
   const period = query.period ?? (await defaultReportingPeriod(db, organisationId));
   const filters: ScorecardFilters = {
     theme: query.theme || null,
-    offTargetOnly: query.offTarget,
+    // `offTarget=1` keeps its name for links and integrations; it selects the organisation's exceptions.
+    exceptionsOnly: query.offTarget,
+    exceptionRule: await exceptionRuleOf(db, organisationId),
     tenantTopTenOnly: query.topTen,
     sort: query.sort ?? "theme",
   };

@@ -1,9 +1,12 @@
 import type { Direction } from "../../app/shared/performance/direction";
 import { formatValue } from "../../app/shared/performance/format";
 import { peerPositionText, peersInOneLine, type PeerComparison } from "../../app/shared/performance/peer-groups";
+import { DEFAULT_EXCEPTION_RULE, isException } from "../../app/shared/performance/exceptions";
 import { STATUS_SEVERITY, statusPresentation, type TargetStatus } from "../../app/shared/performance/status";
+import { statusTextWithBasis } from "../../app/shared/performance/status-basis";
 import { NO_AREA_TARGET, type TargetScope } from "../../app/shared/performance/target-choice";
 import type { Polarity } from "../../app/shared/performance/types";
+import type { ExceptionRule, StatusBasis } from "../../app/shared/vocabulary";
 import type { Scorecard, ScorecardEntry } from "./scorecard";
 
 /** One scorecard line as the page, the CSV export and the pack show it: values already formatted. */
@@ -22,7 +25,13 @@ export type ScorecardLine = {
   target: number | null;
   targetText: string;
   tolerance: number | null;
+  /** The status the indicator is judged by (its statusBasis: the period's or year to date). */
   status: TargetStatus;
+  statusBasis: StatusBasis;
+  /** The period's figure against the period's target, whatever the basis. */
+  periodStatus: TargetStatus;
+  /** The reporting period's figure is marked unaudited. */
+  unaudited: boolean;
   /** The status in words: "No area target" where an area has none of its own and the organisation's does not fit it. */
   statusText: string;
   /** Whose target: the area's own, the organisation's, or none. */
@@ -64,7 +73,10 @@ export function toScorecardLine(entry: ScorecardEntry): ScorecardLine {
     targetText: entry.noAreaTarget ? NO_AREA_TARGET : row.target === null ? "No target" : fmt(row.target),
     tolerance: row.tolerance,
     status: row.status,
-    statusText: entry.noAreaTarget ? NO_AREA_TARGET : statusPresentation(row.status).label,
+    statusBasis: row.statusBasis,
+    periodStatus: row.periodStatus,
+    unaudited: row.unaudited,
+    statusText: entry.noAreaTarget ? NO_AREA_TARGET : statusTextWithBasis(statusPresentation(row.status).label, row.statusBasis),
     targetScope: entry.targetScope,
     ytdTarget: row.ytdTarget,
     ytdStatus: row.ytdStatus,
@@ -84,7 +96,9 @@ export function toScorecardLine(entry: ScorecardEntry): ScorecardLine {
 
 export type ScorecardFilters = {
   theme?: string | null;
-  offTargetOnly?: boolean;
+  /** Only the exceptions, by the organisation's rule (the exception view). */
+  exceptionsOnly?: boolean;
+  exceptionRule?: ExceptionRule;
   tenantTopTenOnly?: boolean;
   sort?: ScorecardSort;
 };
@@ -94,12 +108,12 @@ export type ScorecardSort = (typeof SCORECARD_SORTS)[number];
 
 const DIRECTION_ORDER: Record<Direction, number> = { worse: 0, same: 1, better: 2, none: 3 };
 
-/** Filters and sorts a scorecard; the exception view is `offTargetOnly`. */
+/** Filters and sorts a scorecard; the exception view is `exceptionsOnly`. */
 export function scorecardLines(scorecard: Scorecard, filters: ScorecardFilters = {}): ScorecardLine[] {
   const lines = scorecard.entries
     .map(toScorecardLine)
     .filter((l) => !filters.theme || l.theme === filters.theme)
-    .filter((l) => !filters.offTargetOnly || l.status === "off_target")
+    .filter((l) => !filters.exceptionsOnly || isException(l.status, filters.exceptionRule ?? DEFAULT_EXCEPTION_RULE))
     .filter((l) => !filters.tenantTopTenOnly || l.tenantTopTen);
   const byCode = (a: ScorecardLine, b: ScorecardLine) => a.code.localeCompare(b.code, "en-GB", { numeric: true });
   switch (filters.sort ?? "theme") {
@@ -129,6 +143,9 @@ export function toApiRow(line: ScorecardLine) {
     targetScope: line.targetScope,
     tolerance: line.tolerance,
     status: line.status,
+    statusBasis: line.statusBasis,
+    periodStatus: line.periodStatus,
+    unaudited: line.unaudited,
     direction: line.directionVsLastYear,
     previousYearValue: line.previousYearValue,
     ytd: line.ytd,

@@ -11,6 +11,7 @@ import { combineAreas } from "../../app/shared/performance/rollup";
 import { buildScorecardRow, type ScorecardRow } from "../../app/shared/performance/scorecard-row";
 import { chooseTarget, type StoredTarget, type TargetScope } from "../../app/shared/performance/target-choice";
 import type { AreaFigure, Figure, IndicatorRule, TargetRule } from "../../app/shared/performance/types";
+import type { StatusBasis } from "../../app/shared/vocabulary";
 
 /** The months of history a scorecard needs: three financial years cover YTD, last year and the 13-month sparkline. */
 const HISTORY_MONTHS = 36;
@@ -33,6 +34,7 @@ export type ScorecardIndicator = {
   managerName: string | null;
   ownerUserId: string | null;
   managerUserId: string | null;
+  statusBasis: StatusBasis;
 };
 
 export type ScorecardEntry = {
@@ -137,6 +139,7 @@ export async function listIndicators(
       managerName: managers.name,
       ownerUserId: indicators.ownerUserId,
       managerUserId: indicators.managerUserId,
+      statusBasis: indicators.statusBasis,
     })
     .from(indicators)
     .leftJoin(themes, eq(indicators.themeId, themes.id))
@@ -181,6 +184,7 @@ export async function loadIndicatorSeries(
         value: actuals.value,
         numerator: actuals.numerator,
         denominator: actuals.denominator,
+        unaudited: actuals.unaudited,
       })
       .from(actuals)
       .where(
@@ -235,7 +239,7 @@ export async function loadIndicatorSeries(
     const key = f.areaId ?? "";
     let list = series.figuresByArea.get(key);
     if (!list) series.figuresByArea.set(key, (list = []));
-    list.push({ period: f.period, value: f.value, numerator: f.numerator, denominator: f.denominator });
+    list.push({ period: f.period, value: f.value, numerator: f.numerator, denominator: f.denominator, unaudited: f.unaudited });
   }
   return { series: [...byIndicator.values()], areas: areaRows };
 }
@@ -289,7 +293,9 @@ export function organisationWideFigures(series: IndicatorSeries, areaList: { id:
   }
   const rolled: Figure[] = [];
   for (const [period, figures] of missing) {
-    rolled.push({ period, value: combineAreas(series.rule, figures), numerator: null, denominator: null });
+    // A roll-up is as unaudited as the least audited figure in it.
+    const unaudited = figures.some((f) => f.unaudited === true);
+    rolled.push({ period, value: combineAreas(series.rule, figures), numerator: null, denominator: null, unaudited });
   }
   return rolled.length ? [...stored, ...rolled] : stored;
 }
@@ -326,6 +332,7 @@ export function scorecardEntry(
     benchmark: peerData[0] ?? null,
     series: figures,
     period,
+    statusBasis: series.indicator.statusBasis,
   });
   return {
     indicator: series.indicator,

@@ -113,6 +113,7 @@ export const ROUTES: Record<string, { GET?: Row; POST?: Row }> = {
   // Moving a commentary back to draft: an admin, or an officer who owns the indicator (the demo's officer only manages it).
   "o.$orgSlug.exceptions.$code.tsx": { GET: orgPage(), POST: orgPage("admin") },
   "o.$orgSlug.exceptions.tsx": { GET: orgPage() },
+  "o.$orgSlug.exception-setting.tsx": { GET: orgPage("admin"), POST: orgPage("admin") },
   "o.$orgSlug.imports.tsx": { GET: orgPage("admin"), POST: orgPage("admin") },
   // A register of interests: members and above keep their own (the clerk also reads everyone's).
   "o.$orgSlug.interests.tsx": { GET: orgPage("member"), POST: orgPage("member") },

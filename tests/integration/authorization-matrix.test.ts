@@ -305,6 +305,9 @@ function postFor(name: string): {
       };
     case "o.$orgSlug.admin.tsx":
       return { fields: { intent: "create-token", name: "Matrix token" } };
+    // The demo's own setting again: allowed, and nothing changes for the other cells.
+    case "o.$orgSlug.exception-setting.tsx":
+      return { fields: { exceptionRule: "not_on_target" } };
     case "o.$orgSlug.meetings.$meetingId.reports.$itemId":
       return { fields: { intent: "start" } };
     case "o.$orgSlug.areas._index.tsx":

@@ -64,6 +64,7 @@ beforeAll(async () => {
       unit: "%",
       tenantTopTen: true,
       byArea: true,
+      statusBasis: "year_to_date",
     },
     SYSTEM_ACTOR,
   );
@@ -116,8 +117,9 @@ describe("the indicator library as CSV", () => {
     const csv = await response.text();
     const [header, ...lines] = csv.replace(/^\uFEFF/, "").split("\n");
     expect(header).toBe(
-      "code,title,theme,category,unit,polarity,frequency,aggregation,decimals,tenant_top_ten,by_area,definition,data_source,owner_email,manager_email,active",
+      "code,title,theme,category,unit,polarity,frequency,aggregation,decimals,tenant_top_ten,by_area,definition,data_source,owner_email,manager_email,status_basis,active",
     );
+    expect(lines.find((l) => l.startsWith("LPI-12"))).toMatch(/,period,yes$/);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""Click"")"`);
     expect(csv).toContain("'@survey team");
     expect(lines.find((l) => l.startsWith("NI 158"))).toMatch(/,no$/);
@@ -129,6 +131,17 @@ describe("the indicator library as CSV", () => {
     const outcome = await importBack(csv);
     expect(outcome.ok ? outcome.summary : outcome.problems).toMatchObject({ rows: 3, created: 0, updated: 0, unchanged: 3 });
     expect(await listIndicatorLibrary(services.db, riverside.id)).toEqual(before);
+    expect(before.find((i) => i.code === "BV66a")?.statusBasis).toBe("year_to_date");
+  });
+
+  it("changes how a status is judged through the status_basis column", async () => {
+    const csv = await ((await download(cookies.admin)) as Response).text();
+    const outcome = await importBack(csv.replace(/,year_to_date,(yes|no)$/m, ",period,$1"));
+    expect(outcome.ok && outcome.summary).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
+    const [bv66a] = await services.db.select().from(indicators).where(eq(indicators.code, "BV66a"));
+    expect(bv66a.statusBasis).toBe("period");
+    // Put back for the tests after this one.
+    await importBack(csv);
   });
 
   it("retires with active “no” and reinstates with “yes”, keeping the indicator", async () => {

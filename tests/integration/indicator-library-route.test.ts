@@ -144,6 +144,8 @@ describe("the new-indicator and edit forms", () => {
       byArea: true,
       ownerEmail: "admin@riverside.example",
       managerEmail: "officer@riverside.example",
+      // Not on the form's post: the period's figure, as before the field existed.
+      statusBasis: "period",
       retiredAt: null,
     });
     const audit = await services.db.select().from(auditLog).where(eq(auditLog.action, "indicator.create"));
@@ -205,6 +207,21 @@ describe("the new-indicator and edit forms", () => {
       tenantTopTen: false,
       managerUserId: null,
     });
+  });
+
+  it("sets how the status is judged, shows it on the edit form and judges the scorecard by it", async () => {
+    const { code: _code, ...details } = rentCollected();
+    const wrong = dataOf(await postEdit("BV66a", { ...details, statusBasis: "quarterly" }, cookies.admin));
+    expect(wrong.fieldErrors?.statusBasis).toBe("Choose how the status is judged");
+    expect((await postEdit("BV66a", { ...details, statusBasis: "year_to_date" }, cookies.admin)) as Response).toMatchObject({
+      status: 302,
+    });
+    expect((await getEdit("BV66a", cookies.admin)).values.statusBasis).toBe("year_to_date");
+    const scorecard = await loadScorecard(services.db, { organisationId: riverside.id, period: "2026-09", areaId: null });
+    expect(scorecard.entries[0].row.statusBasis).toBe("year_to_date");
+    const audit = await services.db.select().from(auditLog).where(eq(auditLog.action, "indicator.update"));
+    expect(audit.at(-1)?.after).toMatchObject({ statusBasis: "year_to_date" });
+    await postEdit("BV66a", { ...details, statusBasis: "period" }, cookies.admin);
   });
 });
 

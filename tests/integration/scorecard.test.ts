@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loader as apiLoader } from "../../app/routes/api.v1.o.$orgSlug.scorecard";
+import { loader as pageLoader } from "../../app/routes/o.$orgSlug.scorecard";
 import { action as importAction } from "../../app/routes/api.v1.o.$orgSlug.imports.$kind";
 import { findOrganisationBySlug } from "../../db/queries/organisations";
 import { SYSTEM_ACTOR } from "../../server/audit";
@@ -97,12 +98,15 @@ describe("the demo scorecard for October 2026, whole organisation", () => {
     expect((await october(north.id)).get("BV212")).toMatchObject({ target: 22, targetScope: "organisation" });
   });
 
-  it("the exception view lists only indicators off target", async () => {
+  it("the exception view lists the exceptions by the organisation's rule", async () => {
     const scorecard = await loadScorecard(services.db, { organisationId, period: "2026-10", areaId: null });
-    const exceptions = scorecardLines(scorecard, { offTargetOnly: true });
-    expect(exceptions.length).toBeGreaterThan(0);
-    expect(exceptions.every((l) => l.status === "off_target")).toBe(true);
-    expect(exceptions.map((l) => l.code)).toContain("BV212");
+    const notOnTarget = scorecardLines(scorecard, { exceptionsOnly: true, exceptionRule: "not_on_target" });
+    expect(new Set(notOnTarget.map((l) => l.status))).toEqual(new Set(["off_target", "within_tolerance"]));
+    const red = scorecardLines(scorecard, { exceptionsOnly: true, exceptionRule: "off_target_only" });
+    expect(red.length).toBeGreaterThan(0);
+    expect(red.every((l) => l.status === "off_target")).toBe(true);
+    expect(red.map((l) => l.code)).toContain("BV212");
+    expect(notOnTarget.length).toBeGreaterThan(red.length);
   });
 });
 
@@ -133,6 +137,8 @@ describe("GET /api/v1/o/:orgSlug/scorecard", () => {
       quartile: 3,
     });
     expect(body.rows).toHaveLength(29);
+    // Every row says how its status is judged and whether its figure is unaudited.
+    expect(bv212).toMatchObject({ statusBasis: "period", periodStatus: "off_target", unaudited: false });
   });
 
   it("answers a signed-in viewer too", async () => {
@@ -173,6 +179,36 @@ describe("GET /api/v1/o/:orgSlug/scorecard", () => {
     })) as Response;
     expect(response.status).toBe(400);
     expect((await response.json()).error).toContain("YYYY-MM");
+  });
+});
+
+describe("the year-end view (March)", () => {
+  const page = (query: string, cookie = viewerCookie, orgSlug = "northfield") =>
+    pageLoader({
+      request: new Request(`http://localhost/o/${orgSlug}/scorecard${query}`, { headers: { Cookie: cookie } }),
+      context: loadContext(services),
+      params: { orgSlug },
+    });
+
+  it("offers the view in March and shows 2025/26's outturn against the annual target with last year's", async () => {
+    const march = await page("?period=2026-03");
+    expect(march).toMatchObject({ yearEndOffered: true, yearEnd: null });
+    const view = await page("?period=2026-03&view=year-end");
+    const bv66a = view.yearEnd!.find((l) => l.code === "BV66a")!;
+    expect(bv66a).toMatchObject({ year: "2025/26", annualTarget: expect.any(Number), outturnText: expect.stringMatching(/%$/) });
+    expect(bv66a.lastYearOutturn).not.toBeNull();
+    expect(["better", "same", "worse"]).toContain(bv66a.direction);
+    expect(view.yearEnd).toHaveLength(view.lines.length);
+  });
+
+  it("is not offered in other months or for one area", async () => {
+    expect(await page("?period=2026-02&view=year-end")).toMatchObject({ yearEndOffered: false, yearEnd: null });
+    expect(await page("?period=2026-03&view=year-end&area=North")).toMatchObject({ yearEndOffered: false, yearEnd: null });
+  });
+
+  it("is the organisation's own: another organisation's path is not found", async () => {
+    const thrown = await page("?period=2026-03&view=year-end", viewerCookie, "southbank").catch((e) => e);
+    expect((thrown as Response).status).toBe(404);
   });
 });
 

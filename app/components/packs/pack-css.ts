@@ -36,6 +36,7 @@ body.pack-page { margin: 0; background: #fff; color: #0b0c0c; }
 .pack-hash { word-break: break-all; background: #f3f2f1; padding: 0 0.2em; }
 .pack-muted { color: #505a5f; }
 .pack-code { font-weight: 700; }
+.tag--unaudited { font-size: 0.8em; font-style: italic; white-space: nowrap; }
 .visually-hidden {
   position: absolute !important; width: 1px !important; height: 1px !important; margin: 0 !important; padding: 0 !important;
   overflow: hidden !important; clip: rect(0 0 0 0) !important; white-space: nowrap !important; border: 0 !important;

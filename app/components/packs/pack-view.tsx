@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode } from "react";
+import { UnauditedTag } from "~/components/unaudited-tag";
 import { linearScale, niceAxis } from "../charts/chart-scale";
 import { TableRegion } from "../ui/table-region";
 import { isSafeHref, LINK_REL } from "../../shared/commentary/commentary-extensions";
@@ -482,7 +483,10 @@ function ScorecardAppendix({ appendix }: { appendix: Scorecard }) {
                 <th scope="row">
                   <span className="pack-code">{row.code}</span> {row.title}
                 </th>
-                <td className="pack-numeric">{row.valueText}</td>
+                <td className="pack-numeric">
+                  {row.valueText}
+                  {row.unaudited ? <UnauditedTag /> : null}
+                </td>
                 <td className="pack-numeric">{row.targetText}</td>
                 <td>
                   <StatusBadge status={row.status} text={row.statusText} />
@@ -512,7 +516,10 @@ function ExceptionAppendix({ appendix }: { appendix: Exception }) {
           <span className="pack-code">{appendix.code}</span> {appendix.indicatorTitle}
         </Fact>
         <Fact term="Period">{appendix.periodText}</Fact>
-        <Fact term="Value">{appendix.valueText}</Fact>
+        <Fact term="Value">
+          {appendix.valueText}
+          {appendix.unaudited ? <UnauditedTag /> : null}
+        </Fact>
         <Fact term="Target">{appendix.targetText}</Fact>
         <Fact term="Status">
           <StatusBadge status={appendix.status} text={appendix.statusText} />

@@ -1,3 +1,4 @@
+import { UnauditedTag } from "~/components/unaudited-tag";
 import { useEffect, useState } from "react";
 import { StatusBadge } from "~/components/status-badge";
 import { directionPresentation } from "~/shared/performance/direction";
@@ -10,7 +11,8 @@ export function ScreenSlide({ line }: { line: TenantSummaryLine }) {
     <>
       <h2 className="screen-slide__title">{line.title}</h2>
       <p className="screen-slide__figure">
-        <span className="screen-slide__value" data-testid="screen-value">{line.valueText}</span>{" "}
+        <span className="screen-slide__value" data-testid="screen-value">{line.valueText}</span>
+        {line.unaudited ? <UnauditedTag /> : null}{" "}
         <span className="screen-slide__period">{line.periodText}</span>
       </p>
       <dl className="screen-slide__facts">

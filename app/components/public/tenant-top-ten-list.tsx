@@ -1,5 +1,6 @@
 import { StatusBadge } from "~/components/status-badge";
 import { DirectionBadge } from "~/components/direction-badge";
+import { UnauditedTag } from "~/components/unaudited-tag";
 import type { TenantSummaryLine } from "~/shared/packs/tenant-summary";
 
 /**
@@ -16,6 +17,7 @@ export function TenantTopTenList({ lines }: { lines: (TenantSummaryLine & { peer
           <h3 className="tenant-top-ten__title">{line.title}</h3>
           <p className="tenant-top-ten__badges">
             <StatusBadge status={line.status} />
+            {line.unaudited ? <UnauditedTag /> : null}
             {line.direction !== "none" ? (
               <span className="tenant-top-ten__direction">
                 <DirectionBadge direction={line.direction} polarity={line.polarity} /> {line.direction === "same" ? "as" : "than"} a year ago

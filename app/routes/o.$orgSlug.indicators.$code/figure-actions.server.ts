@@ -82,6 +82,7 @@ export async function recordFigureFromPage(
         numerator: input.numerator,
         denominator: input.denominator,
         note: input.note,
+        unaudited: input.unaudited,
         reason: input.reason,
       },
       actor,

@@ -47,6 +47,11 @@ const recordFields = z.object({
   numerator: typedNumber("numerator"),
   denominator: typedNumber("denominator"),
   note: optionalText(NOTE_MAX_LENGTH, "note"),
+  // A checkbox: present ("on") when ticked, absent otherwise.
+  unaudited: z
+    .string()
+    .optional()
+    .transform((v) => v === "on" || v === "true"),
   reason: optionalText(REASON_MAX_LENGTH, "reason"),
 });
 

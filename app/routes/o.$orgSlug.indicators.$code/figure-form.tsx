@@ -23,8 +23,8 @@ export function FigureForm({
       {form.current ? (
         <p className="inset">
           The figure for {monthLabel(form.period)}, {form.areaName ?? "whole organisation"} is now{" "}
-          <strong>{form.current.valueText}</strong> ({form.current.status}), entered by {form.current.enteredBy} on{" "}
-          {form.current.enteredAt}.
+          <strong>{form.current.valueText}</strong> ({form.current.status}
+          {form.current.unaudited ? ", unaudited" : ""}), entered by {form.current.enteredBy} on {form.current.enteredAt}.
           {verified ? " It has been verified: changing it sends it back for verification, and needs a reason." : null}
         </p>
       ) : (
@@ -88,6 +88,19 @@ export function FigureForm({
         defaultValue={form.defaults.note}
         error={errors?.note}
       />
+      <div className="checkbox-field form-group">
+        <input
+          type="checkbox"
+          id="unaudited"
+          name="unaudited"
+          defaultChecked={form.defaults.unaudited}
+          aria-describedby="unaudited-hint"
+        />
+        <label htmlFor="unaudited">Unaudited</label>
+        <div className="hint" id="unaudited-hint">
+          The figure is not yet audited: the scorecard, packs and the public page say so.
+        </div>
+      </div>
       <TextArea
         name="reason"
         label={verified ? "Reason for the change" : "Reason for the change (needed if the figure has been verified)"}

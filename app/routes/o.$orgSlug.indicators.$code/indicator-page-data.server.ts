@@ -311,6 +311,7 @@ export async function loadIndicatorPageData(
             ? {
                 valueText: fmt(formFigure.value),
                 status: formFigure.status,
+                unaudited: formFigure.unaudited,
                 enteredBy: formFigure.enteredBy ?? "an import",
                 enteredAt: formatUkDateTime(formFigure.enteredAt),
               }
@@ -322,6 +323,7 @@ export async function loadIndicatorPageData(
             numerator: formFigure ? inputNumber(formFigure.numerator) : "",
             denominator: formFigure ? inputNumber(formFigure.denominator) : "",
             note: formFigure?.note ?? "",
+            unaudited: formFigure?.unaudited ?? false,
           },
         }
       : null,

@@ -58,6 +58,7 @@ function figureQuery(db: Database) {
       denominator: actuals.denominator,
       status: actuals.status,
       note: actuals.note,
+      unaudited: actuals.unaudited,
       enteredAt: actuals.enteredAt,
       enteredBy: enteredByUsers.name,
     })

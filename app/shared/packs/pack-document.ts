@@ -134,6 +134,8 @@ export type PackScorecardRow = PackStatusCell & {
   quartileText: string;
   /** The position among each of the appendix's `peerColumns`, in the same order. */
   peerTexts?: string[];
+  /** The figure is marked unaudited; absent in packs frozen before figures could be. */
+  unaudited?: boolean;
 };
 
 export type PackTrendPoint = { period: string; periodText: string; value: number | null; target: number | null };
@@ -159,6 +161,8 @@ export type PackAppendix =
       indicatorTitle: string;
       periodText: string;
       valueText: string;
+      /** As on a scorecard row. */
+      unaudited?: boolean;
       targetText: string;
       status: TargetStatus;
       statusText: string;

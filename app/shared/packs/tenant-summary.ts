@@ -34,6 +34,8 @@ export type TenantFigure = {
   direction: Direction;
   previousYearValue: number | null;
   previousYearText: string;
+  /** The figure is marked unaudited. */
+  unaudited?: boolean;
 };
 
 export type TenantSummaryLine = {
@@ -51,6 +53,8 @@ export type TenantSummaryLine = {
   targetText: string;
   /** The figure for the same period a year before, or null when there is none. */
   previousYearText: string | null;
+  /** The figure is marked unaudited: the page says so beside it. */
+  unaudited: boolean;
 };
 
 export function tenantSummary(figures: readonly TenantFigure[]): TenantSummaryLine[] {
@@ -69,6 +73,7 @@ export function tenantSummaryLine(figure: TenantFigure): TenantSummaryLine {
     valueText: figure.valueText,
     targetText: figure.polarity === "none" || figure.target === null ? "No target" : targetPhrase(figure),
     previousYearText: figure.previousYearValue === null ? null : figure.previousYearText,
+    unaudited: figure.unaudited === true,
   };
 }
 

@@ -1,7 +1,16 @@
 import { z } from "zod";
 import { blankAsNull, checkbox, text, wholeNumber } from "../meetings/form-values";
 import { typedText } from "../typed-text";
-import { AGGREGATIONS, FREQUENCIES, POLARITIES, type Aggregation, type Frequency, type Polarity } from "../vocabulary";
+import {
+  AGGREGATIONS,
+  FREQUENCIES,
+  POLARITIES,
+  STATUS_BASES,
+  type Aggregation,
+  type Frequency,
+  type Polarity,
+} from "../vocabulary";
+import { DEFAULT_STATUS_BASIS } from "./status-basis";
 
 /*
  * An indicator of the library as the performance team types it on the indicator form;
@@ -68,6 +77,8 @@ export const indicatorDetailsSchema = z.object({
   polarity: z.enum(POLARITIES, { error: "Choose which way is better" }),
   frequency: z.enum(FREQUENCIES, { error: "Choose how often a figure is due" }),
   aggregation: z.enum(AGGREGATIONS, { error: "Choose how periods combine into the year" }),
+  // Absent (a post from before the field existed) is the period's figure, as the column's default.
+  statusBasis: z.enum(STATUS_BASES, { error: "Choose how the status is judged" }).default(DEFAULT_STATUS_BASIS),
   decimals: wholeNumber(`Enter the decimal places as a whole number from 0 to ${MAX_DECIMALS}`, 0, MAX_DECIMALS),
   tenantTopTen: checkbox,
   byArea: checkbox,

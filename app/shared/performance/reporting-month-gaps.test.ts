@@ -18,8 +18,8 @@ describe("reportingMonthGaps", () => {
     ["draft", "2026-10", monthly("A", { figureStatus: "draft" }), { unverified: ["A"] }],
     ["off target, commentary not ready", "2026-10", monthly("A", { targetStatus: "off_target" }), { commentaries: ["A"] }],
     ["off target, commentary ready", "2026-10", monthly("A", { targetStatus: "off_target", commentaryReady: true }), {}],
-    // Amber is the agreed margin, not an exception: no commentary is asked for (the exceptions rule).
-    ["within tolerance", "2026-10", monthly("A", { targetStatus: "within_tolerance" }), {}],
+    // Under the default rule amber is an exception too (any figure not on target).
+    ["within tolerance", "2026-10", monthly("A", { targetStatus: "within_tolerance" }), { commentaries: ["A"] }],
     [
       "off target and unverified",
       "2026-10",
@@ -33,19 +33,37 @@ describe("reportingMonthGaps", () => {
     // With no figure there is nothing to judge: the gap is the figure, not a commentary.
     ["no figure, no data status", "2026-10", monthly("A", { figureStatus: null, targetStatus: "no_data" }), { figures: ["A"] }],
   ])("%s", (_name, period, indicator, expected) => {
-    expect(reportingMonthGaps(period, [indicator])).toEqual({ figures: [], unverified: [], commentaries: [], ...expected });
+    expect(reportingMonthGaps(period, [indicator], "not_on_target")).toEqual({
+      figures: [],
+      unverified: [],
+      commentaries: [],
+      ...expected,
+    });
+  });
+
+  it("off target only: amber asks for no commentary, red still does", () => {
+    const gaps = reportingMonthGaps(
+      "2026-10",
+      [monthly("A", { targetStatus: "within_tolerance" }), monthly("B", { targetStatus: "off_target" })],
+      "off_target_only",
+    );
+    expect(gaps).toEqual({ figures: [], unverified: [], commentaries: ["B"] });
   });
 
   it("lists every indicator's gaps in the order given", () => {
-    const gaps = reportingMonthGaps("2026-10", [
-      monthly("A", { figureStatus: null }),
-      monthly("B"),
-      monthly("C", { figureStatus: "submitted" }),
-      monthly("D", { figureStatus: null }),
-    ]);
+    const gaps = reportingMonthGaps(
+      "2026-10",
+      [
+        monthly("A", { figureStatus: null }),
+        monthly("B"),
+        monthly("C", { figureStatus: "submitted" }),
+        monthly("D", { figureStatus: null }),
+      ],
+      "not_on_target",
+    );
     expect(gaps).toEqual({ figures: ["A", "D"], unverified: ["C"], commentaries: [] });
     expect(hasGaps(gaps)).toBe(true);
-    expect(hasGaps(reportingMonthGaps("2026-10", [monthly("B")]))).toBe(false);
+    expect(hasGaps(reportingMonthGaps("2026-10", [monthly("B")], "not_on_target"))).toBe(false);
   });
 });
 

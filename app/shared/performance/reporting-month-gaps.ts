@@ -3,12 +3,13 @@
  * publishes a month when every figure due in it is entered and verified and every
  * exception carries a commentary ready for committee, or, when it cannot wait, with a
  * note naming the gaps. The exception rule is the one the exceptions page and the
- * pack use (isException): an indicator off target in the month needs a commentary.
+ * pack use (isException, with the organisation's setting): an exception in the month
+ * needs a commentary.
  */
 import { isException } from "./exceptions";
 import { periodFitsFrequency } from "./periods";
 import type { TargetStatus } from "./status";
-import type { FigureStatus, Frequency } from "../vocabulary";
+import type { ExceptionRule, FigureStatus, Frequency } from "../vocabulary";
 
 /** One indicator as it stands in the month. */
 export type MonthIndicator = {
@@ -30,11 +31,15 @@ export type MonthGaps = {
   figures: string[];
   /** Entered but not yet verified. */
   unverified: string[];
-  /** Off target this month, and its commentary is missing, a draft or changed since marked ready. */
+  /** An exception this month (the organisation's rule), and its commentary is missing, a draft or changed since marked ready. */
   commentaries: string[];
 };
 
-export function reportingMonthGaps(period: string, indicators: readonly MonthIndicator[]): MonthGaps {
+export function reportingMonthGaps(
+  period: string,
+  indicators: readonly MonthIndicator[],
+  exceptionRule: ExceptionRule,
+): MonthGaps {
   const gaps: MonthGaps = { figures: [], unverified: [], commentaries: [] };
   for (const indicator of indicators) {
     // A quarterly figure is due in June, September, December and March only; an annual one in March.
@@ -44,7 +49,7 @@ export function reportingMonthGaps(period: string, indicators: readonly MonthInd
       continue;
     }
     if (indicator.figureStatus !== "verified") gaps.unverified.push(indicator.code);
-    if (isException(indicator.targetStatus) && !indicator.commentaryReady) gaps.commentaries.push(indicator.code);
+    if (isException(indicator.targetStatus, exceptionRule) && !indicator.commentaryReady) gaps.commentaries.push(indicator.code);
   }
   return gaps;
 }

@@ -84,8 +84,11 @@ describe("buildScorecardRow", () => {
       target: 98.5,
       tolerance: 0.25,
       status: "within_tolerance",
+      statusBasis: "period",
+      periodStatus: "within_tolerance",
       ytdTarget: 98.5,
       ytdStatus: "on_target",
+      unaudited: false,
       directionVsLastYear: "same",
       directionVsPreviousPeriod: "same",
       previousYearValue: 98.47,
@@ -96,6 +99,47 @@ describe("buildScorecardRow", () => {
       sparkline: [98.47, 98.19, 98.09, 98.09, 98.09, 98.28, 98.19, 98.57, 98.67, 98.76, 98.67, 98.47, 98.47],
     });
     expect(row.ytd).toBeCloseTo(98.5428, 4);
+  });
+
+  it("BV66a October 2026 judged on year to date: on target (98.54% so far), the month's amber kept beside it", () => {
+    const row = buildScorecardRow({
+      rule: rule("higher", "ratio", "monthly", "%", 2),
+      target: { target: 98.5, tolerance: 0.25 },
+      benchmark: null,
+      series: BV66A_ALL,
+      period: "2026-10",
+      statusBasis: "year_to_date",
+    });
+    expect(row).toMatchObject({
+      status: "on_target",
+      statusBasis: "year_to_date",
+      periodStatus: "within_tolerance",
+      ytdStatus: "on_target",
+    });
+  });
+
+  it("a lettings count judged year to date against its profile: a slow month is fine when the year is ahead", () => {
+    // 30 lettings planned a month, 60 in May after a handover; June's 20 is red on its own.
+    const row = buildScorecardRow({
+      rule: rule("higher", "sum", "monthly", "count", 0),
+      target: { target: 360, tolerance: 5, profile: { "2026-04": 30, "2026-05": 30, "2026-06": 30 } },
+      benchmark: null,
+      series: series({ "2026-04": [31], "2026-05": [60], "2026-06": [20] }),
+      period: "2026-06",
+      statusBasis: "year_to_date",
+    });
+    // Year to date 111 against 90 planned: on target; the month alone, 20 against 30 (tolerance 5), is off target.
+    expect(row).toMatchObject({ ytd: 111, ytdTarget: 90, status: "on_target", periodStatus: "off_target" });
+  });
+
+  it("says when the reporting period's figure is unaudited, and only that figure", () => {
+    const figures: Figure[] = [
+      { period: "2026-09", value: 98.47, unaudited: true },
+      { period: "2026-10", value: 98.5 },
+    ];
+    const base = { rule: rule("higher", "ratio", "monthly", "%", 2), target: null, benchmark: null, series: figures };
+    expect(buildScorecardRow({ ...base, period: "2026-09" }).unaudited).toBe(true);
+    expect(buildScorecardRow({ ...base, period: "2026-10" }).unaudited).toBe(false);
   });
 
   it("BV66a November 2025: off target and worse than the month before", () => {

@@ -15,9 +15,11 @@ import {
 } from "./periods";
 import { targetForPeriod, yearToDateTarget } from "./profiled-target";
 import { quartilePosition, type QuartilePosition } from "./quartile";
+import { DEFAULT_STATUS_BASIS, judgedStatus } from "./status-basis";
 import { combinePeriods, figureValue } from "./rollup";
 import { targetStatus, type TargetStatus } from "./status";
 import type { Figure, IndicatorRule, QuartileBoundaries, TargetRule } from "./types";
+import type { StatusBasis } from "../vocabulary";
 
 /** Periods in a sparkline: this period and the twelve before it, so the same month last year is the first point. */
 export const SPARKLINE_LENGTH = 13;
@@ -35,6 +37,8 @@ export interface ScorecardRowInput {
   series: readonly Figure[];
   /** The reporting period, "YYYY-MM". */
   period: string;
+  /** How the status is judged (see status-basis.ts); the period's figure when absent. */
+  statusBasis?: StatusBasis;
 }
 
 export interface ScorecardRow {
@@ -49,7 +53,11 @@ export interface ScorecardRow {
   /** The reporting period's target: from the profile when it has the period, else the annual target. */
   target: number | null;
   tolerance: number | null;
+  /** The status the indicator is judged by: periodStatus or ytdStatus, as its statusBasis says. */
   status: TargetStatus;
+  statusBasis: StatusBasis;
+  /** The period's figure against the period's target. */
+  periodStatus: TargetStatus;
   /** The year-to-date target: the profile up to the reporting period, combined by the aggregation. */
   ytdTarget: number | null;
   /** The year-to-date figure judged against the year-to-date target. */
@@ -61,6 +69,8 @@ export interface ScorecardRow {
   ytd: number | null;
   forecast: number | null;
   quartile: QuartilePosition | null;
+  /** The reporting period's figure is marked unaudited. */
+  unaudited: boolean;
   /** Values of the last 13 periods ending at the reporting period, oldest first; null where missing. */
   sparkline: (number | null)[];
 }
@@ -97,15 +107,24 @@ export function buildScorecardRow(input: ScorecardRowInput): ScorecardRow {
   const ytd = combinePeriods(rule, yearToDate);
   const periodTarget = target ? targetForPeriod(target, reportingPeriod) : null;
   const ytdTarget = yearToDateTarget(rule, target, yearToDatePeriodList);
+  const periodStatus = targetStatus(rule, value, periodTarget);
+  const ytdStatus = targetStatus(
+    rule,
+    ytd,
+    target && ytdTarget !== null ? { target: ytdTarget, tolerance: target.tolerance } : null,
+  );
+  const statusBasis = input.statusBasis ?? DEFAULT_STATUS_BASIS;
 
   return {
     reportingPeriod,
     value,
     target: periodTarget?.target ?? null,
     tolerance: periodTarget && periodTarget.target !== null ? periodTarget.tolerance : null,
-    status: targetStatus(rule, value, periodTarget),
+    status: judgedStatus(statusBasis, { period: periodStatus, yearToDate: ytdStatus }),
+    statusBasis,
+    periodStatus,
     ytdTarget,
-    ytdStatus: targetStatus(rule, ytd, target && ytdTarget !== null ? { target: ytdTarget, tolerance: target.tolerance } : null),
+    ytdStatus,
     directionVsLastYear: directionOfTravel(rule, value, previousYearValue),
     directionVsPreviousPeriod: directionOfTravel(rule, value, previousPeriodValue),
     previousYearValue,
@@ -113,6 +132,7 @@ export function buildScorecardRow(input: ScorecardRowInput): ScorecardRow {
     ytd,
     forecast: forecastFromYearToDate(rule, ytd, yearToDatePeriodList.length),
     quartile: quartilePosition(rule, value, benchmark),
+    unaudited: byPeriod.get(reportingPeriod)?.unaudited === true,
     sparkline: lastNPeriods(reportingPeriod, SPARKLINE_LENGTH, rule.frequency).map(valueAt),
   };
 }

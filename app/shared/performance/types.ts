@@ -57,6 +57,8 @@ export interface Figure {
   value: number | null;
   numerator?: number | null;
   denominator?: number | null;
+  /** Marked unaudited: shown as such wherever the figure is reported. */
+  unaudited?: boolean;
 }
 
 /** A figure for one area, with the area's size for homes-weighted averages. */

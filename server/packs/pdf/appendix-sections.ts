@@ -1,4 +1,5 @@
 import type { PackAppendix, PackItem } from "../../../app/shared/packs/pack-document";
+import { valueWithAuditMark } from "../../../app/shared/performance/unaudited";
 import { statusPresentation, type TargetStatus } from "../../../app/shared/performance/status";
 import { drawFacts, drawHeading, drawParagraph } from "./blocks";
 import { COLOUR, FONT, type OutlineItem, type PdfWriter } from "./pdf-writer";
@@ -91,7 +92,7 @@ function drawScorecard(writer: PdfWriter, scorecard: Scorecard): void {
     [
       { header: "Code", weight: 40, text: (r) => r.code, bold: true },
       { header: "Indicator", weight: peerColumns && peerColumns.length > 1 ? 82 : 122, text: (r) => r.title },
-      { header: "Value", weight: 44, text: (r) => r.valueText, figures: true },
+      { header: "Value", weight: 44, text: (r) => valueWithAuditMark(r.valueText, r.unaudited), figures: true },
       { header: "Target", weight: 44, text: (r) => r.targetText, figures: true },
       { header: "Status", weight: 74, text: (r) => r.statusText, status: (r) => r.status },
       { header: "Direction of travel", weight: 66, text: (r) => r.directionText },
@@ -109,7 +110,7 @@ function drawExceptionReport(writer: PdfWriter, report: ExceptionReport): void {
     [
       { label: "Indicator", value: `${report.code} ${report.indicatorTitle}`, bold: true },
       { label: "Period", value: report.periodText },
-      { label: "Figure", value: report.valueText },
+      { label: "Figure", value: valueWithAuditMark(report.valueText, report.unaudited) },
       { label: "Target", value: report.targetText },
       { label: "Status", value: report.statusText, status: report.status },
       { label: "Owner", value: report.owner },
