@@ -60,12 +60,11 @@ const FIGURES = csv(
 );
 
 /*
- * The issue asks for an amber indicator. Today an exception is "off target" only
- * (isException); the organisation setting "any figure not on target" (amber too) is being
- * built alongside. Until it lands the officer's figure is 29 days (red: over 25 + 3);
- * with it, 27 (amber) is the figure to enter here.
+ * An amber indicator, as the issue asks: 27 days against a target of 25 with a tolerance
+ * of 3 is within tolerance, which the default setting ("any figure not on target") counts
+ * as an exception needing a commentary.
  */
-const RH02_FIGURE = "29";
+const RH02_FIGURE = "27";
 
 let server: ChildProcess | null = null;
 let serverOutput = "";
