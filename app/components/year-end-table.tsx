@@ -18,7 +18,7 @@ export function YearEndTable({ lines, orgSlug, period }: { lines: YearEndLine[];
         Each indicator’s outturn for {year} (its figures for the year combined, as year to date at March) against the annual
         target the board set, compared with last year’s outturn.
       </p>
-      <TableRegion label={`Year end ${year}`}>
+      <TableRegion label={`Year end ${year} table`}>
         <table className="table scorecard" data-testid="year-end">
           <caption className="visually-hidden">
             Year end {year}: outturn, annual target, status, last year’s outturn, better or worse, quartile

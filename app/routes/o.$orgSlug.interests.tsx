@@ -160,7 +160,7 @@ export default function InterestsPage() {
         <section aria-labelledby="everyone-heading">
           <h2 id="everyone-heading">Everyone’s current register</h2>
           {page.everyone.length ? (
-            <TableRegion label="Everyone’s current register">
+            <TableRegion label="Everyone’s current register table">
               <table className="table" data-testid="all-interests">
                 <caption className="visually-hidden">Everyone’s current register of interests</caption>
                 <thead>

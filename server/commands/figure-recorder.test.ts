@@ -105,6 +105,7 @@ describe("recordFigure", () => {
       denominator: 48,
       status: "submitted",
       note: "From the lettings system",
+      unaudited: false,
     });
     expect(revision).toMatchObject({
       reason: "First entry",

@@ -139,6 +139,25 @@ const GROUPS: Group[] = [
       projector: (p) => `${p.november}/present`,
     },
   },
+  {
+    name: "the golden thread and the members' own pages",
+    roles: EVERYONE,
+    pages: {
+      "year-end view": () => `${ORG}/scorecard?period=2026-03&view=year-end`,
+      objectives: () => `${ORG}/objectives`,
+      plans: () => `${ORG}/plans`,
+      improvements: () => `${ORG}/improvements`,
+      "my papers": () => `${ORG}/my-papers`,
+    },
+  },
+  {
+    name: "the settings and registers",
+    roles: ["admin"],
+    pages: {
+      "exception setting": () => `${ORG}/exception-setting`,
+      "register of interests": () => `${ORG}/interests`,
+    },
+  },
   // The live session page is being reworked (the current item first, the room panel after):
   // a group of its own, to mark test.fixme should only its layout fail.
   {
