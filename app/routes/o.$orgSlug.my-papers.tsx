@@ -40,7 +40,8 @@ export default function MyPapers() {
       <ol className="plain-list my-papers" data-testid="my-papers">
         {meetings.map((meeting) => (
           <li key={meeting.id}>
-            <section aria-labelledby={`papers-${meeting.id}`}>
+            {/* Named with the date too: a committee's meetings share a title, and each region needs a name of its own. */}
+            <section aria-label={`${meeting.title}, ${meeting.when}`}>
               <h2 id={`papers-${meeting.id}`}>
                 <Link to={`/o/${orgSlug}/meetings/${meeting.id}`}>{meeting.title}</Link>
               </h2>
