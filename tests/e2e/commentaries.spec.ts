@@ -128,8 +128,9 @@ test("two people write one commentary together, a viewer follows it read only, a
   await expect(ready.locator(".exceptions__excerpt")).toHaveText(both);
   // Both editors reported their edits in the last two minutes: the list says who is writing.
   await expect(ready.locator(".exceptions__activity")).toContainText(/Being edited by (Tom Okafor|Priya Shah)/);
+  // At least this one: exception-loop.spec.ts marks LPI-03's October commentary ready too, perhaps first.
   await expect(admin.getByTestId("exceptions-count")).toHaveText(
-    /^1 of \d+ commentaries ready: the pack cannot be frozen until all are ready\.$/,
+    /^[1-9]\d* of \d+ commentaries ready: the pack cannot be frozen until all are ready\.$/,
   );
   await expectAccessible(admin);
 
