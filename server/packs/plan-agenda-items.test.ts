@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PackAppendix } from "../../app/shared/packs/pack-document";
 import { findOrganisationBySlug } from "../../db/queries/organisations";
 import { bodies, type Meeting } from "../../db/schema/meetings";
-import { plans } from "../../db/schema/plans";
+import { objectives, planActionObjectives, planActions, plans } from "../../db/schema/plans";
 import { createMeetingFixture } from "../../tests/support/meeting-factory";
 import { createTestServices } from "../../tests/support/test-services";
 import { SYSTEM_ACTOR } from "../audit";
@@ -17,7 +17,9 @@ import { DEMO_SLIPPED } from "../commands/demo-plans-seeder";
 import { CommandError } from "../commands/errors";
 import { createMeeting } from "../commands/meeting-commands";
 import { compilePack } from "./compile-pack";
+import { renderPackHtml } from "./render-html";
 import { renderPackPdf } from "./render-pdf";
+import { packContents } from "../../app/shared/packs/pack-document";
 
 /*
  * The golden thread on an agenda (issue 17 item 5): a new meeting of the demo's committee
@@ -133,5 +135,47 @@ describe("plan progress and the improvement log on an agenda", () => {
     expect(text).toContain("Repairs booked to two-hour appointment slots");
     expect(text).toContain("Service improvement log");
     if (booked.movementText) expect(text).toContain(booked.movementText.slice(0, 20));
+
+    // The web pack: each table in a region named apart from its section's heading.
+    const pageMap = Object.fromEntries(packContents(pack).map((entry, i) => [entry.sectionId, 3 + i]));
+    const html = renderPackHtml(pack, { sha256: "0".repeat(64), pageMap, pageCount: 20 });
+    expect(html).toContain(`aria-label="${progress.title}: slipped milestones"`);
+    expect(html).toContain(`aria-label="Service improvement log: improvements"`);
+    expect(html).toContain(DEMO_SLIPPED.milestone);
+    const labels = [...html.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1]);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+
+  it("takes every plan serving an objective of a theme", async () => {
+    const [served] = await services.db
+      .select({ themeId: objectives.themeId })
+      .from(planActionObjectives)
+      .innerJoin(objectives, eq(objectives.id, planActionObjectives.objectiveId))
+      .innerJoin(planActions, eq(planActions.id, planActionObjectives.actionId))
+      .where(and(eq(planActions.planId, sipRepId), eq(planActions.code, DEMO_SLIPPED.action)))
+      .limit(1);
+    const themed = await createMeeting(
+      services.db,
+      {
+        organisationId,
+        bodyId: meeting.bodyId,
+        kind: "",
+        title: "",
+        date: "2026-12-18",
+        time: "18:00",
+        place: "Civic Centre",
+        onlineLink: "",
+      },
+      SYSTEM_ACTOR,
+    );
+    await addAgendaItem(
+      services.db,
+      { organisationId, meetingId: themed.id, item: { kind: "plan_progress", planThemeId: served!.themeId!, period: "2026-09" } },
+      SYSTEM_ACTOR,
+    );
+    const { pack } = await compilePack(services.db, services.documents, { meeting: themed, kind: "agenda", version });
+    const progress = pack.items.flatMap((i) => i.appendices).find((a) => a.kind === "plan_progress");
+    expect(progress?.title).toMatch(/^Plan progress: plans of the theme .+, Q2 2026\/27/);
+    expect(progress?.kind === "plan_progress" && progress.slipped.map((m) => m.milestone)).toContain(DEMO_SLIPPED.milestone);
   });
 });
