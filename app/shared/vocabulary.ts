@@ -66,6 +66,9 @@ export const AGENDA_ITEM_KINDS = [
   "exceptions",
   "performance_clinic",
   "any_other_business",
+  // The golden thread in the pack (issue 17 item 5): a plan's quarterly progress, and the improvement log.
+  "plan_progress",
+  "improvement_log",
 ] as const;
 export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
 export const INTEREST_KINDS = ["personal", "prejudicial", "other"] as const;
@@ -90,11 +93,17 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export const PACK_KINDS = ["agenda", "minutes"] as const;
 export type PackKind = (typeof PACK_KINDS)[number];
 
-/** What a scorecard-review, exceptions or clinic item shows (stored as the agenda item's options). */
+/**
+ * What a scorecard-review, exceptions, clinic or plan-progress item shows (stored as the
+ * agenda item's options). A plan-progress item names one plan (`planId`) or every plan
+ * whose actions serve an objective of a theme (`themeId`); its quarter is the one of
+ * `period`, or of the meeting's date.
+ */
 export type AgendaItemOptions = {
   period?: string;
   areaId?: string | null;
   themeId?: string | null;
+  planId?: string | null;
   tenantTopTen?: boolean;
   indicatorIds?: string[];
 };

@@ -3,6 +3,7 @@ import type { Database } from "../client";
 import { users } from "../schema/identity";
 import { bodies, bodyMembers, clinicReferrals, meetings } from "../schema/meetings";
 import { areas, indicators, themes } from "../schema/performance";
+import { plans } from "../schema/plans";
 
 /*
  * Reads for planning meetings: the lists of bodies and meetings, what an agenda item may
@@ -51,7 +52,7 @@ export async function listMeetingsOfOrganisation(db: Database, organisationId: s
 
 /** What an agenda item may point at: the organisation's areas, themes and indicators. */
 export async function listAgendaChoices(db: Database, organisationId: string) {
-  const [areaRows, themeRows, indicatorRows] = await Promise.all([
+  const [areaRows, themeRows, indicatorRows, planRows] = await Promise.all([
     db
       .select({ id: areas.id, name: areas.name })
       .from(areas)
@@ -67,8 +68,13 @@ export async function listAgendaChoices(db: Database, organisationId: string) {
       .from(indicators)
       .where(eq(indicators.organisationId, organisationId))
       .orderBy(asc(indicators.code)),
+    db
+      .select({ id: plans.id, code: plans.code, title: plans.title })
+      .from(plans)
+      .where(eq(plans.organisationId, organisationId))
+      .orderBy(asc(plans.code)),
   ]);
-  return { areas: areaRows, themes: themeRows, indicators: indicatorRows };
+  return { areas: areaRows, themes: themeRows, indicators: indicatorRows, plans: planRows };
 }
 
 /** Referrals to a performance clinic that no meeting of the body has taken up yet, oldest first. */

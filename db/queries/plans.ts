@@ -388,3 +388,14 @@ export async function indicatorRules(db: Database, organisationId: string, indic
     .from(indicators)
     .where(and(eq(indicators.organisationId, organisationId), inArray(indicators.id, indicatorIds)));
 }
+
+/** The plans of a theme: those with an action serving one of the theme's objectives. */
+export async function planIdsOfTheme(db: Database, organisationId: string, themeId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ planId: planActions.planId })
+    .from(planActionObjectives)
+    .innerJoin(objectives, eq(objectives.id, planActionObjectives.objectiveId))
+    .innerJoin(planActions, eq(planActions.id, planActionObjectives.actionId))
+    .where(and(eq(planActionObjectives.organisationId, organisationId), eq(objectives.themeId, themeId)));
+  return rows.map((r) => r.planId);
+}

@@ -1,7 +1,14 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { agendaItems, clinicReferrals, type AgendaItem, type AgendaItemOptions } from "../../db/schema/meetings";
+import {
+  agendaItems,
+  clinicReferrals,
+  type AgendaItem,
+  type AgendaItemKind,
+  type AgendaItemOptions,
+} from "../../db/schema/meetings";
 import { areas, indicators, themes } from "../../db/schema/performance";
+import { plans } from "../../db/schema/plans";
 import { isPermutationOf, moveItem } from "../../app/shared/meetings/agenda-order";
 import { agendaItemSchema, type AgendaItemInput } from "../../app/shared/meetings/agenda-item-schema";
 import { AGENDA_ITEM_KIND_LABELS, STANDARD_OPENING_ITEMS } from "../../app/shared/meetings/labels";
@@ -33,7 +40,11 @@ const audit = (tx: Database, ref: MeetingRef, actor: Actor, action: string, chan
   });
 
 /** The areas, theme and indicators an item points at must be the organisation's own. */
-async function checkOptions(tx: Database, organisationId: string, options: AgendaItemOptions) {
+async function checkOptions(
+  tx: Database,
+  organisationId: string,
+  { kind, options }: { kind: AgendaItemKind; options: AgendaItemOptions },
+) {
   if (options.areaId) {
     const [area] = await tx
       .select({ id: areas.id })
@@ -48,7 +59,16 @@ async function checkOptions(tx: Database, organisationId: string, options: Agend
       .from(themes)
       .where(and(eq(themes.id, options.themeId), eq(themes.organisationId, organisationId)))
       .limit(1);
-    if (!theme) throw new CommandError("Choose a theme of this organisation", "indicatorSet");
+    if (!theme)
+      throw new CommandError("Choose a theme of this organisation", kind === "plan_progress" ? "planThemeId" : "indicatorSet");
+  }
+  if (options.planId) {
+    const [plan] = await tx
+      .select({ id: plans.id })
+      .from(plans)
+      .where(and(eq(plans.id, options.planId), eq(plans.organisationId, organisationId)))
+      .limit(1);
+    if (!plan) throw new CommandError("Choose a plan of this organisation", "planId");
   }
   if (options.indicatorIds?.length) {
     const found = await tx
@@ -79,7 +99,7 @@ export async function addAgendaItem(
   const details = parseCommandInput(agendaItemSchema, input.item);
   return db.transaction(async (tx) => {
     await lockAgenda(tx, input);
-    await checkOptions(tx, input.organisationId, details.options);
+    await checkOptions(tx, input.organisationId, details);
     const item = await insertAgendaItem(tx, input.meetingId, details);
     await audit(tx, input, actor, "agenda.item.add", { after: { itemId: item.id, position: item.position, ...details } });
     return item;
@@ -123,7 +143,7 @@ export async function updateAgendaItem(
   return db.transaction(async (tx) => {
     await lockAgenda(tx, input);
     const before = await findItem(tx, input.meetingId, input.itemId);
-    await checkOptions(tx, input.organisationId, details.options);
+    await checkOptions(tx, input.organisationId, details);
     const [item] = await tx.update(agendaItems).set(details).where(eq(agendaItems.id, before.id)).returning();
     const { kind, title, presenter, minutesAllowed, exempt, exemptParagraph, exemptReason, options } = before;
     await audit(tx, input, actor, "agenda.item.update", {

@@ -55,7 +55,12 @@ import {
 } from "../../db/queries/meetings";
 import { listMembersOfOrganisation } from "../../db/queries/users";
 import { organisations } from "../../db/schema/identity";
-import type { AgendaItem, Meeting } from "../../db/schema/meetings";
+import type { AgendaItem, AgendaItemOptions, Meeting } from "../../db/schema/meetings";
+import { findPlan, loadActionsForProgress, planIdsOfTheme } from "../../db/queries/plans";
+import { improvementLogAppendix, planProgressAppendix } from "../../app/shared/packs/plan-appendices";
+import { quarterProgress } from "../../app/shared/plans/quarter-progress";
+import { quarterOfDay } from "../../app/shared/plans/quarters";
+import { improvementLog } from "../plans/thread-view";
 import { minutesApprovals } from "../../db/schema/packs";
 import { listCoverReportsOfMeeting } from "../../db/queries/cover-reports";
 import { fragmentToNode } from "../commentary/render-commentary";
@@ -411,9 +416,55 @@ async function appendicesOf(context: AppendixContext, item: AgendaItem, sectionI
         },
       ];
     }
+    case "plan_progress":
+      return planProgressAppendices(context, options, sectionId);
+    case "improvement_log":
+      return [
+        improvementLogAppendix(await improvementLog(db, meeting.organisationId), {
+          sectionId: `${sectionId}-improvement-log`,
+          title: "Service improvement log",
+        }),
+      ];
     default:
       return [];
   }
+}
+
+/**
+ * One plan, or the plans of a theme, in the quarter of the item's period (else of the
+ * meeting's day), judged on the day the pack is frozen by the plan page's own rule.
+ */
+async function planProgressAppendices(
+  context: AppendixContext,
+  options: AgendaItemOptions,
+  sectionId: string,
+): Promise<PackAppendix[]> {
+  const { db, meeting } = context;
+  const organisationId = meeting.organisationId;
+  const quarter = quarterOfDay(options.period ? `${options.period}-01` : ukToday(meeting.startsAt));
+  let planIds: string[];
+  let scope: string;
+  if (options.planId) {
+    const plan = await findPlan(db, organisationId, options.planId);
+    if (!plan) return [];
+    planIds = [plan.id];
+    scope = `${plan.code} ${plan.title}`;
+  } else if (options.themeId) {
+    const theme = await findThemeName(db, organisationId, options.themeId);
+    if (!theme) return [];
+    planIds = await planIdsOfTheme(db, organisationId, options.themeId);
+    scope = `plans of the theme ${theme}`;
+  } else return [];
+  const wanted = new Set(planIds);
+  const actions = (await loadActionsForProgress(db, organisationId)).filter((a) => wanted.has(a.planId));
+  const progress = quarterProgress(actions, quarter, context.today);
+  const planOfAction = new Map(actions.map((a) => [a.id, `${a.planCode} ${a.planTitle}`]));
+  return [
+    planProgressAppendix(progress, (id) => planOfAction.get(id) ?? "", {
+      sectionId: `${sectionId}-plan-progress`,
+      title: `Plan progress: ${scope}, ${progress.quarter.label}`,
+    }),
+  ];
 }
 
 function scorecardRow(line: ScorecardLine) {

@@ -35,6 +35,7 @@ body.pack-page { margin: 0; background: #fff; color: #0b0c0c; }
 .pack code, .pack-hash { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.95em; }
 .pack-hash { word-break: break-all; background: #f3f2f1; padding: 0 0.2em; }
 .pack-muted { color: #505a5f; }
+.pack-pre-line { white-space: pre-line; }
 .pack-code { font-weight: 700; }
 .tag--unaudited { font-size: 0.8em; font-style: italic; white-space: nowrap; }
 .visually-hidden {

@@ -434,6 +434,8 @@ function Appendix({ appendix }: { appendix: PackAppendix }) {
       {appendix.kind === "exception" ? <ExceptionAppendix appendix={appendix} /> : null}
       {appendix.kind === "action_log" ? <ActionLogAppendix appendix={appendix} /> : null}
       {appendix.kind === "improvement_plan" ? <ImprovementPlanAppendix appendix={appendix} /> : null}
+      {appendix.kind === "plan_progress" ? <PlanProgressAppendix appendix={appendix} /> : null}
+      {appendix.kind === "improvement_log" ? <ImprovementLogAppendix appendix={appendix} /> : null}
     </section>
   );
 }
@@ -620,6 +622,124 @@ function ActionLogAppendix({ appendix }: { appendix: ActionLog }) {
               <td>{row.latestNote}</td>
               <td>{row.indicator}</td>
               <td>{row.movementText}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}
+
+type PlanProgress = Extract<PackAppendix, { kind: "plan_progress" }>;
+
+/** A plan-progress item: each action's status and note for the quarter, and the milestones that slipped in it. */
+function PlanProgressAppendix({ appendix }: { appendix: PlanProgress }) {
+  return (
+    <>
+      <p>Progress in {appendix.quarterText}.</p>
+      {appendix.missingProgress.length ? (
+        <p className="pack-muted">No progress recorded for the quarter on: {appendix.missingProgress.join(", ")}.</p>
+      ) : null}
+      {appendix.actions.length === 0 ? (
+        <p className="pack-muted">The plan has no actions.</p>
+      ) : (
+        <TableRegion label={`${appendix.title}: actions`}>
+          <table className="pack-table">
+            <caption>Each action, its status and its owner&apos;s progress note for the quarter</caption>
+            <thead>
+              <tr>
+                <th scope="col">Action</th>
+                <th scope="col">Plan</th>
+                <th scope="col">Owner</th>
+                <th scope="col">Due</th>
+                <th scope="col">Status</th>
+                <th scope="col">Progress this quarter</th>
+                <th scope="col">Milestones due</th>
+              </tr>
+            </thead>
+            <tbody>
+              {appendix.actions.map((a, i) => (
+                <tr key={`${a.code}-${i}`}>
+                  <th scope="row">
+                    {a.code} {a.title}
+                  </th>
+                  <td>{a.plan}</td>
+                  <td>{a.owner}</td>
+                  <td>{a.dueText}</td>
+                  <td>{a.statusText}</td>
+                  <td>{a.progress || "None recorded"}</td>
+                  <td className="pack-pre-line">{a.milestonesText}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+      <h4>Slipped milestones</h4>
+      {appendix.slipped.length === 0 ? (
+        <p className="pack-muted">No milestone slipped in the quarter.</p>
+      ) : (
+        <TableRegion label={`${appendix.title}: slipped milestones`}>
+          <table className="pack-table">
+            <caption>Milestones due in the quarter and not done by their date, with the commentary on each</caption>
+            <thead>
+              <tr>
+                <th scope="col">Milestone</th>
+                <th scope="col">Action</th>
+                <th scope="col">Due</th>
+                <th scope="col">State</th>
+                <th scope="col">Commentary</th>
+              </tr>
+            </thead>
+            <tbody>
+              {appendix.slipped.map((m, i) => (
+                <tr key={`${m.action}-${i}`} data-slipped-milestone={m.action}>
+                  <th scope="row">{m.milestone}</th>
+                  <td>{m.action}</td>
+                  <td>{m.dueText}</td>
+                  <td>{m.stateText}</td>
+                  <td>{m.commentary || "None yet"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+    </>
+  );
+}
+
+type ImprovementLog = Extract<PackAppendix, { kind: "improvement_log" }>;
+
+/** The service improvement log, as the improvements page shows it. */
+function ImprovementLogAppendix({ appendix }: { appendix: ImprovementLog }) {
+  if (appendix.rows.length === 0) return <p className="pack-muted">No improvements are recorded.</p>;
+  return (
+    <TableRegion label={`${appendix.title}: improvements`}>
+      <table className="pack-table">
+        <caption>What changed, when, the evidence, and how far the indicator has moved</caption>
+        <thead>
+          <tr>
+            <th scope="col">What changed</th>
+            <th scope="col">When</th>
+            <th scope="col">Evidence</th>
+            <th scope="col">Indicator</th>
+            <th scope="col">Movement</th>
+            <th scope="col">Plan action</th>
+          </tr>
+        </thead>
+        <tbody>
+          {appendix.rows.map((r, i) => (
+            <tr key={`${r.title}-${i}`}>
+              <th scope="row">
+                {r.title}
+                {r.description ? <span className="pack-muted"> {r.description}</span> : null}
+              </th>
+              <td>{r.madeOnText}</td>
+              <td>{r.evidence}</td>
+              <td>{r.indicator}</td>
+              <td>{r.movementText}</td>
+              <td>{r.planAction}</td>
             </tr>
           ))}
         </tbody>

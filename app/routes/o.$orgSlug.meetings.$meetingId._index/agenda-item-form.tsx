@@ -20,7 +20,7 @@ const paragraphOptions = [
   ...Object.entries(EXEMPT_PARAGRAPHS).map(([number, text]) => ({ value: number, label: `Paragraph ${number}: ${text}` })),
 ];
 
-const usesPeriod = (kind: string) => kind === "scorecard_review" || kind === "exceptions";
+const usesPeriod = (kind: string) => kind === "scorecard_review" || kind === "exceptions" || kind === "plan_progress";
 
 /**
  * Adds an item to the agenda, or changes one (`editing`). The options of each kind
@@ -55,6 +55,8 @@ export function AgendaItemForm({
         areaId: editing.options.areaId ?? "",
         indicatorSet: indicatorSetOf(editing.options),
         indicatorIds: (editing.options.indicatorIds ?? []).join(","),
+        planId: editing.options.planId ?? "",
+        planThemeId: editing.kind === "plan_progress" ? (editing.options.themeId ?? "") : "",
       }
     : { kind: "report", period: choices.defaultPeriod, areaId: bodyAreaId ?? "", indicatorSet: ALL_INDICATORS };
   const values: Record<string, string | undefined> = { ...saved, ...typed };
@@ -148,6 +150,28 @@ export function AgendaItemForm({
             options={indicatorSets}
             defaultValue={values.indicatorSet}
             error={errors?.indicatorSet}
+          />
+        </fieldset>
+
+        {/* Plan progress: one plan, or every plan serving a theme's objectives; the quarter is the period's. */}
+        <fieldset className="fieldset" hidden={!show(kind === "plan_progress")}>
+          <legend>For plan progress (the quarter of the period above)</legend>
+          <SelectField
+            name="planId"
+            label="Plan"
+            options={[
+              { value: "", label: "Choose a plan, or a theme below" },
+              ...choices.plans.map((p) => ({ value: p.id, label: p.label })),
+            ]}
+            defaultValue={values.planId ?? ""}
+            error={errors?.planId}
+          />
+          <SelectField
+            name="planThemeId"
+            label="Or the plans of a theme"
+            options={[{ value: "", label: "No theme" }, ...choices.themes.map((t) => ({ value: t.id, label: t.name }))]}
+            defaultValue={values.planThemeId ?? ""}
+            error={errors?.planThemeId}
           />
         </fieldset>
 

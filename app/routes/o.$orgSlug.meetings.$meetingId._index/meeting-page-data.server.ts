@@ -47,6 +47,12 @@ function describeOptions(item: AgendaItem, choices: Choices): string {
       .map((i) => `${i.code} ${i.title}`)
       .join("; ");
   }
+  if (item.kind === "plan_progress") {
+    const plan = nameOf(choices.plans, options.planId);
+    const theme = nameOf(choices.themes, options.themeId)?.name;
+    const which = plan ? `${plan.code} ${plan.title}` : theme ? `Plans of the theme ${theme}` : "";
+    return [which, options.period ? `Quarter of ${monthLabel(options.period)}` : "Quarter of the meeting"].join(" · ");
+  }
   return "";
 }
 
@@ -189,6 +195,7 @@ export async function loadMeetingPage(
       ? {
           areas: choices.areas,
           themes: choices.themes,
+          plans: choices.plans.map((p) => ({ id: p.id, label: `${p.code} ${p.title}` })),
           indicators: choices.indicators.map((i) => ({ id: i.id, label: `${i.code} ${i.title}` })),
           periodOptions: lastNPeriods(defaultPeriod, 24).reverse(),
           defaultPeriod,

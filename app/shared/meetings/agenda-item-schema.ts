@@ -8,7 +8,7 @@ import { AGENDA_ITEM_KIND_LABELS, EXEMPT_PARAGRAPHS } from "./labels";
 const uuid = z.uuid();
 const paragraphs = Object.keys(EXEMPT_PARAGRAPHS).map(Number);
 
-/** Kinds whose options name a reporting period. */
+/** Kinds whose options name a reporting period (plan progress may: its quarter is the period's, or the meeting's). */
 const needsPeriod = (kind: AgendaItemKind) => kind === "scorecard_review" || kind === "exceptions";
 
 /**
@@ -41,6 +41,8 @@ export const agendaItemSchema = z
         error: "Choose which indicators to review",
       }),
     indicatorIds: list(z.uuid({ error: "Choose indicators from the list" })),
+    planId: blankAsNull(z.uuid({ error: "Choose a plan from the list" })),
+    planThemeId: blankAsNull(z.uuid({ error: "Choose a theme from the list" })),
   })
   .superRefine((item, ctx) => {
     const problem = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
@@ -51,6 +53,8 @@ export const agendaItemSchema = z
     if (needsPeriod(item.kind) && !item.period) problem("period", "Choose the period the item covers");
     if (item.kind === "performance_clinic" && item.indicatorIds.length === 0)
       problem("indicatorIds", "Choose at least one indicator for the clinic");
+    if (item.kind === "plan_progress" && (item.planId === null) === (item.planThemeId === null))
+      problem("planId", "Choose one plan, or the plans of one theme");
   }, EVEN_WITH_FIELD_PROBLEMS)
   .transform((item) => ({
     kind: item.kind,
@@ -72,6 +76,8 @@ function optionsOf(item: {
   areaId: string | null;
   indicatorSet: string;
   indicatorIds: string[];
+  planId: string | null;
+  planThemeId: string | null;
 }): AgendaItemOptions {
   if (item.kind === "scorecard_review") {
     const set = item.indicatorSet || ALL_INDICATORS;
@@ -84,6 +90,10 @@ function optionsOf(item: {
   }
   if (item.kind === "exceptions") return { period: item.period ?? undefined, areaId: item.areaId };
   if (item.kind === "performance_clinic") return { indicatorIds: [...new Set(item.indicatorIds)] };
+  if (item.kind === "plan_progress")
+    return item.planId
+      ? { planId: item.planId, period: item.period ?? undefined }
+      : { themeId: item.planThemeId, period: item.period ?? undefined };
   return {};
 }
 

@@ -89,6 +89,8 @@ export const AGENDA_ITEM_KIND_LABELS: Record<AgendaItemKind, string> = {
   exceptions: "Exceptions",
   performance_clinic: "Performance clinic",
   any_other_business: "Any other business",
+  plan_progress: "Plan progress",
+  improvement_log: "Service improvement log",
 };
 
 /** Offered on every new agenda, in this order: plan, do, check, act starts with last time's actions. */

@@ -380,6 +380,40 @@ function appendixParts(appendix: PackAppendix): Part[] {
           ),
         })),
       );
+    case "plan_progress":
+      return parts(
+        { key: "quarter", label: `${title}: quarter`, text: appendix.quarterText },
+        ...appendix.actions.map((a) => ({
+          key: `action:${a.code}`,
+          label: `${title}: ${a.code}`,
+          text: lines(
+            `${a.plan}, ${a.code} ${a.title}: ${a.owner}, due ${a.dueText}, ${a.statusText}`,
+            a.progress && `Progress: ${a.progress}`,
+            a.milestonesText,
+          ),
+        })),
+        {
+          key: "slipped",
+          label: `${title}: slipped milestones`,
+          text: lines(
+            ...appendix.slipped.map((m) => `${m.action}: ${m.milestone}, due ${m.dueText}, ${m.stateText}. ${m.commentary}`),
+          ),
+        },
+      );
+    case "improvement_log":
+      return parts(
+        ...appendix.rows.map((r, i) => ({
+          key: `row:${i}:${r.title}`,
+          label: `${title}: ${r.title}`,
+          text: lines(
+            `${r.title}, made ${r.madeOnText}`,
+            r.description,
+            r.evidence && `Evidence: ${r.evidence}`,
+            r.indicator && `Indicator: ${r.indicator}${r.movementText ? `, ${r.movementText}` : ""}`,
+            r.planAction && `Plan action: ${r.planAction}`,
+          ),
+        })),
+      );
   }
 }
 

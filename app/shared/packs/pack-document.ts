@@ -205,6 +205,45 @@ export type PackAppendix =
         indicator: string;
         movementText: string;
       }[];
+    }
+  | {
+      /** A plan-progress item: one plan, or the plans of a theme, in one quarter (ADR 021). */
+      kind: "plan_progress";
+      sectionId: string;
+      title: string;
+      /** "Q2 2026/27 (July to September 2026)" */
+      quarterText: string;
+      actions: {
+        plan: string;
+        code: string;
+        title: string;
+        owner: string;
+        dueText: string;
+        statusText: string;
+        /** The owner's latest progress note for the quarter; "" when none. */
+        progress: string;
+        /** One line per milestone due in the quarter: "Title, due 1 July 2026: Slipped". */
+        milestonesText: string;
+      }[];
+      /** Milestones that slipped in the quarter, each with its commentary. */
+      slipped: { plan: string; action: string; milestone: string; dueText: string; stateText: string; commentary: string }[];
+      /** Codes of open actions with no progress for the quarter. */
+      missingProgress: string[];
+    }
+  | {
+      /** The service improvement log: what changed, when, the evidence and the indicator's movement. */
+      kind: "improvement_log";
+      sectionId: string;
+      title: string;
+      rows: {
+        title: string;
+        description: string;
+        madeOnText: string;
+        evidence: string;
+        indicator: string;
+        planAction: string;
+        movementText: string;
+      }[];
     };
 
 /** One line of the table of contents; the PDF renderer gives each its page. */

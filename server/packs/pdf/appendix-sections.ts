@@ -12,6 +12,8 @@ type Scorecard = Extract<PackAppendix, { kind: "scorecard" }>;
 type ExceptionReport = Extract<PackAppendix, { kind: "exception" }>;
 type ActionLog = Extract<PackAppendix, { kind: "action_log" }>;
 type ImprovementPlan = Extract<PackAppendix, { kind: "improvement_plan" }>;
+type PlanProgress = Extract<PackAppendix, { kind: "plan_progress" }>;
+type ImprovementLog = Extract<PackAppendix, { kind: "improvement_log" }>;
 
 /** An appendix, headed with its title and the item it belongs to; bookmarked under that item. */
 export function drawAppendix(writer: PdfWriter, item: PackItem, appendix: PackAppendix, itemOutline: OutlineItem | null): void {
@@ -34,6 +36,12 @@ export function drawAppendix(writer: PdfWriter, item: PackItem, appendix: PackAp
         return;
       case "improvement_plan":
         drawImprovementPlan(writer, appendix);
+        return;
+      case "plan_progress":
+        drawPlanProgress(writer, appendix);
+        return;
+      case "improvement_log":
+        drawImprovementLog(writer, appendix);
         return;
     }
   });
@@ -161,6 +169,64 @@ function drawActionLog(writer: PdfWriter, log: ActionLog): void {
       { header: "Status", weight: 42, text: (r) => r.statusText },
       { header: "Latest note", weight: 90, text: (r) => r.latestNote },
       { header: "Indicator", weight: 88, text: (r) => [r.indicator, r.movementText].filter(Boolean).join("\n") },
+    ],
+    log.rows,
+    { size: 8 },
+  );
+}
+
+/** A plan-progress item: each action's status and note for the quarter, then the milestones that slipped. */
+function drawPlanProgress(writer: PdfWriter, progress: PlanProgress): void {
+  drawFacts(writer, [{ label: "Quarter", value: progress.quarterText }], { size: 9.5, labelWidth: 80 });
+  drawHeading(writer, "H3", "Actions");
+  if (progress.actions.length === 0) drawParagraph(writer, "The plan has no actions.", { colour: COLOUR.muted });
+  else
+    drawTable(
+      writer,
+      [
+        { header: "Action", weight: 120, text: (a) => `${a.code} ${a.title}\n${a.plan}`, bold: true },
+        { header: "Owner", weight: 60, text: (a) => a.owner },
+        { header: "Due", weight: 60, text: (a) => a.dueText },
+        { header: "Status", weight: 56, text: (a) => a.statusText },
+        { header: "Progress this quarter", weight: 120, text: (a) => a.progress || "None recorded" },
+        { header: "Milestones due", weight: 110, text: (a) => a.milestonesText },
+      ],
+      progress.actions,
+      { size: 8 },
+    );
+  drawHeading(writer, "H3", "Slipped milestones");
+  if (progress.slipped.length === 0) {
+    drawParagraph(writer, "No milestone slipped in the quarter.", { colour: COLOUR.muted });
+    return;
+  }
+  drawTable(
+    writer,
+    [
+      { header: "Action", weight: 120, text: (m) => `${m.action}\n${m.plan}`, bold: true },
+      { header: "Milestone", weight: 110, text: (m) => m.milestone },
+      { header: "Due", weight: 60, text: (m) => m.dueText },
+      { header: "State", weight: 56, text: (m) => m.stateText },
+      { header: "Commentary", weight: 150, text: (m) => m.commentary || "None yet" },
+    ],
+    progress.slipped,
+    { size: 8 },
+  );
+}
+
+/** The service improvement log: what changed, when, the evidence and how the indicator moved. */
+function drawImprovementLog(writer: PdfWriter, log: ImprovementLog): void {
+  if (log.rows.length === 0) {
+    drawParagraph(writer, "No improvements are recorded.", { colour: COLOUR.muted });
+    return;
+  }
+  drawTable(
+    writer,
+    [
+      { header: "What changed", weight: 140, text: (r) => [r.title, r.description].filter(Boolean).join("\n"), bold: false },
+      { header: "When", weight: 60, text: (r) => r.madeOnText },
+      { header: "Evidence", weight: 110, text: (r) => r.evidence },
+      { header: "Indicator movement", weight: 140, text: (r) => [r.indicator, r.movementText].filter(Boolean).join("\n") },
+      { header: "Plan action", weight: 70, text: (r) => r.planAction },
     ],
     log.rows,
     { size: 8 },
