@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { setExceptionRule } from "../commands/organisation-settings";
 import { auditLog } from "../../db/schema/identity";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -77,7 +77,12 @@ describe("loadExceptions", () => {
         .map((i) => i.indicator.code)
         .sort(),
     ).toEqual([...OCTOBER_AMBER].sort());
-    const audit = await database.db.select().from(auditLog).where(eq(auditLog.action, "organisation.set_exception_rule"));
+    // In the order written (a PostgreSQL server gives rows in no set order without one).
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "organisation.set_exception_rule"))
+      .orderBy(asc(auditLog.id));
     expect(audit.map((a) => a.after)).toEqual([{ exceptionRule: "off_target_only" }, { exceptionRule: "not_on_target" }]);
   });
 
