@@ -118,7 +118,7 @@ async function importSeed(db: Database, organisationId: string, actor: Actor, re
     ["milestones", "milestones.csv"],
   ];
   for (const [kind, filename] of files) {
-    const outcome = await importFile(db, { organisationId, kind, bytes: read(filename), filename, actor });
+    const outcome = await importFile(db, { organisationId, kind, bytes: read(filename), filename, actor, ownSeedFile: true });
     if (!outcome.ok)
       throw new Error(`The demo data file ${filename} does not import: ${outcome.problems.map(formatProblem).join("; ")}`);
   }

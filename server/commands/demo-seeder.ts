@@ -116,7 +116,14 @@ async function seedDemoPerformanceData(db: Database, organisationId: string): Pr
     ["actuals", "actuals.csv"],
   ];
   for (const [kind, filename] of files) {
-    const outcome = await importFile(db, { organisationId, kind, bytes: readSeedFile(filename), filename, actor: SYSTEM_ACTOR });
+    const outcome = await importFile(db, {
+      organisationId,
+      kind,
+      bytes: readSeedFile(filename),
+      filename,
+      actor: SYSTEM_ACTOR,
+      ownSeedFile: true,
+    });
     if (!outcome.ok) {
       throw new Error(`The demo data file ${filename} does not import: ${outcome.problems.map(formatProblem).join("; ")}`);
     }
