@@ -7,6 +7,7 @@ import type { SharedDocuments } from "./realtime/yjs/shared-documents";
 import type { MinuteRestrictions } from "./meetings/minute-restrictions";
 import type { MeetingEvents } from "./realtime/io/meeting-events";
 import type { LiveSessions } from "./realtime/live-sessions";
+import type { ImportThreads } from "./imports/import-threads";
 
 /** The stateful things of one process, made once by server/index.ts and passed in. */
 export type AppServices = {
@@ -24,6 +25,8 @@ export type AppServices = {
   meetingEvents: MeetingEvents;
   /** Open socket.io and collab connections by session: they end when their session does. */
   liveSessions: LiveSessions;
+  /** The cap on uploads read at once, each in a thread of its own. */
+  importThreads: ImportThreads;
 };
 
 declare module "@remix-run/node" {

@@ -13,6 +13,7 @@ import { createCollabServer } from "./realtime/yjs/collab-server";
 import { createRedisRelay } from "./realtime/yjs/document-relay";
 import { SharedDocuments } from "./realtime/yjs/shared-documents";
 import type { AppServices } from "./services";
+import { ImportThreads } from "./imports/import-threads";
 
 export type RunningServer = Awaited<ReturnType<typeof startServer>>;
 
@@ -46,6 +47,7 @@ export async function startServer(config: Config, options: { withRemix?: boolean
     minuteRestrictions: new MinuteRestrictions(database.db),
     meetingEvents: new MeetingEvents(),
     liveSessions,
+    importThreads: new ImportThreads(),
   };
 
   const relay = redis ? createRedisRelay(redis) : undefined;

@@ -3,6 +3,7 @@ import { requireApiPrincipal } from "~/utils/auth.server";
 import { readBodyBytes } from "~/utils/request-body.server";
 import { importFile } from "../../server/commands/import-committer";
 import { IMPORT_BODY_LIMIT } from "../../server/http/body-limits";
+import { IMPORTS_BUSY_MESSAGE, IMPORTS_BUSY_RETRY_SECONDS } from "../../server/imports/import-threads";
 import { IMPORT_KINDS } from "../../server/imports/parse-import";
 import { formatProblem } from "../../server/imports/problems";
 import { performanceDataPolicy } from "../../server/policies/performance-data-policy";
@@ -24,7 +25,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   // Counted while reading, chunked bodies too: 413 past the importer's limit.
   const bytes = await readBodyBytes(request, IMPORT_BODY_LIMIT, { format: "json", what: "The file" });
   const filename = request.headers.get("X-Filename") ?? `${kind}.csv (API)`;
-  const outcome = await importFile(context.services.db, { organisationId: org.id, kind, bytes, filename, actor });
+  const outcome = await importFile(context.services.db, {
+    organisationId: org.id,
+    kind,
+    bytes,
+    filename,
+    actor,
+    threads: context.services.importThreads,
+  });
+  if (!outcome.ok && outcome.busy) {
+    return Response.json(
+      { error: IMPORTS_BUSY_MESSAGE },
+      { status: 503, headers: { "Retry-After": String(IMPORTS_BUSY_RETRY_SECONDS) } },
+    );
+  }
   if (!outcome.ok) {
     return Response.json(
       {

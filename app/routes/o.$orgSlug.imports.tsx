@@ -59,7 +59,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { org, user } = await requireImporter(request, context, params.orgSlug);
   const actor = { userId: user.id, label: user.email };
   const form = await readFormData(request, IMPORT_FORM_LIMIT);
-  const { db, live } = context.services;
+  const { db, live, importThreads } = context.services;
 
   if (form.get("intent") === "commit") {
     const parsed = commitSchema.safeParse(Object.fromEntries(form));
@@ -72,11 +72,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       bytes,
       filename: parsed.data.filename,
       actor,
+      threads: importThreads,
     });
     if (!outcome.ok)
       return data<ActionResult>(
         { stage: "problems", filename: parsed.data.filename, problems: outcome.problems, notices: outcome.notices },
-        { status: 422 },
+        { status: outcome.busy ? 503 : 422 },
       );
     if (outcome.changedIndicatorCodes.length) {
       live.figuresChanged(org.id, {
@@ -107,11 +108,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     filename: file.name,
     actor,
     dryRun: true,
+    threads: importThreads,
   });
   if (!outcome.ok)
     return data<ActionResult>(
       { stage: "problems", filename: file.name, problems: outcome.problems, notices: outcome.notices },
-      { status: 422 },
+      { status: outcome.busy ? 503 : 422 },
     );
   return data<ActionResult>({
     stage: "preview",

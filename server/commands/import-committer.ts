@@ -16,7 +16,8 @@ import { ALL_AREAS } from "../imports/import-types";
 import { parseImport, parseImportHere, type ImportKind, type ImportRowTypes } from "../imports/parse-import";
 import { recordTarget } from "./target-recorder";
 import { threadWriters } from "./thread-import-writers";
-import type { ImportProblem } from "../imports/problems";
+import { problem, type ImportProblem } from "../imports/problems";
+import { IMPORTS_BUSY_MESSAGE, type ImportThreads } from "../imports/import-threads";
 
 export type ImportSummary = {
   kind: ImportKind;
@@ -29,7 +30,7 @@ export type ImportSummary = {
 
 export type ImportOutcome =
   | { ok: true; summary: ImportSummary; notices: string[]; changedIndicatorCodes: string[]; changedPeriods: string[] }
-  | { ok: false; problems: ImportProblem[]; notices: string[] };
+  | { ok: false; problems: ImportProblem[]; notices: string[]; busy?: true };
 
 // Rows per multi-row statement: well under PostgreSQL's 65,535 parameters.
 const CHUNK = 2_000;
@@ -86,11 +87,15 @@ export async function importFile(
      * twice as long.
      */
     ownSeedFile?: boolean;
+    /** The process's cap on uploads read at once (the pages and the API pass theirs); none in tests and benches. */
+    threads?: ImportThreads;
   },
 ): Promise<ImportOutcome> {
   const context = await loadImportContext(db, input.organisationId);
-  const parse = input.ownSeedFile ? parseImportHere : parseImport;
-  const result = await parse(input.kind, input.bytes, input.filename, context);
+  const parse = () => (input.ownSeedFile ? parseImportHere : parseImport)(input.kind, input.bytes, input.filename, context);
+  const read = input.threads ? await input.threads.run(parse) : { busy: false as const, value: await parse() };
+  if (read.busy) return { ok: false, busy: true, problems: [problem(null, null, IMPORTS_BUSY_MESSAGE)], notices: [] };
+  const result = read.value;
   if (result.problems.length > 0) return { ok: false, problems: result.problems, notices: result.notices };
   const committed = await commitRows(db, { ...input, rows: result.rows as never }, { rehearse: input.dryRun ?? false });
   return { ok: true, notices: result.notices, ...committed };

@@ -14,6 +14,7 @@ import { MeetingEvents } from "../../server/realtime/io/meeting-events";
 import { LiveSessions } from "../../server/realtime/live-sessions";
 import type { DatabaseHandle } from "../../db/client";
 import { createTestDatabase } from "./test-database";
+import { ImportThreads } from "../../server/imports/import-threads";
 
 /** The session secret of every test and bench server (tokens minted in one process are good in another). */
 export const TEST_SESSION_SECRET = "test-secret-test-secret-test-secret-0123";
@@ -41,6 +42,7 @@ export function servicesOn(database: DatabaseHandle & { cleanup?(): Promise<void
     minuteRestrictions: new MinuteRestrictions(database.db),
     meetingEvents: new MeetingEvents(),
     liveSessions: new LiveSessions(database.db),
+    importThreads: new ImportThreads(),
     cleanup: () => (database.cleanup ? database.cleanup() : database.close()),
   };
 }
