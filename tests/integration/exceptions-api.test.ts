@@ -1,15 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loader as exceptionsApi } from "../../app/routes/api.v1.o.$orgSlug.exceptions";
 import { loader as exceptionsPage } from "../../app/routes/o.$orgSlug.exceptions";
-import { findOrganisationBySlug } from "../../db/queries/organisations";
-import { findUserByEmail } from "../../db/queries/users";
-import { SYSTEM_ACTOR } from "../../server/audit";
-import { createApiToken } from "../../server/commands/api-token-creator";
-import { seedDemo } from "../../server/commands/demo-seeder";
-import { createOrganisation } from "../../server/commands/organisation-creator";
-import { addMember } from "../../server/commands/user-creator";
 import { defaultReportingPeriod } from "../../server/performance/scorecard";
-import { cookieFor, createTestServices, loadContext, statusOf } from "../support/test-services";
+import { requestAs, seedDemoCallers, type DemoCallers } from "../support/demo-callers";
+import { createTestServices, loadContext, statusOf } from "../support/test-services";
 
 /*
  * GET /api/v1/o/:orgSlug/exceptions (issue 14, section 2): the indicators that need a
@@ -19,42 +13,19 @@ import { cookieFor, createTestServices, loadContext, statusOf } from "../support
 
 let services: Awaited<ReturnType<typeof createTestServices>>;
 let orgId: string;
-const cookies: Record<"admin" | "officer" | "viewer" | "outsider", string> = {} as never;
+let cookies: DemoCallers["cookies"];
 let token: string;
 let otherToken: string;
 
 beforeAll(async () => {
   services = await createTestServices();
-  await seedDemo(services.db);
-  orgId = (await findOrganisationBySlug(services.db, "northfield"))!.id;
-  for (const role of ["admin", "officer", "viewer"] as const) {
-    const user = (await findUserByEmail(services.db, `${role}@northfield.example`))!;
-    cookies[role] = await cookieFor(services, user.id);
-  }
-  token = (await createApiToken(services.db, { organisationId: orgId, name: "Housing system", createdBy: null }, SYSTEM_ACTOR))
-    .token;
-  const other = await createOrganisation(services.db, { slug: "southbank", name: "Southbank" }, SYSTEM_ACTOR);
-  const outsider = await addMember(
-    services.db,
-    { organisationId: other.id, email: "admin@southbank.example", role: "admin", password: "a-long-password" },
-    SYSTEM_ACTOR,
-  );
-  cookies.outsider = await cookieFor(services, outsider.id);
-  otherToken = (await createApiToken(services.db, { organisationId: other.id, name: "HMS", createdBy: null }, SYSTEM_ACTOR))
-    .token;
+  ({ orgId, cookies, token, otherToken } = await seedDemoCallers(services));
 }, 300_000); // seeding the demo takes a minute or more on a busy machine
 afterAll(() => services.cleanup());
 
-const request = (path: string, auth: { cookie?: string; token?: string }) =>
-  new Request(`http://localhost${path}`, {
-    headers: {
-      ...(auth.cookie ? { Cookie: auth.cookie } : {}),
-      ...(auth.token ? { Authorization: `Bearer ${auth.token}` } : {}),
-    },
-  });
 const api = (query: string, auth: { cookie?: string; token?: string }, orgSlug = "northfield") =>
   exceptionsApi({
-    request: request(`/api/v1/o/${orgSlug}/exceptions${query}`, auth),
+    request: requestAs(`/api/v1/o/${orgSlug}/exceptions${query}`, auth),
     context: loadContext(services),
     params: { orgSlug },
   }) as Promise<Response>;
@@ -77,7 +48,7 @@ describe("GET /api/v1/o/:orgSlug/exceptions", () => {
 
     // The page and the API read one list, so one rule decides what is an exception.
     const page = (await exceptionsPage({
-      request: request(`/o/northfield/exceptions?period=${body.period}`, { cookie: cookies.viewer }),
+      request: requestAs(`/o/northfield/exceptions?period=${body.period}`, { cookie: cookies.viewer }),
       context: loadContext(services),
       params: { orgSlug: "northfield" },
     }))!;

@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findOrganisationBySlug } from "../../db/queries/organisations";
 import { findPlanActionByCode, listMilestonesOfAction, listObjectives } from "../../db/queries/plans";
-import { findUserByEmail } from "../../db/queries/users";
-import { SYSTEM_ACTOR } from "../../server/audit";
-import { seedDemo } from "../../server/commands/demo-seeder";
-import { createOrganisation } from "../../server/commands/organisation-creator";
-import { addMember } from "../../server/commands/user-creator";
-import { cookieFor, createTestServices, formRequest, loadContext, statusOf } from "../support/test-services";
+import { seedDemoCallers, type DemoCallers } from "../support/demo-callers";
+import { createTestServices, formRequest, loadContext, statusOf } from "../support/test-services";
 
 /*
  * The golden thread's pages, form and APIs (ADR 021) by role and from another
@@ -24,29 +19,20 @@ const indicatorApi = await import("../../app/routes/api.v1.o.$orgSlug.indicators
 const objectiveApi = await import("../../app/routes/api.v1.o.$orgSlug.objectives.$objectiveId.thread");
 
 let services: Awaited<ReturnType<typeof createTestServices>>;
-const cookies: Record<string, string> = {};
+let cookies: DemoCallers["cookies"];
 let ids: { planId: string; actionId: string; objectiveId: string; slippedId: string };
 
 beforeAll(async () => {
   services = await createTestServices();
   const { db } = services;
-  await seedDemo(db);
-  const org = (await findOrganisationBySlug(db, "northfield"))!;
-  for (const role of ["viewer", "member", "officer", "admin"] as const)
-    cookies[role] = await cookieFor(services, (await findUserByEmail(db, `${role}@northfield.example`))!.id);
-  const other = await createOrganisation(db, { slug: "southbank", name: "Southbank" }, SYSTEM_ACTOR);
-  const stranger = await addMember(
-    db,
-    { organisationId: other.id, email: "admin@southbank.example", role: "admin" },
-    SYSTEM_ACTOR,
-  );
-  cookies.other = await cookieFor(services, stranger.id);
-  const a1 = (await findPlanActionByCode(db, org.id, "SIP-REP", "A1"))!;
-  const milestones = await listMilestonesOfAction(db, org.id, a1.id);
+  const demo = await seedDemoCallers(services);
+  cookies = demo.cookies;
+  const a1 = (await findPlanActionByCode(db, demo.orgId, "SIP-REP", "A1"))!;
+  const milestones = await listMilestonesOfAction(db, demo.orgId, a1.id);
   ids = {
     planId: a1.planId,
     actionId: a1.id,
-    objectiveId: (await listObjectives(db, org.id))[0]!.id,
+    objectiveId: (await listObjectives(db, demo.orgId))[0]!.id,
     slippedId: milestones.find((m) => m.completedOn === null && m.dueDate < "2026-10-01")!.id,
   };
 }, 600_000);
@@ -72,7 +58,7 @@ describe("the pages", () => {
     ] as const;
     for (const [route, path, params] of pages) {
       expect(await statusOf(route.loader(args(get(path, cookies.viewer), { orgSlug: "northfield", ...params })))).toBe(200);
-      expect(await statusOf(route.loader(args(get(path, cookies.other), { orgSlug: "northfield", ...params })))).toBe(404);
+      expect(await statusOf(route.loader(args(get(path, cookies.outsider), { orgSlug: "northfield", ...params })))).toBe(404);
     }
   });
 
@@ -96,7 +82,7 @@ describe("the quarterly progress form", () => {
     expect(await statusOf(actionPage.action(args(formRequest(path(), note, cookies.officer), params())))).toBe(302);
     expect(await statusOf(actionPage.action(args(formRequest(path(), note, cookies.viewer), params())))).toBe(403);
     expect(await statusOf(actionPage.action(args(formRequest(path(), note, cookies.member), params())))).toBe(403);
-    expect(await statusOf(actionPage.action(args(formRequest(path(), note, cookies.other), params())))).toBe(404);
+    expect(await statusOf(actionPage.action(args(formRequest(path(), note, cookies.outsider), params())))).toBe(404);
     const page = (await actionPage.loader(args(get(path(), cookies.viewer), params()))) as Awaited<
       ReturnType<typeof actionPage.loader>
     >;
@@ -140,7 +126,7 @@ describe("the improvement log form", () => {
       await statusOf(improvementsPage.action(args(formRequest("/x", fields, cookies.member), { orgSlug: "northfield" }))),
     ).toBe(403);
     expect(
-      await statusOf(improvementsPage.action(args(formRequest("/x", fields, cookies.other), { orgSlug: "northfield" }))),
+      await statusOf(improvementsPage.action(args(formRequest("/x", fields, cookies.outsider), { orgSlug: "northfield" }))),
     ).toBe(404);
     expect(
       await statusOf(
@@ -157,7 +143,7 @@ describe("the thread APIs", () => {
     const body = (await thread.json()) as { objectives: { code: string }[]; actions: { code: string; status: string }[] };
     expect(body.objectives.map((o) => o.code)).toEqual(["FA1"]);
     expect(body.actions.map((a) => a.code)).toEqual(["V1", "V2"]);
-    expect(await statusOf(indicatorApi.loader(args(get("/x", cookies.other), { orgSlug: "northfield", code: "BV212" })))).toBe(
+    expect(await statusOf(indicatorApi.loader(args(get("/x", cookies.outsider), { orgSlug: "northfield", code: "BV212" })))).toBe(
       404,
     );
     expect(await statusOf(indicatorApi.loader(args(get("/x", cookies.viewer), { orgSlug: "northfield", code: "NOPE" })))).toBe(
@@ -169,7 +155,7 @@ describe("the thread APIs", () => {
     expect(objective.status).toBe(200);
     expect(
       await statusOf(
-        objectiveApi.loader(args(get("/x", cookies.other), { orgSlug: "northfield", objectiveId: ids.objectiveId })),
+        objectiveApi.loader(args(get("/x", cookies.outsider), { orgSlug: "northfield", objectiveId: ids.objectiveId })),
       ),
     ).toBe(404);
     expect(await statusOf(objectiveApi.loader(args(get("/x"), { orgSlug: "northfield", objectiveId: ids.objectiveId })))).toBe(

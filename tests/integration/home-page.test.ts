@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loader as homePage } from "../../app/routes/o.$orgSlug._index";
 import { loader as layout } from "../../app/routes/o.$orgSlug";
-import { findUserByEmail } from "../../db/queries/users";
-import { SYSTEM_ACTOR } from "../../server/audit";
-import { seedDemo } from "../../server/commands/demo-seeder";
-import { createOrganisation } from "../../server/commands/organisation-creator";
-import { addMember } from "../../server/commands/user-creator";
-import { cookieFor, createTestServices, loadContext, statusOf } from "../support/test-services";
+import { seedDemoCallers, type DemoCallers } from "../support/demo-callers";
+import { createTestServices, loadContext, statusOf } from "../support/test-services";
 
 /*
  * The home page per person (issue 14, section 4), on the demo: October 2026 is the month in
@@ -14,20 +10,11 @@ import { cookieFor, createTestServices, loadContext, statusOf } from "../support
  */
 
 let services: Awaited<ReturnType<typeof createTestServices>>;
-const cookies: Record<"admin" | "officer" | "member" | "viewer" | "outsider", string> = {} as never;
+let cookies: DemoCallers["cookies"];
 
 beforeAll(async () => {
   services = await createTestServices();
-  await seedDemo(services.db);
-  for (const role of ["admin", "officer", "member", "viewer"] as const)
-    cookies[role] = await cookieFor(services, (await findUserByEmail(services.db, `${role}@northfield.example`))!.id);
-  const other = await createOrganisation(services.db, { slug: "southbank", name: "Southbank" }, SYSTEM_ACTOR);
-  const outsider = await addMember(
-    services.db,
-    { organisationId: other.id, email: "admin@southbank.example", role: "admin", password: "a-long-password" },
-    SYSTEM_ACTOR,
-  );
-  cookies.outsider = await cookieFor(services, outsider.id);
+  ({ cookies } = await seedDemoCallers(services));
 });
 afterAll(() => services.cleanup());
 

@@ -9,19 +9,14 @@ import { action as monthsAction, loader as monthsPage } from "../../app/routes/o
 import { loader as scorecardPage } from "../../app/routes/o.$orgSlug.scorecard";
 import { loader as publicPage } from "../../app/routes/p.$orgSlug._index";
 import { loader as screenPage } from "../../app/routes/p.$orgSlug.screen";
-import { findOrganisationBySlug } from "../../db/queries/organisations";
-import { findUserByEmail } from "../../db/queries/users";
 import { auditLog } from "../../db/schema/identity";
 import { indicators } from "../../db/schema/performance";
 import { reportingMonths } from "../../db/schema/reporting-months";
 import { SYSTEM_ACTOR } from "../../server/audit";
-import { createApiToken } from "../../server/commands/api-token-creator";
-import { seedDemo } from "../../server/commands/demo-seeder";
 import { recordFigure } from "../../server/commands/figure-recorder";
-import { createOrganisation } from "../../server/commands/organisation-creator";
-import { addMember } from "../../server/commands/user-creator";
 import { defaultReportingPeriod } from "../../server/performance/scorecard";
-import { cookieFor, createTestServices, formRequest, loadContext, statusOf } from "../support/test-services";
+import { requestAs, seedDemoCallers, type DemoCallers } from "../support/demo-callers";
+import { createTestServices, formRequest, loadContext, statusOf } from "../support/test-services";
 
 /*
  * The reporting month (issue 14, section 2): the demo publishes September 2026 and leaves
@@ -33,49 +28,20 @@ import { cookieFor, createTestServices, formRequest, loadContext, statusOf } fro
 
 let services: Awaited<ReturnType<typeof createTestServices>>;
 let orgId: string;
-const cookies: Record<"admin" | "officer" | "viewer" | "outsider", string> = {} as never;
+let cookies: DemoCallers["cookies"];
 let token: string;
 let otherToken: string;
 
 beforeAll(async () => {
   services = await createTestServices();
-  await seedDemo(services.db);
-  orgId = (await findOrganisationBySlug(services.db, "northfield"))!.id;
-  for (const role of ["admin", "officer", "viewer"] as const) {
-    const user = (await findUserByEmail(services.db, `${role}@northfield.example`))!;
-    cookies[role] = await cookieFor(services, user.id);
-  }
-  token = (await createApiToken(services.db, { organisationId: orgId, name: "Timetable", createdBy: null }, SYSTEM_ACTOR)).token;
-  const other = await createOrganisation(services.db, { slug: "southbank", name: "Southbank" }, SYSTEM_ACTOR);
-  const outsider = await addMember(
-    services.db,
-    { organisationId: other.id, email: "admin@southbank.example", role: "admin", password: "a-long-password" },
-    SYSTEM_ACTOR,
-  );
-  cookies.outsider = await cookieFor(services, outsider.id);
-  otherToken = (await createApiToken(services.db, { organisationId: other.id, name: "HMS", createdBy: null }, SYSTEM_ACTOR))
-    .token;
+  ({ orgId, cookies, token, otherToken } = await seedDemoCallers(services));
 });
 afterAll(() => services.cleanup());
 
 const ctx = () => loadContext(services);
-const get = (path: string, auth: { cookie?: string; token?: string }) =>
-  new Request(`http://localhost${path}`, {
-    headers: {
-      ...(auth.cookie ? { Cookie: auth.cookie } : {}),
-      ...(auth.token ? { Authorization: `Bearer ${auth.token}` } : {}),
-    },
-  });
+const get = requestAs;
 const postJson = (path: string, body: unknown, auth: { cookie?: string; token?: string }) =>
-  new Request(`http://localhost${path}`, {
-    method: "POST",
-    body: JSON.stringify(body),
-    headers: {
-      "Content-Type": "application/json",
-      ...(auth.cookie ? { Cookie: auth.cookie } : {}),
-      ...(auth.token ? { Authorization: `Bearer ${auth.token}` } : {}),
-    },
-  });
+  requestAs(path, auth, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
 const json = async (result: unknown) => (result as Response).json();
 const publish = (period: string, body: unknown, auth: { cookie?: string; token?: string }, orgSlug = "northfield") =>
   publishApi({
@@ -292,7 +258,7 @@ describe("publishing a month", () => {
       { token },
     );
     expect((done as Response).status).toBe(200);
-    expect(await json(done)).toMatchObject({ period: "2026-10", state: "published", publishedBy: "API token “Timetable”" });
+    expect(await json(done)).toMatchObject({ period: "2026-10", state: "published", publishedBy: "API token “Housing system”" });
     const [audit] = await services.db
       .select()
       .from(auditLog)
@@ -303,7 +269,7 @@ describe("publishing a month", () => {
           eq(auditLog.subjectId, "2026-10"),
         ),
       );
-    expect(audit.actorLabel).toBe("API token “Timetable”");
+    expect(audit.actorLabel).toBe("API token “Housing system”");
     expect(await apiPeriod()).toBe("2026-10");
     // Published again, or an earlier month: refused.
     expect(await statusOf(publish("2026-10", { note: "again" }, { token }))).toBe(409);

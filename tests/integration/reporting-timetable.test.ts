@@ -2,15 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { action as monthsAction, loader as monthsPage } from "../../app/routes/o.$orgSlug.months";
 import { loader as publicPage } from "../../app/routes/p.$orgSlug._index";
-import { findOrganisationBySlug } from "../../db/queries/organisations";
 import { findReportingTimetable } from "../../db/queries/reporting-months";
-import { findUserByEmail } from "../../db/queries/users";
 import { auditLog } from "../../db/schema/identity";
-import { SYSTEM_ACTOR } from "../../server/audit";
-import { seedDemo } from "../../server/commands/demo-seeder";
-import { createOrganisation } from "../../server/commands/organisation-creator";
-import { addMember } from "../../server/commands/user-creator";
-import { cookieFor, createTestServices, formRequest, loadContext, statusOf } from "../support/test-services";
+import { seedDemoCallers, type DemoCallers } from "../support/demo-callers";
+import { createTestServices, formRequest, loadContext, statusOf } from "../support/test-services";
 
 /*
  * The reporting timetable (issue 14, section 2): admins set when figures and commentaries
@@ -21,22 +16,11 @@ import { cookieFor, createTestServices, formRequest, loadContext, statusOf } fro
 let services: Awaited<ReturnType<typeof createTestServices>>;
 let orgId: string;
 let otherId: string;
-const cookies: Record<"admin" | "officer" | "outsider", string> = {} as never;
+let cookies: DemoCallers["cookies"];
 
 beforeAll(async () => {
   services = await createTestServices();
-  await seedDemo(services.db);
-  orgId = (await findOrganisationBySlug(services.db, "northfield"))!.id;
-  for (const role of ["admin", "officer"] as const)
-    cookies[role] = await cookieFor(services, (await findUserByEmail(services.db, `${role}@northfield.example`))!.id);
-  const other = await createOrganisation(services.db, { slug: "southbank", name: "Southbank" }, SYSTEM_ACTOR);
-  otherId = other.id;
-  const outsider = await addMember(
-    services.db,
-    { organisationId: other.id, email: "admin@southbank.example", role: "admin", password: "a-long-password" },
-    SYSTEM_ACTOR,
-  );
-  cookies.outsider = await cookieFor(services, outsider.id);
+  ({ orgId, otherId, cookies } = await seedDemoCallers(services));
 });
 afterAll(() => services.cleanup());
 
