@@ -15,6 +15,26 @@ const PLAIN = /^[\n\x20-\x7e]*$/;
 
 const COMBINING_MARK = /^\p{M}$/u;
 
+/**
+ * An emoji written as several code points: joined (👩‍👩‍👧), flagged (🇬🇧, and 🏴󠁧󠁢󠁷󠁬󠁳󠁿 Wales, written
+ * with tag characters), toned (👍🏽) or asking for emoji presentation (❤️). The emoji face
+ * draws each as one glyph and records the whole sequence for copying and search, so it
+ * goes to that face whole; taken apart, a family printed as three people and Wales's flag
+ * as codes.
+ */
+const EMOJI_SEQUENCE =
+  // eslint-disable-next-line no-misleading-character-class -- joiners, tones and tags listed on purpose, one by one
+  /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u200d\ufe0e\ufe0f\u20e3\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}])+$/u;
+const EMOJI_GLYPH = /[\p{Extended_Pictographic}\p{Regional_Indicator}]/gu;
+
+/** Whether the emoji face draws `segment` (one grapheme) whole: a sequence of emoji it has. */
+function isWholeEmoji(segment: string, hasGlyph: Coverage): boolean {
+  if (!EMOJI_SEQUENCE.test(segment)) return false;
+  return [...segment.matchAll(EMOJI_GLYPH)].every(([emoji]) => hasGlyph("emoji", emoji.codePointAt(0) ?? 0));
+}
+
+const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+
 /** How a character no font has is printed: visibly, and searchably, as its code. */
 export function missingGlyphText(codePoint: number): string {
   return `[U+${codePoint.toString(16).toUpperCase().padStart(4, "0")}]`;
@@ -24,8 +44,9 @@ export function missingGlyphText(codePoint: number): string {
  * Splits `text` into runs by the face that prints each character: `face` where it has
  * the glyph, else the symbol face, else the emoji face. A character no face has becomes
  * "[U+XXXX]" in `face`, never a lookalike or a question mark. A combining accent stays
- * with the letter before it when that letter's face has it. Line endings become "\n",
- * tabs spaces, and invisible characters (joiners, variation selectors) are dropped.
+ * with the letter before it when that letter's face has it, and an emoji sequence goes
+ * whole to the emoji face. Line endings become "\n", tabs spaces, and invisible
+ * characters (joiners, variation selectors) elsewhere are dropped.
  */
 export function fontRuns(text: string, face: TextFace, hasGlyph: Coverage): FontRun[] {
   if (PLAIN.test(text)) return [{ text, face }]; // most text, and the renderer calls this for every string it measures
@@ -35,8 +56,14 @@ export function fontRuns(text: string, face: TextFace, hasGlyph: Coverage): Font
     if (last?.face === pieceFace) last.text += piece;
     else runs.push({ text: piece, face: pieceFace });
   };
-  const clean = text.normalize("NFC").replace(/\r\n?/g, "\n").replace(/\t/g, " ").replace(INVISIBLE, "");
-  for (const char of clean) {
+  const normal = text.normalize("NFC").replace(/\r\n?/g, "\n").replace(/\t/g, " ");
+  for (const { segment } of graphemes.segment(normal)) {
+    if (isWholeEmoji(segment, hasGlyph)) push(segment, "emoji");
+    else for (const char of segment.replace(INVISIBLE, "")) pushChar(char);
+  }
+  return runs.length > 0 ? runs : [{ text: "", face }];
+
+  function pushChar(char: string) {
     const codePoint = char.codePointAt(0) ?? 0;
     const last = runs[runs.length - 1];
     if (char === "\n") push(char, last?.face ?? face);
@@ -47,5 +74,4 @@ export function fontRuns(text: string, face: TextFace, hasGlyph: Coverage): Font
       else push(missingGlyphText(codePoint), face);
     }
   }
-  return runs.length > 0 ? runs : [{ text: "", face }];
 }
