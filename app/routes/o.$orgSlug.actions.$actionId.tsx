@@ -12,13 +12,14 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
+import { ActionStatusRadios } from "~/components/meetings/action-status-radios";
 import { ActionStatusTag } from "~/components/meetings/action-status-tag";
 import { actionStylesLinks } from "~/components/meetings/action-styles";
 import { IndicatorMovementCell } from "~/components/meetings/indicator-movement-cell";
 import { ErrorSummary, TextArea } from "~/components/ui/form-fields";
 import { formatUkDateTime } from "~/shared/dates";
 import { NAME_NOT_RECORDED } from "~/shared/meetings/action-log-view";
-import { ACTION_STATUS_LABELS, SETTABLE_ACTION_STATUSES, ukToday } from "~/shared/meetings/action-status";
+import { SETTABLE_ACTION_STATUSES, ukToday } from "~/shared/meetings/action-status";
 import { authorizeOr403, notFound, requireOrgMember } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { findAction, listActionUpdates } from "../../db/queries/actions";
@@ -175,26 +176,7 @@ export default function ActionPage() {
         <section className="action-update-form" aria-labelledby="update-heading">
           <h2 id="update-heading">Report progress</h2>
           <Form method="post" noValidate>
-            <fieldset className="radios" aria-describedby={errors?.status ? "status-error" : undefined}>
-              <legend>Status</legend>
-              {errors?.status ? (
-                <span id="status-error" className="error-message">
-                  <span className="visually-hidden">Error:</span> {errors.status}
-                </span>
-              ) : null}
-              {SETTABLE_ACTION_STATUSES.map((status, index) => (
-                <div className="radios__item" key={status}>
-                  <input
-                    type="radio"
-                    name="status"
-                    id={index === 0 ? "status" : `status-${status}`}
-                    value={status}
-                    defaultChecked={(result?.values.status || item.status) === status}
-                  />
-                  <label htmlFor={index === 0 ? "status" : `status-${status}`}>{ACTION_STATUS_LABELS[status]}</label>
-                </div>
-              ))}
-            </fieldset>
+            <ActionStatusRadios checked={result?.values.status || item.status} error={errors?.status} />
             <TextArea
               name="note"
               label="Progress note"

@@ -12,11 +12,12 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { actionStylesLinks } from "~/components/meetings/action-styles";
+import { ActionStatusRadios } from "~/components/meetings/action-status-radios";
 import { ActionStatusTag } from "~/components/meetings/action-status-tag";
 import { MilestoneStateTag } from "~/components/plans/thread-parts";
 import { ErrorSummary, SelectField, TextArea, TextField } from "~/components/ui/form-fields";
 import { formatUkDateTime, formatUkDay } from "~/shared/dates";
-import { ACTION_STATUS_LABELS, SETTABLE_ACTION_STATUSES, ukToday } from "~/shared/meetings/action-status";
+import { SETTABLE_ACTION_STATUSES, ukToday } from "~/shared/meetings/action-status";
 import { improvementMovement } from "~/shared/plans/improvement-movement";
 import { milestoneState, planActionStatus } from "~/shared/plans/plan-status";
 import { reportableQuarters } from "~/shared/plans/quarters";
@@ -285,26 +286,7 @@ export default function PlanActionPage() {
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="action" />
               <SelectField name="quarter" label="Quarter" options={quarterOptions} error={actionErrors?.quarter} />
-              <fieldset className="radios" aria-describedby={actionErrors?.status ? "status-error" : undefined}>
-                <legend>Status</legend>
-                {actionErrors?.status ? (
-                  <span id="status-error" className="error-message">
-                    <span className="visually-hidden">Error:</span> {actionErrors.status}
-                  </span>
-                ) : null}
-                {SETTABLE_ACTION_STATUSES.map((status, index) => (
-                  <div className="radios__item" key={status}>
-                    <input
-                      type="radio"
-                      name="status"
-                      id={index === 0 ? "status" : `status-${status}`}
-                      value={status}
-                      defaultChecked={item.status === status}
-                    />
-                    <label htmlFor={index === 0 ? "status" : `status-${status}`}>{ACTION_STATUS_LABELS[status]}</label>
-                  </div>
-                ))}
-              </fieldset>
+              <ActionStatusRadios checked={item.status} error={actionErrors?.status} />
               <TextArea
                 name="note"
                 label="Progress this quarter"

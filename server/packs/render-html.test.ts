@@ -188,4 +188,33 @@ describe("renderPackHtml", () => {
     expect(render(samplePack())).toBe(html);
     expect(render(publicCopy(samplePack({ kind: "agenda" })))).toBe(render(publicCopy(samplePack({ kind: "agenda" }))));
   });
+
+  it("draws a clinic's recovery trajectory against the target, named and described in the PDF's words, and keeps its table", () => {
+    const clinic = samplePack();
+    clinic.items[0].appendices.push({
+      kind: "improvement_plan",
+      sectionId: "item-1-plan-1",
+      title: "Improvement plan: KPI07 Calls answered",
+      code: "KPI07",
+      indicatorTitle: "Calls answered",
+      unit: "%",
+      milestones: [{ milestone: "Train six call handlers", dueText: "15 January 2027" }],
+      trajectory: [
+        { period: "2027-01", periodText: "January 2027", planned: 72, target: 80, actual: null },
+        { period: "2027-02", periodText: "February 2027", planned: 76.5, target: 80, actual: null },
+      ],
+      trajectoryText: [
+        { periodText: "January 2027", plannedText: "72.0%", targetText: "80.0%", actualText: "No figure yet" },
+        { periodText: "February 2027", plannedText: "76.5%", targetText: "80.0%", actualText: "No figure yet" },
+      ],
+    });
+    const out = render(clinic);
+    expect(out).toMatch(
+      /<svg class="pack-chart__svg"[^>]*role="img"[^>]*aria-label="Recovery trajectory of KPI07 Calls answered: the planned figure each month against the target"[^>]*aria-describedby="item-1-plan-1-trajectory-summary"/,
+    );
+    expect(out).toContain(
+      '<figcaption id="item-1-plan-1-trajectory-summary" class="pack-chart__summary">Trend of Calls answered (planned recovery), January 2027 to February 2027: latest 76.5% (February 2027) against a target of 80.0%; lowest 72.0% (January 2027), highest 76.5% (February 2027).</figcaption>',
+    );
+    expect(out).toMatch(/<th scope="row">February 2027<\/th><td>76\.5%<\/td><td>80\.0%<\/td><td>No figure yet<\/td>/);
+  });
 });

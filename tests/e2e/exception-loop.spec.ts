@@ -61,6 +61,8 @@ test("a commentary's remedial action enters the action log and is carried into n
   await page.getByRole("textbox", { name: "Progress note" }).fill("Two of the three income officers are on leave.");
   await page.getByRole("button", { name: "Save progress update" }).click();
   await expect(page.getByRole("status")).toHaveText("Your progress update has been saved.");
+  await expect(page.getByRole("radio", { name: "At risk" })).toBeChecked();
+  await expectAccessible(page);
 
   // November's commentary carries the action with the log's status, and October's reason.
   await openLiveCommentary(page, NOVEMBER);

@@ -12,8 +12,10 @@ import {
   type PackDocument,
   type PackItem,
   type PackPerson,
+  type PackTrendPoint,
 } from "../../shared/packs/pack-document";
 import { richTextPlain } from "../../shared/packs/rich-text-plain";
+import { trajectoryChart } from "../../shared/packs/trajectory-chart";
 import { formatValue } from "../../shared/performance/format";
 import { StatusBadge } from "../status-badge";
 import { RichTextView } from "./rich-text-view";
@@ -767,38 +769,64 @@ function ImprovementPlanAppendix({ appendix }: { appendix: ImprovementPlan }) {
           ))}
         </ul>
       )}
-      <h4>Recovery trajectory</h4>
+      <h4>Recovery trajectory against target</h4>
       {appendix.trajectoryText.length === 0 ? (
         <p className="pack-muted">No recovery trajectory was set.</p>
       ) : (
-        <TableRegion label={`Recovery trajectory of ${appendix.code}`}>
-          <table className="pack-table">
-            <caption>
-              {appendix.code} {appendix.indicatorTitle}: the planned figure for each month against the target, and the figure
-              recorded so far
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Month</th>
-                <th scope="col">Planned</th>
-                <th scope="col">Target</th>
-                <th scope="col">Recorded</th>
-              </tr>
-            </thead>
-            <tbody>
-              {appendix.trajectoryText.map((p) => (
-                <tr key={p.periodText}>
-                  <th scope="row">{p.periodText}</th>
-                  <td>{p.plannedText}</td>
-                  <td>{p.targetText}</td>
-                  <td>{p.actualText}</td>
+        <>
+          <PackTrajectoryChart appendix={appendix} />
+          <TableRegion label={`Recovery trajectory of ${appendix.code}`}>
+            <table className="pack-table">
+              <caption>
+                {appendix.code} {appendix.indicatorTitle}: the planned figure for each month against the target, and the figure
+                recorded so far
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Month</th>
+                  <th scope="col">Planned</th>
+                  <th scope="col">Target</th>
+                  <th scope="col">Recorded</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+              </thead>
+              <tbody>
+                {appendix.trajectoryText.map((p) => (
+                  <tr key={p.periodText}>
+                    <th scope="row">{p.periodText}</th>
+                    <td>{p.plannedText}</td>
+                    <td>{p.targetText}</td>
+                    <td>{p.actualText}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+        </>
       )}
     </>
+  );
+}
+
+/**
+ * The planned recovery against the target line, drawn from the same data and described in
+ * the same words as the PDF's chart (trajectoryChart); the figures are in the table below it.
+ */
+function PackTrajectoryChart({ appendix }: { appendix: ImprovementPlan }) {
+  const chart = trajectoryChart(appendix);
+  const summaryId = `${appendix.sectionId}-trajectory-summary`;
+  return (
+    <figure className="pack-chart">
+      <PackLineSvg
+        trend={chart.trend}
+        unit={chart.unit}
+        label={`Recovery trajectory of ${appendix.code} ${appendix.indicatorTitle}: the planned figure each month against the target`}
+        describedBy={summaryId}
+      />
+      <figcaption id={summaryId} className="pack-chart__summary">
+        {chart.summary}
+      </figcaption>
+      <PackChartLegend valueText="Planned figure each month" target={chart.trend.some((p) => p.target !== null)} />
+    </figure>
   );
 }
 
@@ -853,11 +881,22 @@ export function describePackTrend(appendix: Exception): string {
 
 const CHART = { width: 640, height: 260, top: 16, right: 24, bottom: 40, left: 72 };
 
-/** Value against the target line over the periods of an exception report, with its words beside it and the figures in a table. */
-function PackTrendChart({ appendix }: { appendix: Exception }) {
-  const { trend } = appendix;
-  const format = trendFormatter(appendix);
-  const summaryId = `${appendix.sectionId}-trend-summary`;
+/**
+ * A line of figures against the target line, period by period: a missing figure or target
+ * breaks its line, the latest figure has the larger dot. The words that describe it are
+ * the element `describedBy` names.
+ */
+function PackLineSvg({
+  trend,
+  unit,
+  label,
+  describedBy,
+}: {
+  trend: readonly PackTrendPoint[];
+  unit: string;
+  label: string;
+  describedBy: string;
+}) {
   const values = trend.flatMap((p) => (p.value === null ? [] : [p.value]));
   const targets = trend.flatMap((p) => (p.target === null ? [] : [p.target]));
   const plotLeft = CHART.left + 12;
@@ -868,9 +907,9 @@ function PackTrendChart({ appendix }: { appendix: Exception }) {
   );
   const axis = niceAxis([...values, ...targets], 4);
   const y = linearScale([axis.min, axis.max], [CHART.height - CHART.bottom, CHART.top]);
-  const tickFormat = (value: number) => formatValue({ unit: appendix.unit, decimals: axis.decimals }, value);
+  const tickFormat = (value: number) => formatValue({ unit, decimals: axis.decimals }, value);
   const labelEvery = Math.max(1, Math.ceil((trend.length - 1) / 4));
-  const linePath = (pick: (p: (typeof trend)[number]) => number | null) => {
+  const linePath = (pick: (p: PackTrendPoint) => number | null) => {
     let d = "";
     let joined = false;
     trend.forEach((p, i) => {
@@ -885,79 +924,100 @@ function PackTrendChart({ appendix }: { appendix: Exception }) {
   };
   const lastWithValue = trend.reduce((last, p, i) => (p.value !== null ? i : last), -1);
   return (
-    <figure className="pack-chart">
-      {values.length ? (
-        <svg
-          className="pack-chart__svg"
-          viewBox={`0 0 ${CHART.width} ${CHART.height}`}
-          role="img"
-          aria-label={`Trend chart of ${appendix.code} ${appendix.indicatorTitle}: value each period against the target`}
-          aria-describedby={summaryId}
-        >
-          {axis.ticks.map((tick) => (
-            <g key={tick}>
-              <line x1={CHART.left} x2={CHART.width - CHART.right} y1={y(tick)} y2={y(tick)} stroke="#b1b4b6" strokeWidth="1" />
-              <text x={CHART.left - 8} y={y(tick)} dy="0.32em" textAnchor="end" fontSize="13" fill="#0b0c0c">
-                {tickFormat(tick)}
-              </text>
-            </g>
-          ))}
-          <line
-            x1={CHART.left}
-            x2={CHART.width - CHART.right}
-            y1={CHART.height - CHART.bottom}
-            y2={CHART.height - CHART.bottom}
-            stroke="#0b0c0c"
-            strokeWidth="1"
+    <svg
+      className="pack-chart__svg"
+      viewBox={`0 0 ${CHART.width} ${CHART.height}`}
+      role="img"
+      aria-label={label}
+      aria-describedby={describedBy}
+    >
+      {axis.ticks.map((tick) => (
+        <g key={tick}>
+          <line x1={CHART.left} x2={CHART.width - CHART.right} y1={y(tick)} y2={y(tick)} stroke="#b1b4b6" strokeWidth="1" />
+          <text x={CHART.left - 8} y={y(tick)} dy="0.32em" textAnchor="end" fontSize="13" fill="#0b0c0c">
+            {tickFormat(tick)}
+          </text>
+        </g>
+      ))}
+      <line
+        x1={CHART.left}
+        x2={CHART.width - CHART.right}
+        y1={CHART.height - CHART.bottom}
+        y2={CHART.height - CHART.bottom}
+        stroke="#0b0c0c"
+        strokeWidth="1"
+      />
+      {trend.map((p, i) =>
+        i % labelEvery === 0 || i === trend.length - 1 ? (
+          <text
+            key={p.period}
+            x={x(i)}
+            y={CHART.height - CHART.bottom + 22}
+            textAnchor={i === 0 && trend.length > 1 ? "start" : i === trend.length - 1 && trend.length > 1 ? "end" : "middle"}
+            fontSize="13"
+            fill="#0b0c0c"
+          >
+            {p.periodText}
+          </text>
+        ) : null,
+      )}
+      <path d={linePath((p) => p.target)} fill="none" stroke="#0b0c0c" strokeWidth="2" strokeDasharray="8 5" />
+      <path d={linePath((p) => p.value)} fill="none" stroke="#1d70b8" strokeWidth="3" />
+      {trend.map((p, i) =>
+        p.value !== null ? (
+          <circle
+            key={p.period}
+            cx={x(i)}
+            cy={y(p.value)}
+            r={i === lastWithValue ? 6 : 3.5}
+            fill="#1d70b8"
+            stroke="#fff"
+            strokeWidth="1.5"
           />
-          {trend.map((p, i) =>
-            i % labelEvery === 0 || i === trend.length - 1 ? (
-              <text
-                key={p.period}
-                x={x(i)}
-                y={CHART.height - CHART.bottom + 22}
-                textAnchor={i === 0 && trend.length > 1 ? "start" : i === trend.length - 1 && trend.length > 1 ? "end" : "middle"}
-                fontSize="13"
-                fill="#0b0c0c"
-              >
-                {p.periodText}
-              </text>
-            ) : null,
-          )}
-          <path d={linePath((p) => p.target)} fill="none" stroke="#0b0c0c" strokeWidth="2" strokeDasharray="8 5" />
-          <path d={linePath((p) => p.value)} fill="none" stroke="#1d70b8" strokeWidth="3" />
-          {trend.map((p, i) =>
-            p.value !== null ? (
-              <circle
-                key={p.period}
-                cx={x(i)}
-                cy={y(p.value)}
-                r={i === lastWithValue ? 6 : 3.5}
-                fill="#1d70b8"
-                stroke="#fff"
-                strokeWidth="1.5"
-              />
-            ) : null,
-          )}
-        </svg>
+        ) : null,
+      )}
+    </svg>
+  );
+}
+
+/** The key under a pack chart: the line of figures, and the target line when there is one. */
+function PackChartLegend({ valueText, target }: { valueText: string; target: boolean }) {
+  return (
+    <ul className="pack-chart__legend">
+      <li>
+        <span className="pack-chart__key pack-chart__key--value" aria-hidden="true" />
+        {valueText}
+      </li>
+      {target ? (
+        <li>
+          <span className="pack-chart__key pack-chart__key--target" aria-hidden="true" />
+          Target
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
+/** Value against the target line over the periods of an exception report, with its words beside it and the figures in a table. */
+function PackTrendChart({ appendix }: { appendix: Exception }) {
+  const { trend } = appendix;
+  const format = trendFormatter(appendix);
+  const summaryId = `${appendix.sectionId}-trend-summary`;
+  const hasValues = trend.some((p) => p.value !== null);
+  return (
+    <figure className="pack-chart">
+      {hasValues ? (
+        <PackLineSvg
+          trend={trend}
+          unit={appendix.unit}
+          label={`Trend chart of ${appendix.code} ${appendix.indicatorTitle}: value each period against the target`}
+          describedBy={summaryId}
+        />
       ) : null}
       <figcaption id={summaryId} className="pack-chart__summary">
         {describePackTrend(appendix)}
       </figcaption>
-      {values.length ? (
-        <ul className="pack-chart__legend">
-          <li>
-            <span className="pack-chart__key pack-chart__key--value" aria-hidden="true" />
-            Value each period
-          </li>
-          {targets.length ? (
-            <li>
-              <span className="pack-chart__key pack-chart__key--target" aria-hidden="true" />
-              Target
-            </li>
-          ) : null}
-        </ul>
-      ) : null}
+      {hasValues ? <PackChartLegend valueText="Value each period" target={trend.some((p) => p.target !== null)} /> : null}
       {trend.length ? (
         <details className="pack-chart__figures">
           <summary>The figures of the chart as a table</summary>

@@ -1,4 +1,6 @@
 import type { PackAppendix, PackItem } from "../../../app/shared/packs/pack-document";
+import { trajectoryChart } from "../../../app/shared/packs/trajectory-chart";
+import { trendSummary } from "../../../app/shared/packs/trend-summary";
 import { valueWithAuditMark } from "../../../app/shared/performance/unaudited";
 import { statusPresentation, type TargetStatus } from "../../../app/shared/performance/status";
 import { drawFacts, drawHeading, drawParagraph } from "./blocks";
@@ -6,7 +8,7 @@ import { COLOUR, FONT, type OutlineItem, type PdfWriter } from "./pdf-writer";
 import { drawRichText } from "./rich-text";
 import { STATUS_MARK_WIDTH, drawStatusMark } from "./status-mark";
 import { drawTable, type TableColumn } from "./table";
-import { drawTrendChart, trendSummary } from "./trend-chart";
+import { drawTrendChart } from "./trend-chart";
 
 type Scorecard = Extract<PackAppendix, { kind: "scorecard" }>;
 type ExceptionReport = Extract<PackAppendix, { kind: "exception" }>;
@@ -252,9 +254,8 @@ function drawImprovementPlan(writer: PdfWriter, plan: ImprovementPlan): void {
     drawParagraph(writer, "No recovery trajectory was set.", { colour: COLOUR.muted });
     return;
   }
-  // The chart draws the planned figure of each month where a report draws the recorded one.
-  const trend = plan.trajectory.map((p) => ({ period: p.period, periodText: p.periodText, value: p.planned, target: p.target }));
-  drawTrendChart(writer, { unit: plan.unit, indicatorTitle: `${plan.indicatorTitle} (planned recovery)`, trend }, 160, "Planned");
+  // The planned figure of each month where a report draws the recorded one, as the web pack draws it.
+  drawTrendChart(writer, trajectoryChart(plan), 160, "Planned");
   drawTable(
     writer,
     [
