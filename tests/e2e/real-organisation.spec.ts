@@ -12,7 +12,8 @@ import { expect, expectAccessible, signIn, test } from "./support/fixtures";
  * else goes through the pages an admin and an officer use.
  */
 
-const PORT = 3503;
+// Beside the shared end-to-end server's port, so that runs on other ports do not collide.
+const PORT = Number(process.env.E2E_PORT ?? 3300) + 203;
 const BASE = `http://127.0.0.1:${PORT}`;
 const PASSWORD = "riverside-password";
 const ADMIN = "rhian@riverside.example";
@@ -215,10 +216,60 @@ test("a real organisation sets up, reports and publishes its month without the d
   await expect(rh02).toContainText("Average days to re-let empty homes");
   await expect(page.locator(".tenant-top-ten__item[data-code=RH01]")).toBeVisible();
 
-  // Nobody's default moves past the published month (an early figure for the next month
-  // changing nothing is checked in tests/integration/reporting-months.test.ts).
+  // An early figure for this month changes nobody's default and nothing public. The
+  // officer (RH01's manager) enters it from the indicator page, where the page's own
+  // period chooser and the entry form both have a "Period" select.
+  const THIS_MONTH_LABEL = new Date(`${THIS_MONTH}-15T12:00:00Z`).toLocaleDateString("en-GB", {
+    month: "long",
+    year: "numeric",
+  });
+  const earlyContext = await browser.newContext({ baseURL: BASE });
+  const early = await earlyContext.newPage();
+  await signIn(early, OFFICER, PASSWORD);
+  await early.goto(`/o/riverside/indicators/RH01?period=${THIS_MONTH}`);
+  const form = early.locator("form.figure-form");
+  // The form opens on the month asked for in the address.
+  await expect(form.getByLabel("Period", { exact: true })).toHaveValue(THIS_MONTH);
+  await form.getByLabel("Numerator").fill("970");
+  await form.getByLabel("Denominator").fill("1000");
+  await form.getByRole("button", { name: "Save the figure" }).click();
+  await expect(early.getByRole("status").filter({ hasText: "Entered the figure for" })).toBeVisible();
+  await expectAccessible(early);
+
+  // The officer's home page: what they owe is the month in progress (RH01's figure is in),
+  // and their scorecard stays on the published month, the new one a click away.
+  await early.goto("/o/riverside");
+  await expect(early.getByRole("heading", { name: `What you owe for ${THIS_MONTH_LABEL}` })).toBeVisible();
+  await expect(early.getByTestId("owed-figures").locator("li[data-code=RH02]")).toContainText("no figure yet");
+  await expect(early.getByTestId("owed-figures").locator("li[data-code=RH01]")).toHaveCount(0);
+  await early.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Scorecard" }).click();
+  await expect(early.getByRole("heading", { level: 1 })).toHaveText(`Scorecard: ${LAST_MONTH_LABEL}`);
+  await expect(early.getByRole("link", { name: `Month in progress: ${THIS_MONTH_LABEL}` })).toBeVisible();
+  await earlyContext.close();
+
+  // The admin's scorecard and exceptions stay on the published month; the month in
+  // progress is one click away, marked "Not yet published".
   await page.goto("/o/riverside/scorecard");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Scorecard: ${LAST_MONTH_LABEL}`);
+  await page.getByRole("link", { name: `Month in progress: ${THIS_MONTH_LABEL}` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Scorecard: ${THIS_MONTH_LABEL}`);
+  await expect(page.getByRole("note")).toContainText(
+    `Not yet published. The figures for ${THIS_MONTH_LABEL} are still being entered`,
+  );
+  await page.goto("/o/riverside/exceptions");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Exceptions: ${LAST_MONTH_LABEL}`);
+  await expect(page.getByRole("link", { name: `Month in progress: ${THIS_MONTH_LABEL}` })).toBeVisible();
+
+  // The API without a period answers the published month.
+  const scorecardApi = await (await page.request.get("/api/v1/o/riverside/scorecard")).json();
+  expect(scorecardApi.period).toBe(LAST_MONTH);
+  expect(scorecardApi.rows.find((r: { code: string }) => r.code === "RH01")?.value).toBe(98.4);
+  const exceptionsApi = await (await page.request.get("/api/v1/o/riverside/exceptions")).json();
+  expect(exceptionsApi.period).toBe(LAST_MONTH);
+
+  // The public page still shows the published month's figure.
   await page.goto("/p/riverside");
   await expect(page.getByText(`${LAST_MONTH_LABEL}`).first()).toBeVisible();
+  await expect(page.locator(".tenant-top-ten__item[data-code=RH01]")).toContainText("98.4");
+  await expect(page.locator(".tenant-top-ten__item[data-code=RH01]")).not.toContainText("97.0");
 });

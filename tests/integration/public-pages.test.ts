@@ -281,6 +281,8 @@ describe("the tenant top ten in plain words", () => {
     );
     // TP01's figure is for 2025/26 itself: no peer data from an earlier year, so nothing is claimed.
     expect(data.topTen.lines.find((l) => l.code === "TP01")?.peersText).toBeNull();
+    // The demo's one unaudited figure (LPI-09, September 2026) is published and says so; the others do not.
+    expect(data.topTen.lines.filter((l) => l.unaudited).map((l) => l.code)).toEqual(["LPI-09"]);
   });
 
   it("the reception screen loads the same lines, and a sensible rotation interval", async () => {

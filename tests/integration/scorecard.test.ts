@@ -141,6 +141,26 @@ describe("GET /api/v1/o/:orgSlug/scorecard", () => {
     expect(bv212).toMatchObject({ statusBasis: "period", periodStatus: "off_target", unaudited: false });
   });
 
+  it("judges the demo's BV211a on the year to date, and says LPI-09's September figure is unaudited", async () => {
+    const response = (await apiLoader({
+      request: apiRequest("/api/v1/o/northfield/scorecard?period=2026-09", { headers: { Authorization: `Bearer ${token}` } }),
+      context: loadContext(services),
+      params: { orgSlug: "northfield" },
+    })) as Response;
+    const rows: { code: string; statusBasis: string; unaudited: boolean }[] = (await response.json()).rows;
+    // Planned repairs spend: 41.1% so far this year (2,592 of 6,300) against 40% (tolerance 2): on target, as its quarter is.
+    expect(rows.find((r) => r.code === "BV211a")).toMatchObject({
+      statusBasis: "year_to_date",
+      ytd: expect.closeTo(41.14, 2),
+      ytdTarget: 40,
+      status: "on_target",
+      ytdStatus: "on_target",
+      periodStatus: "on_target",
+    });
+    expect(rows.filter((r) => r.statusBasis === "year_to_date").map((r) => r.code)).toEqual(["BV211a"]);
+    expect(rows.filter((r) => r.unaudited).map((r) => r.code)).toEqual(["LPI-09"]);
+  });
+
   it("answers a signed-in viewer too", async () => {
     const response = (await apiLoader({
       request: apiRequest("/api/v1/o/northfield/scorecard", { headers: { Cookie: viewerCookie } }),

@@ -101,8 +101,14 @@ export function TextArea({
   );
 }
 
+/**
+ * A select with its label. `id` defaults to the name; give another where two forms on one
+ * page send the same name (a label finds its control by id, so a repeated id leaves the
+ * second control without a name).
+ */
 export function SelectField({
   name,
+  id = name,
   label,
   options,
   error,
@@ -110,15 +116,16 @@ export function SelectField({
   hint,
 }: {
   name: string;
+  id?: string;
   label: string;
   options: { value: string; label: string }[];
   error?: string;
   defaultValue?: string;
   hint?: string;
 }) {
-  const { className: _unused, ...control } = describedControl(name, hint, error);
+  const { className: _unused, ...control } = describedControl(id, hint, error);
   return (
-    <Field id={name} label={label} hint={hint} error={error}>
+    <Field id={id} label={label} hint={hint} error={error}>
       <select name={name} defaultValue={defaultValue} {...control}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>

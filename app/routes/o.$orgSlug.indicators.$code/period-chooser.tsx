@@ -13,7 +13,14 @@ export function PeriodChooser({ page }: { page: IndicatorPageData }) {
     <>
       {page.hasFigures ? (
         <Form method="get" className="inline-form period-chooser" aria-labelledby="period-heading">
-          <SelectField name="period" label={`Show another ${periodNoun}`} options={page.periodOptions} defaultValue={period} />
+          {/* Its own id: the entry form lower down has a "period" select too (whose errors link to #period). */}
+          <SelectField
+            name="period"
+            id="show-period"
+            label={`Show another ${periodNoun}`}
+            options={page.periodOptions}
+            defaultValue={period}
+          />
           <div className="form-group">
             <button className="button button--secondary" type="submit">
               Show
