@@ -21,7 +21,7 @@ import type {
   MeetingServerEvents,
   RoomResult,
 } from "../../app/shared/meetings/room-events";
-import { createHttpServer } from "../../server/http-server";
+import { LISTEN_BACKLOG, createHttpServer } from "../../server/http-server";
 import { cookieFor, createTestServices } from "../support/test-services";
 import { startClientProcess } from "./client-process";
 
@@ -244,7 +244,7 @@ export default async function run(record: Record_): Promise<void> {
   const originalError = console.error;
   console.error = (...args: unknown[]) => errors.push(args);
   const http = await createHttpServer(services, { withRemix: false });
-  await new Promise<void>((resolve) => http.server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => http.server.listen({ port: 0, host: "127.0.0.1", backlog: LISTEN_BACKLOG }, resolve));
   const url = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`;
   try {
     // MEETING_BENCH_ROOM=1000 measures that room alone.
