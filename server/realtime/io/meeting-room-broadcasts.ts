@@ -43,10 +43,16 @@ export function createRoomBroadcasts(io: MeetingIo, db: Database, logger: RoomLo
   }
 
   // Nothing may be sent once the server has closed (the database may be gone).
-  io.httpServer?.once("close", () => pendingPresence.cancelAll());
+  // A departure written as the server closes would otherwise start a new gathering.
+  let closed = false;
+  io.httpServer?.once("close", () => {
+    closed = true;
+    pendingPresence.cancelAll();
+  });
 
   return {
     presenceChanged(meetingId: string) {
+      if (closed) return;
       const people = lastPresenceSize.get(meetingId) ?? 0;
       pendingPresence.changed(meetingId, { gatherMs: presenceGatherMs(people), intervalMs: presenceIntervalMs(people) }, () =>
         sendPresence(meetingId).catch((error) => logger.error("meeting room: presence", error)),
