@@ -26,7 +26,14 @@ import { cookieFor, createTestServices } from "../support/test-services";
 import { startClientProcess } from "./client-process";
 
 type Record_ = (name: string, value: number, unit: string, note?: string) => void;
-type Setup = { url: string; meetingId: string; itemIds: string[]; cookies: string[]; holdsChair: boolean };
+type Setup = {
+  url: string;
+  meetingId: string;
+  itemIds: string[];
+  cookies: string[];
+  holdsChair: boolean;
+  participants: number;
+};
 type Move = { itemId: string; sentAt: number };
 type Received = { itemId: string; at: number };
 type Job =
@@ -154,7 +161,14 @@ async function measureRoom(services: Awaited<ReturnType<typeof createTestService
     const joinStart = now();
     const joined = await askAll<{ end: number; joined: number }>((i) => ({
       kind: "join",
-      setup: { url, meetingId: seeded.meetingId, itemIds: seeded.itemIds, cookies: share(i), holdsChair: i === 0 },
+      setup: {
+        url,
+        meetingId: seeded.meetingId,
+        itemIds: seeded.itemIds,
+        cookies: share(i),
+        holdsChair: i === 0,
+        participants: n,
+      },
     }));
     const joinedCount = joined.reduce((sum, j) => sum + j.joined, 0);
     record(
@@ -266,6 +280,8 @@ type Client = Socket<MeetingServerEvents, MeetingClientEvents>;
 let setup: Setup;
 let clients: Client[] = [];
 let received: Received[] = [];
+/** How many people the chair's latest presence list named. */
+let listed = 0;
 
 function connect(cookie: string): Client {
   return connectClient(setup.url, { transports: ["websocket"], extraHeaders: { cookie }, reconnection: false, forceNew: true });
@@ -288,17 +304,26 @@ function joinOne(client: Client): Promise<MeetingRoomState | null> {
 async function joinJob(job: Extract<Job, { kind: "join" }>) {
   setup = job.setup;
   clients = setup.cookies.map(connect);
+  if (setup.holdsChair) clients[0].on("meeting:presence", (event) => (listed = event.presence.length));
   const states = await Promise.all(clients.map(joinOne));
   return { end: now(), joined: states.filter(Boolean).length };
 }
 
-/** Every client in this process records when each move reaches it (the chair's own copy excluded). */
-function listenJob() {
+/**
+ * Every client in this process records when each move reaches it (the chair's own copy
+ * excluded). In the chair's process, waits first (up to 10 s) for the list of everyone
+ * that follows the joins (in a room of 1,000 it goes out up to 5 s after them), so that
+ * the moves are measured in a settled room rather than behind 1,000 copies of that list.
+ */
+async function listenJob() {
   received = [];
   clients.forEach((client, i) => {
     if (i === 0 && setup.holdsChair) return;
     client.on("meeting:moved", (event) => received.push({ itemId: event.itemId, at: now() }));
   });
+  const deadline = performance.now() + 10_000;
+  while (setup.holdsChair && listed < setup.participants && performance.now() < deadline) await sleep(20);
+  await sleep(300);
   return {};
 }
 
