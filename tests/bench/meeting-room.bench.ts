@@ -323,7 +323,8 @@ async function listenJob() {
   });
   const deadline = performance.now() + 10_000;
   while (setup.holdsChair && listed < setup.participants && performance.now() < deadline) await sleep(20);
-  await sleep(300);
+  // The other process parses its 500 copies meanwhile.
+  await sleep(1000);
   return {};
 }
 
