@@ -15,6 +15,14 @@ import type { AppServices } from "./services";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
+/**
+ * How many connections may wait to be accepted (the kernel caps it at somaxconn, 4096
+ * here). Node's default, 511, is less than a meeting room of a thousand whose venue's
+ * network came back: the connections beyond it were dropped, and their clients tried
+ * again only after one, three, then seven seconds.
+ */
+export const LISTEN_BACKLOG = 4096;
+
 export type RunningHttpServer = {
   server: Server;
   io: SocketServer;

@@ -3,7 +3,7 @@ import { openDatabase } from "../db/client";
 import { SignInLimiter } from "./auth/sign-in-limiter";
 import { seedDemoIfEmpty } from "./commands/demo-seeder";
 import type { Config } from "./config";
-import { createHttpServer } from "./http-server";
+import { LISTEN_BACKLOG, createHttpServer } from "./http-server";
 import { registerMeetingRecord } from "./meetings/meeting-record-server";
 import { MinuteRestrictions } from "./meetings/minute-restrictions";
 import { LiveEvents } from "./realtime/io/live-events";
@@ -61,7 +61,9 @@ export async function startServer(config: Config, options: { withRemix?: boolean
   registerMeetingRecord(collab, services);
   services.documents.attach(collab);
   const http = await createHttpServer(services, { collabUpgrade: collab.handleUpgrade, withRemix: options.withRemix });
-  await new Promise<void>((resolve) => http.server.listen(config.port, config.host, resolve));
+  await new Promise<void>((resolve) =>
+    http.server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, resolve),
+  );
   const address = http.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
 

@@ -11,6 +11,8 @@ import {
   motionVotes,
   motions,
   speakingRequests,
+  type MemberKind,
+  type SeatPosition,
 } from "../schema/meetings";
 
 /*
@@ -125,8 +127,58 @@ export async function findMeetingWithPerson(db: Database, meetingId: string, use
     .where(eq(meetings.id, meetingId))
     .limit(1);
   if (!row) return null;
-  const seat = row.position && row.memberKind ? { position: row.position, memberKind: row.memberKind } : null;
-  return { meeting: row.meeting, role: row.role, seat, minutesMode: row.minutesMode };
+  return { meeting: row.meeting, role: row.role, seat: seatOf(row), minutesMode: row.minutesMode };
+}
+
+export type MeetingWithPerson = NonNullable<Awaited<ReturnType<typeof findMeetingWithPerson>>>;
+
+const seatOf = (row: { position: SeatPosition | null; memberKind: MemberKind | null }) =>
+  row.position && row.memberKind ? { position: row.position, memberKind: row.memberKind } : null;
+
+/**
+ * `findMeetingWithPerson` for many people of one meeting at once (three queries
+ * however many there are: a thousand may join the room together). Everyone asked is
+ * answered, with a null role when they are not in the meeting's organisation; an empty
+ * map when there is no such meeting.
+ */
+export async function findMeetingWithPeople(
+  db: Database,
+  meetingId: string,
+  userIds: string[],
+): Promise<Map<string, MeetingWithPerson>> {
+  if (userIds.length === 0) return new Map();
+  const [[found], roles, seats] = await Promise.all([
+    db
+      .select({ meeting: meetings, minutesMode: bodies.minutesMode })
+      .from(meetings)
+      .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+      .where(eq(meetings.id, meetingId))
+      .limit(1),
+    db
+      .select({ userId: memberships.userId, role: memberships.role })
+      .from(memberships)
+      .innerJoin(meetings, eq(meetings.organisationId, memberships.organisationId))
+      .where(and(eq(meetings.id, meetingId), inArray(memberships.userId, userIds))),
+    db
+      .select({ userId: bodyMembers.userId, position: bodyMembers.position, memberKind: bodyMembers.memberKind })
+      .from(bodyMembers)
+      .innerJoin(meetings, eq(meetings.bodyId, bodyMembers.bodyId))
+      .where(and(eq(meetings.id, meetingId), inArray(bodyMembers.userId, userIds))),
+  ]);
+  if (!found) return new Map();
+  const roleOf = new Map(roles.map((r) => [r.userId, r.role]));
+  const seatOfUser = new Map(seats.map((s) => [s.userId, seatOf(s)]));
+  return new Map(
+    userIds.map((userId) => [
+      userId,
+      {
+        meeting: found.meeting,
+        role: roleOf.get(userId) ?? null,
+        seat: seatOfUser.get(userId) ?? null,
+        minutesMode: found.minutesMode,
+      },
+    ]),
+  );
 }
 
 export async function findAgendaItemOfMeeting(db: Database, meetingId: string, itemId: string) {
@@ -145,6 +197,16 @@ export async function findAttendee(db: Database, meetingId: string, userId: stri
     .where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.userId, userId)))
     .limit(1);
   return row ?? null;
+}
+
+/** The attendance rows of these people of one meeting (those who have one), by person. */
+export async function findAttendees(db: Database, meetingId: string, userIds: string[]) {
+  if (userIds.length === 0) return new Map<string, typeof meetingAttendance.$inferSelect>();
+  const rows = await db
+    .select()
+    .from(meetingAttendance)
+    .where(and(eq(meetingAttendance.meetingId, meetingId), inArray(meetingAttendance.userId, userIds)));
+  return new Map(rows.flatMap((row) => (row.userId ? [[row.userId, row] as const] : [])));
 }
 
 export async function countSeats(db: Database, bodyId: string) {

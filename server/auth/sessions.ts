@@ -60,15 +60,27 @@ export type LiveSession = { sessionId: string; expiresAt: Date; user: SessionUse
 
 /** The session of a cookie's token with its person, for a connection that stays open. */
 export async function findSession(db: Database, token: string, now = new Date()): Promise<LiveSession | null> {
-  const [row] = await db
+  return (await findSessions(db, [token], now)).get(token) ?? null;
+}
+
+/**
+ * The sessions of these tokens (those that exist and have not expired), by token, in
+ * one query: when a venue's network comes back, a thousand sockets open at once.
+ */
+export async function findSessions(db: Database, tokens: string[], now = new Date()): Promise<Map<string, LiveSession>> {
+  if (tokens.length === 0) return new Map();
+  const tokenOf = new Map(tokens.map((token) => [hashToken(token), token]));
+  const rows = await db
     .select({ sessionId: sessions.tokenHash, expiresAt: sessions.expiresAt, id: users.id, email: users.email, name: users.name })
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now)))
-    .limit(1);
-  return row
-    ? { sessionId: row.sessionId, expiresAt: row.expiresAt, user: { id: row.id, email: row.email, name: row.name } }
-    : null;
+    .where(and(inArray(sessions.tokenHash, [...tokenOf.keys()]), gt(sessions.expiresAt, now)));
+  return new Map(
+    rows.map((row) => [
+      tokenOf.get(row.sessionId)!,
+      { sessionId: row.sessionId, expiresAt: row.expiresAt, user: { id: row.id, email: row.email, name: row.name } },
+    ]),
+  );
 }
 
 /** Of these session ids, those that still exist and have not expired. */

@@ -38,39 +38,63 @@ type Person = {
  * marked present (added to the attendance list if they were not on it); someone else
  * already on the list (a guest, say) is marked present; anyone else (viewers, members
  * without a seat) watches and is not recorded. The first arrival time is kept, and
- * coming back clears the departure. One statement: 300 people may arrive at once.
- * Returns their attendance row, if they have one.
+ * coming back clears the departure. Returns their attendance row, if they have one.
  */
 export async function recordArrival(db: Database, person: Person): Promise<MeetingAttendee | null> {
-  if (person.role === "viewer") return null;
+  return (await recordArrivals(db, person.meetingId, [person])).get(person.userId) ?? null;
+}
+
+/**
+ * `recordArrival` for many people of one meeting, in at most two statements however
+ * many they are (when a venue's network comes back, 300 members arrive at once).
+ * Returns the attendance rows of those who have one, by person.
+ */
+export async function recordArrivals(
+  db: Database,
+  meetingId: string,
+  people: Omit<Person, "meetingId">[],
+): Promise<Map<string, MeetingAttendee>> {
   const present = {
     attendance: "present" as const,
     arrivedAt: sql`coalesce(${meetingAttendance.arrivedAt}, now())`,
     leftAt: null,
   };
-  const capacity = person.seat ? "member" : person.role === "officer" || person.role === "admin" ? "officer" : null;
-  if (!capacity) {
-    const [listed] = await db
-      .update(meetingAttendance)
-      .set(present)
-      .where(and(eq(meetingAttendance.meetingId, person.meetingId), eq(meetingAttendance.userId, person.userId)))
-      .returning();
-    return listed ?? null;
+  // One row each (someone with two tabs arrives twice): one statement cannot write a row twice.
+  const byPerson = new Map(people.filter((p) => p.role !== "viewer").map((p) => [p.userId, p]));
+  const added: { person: Omit<Person, "meetingId">; capacity: "member" | "officer" }[] = [];
+  const listedOnly: string[] = [];
+  for (const person of byPerson.values()) {
+    const capacity = person.seat ? "member" : person.role === "officer" || person.role === "admin" ? "officer" : null;
+    if (capacity) added.push({ person, capacity });
+    else listedOnly.push(person.userId);
   }
-  const [row] = await db
-    .insert(meetingAttendance)
-    .values({
-      meetingId: person.meetingId,
-      userId: person.userId,
-      name: person.name,
-      capacity,
-      memberKind: person.seat?.memberKind ?? null,
-      attendance: "present",
-      arrivedAt: new Date(),
-    })
-    .onConflictDoUpdate({ target: [meetingAttendance.meetingId, meetingAttendance.userId], set: present })
-    .returning();
-  return row;
+  const [inserted, updated] = await Promise.all([
+    added.length === 0
+      ? []
+      : db
+          .insert(meetingAttendance)
+          .values(
+            added.map(({ person, capacity }) => ({
+              meetingId,
+              userId: person.userId,
+              name: person.name,
+              capacity,
+              memberKind: person.seat?.memberKind ?? null,
+              attendance: "present" as const,
+              arrivedAt: new Date(),
+            })),
+          )
+          .onConflictDoUpdate({ target: [meetingAttendance.meetingId, meetingAttendance.userId], set: present })
+          .returning(),
+    listedOnly.length === 0
+      ? []
+      : db
+          .update(meetingAttendance)
+          .set(present)
+          .where(and(eq(meetingAttendance.meetingId, meetingId), inArray(meetingAttendance.userId, listedOnly)))
+          .returning(),
+  ]);
+  return new Map([...inserted, ...updated].flatMap((row) => (row.userId ? [[row.userId, row] as const] : [])));
 }
 
 /** These people's last connections to the room closed: they left (until they come back). Only while in session. */

@@ -21,12 +21,19 @@ import type {
   MeetingServerEvents,
   RoomResult,
 } from "../../app/shared/meetings/room-events";
-import { createHttpServer } from "../../server/http-server";
+import { LISTEN_BACKLOG, createHttpServer } from "../../server/http-server";
 import { cookieFor, createTestServices } from "../support/test-services";
 import { startClientProcess } from "./client-process";
 
 type Record_ = (name: string, value: number, unit: string, note?: string) => void;
-type Setup = { url: string; meetingId: string; itemIds: string[]; cookies: string[]; holdsChair: boolean };
+type Setup = {
+  url: string;
+  meetingId: string;
+  itemIds: string[];
+  cookies: string[];
+  holdsChair: boolean;
+  participants: number;
+};
 type Move = { itemId: string; sentAt: number };
 type Received = { itemId: string; at: number };
 type Job =
@@ -154,7 +161,14 @@ async function measureRoom(services: Awaited<ReturnType<typeof createTestService
     const joinStart = now();
     const joined = await askAll<{ end: number; joined: number }>((i) => ({
       kind: "join",
-      setup: { url, meetingId: seeded.meetingId, itemIds: seeded.itemIds, cookies: share(i), holdsChair: i === 0 },
+      setup: {
+        url,
+        meetingId: seeded.meetingId,
+        itemIds: seeded.itemIds,
+        cookies: share(i),
+        holdsChair: i === 0,
+        participants: n,
+      },
     }));
     const joinedCount = joined.reduce((sum, j) => sum + j.joined, 0);
     record(
@@ -204,10 +218,12 @@ async function measureRoom(services: Awaited<ReturnType<typeof createTestService
     const lastItemId = chairSide.moves[chairSide.moves.length - 1].itemId;
     loop = monitorEventLoop();
     const stormStart = now();
-    const storms = await askAll<{ finished: number[]; withState: number; onItem: Array<string | null> }>((_) => ({
+    const stormCpu = process.cpuUsage();
+    const storms = await askAll<{ cpu: number; finished: number[]; withState: number; onItem: Array<string | null> }>((_) => ({
       kind: "storm",
     }));
     const stormLoopP99 = loop.stop();
+    const stormCpuUsed = process.cpuUsage(stormCpu);
     const finished = Float64Array.from(storms.flatMap((s) => s.finished.map((t) => t - stormStart))).sort();
     const withState = storms.reduce((sum, s) => sum + s.withState, 0);
     const onItem = storms.flatMap((s) => s.onItem).filter((id) => id === lastItemId).length;
@@ -223,6 +239,13 @@ async function measureRoom(services: Awaited<ReturnType<typeof createTestService
       "ms",
       `p99 ${percentile(finished, 0.99).toFixed(0)} ms; server event-loop delay p99 ${stormLoopP99.toFixed(0)} ms; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
     );
+    // On a machine shared with other work the wall time varies; the CPU each side spent varies much less.
+    record(
+      `${n} participants: reconnect, CPU time of the server (with its PGlite thread)`,
+      (stormCpuUsed.user + stormCpuUsed.system) / 1000,
+      "ms",
+      `client processes ${storms.map((s) => s.cpu.toFixed(0)).join(" + ")} ms`,
+    );
     await askAll((_) => ({ kind: "close" }));
   } finally {
     for (const c of children) c.child.kill();
@@ -235,10 +258,14 @@ export default async function run(record: Record_): Promise<void> {
   const originalError = console.error;
   console.error = (...args: unknown[]) => errors.push(args);
   const http = await createHttpServer(services, { withRemix: false });
-  await new Promise<void>((resolve) => http.server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => http.server.listen({ port: 0, host: "127.0.0.1", backlog: LISTEN_BACKLOG }, resolve));
   const url = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`;
   try {
-    for (const room of ROOMS) await measureRoom(services, url, room, record);
+    // MEETING_BENCH_ROOM=1000 measures that room alone.
+    const rooms = ROOMS.filter(
+      (r) => !process.env.MEETING_BENCH_ROOM || String(r.participants) === process.env.MEETING_BENCH_ROOM,
+    );
+    for (const room of rooms) await measureRoom(services, url, room, record);
     if (errors.length > 0) record("server errors logged", errors.length, "errors", String(errors[0]));
   } finally {
     console.error = originalError;
@@ -253,6 +280,8 @@ type Client = Socket<MeetingServerEvents, MeetingClientEvents>;
 let setup: Setup;
 let clients: Client[] = [];
 let received: Received[] = [];
+/** How many people the chair's latest presence list named. */
+let listed = 0;
 
 function connect(cookie: string): Client {
   return connectClient(setup.url, { transports: ["websocket"], extraHeaders: { cookie }, reconnection: false, forceNew: true });
@@ -275,17 +304,27 @@ function joinOne(client: Client): Promise<MeetingRoomState | null> {
 async function joinJob(job: Extract<Job, { kind: "join" }>) {
   setup = job.setup;
   clients = setup.cookies.map(connect);
+  if (setup.holdsChair) clients[0].on("meeting:presence", (event) => (listed = event.presence.length));
   const states = await Promise.all(clients.map(joinOne));
   return { end: now(), joined: states.filter(Boolean).length };
 }
 
-/** Every client in this process records when each move reaches it (the chair's own copy excluded). */
-function listenJob() {
+/**
+ * Every client in this process records when each move reaches it (the chair's own copy
+ * excluded). In the chair's process, waits first (up to 10 s) for the list of everyone
+ * that follows the joins (in a room of 1,000 it goes out up to 5 s after them), so that
+ * the moves are measured in a settled room rather than behind 1,000 copies of that list.
+ */
+async function listenJob() {
   received = [];
   clients.forEach((client, i) => {
     if (i === 0 && setup.holdsChair) return;
     client.on("meeting:moved", (event) => received.push({ itemId: event.itemId, at: now() }));
   });
+  const deadline = performance.now() + 10_000;
+  while (setup.holdsChair && listed < setup.participants && performance.now() < deadline) await sleep(20);
+  // The other process parses its 500 copies meanwhile.
+  await sleep(1000);
   return {};
 }
 
@@ -312,8 +351,12 @@ async function movesJob(job: Extract<Job, { kind: "moves" }>) {
   return { moves, acks };
 }
 
-/** Every connection drops at once (as when a venue's network fails), and every participant comes straight back. */
+/**
+ * Every connection drops at once (as when a venue's network fails), and every
+ * participant comes straight back. Answers with this process's CPU time too.
+ */
 async function stormJob() {
+  const cpu = process.cpuUsage();
   clients.forEach((c) => c.disconnect());
   clients = setup.cookies.map(connect);
   const finished: number[] = [];
@@ -324,7 +367,9 @@ async function stormJob() {
       return state;
     }),
   );
+  const used = process.cpuUsage(cpu);
   return {
+    cpu: (used.user + used.system) / 1000,
     finished,
     withState: states.filter(Boolean).length,
     onItem: states.map((s) => s?.currentItemId ?? null),

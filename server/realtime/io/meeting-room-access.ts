@@ -1,5 +1,5 @@
 import type { Database } from "../../../db/client";
-import { findAttendee, findMeetingWithPerson } from "../../../db/queries/meetings";
+import { findAttendee, findMeetingWithPerson, type MeetingWithPerson } from "../../../db/queries/meetings";
 import type { MinutesMode } from "../../../app/shared/vocabulary";
 import type { Role } from "../../../db/schema/identity";
 import type { InterestKind, Meeting, MemberKind, SeatPosition } from "../../../db/schema/meetings";
@@ -27,7 +27,11 @@ export type RoomActor = {
 };
 
 export async function loadActor(db: Database, meetingId: string, user: SessionUser): Promise<RoomActor> {
-  const found = await findMeetingWithPerson(db, meetingId, user.id);
+  return actorFrom(user, await findMeetingWithPerson(db, meetingId, user.id));
+}
+
+/** The person acting, from their meeting, role and seat as read; not found unless they may view the meeting. */
+export function actorFrom(user: SessionUser, found: MeetingWithPerson | null | undefined): RoomActor {
   if (!found?.role) throw new CommandError(NOT_FOUND);
   const principal = userPrincipal(user.id, { id: found.meeting.organisationId, role: found.role });
   if (!meetingPolicy.view(principal, found.meeting)) throw new CommandError(NOT_FOUND);
@@ -56,7 +60,11 @@ export function requireInSession(actor: RoomActor) {
 
 /** Present now: marked present and not since left. */
 export async function isPresent(db: Database, meetingId: string, userId: string): Promise<boolean> {
-  const attendee = await findAttendee(db, meetingId, userId);
+  return presentBy(await findAttendee(db, meetingId, userId));
+}
+
+/** Whether an attendance row (if any) says present now: marked present and not since left. */
+export function presentBy(attendee: { attendance: string; leftAt: Date | null } | null | undefined): boolean {
   return attendee?.attendance === "present" && attendee.leftAt === null;
 }
 

@@ -1,6 +1,7 @@
 import type { Database } from "../../../db/client";
 import { findMeetingById } from "../../../db/queries/meetings";
 import { MEETING_PERSON_ROOM, MEETING_ROOM, type QueuedSpeaker, type YourPlace } from "../../../app/shared/meetings/room-events";
+import { createGatheringTimers } from "./keyed-tasks";
 import { listPresence, loadDeclarations, loadMotions, loadQueue, loadQuorum, type MeetingIo } from "./meeting-room-state";
 
 export type RoomLogger = { error(message: string, error?: unknown): void };
@@ -13,37 +14,49 @@ export type RoomLogger = { error(message: string, error?: unknown): void };
 export const presenceGatherMs = (peopleInRoom: number) => Math.min(1000, 100 + 2 * peopleInRoom);
 
 /**
+ * The least time between two lists to one room: 5 ms per person in it, up to 5 s. Each
+ * list goes to everyone in the room, so a list of a thousand is a thousand copies of a
+ * thousand names; while a thousand people reconnect over several seconds, the room
+ * hears one every five seconds, not one a second. In a committee of twenty it is less
+ * than the gathering, so changes there show as quickly as before.
+ */
+export const presenceIntervalMs = (peopleInRoom: number) => Math.min(5000, 5 * peopleInRoom);
+
+/**
  * The room's outgoing events. Each sends one part of the state, read afresh, to every
  * socket of the meeting on every instance; only presence is gathered.
  */
 export function createRoomBroadcasts(io: MeetingIo, db: Database, logger: RoomLogger) {
   const room = (meetingId: string) => io.to(MEETING_ROOM(meetingId));
-  const pendingPresence = new Map<string, NodeJS.Timeout>();
+  const pendingPresence = createGatheringTimers();
   const lastPresenceSize = new Map<string, number>();
 
   async function sendPresence(meetingId: string) {
-    pendingPresence.delete(meetingId);
     const meeting = await findMeetingById(db, meetingId);
     if (!meeting) return;
     const [presence, { quorum, quorumBasis }] = await Promise.all([listPresence(io, meetingId), loadQuorum(db, meeting)]);
-    if (presence.length === 0) lastPresenceSize.delete(meetingId);
-    else lastPresenceSize.set(meetingId, presence.length);
+    if (presence.length === 0) {
+      lastPresenceSize.delete(meetingId);
+      pendingPresence.forget(meetingId);
+    } else lastPresenceSize.set(meetingId, presence.length);
     room(meetingId).emit("meeting:presence", { meetingId, presence, quorum, quorumBasis });
   }
 
   // Nothing may be sent once the server has closed (the database may be gone).
+  // A departure written as the server closes would otherwise start a new gathering.
+  let closed = false;
   io.httpServer?.once("close", () => {
-    for (const timer of pendingPresence.values()) clearTimeout(timer);
-    pendingPresence.clear();
+    closed = true;
+    pendingPresence.cancelAll();
   });
 
   return {
     presenceChanged(meetingId: string) {
-      if (pendingPresence.has(meetingId)) return;
-      const send = () => sendPresence(meetingId).catch((error) => logger.error("meeting room: presence", error));
-      const timer = setTimeout(send, presenceGatherMs(lastPresenceSize.get(meetingId) ?? 0));
-      timer.unref();
-      pendingPresence.set(meetingId, timer);
+      if (closed) return;
+      const people = lastPresenceSize.get(meetingId) ?? 0;
+      pendingPresence.changed(meetingId, { gatherMs: presenceGatherMs(people), intervalMs: presenceIntervalMs(people) }, () =>
+        sendPresence(meetingId).catch((error) => logger.error("meeting room: presence", error)),
+      );
     },
     moved(meetingId: string, itemId: string, seq: number) {
       room(meetingId).emit("meeting:moved", { meetingId, itemId, seq });

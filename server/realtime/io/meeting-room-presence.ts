@@ -1,6 +1,6 @@
 import type { Socket } from "socket.io";
 import type { Database } from "../../../db/client";
-import { findAttendee, findMeetingById } from "../../../db/queries/meetings";
+import { findAttendees, findMeetingById, findMeetingWithPeople } from "../../../db/queries/meetings";
 import {
   MEETING_PERSON_ROOM,
   MEETING_ROOM,
@@ -8,21 +8,28 @@ import {
   type MeetingRoomState,
   type MeetingServerEvents,
 } from "../../../app/shared/meetings/room-events";
-import { recordArrival, recordDepartures } from "../../commands/meeting-room-commands";
-import { createBatchedLoader, createKeyedQueue } from "./keyed-tasks";
-import { NOT_FOUND, loadActor, type RoomActor } from "./meeting-room-access";
+import { recordArrivals, recordDepartures } from "../../commands/meeting-room-commands";
+import { createBatchedLoader, createGatheredLookup, createGatheringQueue, createKeyedQueue } from "./keyed-tasks";
+import { NOT_FOUND, actorFrom, presentBy, type RoomActor } from "./meeting-room-access";
 import { CommandError } from "../../commands/errors";
 import type { RoomBroadcasts } from "./meeting-room-broadcasts";
 import { loadSnapshot, personInRoom, roomCapacity, yourPlace, type MeetingIo, type RoomSocketData } from "./meeting-room-state";
 
 export type RoomSocket = Socket<MeetingClientEvents, MeetingServerEvents, Record<string, never>, RoomSocketData>;
 
+type Arrival = { socket: RoomSocket; actor: RoomActor };
+
+const attendingAs = ({ user, role, seat }: RoomActor) => ({ userId: user.id, name: user.name, role, seat });
+
 /**
  * Coming and going: joining the room records arrival (in session), the last socket of a
  * person leaving records departure. Both run in order per meeting on this instance, so
  * a quick reconnect cannot be overtaken by the departure of the connection it replaced.
- * Whether a person is still connected is asked of the room itself (`fetchSockets` on
- * their own room, which the Redis adapter answers for every instance).
+ * Arrivals, and departures, of one meeting gather while earlier ones are written and
+ * are then written together: when a venue's network drops and comes back, a thousand
+ * people leave and arrive within seconds, and each step is a few statements, not a
+ * thousand. Whether a person is still connected is asked of the room itself
+ * (`fetchSockets` on its room, which the Redis adapter answers for every instance).
  */
 export function createRoomPresence(io: MeetingIo, db: Database, broadcasts: RoomBroadcasts, nextSeq: () => number) {
   const inOrder = createKeyedQueue();
@@ -32,62 +39,59 @@ export function createRoomPresence(io: MeetingIo, db: Database, broadcasts: Room
     const meeting = await findMeetingById(db, meetingId);
     return meeting && loadSnapshot(db, io, meeting, seq);
   });
-
-  /** Records the arrival (in session), puts the socket in the room; answers whether they are present. */
-  async function arrive(socket: RoomSocket, actor: RoomActor): Promise<boolean> {
-    const { meeting, user } = actor;
-    return inOrder(meeting.id, async () => {
-      const attendee =
-        meeting.status === "in_session"
-          ? await recordArrival(db, {
-              meetingId: meeting.id,
-              userId: user.id,
-              name: user.name,
-              role: actor.role,
-              seat: actor.seat,
-            })
-          : await findAttendee(db, meeting.id, user.id);
-      const person = personInRoom(actor, roomCapacity(actor.role, attendee?.capacity ?? null, actor.seat !== null));
-      socket.data.meetingPresence = { ...socket.data.meetingPresence, [meeting.id]: person };
-      await socket.join([MEETING_ROOM(meeting.id), MEETING_PERSON_ROOM(meeting.id, user.id)]);
-      return attendee?.attendance === "present" && attendee.leftAt === null;
-    });
-  }
-
-  const departing = new Map<string, { userIds: Set<string>; recorded: Promise<void> }>();
+  /** The meeting with each joining person's role and seat, read for everyone joining at once. */
+  const lookUpJoining = createGatheredLookup((meetingId, userIds) => findMeetingWithPeople(db, meetingId, userIds));
 
   /**
-   * Records the departure of whoever has no socket left in the room. Departures of one
-   * meeting gather while earlier arrivals and departures are written, then are written
-   * in one statement (when the venue's network drops, 300 leave at once).
+   * Records the arrivals (in session), puts the sockets in the room; answers who of
+   * them is present. Each arrival is checked against the meeting as its person's
+   * lookup read it.
    */
-  function departIfLast(meetingId: string, userId: string): Promise<void> {
-    const gathering = departing.get(meetingId);
-    if (gathering) {
-      gathering.userIds.add(userId);
-      return gathering.recorded;
-    }
-    const userIds = new Set([userId]);
-    const recorded = inOrder(meetingId, async () => {
-      departing.delete(meetingId);
-      const sockets = await io.in(MEETING_ROOM(meetingId)).fetchSockets();
-      const stillHere = new Set(sockets.map((s) => s.data.user.id));
-      await recordDepartures(
+  const arrive = createGatheringQueue(inOrder, async (meetingId: string, arrivals: Arrival[]) => {
+    const inSession = arrivals.filter(({ actor }) => actor.meeting.status === "in_session");
+    const following = arrivals.filter(({ actor }) => actor.meeting.status !== "in_session");
+    const [recorded, listed] = await Promise.all([
+      recordArrivals(
         db,
         meetingId,
-        [...userIds].filter((id) => !stillHere.has(id)),
-      );
-      broadcasts.presenceChanged(meetingId);
-    });
-    departing.set(meetingId, { userIds, recorded });
-    return recorded;
-  }
+        inSession.map(({ actor }) => attendingAs(actor)),
+      ),
+      findAttendees(
+        db,
+        meetingId,
+        following.map(({ actor }) => actor.user.id),
+      ),
+    ]);
+    const present = new Set<string>();
+    await Promise.all(
+      arrivals.map(async ({ socket, actor }) => {
+        const attendee = (actor.meeting.status === "in_session" ? recorded : listed).get(actor.user.id);
+        const person = personInRoom(actor, roomCapacity(actor.role, attendee?.capacity ?? null, actor.seat !== null));
+        socket.data.meetingPresence = { ...socket.data.meetingPresence, [meetingId]: person };
+        await socket.join([MEETING_ROOM(meetingId), MEETING_PERSON_ROOM(meetingId, actor.user.id)]);
+        if (presentBy(attendee)) present.add(actor.user.id);
+      }),
+    );
+    return present;
+  });
+
+  /** Records the departure of whoever of these has no socket left in the room. */
+  const departIfLast = createGatheringQueue(inOrder, async (meetingId: string, userIds: string[]) => {
+    const sockets = await io.in(MEETING_ROOM(meetingId)).fetchSockets();
+    const stillHere = new Set(sockets.map((s) => s.data.user.id));
+    await recordDepartures(
+      db,
+      meetingId,
+      [...new Set(userIds)].filter((id) => !stillHere.has(id)),
+    );
+    broadcasts.presenceChanged(meetingId);
+  });
 
   return {
     /** Joins the room and answers with the whole state, for this person. */
     async join(socket: RoomSocket, meetingId: string): Promise<MeetingRoomState> {
-      const actor = await loadActor(db, meetingId, socket.data.user);
-      const present = await arrive(socket, actor);
+      const actor = actorFrom(socket.data.user, await lookUpJoining(meetingId, socket.data.user.id));
+      const present = (await arrive(meetingId, { socket, actor })).has(actor.user.id);
       broadcasts.presenceChanged(meetingId);
       const snapshot = await loadSnapshotAfterNow(meetingId);
       if (!snapshot) throw new CommandError(NOT_FOUND);
@@ -118,20 +122,28 @@ export function createRoomPresence(io: MeetingIo, db: Database, broadcasts: Room
       const meeting = await findMeetingById(db, meetingId);
       if (!meeting) return;
       const users = new Map((await io.in(MEETING_ROOM(meetingId)).fetchSockets()).map((s) => [s.data.user.id, s.data.user]));
-      const people: { actor: RoomActor; present: boolean }[] = [];
-      for (const user of users.values()) {
-        const actor = await loadActor(db, meetingId, user).catch(() => null);
-        if (!actor) continue;
-        const person = { meetingId, userId: user.id, name: user.name, role: actor.role, seat: actor.seat };
-        const attendee = await (meeting.status === "in_session"
-          ? inOrder(meetingId, () => recordArrival(db, person))
-          : findAttendee(db, meetingId, user.id));
-        people.push({ actor, present: attendee?.attendance === "present" && attendee.leftAt === null });
-      }
+      const found = await findMeetingWithPeople(db, meetingId, [...users.keys()]);
+      // Whoever may no longer see the meeting is left out (their next event is refused).
+      const actors = [...users.values()].flatMap((user) => {
+        try {
+          return [actorFrom(user, found.get(user.id))];
+        } catch {
+          return [];
+        }
+      });
+      const attendees = await (meeting.status === "in_session"
+        ? inOrder(meetingId, () => recordArrivals(db, meetingId, actors.map(attendingAs)))
+        : findAttendees(
+            db,
+            meetingId,
+            actors.map((actor) => actor.user.id),
+          ));
       const snapshot = await loadSnapshotAfterNow(meetingId);
       if (!snapshot) return;
       io.to(MEETING_ROOM(meetingId)).emit("meeting:state", snapshot);
-      for (const { actor, present } of people) broadcasts.you(meetingId, yourPlace(actor, present, snapshot.declarations));
+      for (const actor of actors) {
+        broadcasts.you(meetingId, yourPlace(actor, presentBy(attendees.get(actor.user.id)), snapshot.declarations));
+      }
     },
   };
 }

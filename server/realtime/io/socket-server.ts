@@ -10,12 +10,13 @@ import {
   type ServerToClientEvents,
 } from "../../../app/shared/realtime-events";
 import { readSessionToken } from "../../auth/session-cookie";
-import { findSession, type SessionUser } from "../../auth/sessions";
+import { findSessions, type SessionUser } from "../../auth/sessions";
 import { organisationPolicy } from "../../policies/organisation-policy";
 import { userPrincipal } from "../../policies/principal";
 import type { AppServices } from "../../services";
 import { isAllowedOrigin } from "../../http/origin-check";
 import { ackedHandler, type HandlerLogger } from "./acked-handler";
+import { createGatheredLookup } from "./keyed-tasks";
 import { disconnectWithNotice } from "./disconnect-with-notice";
 import { DEFAULT_EVENT_LIMITS, limitEvents, type EventLimits } from "./event-rate-limit";
 import { registerMeetingRoom } from "./meeting-room";
@@ -49,6 +50,9 @@ export function createSocketServer(httpServer: HttpServer, services: AppServices
     io.adapter(createAdapter(services.redis, sub));
   }
 
+  // Sockets opening while a lookup runs are looked up together in the next (a venue's network came back).
+  const lookupSession = createGatheredLookup((_, tokens) => findSessions(services.db, tokens));
+
   // socket.io does not catch a middleware's rejected promise: every failure goes to next().
   io.use(async (socket, next) => {
     try {
@@ -57,7 +61,7 @@ export function createSocketServer(httpServer: HttpServer, services: AppServices
         return next(new Error("forbidden origin"));
       }
       const token = await readSessionToken(services.config.sessionSecret, headers.cookie);
-      const session = token ? await findSession(services.db, token) : null;
+      const session = token ? await lookupSession("sessions", token) : undefined;
       if (!session) return next(new Error("unauthenticated"));
       socket.data.user = session.user;
       socket.data.session = { sessionId: session.sessionId, expiresAt: session.expiresAt };
