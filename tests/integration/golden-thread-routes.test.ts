@@ -90,6 +90,21 @@ describe("the quarterly progress form", () => {
     expect(page.canRecord).toBe(false);
   });
 
+  it("refuses a quarter the form does not offer: one in the future, or more than three back", async () => {
+    for (const quarter of ["2030/31 Q1", "2019/20 Q4"]) {
+      expect(await statusOf(actionPage.action(args(formRequest(path(), { ...note, quarter }, cookies.admin), params())))).toBe(
+        400,
+      );
+      const milestone = {
+        intent: "milestone",
+        milestoneId: ids.slippedId,
+        milestoneQuarter: quarter,
+        commentary: "Rewriting an old quarter",
+      };
+      expect(await statusOf(actionPage.action(args(formRequest(path(), milestone, cookies.admin), params())))).toBe(400);
+    }
+  });
+
   it("takes a slipped milestone's commentary, and refuses an empty note", async () => {
     const commentary = {
       intent: "milestone",
