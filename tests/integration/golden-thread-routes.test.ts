@@ -105,6 +105,17 @@ describe("the quarterly progress form", () => {
     }
   });
 
+  it("refuses a milestone done on a day still to come", async () => {
+    const done = {
+      intent: "milestone",
+      milestoneId: ids.slippedId,
+      milestoneQuarter: "2026/27 Q3",
+      commentary: "Done, in advance",
+      completedOn: "2099-01-01",
+    };
+    expect(await statusOf(actionPage.action(args(formRequest(path(), done, cookies.admin), params())))).toBe(400);
+  });
+
   it("takes a slipped milestone's commentary, and refuses an empty note", async () => {
     const commentary = {
       intent: "milestone",
