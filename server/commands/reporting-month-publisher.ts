@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { lastPublishedPeriod } from "../../db/queries/reporting-months";
+import { hasFigureFor, lastPublishedPeriod } from "../../db/queries/reporting-months";
 import { reportingMonths } from "../../db/schema/reporting-months";
 import { publishDecision, type MonthGaps } from "../../app/shared/performance/reporting-month-gaps";
 import { recordAudit, type Actor } from "../audit";
@@ -29,7 +29,10 @@ export async function publishReportingMonth(
     return { ok: false, reason: `This month is ${reason}.`, missing: null };
   }
   const latest = await latestPeriod(db, organisationId);
-  if (!latest || period > latest) return { ok: false, reason: "This month has no figures yet.", missing: null };
+  // Before the first publication nothing bounds the month from below: a month before any
+  // figure (1990-01) would otherwise become what every default and the public pages show.
+  if (!latest || period > latest || !(await hasFigureFor(db, organisationId, period)))
+    return { ok: false, reason: "This month has no figures yet.", missing: null };
   const { gaps } = await loadMonthStatus(db, organisationId, period);
   const decision = publishDecision(gaps, note);
   if (!decision.ok) return { ok: false, reason: decision.reason, missing: gaps };
