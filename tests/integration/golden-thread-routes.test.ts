@@ -62,6 +62,15 @@ describe("the pages", () => {
     }
   });
 
+  it("reads a quarter out of range in the query as no quarter, never a 500", async () => {
+    for (const quarter of ["9999/00 Q4", "9999/00 Q1", "nope"]) {
+      const path = `/o/northfield/plans/${ids.planId}?quarter=${encodeURIComponent(quarter)}`;
+      expect(
+        await statusOf(planPage.loader(args(get(path, cookies.viewer), { orgSlug: "northfield", planId: ids.planId }))),
+      ).toBe(200);
+    }
+  });
+
   it("answers 404 for a plan action under another plan or a malformed id", async () => {
     const wrongPlan = { orgSlug: "northfield", planId: ids.objectiveId, planActionId: ids.actionId };
     expect(await statusOf(actionPage.loader(args(get("/x", cookies.admin), wrongPlan)))).toBe(404);
