@@ -215,3 +215,34 @@ describe("over-long text", () => {
     expect(await statusOf(areasPage.action(args(formRequest("/x", area, cookie), inNorthfield({}))))).toBe(400);
   });
 });
+
+describe("query periods at the edges of the calendar", () => {
+  it("answer a page (or 404/400), never a 500", async () => {
+    const pages = [
+      ["../../app/routes/o.$orgSlug.scorecard", {}],
+      ["../../app/routes/o.$orgSlug.scorecard[.csv]", {}],
+      ["../../app/routes/o.$orgSlug.exceptions", {}],
+      ["../../app/routes/o.$orgSlug.exceptions.$code", { code: "BV212" }],
+      ["../../app/routes/o.$orgSlug.indicators.$code/route", { code: "BV212" }],
+      ["../../app/routes/o.$orgSlug.months", {}],
+      ["../../app/routes/o.$orgSlug.areas.$area", { area: ids.areaName }],
+      ["../../app/routes/api.v1.o.$orgSlug.scorecard", {}],
+      ["../../app/routes/api.v1.o.$orgSlug.exceptions", {}],
+    ] as const;
+    const failures: string[] = [];
+    for (const [path, params] of pages) {
+      const route = (await import(/* @vite-ignore */ path)) as { loader: (a: unknown) => Promise<unknown> };
+      for (const period of ["9999-12", "9999-11", "0000-01", "0001-01", "2026-13"]) {
+        try {
+          const status = await statusOf(
+            route.loader(args(get(`/x?period=${period}`, { cookie: demo.cookies.admin }), inNorthfield(params))),
+          );
+          if (status >= 500) failures.push(`${path} ${period}: ${status}`);
+        } catch (error) {
+          failures.push(`${path} ${period}: ${String(error)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
