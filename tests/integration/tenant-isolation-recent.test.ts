@@ -246,3 +246,43 @@ describe("query periods at the edges of the calendar", () => {
     expect(failures).toEqual([]);
   });
 });
+
+describe("the meeting, body, action and pack pages", () => {
+  const routes = {
+    meeting: "../../app/routes/o.$orgSlug.meetings.$meetingId._index/route",
+    session: "../../app/routes/o.$orgSlug.meetings.$meetingId.session/route",
+    pack: "../../app/routes/o.$orgSlug.meetings.$meetingId.pack",
+    report: "../../app/routes/o.$orgSlug.meetings.$meetingId.reports.$itemId/route",
+    body: "../../app/routes/o.$orgSlug.bodies.$bodyId",
+    action: "../../app/routes/o.$orgSlug.actions.$actionId",
+    packVersion: "../../app/routes/o.$orgSlug.packs.$packId.v.$version._index",
+    publicPack: "../../app/routes/p.$orgSlug.packs.$packId.v.$version",
+  } as const;
+  const load = async (name: keyof typeof routes, params: Record<string, string>, cookie?: string) => {
+    const route = (await import(/* @vite-ignore */ routes[name])) as { loader: (a: unknown) => Promise<unknown> };
+    return statusOf(route.loader(args(get("/x", { cookie }), params)));
+  };
+
+  it("answer 404 to Southbank's admin for Northfield's meeting in Southbank's path, and to malformed ids", async () => {
+    const meetingId = ids.meetingId;
+    const item = "33333333-3333-4333-8333-333333333333";
+    expect(await load("meeting", inSouthbank({ meetingId }), demo.cookies.outsider)).toBe(404);
+    expect(await load("session", inSouthbank({ meetingId }), demo.cookies.outsider)).toBe(404);
+    expect(await load("pack", inSouthbank({ meetingId }), demo.cookies.outsider)).toBe(404);
+    expect(await load("report", inSouthbank({ meetingId, itemId: item }), demo.cookies.outsider)).toBe(404);
+    for (const bad of ["nope", "' or 1=1 --", "00000000-0000-0000-0000-00000000000g"]) {
+      const cookie = demo.cookies.admin;
+      expect(await load("meeting", inNorthfield({ meetingId: bad }), cookie)).toBe(404);
+      expect(await load("session", inNorthfield({ meetingId: bad }), cookie)).toBe(404);
+      expect(await load("pack", inNorthfield({ meetingId: bad }), cookie)).toBe(404);
+      expect(await load("report", inNorthfield({ meetingId, itemId: bad }), cookie)).toBe(404);
+      expect(await load("body", inNorthfield({ bodyId: bad }), cookie)).toBe(404);
+      expect(await load("action", inNorthfield({ actionId: bad }), cookie)).toBe(404);
+      for (const version of ["1", "x", "-1", "99999999999999999999"]) {
+        expect(await load("packVersion", inNorthfield({ packId: bad, version }), cookie)).toBe(404);
+        expect(await load("publicPack", inNorthfield({ packId: bad, version }))).toBe(404);
+        expect(await load("packVersion", inNorthfield({ packId: item, version }), cookie)).toBe(404);
+      }
+    }
+  });
+});
