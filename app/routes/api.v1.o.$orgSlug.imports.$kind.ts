@@ -5,6 +5,7 @@ import { importFile } from "../../server/commands/import-committer";
 import { IMPORT_BODY_LIMIT } from "../../server/http/body-limits";
 import { IMPORTS_BUSY_MESSAGE, IMPORTS_BUSY_RETRY_SECONDS } from "../../server/imports/import-threads";
 import { IMPORT_KINDS } from "../../server/imports/parse-import";
+import { IMPORT_FILENAME_MAX } from "../../server/imports/import-limits";
 import { formatProblem } from "../../server/imports/problems";
 import { performanceDataPolicy } from "../../server/policies/performance-data-policy";
 
@@ -24,7 +25,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return Response.json({ error: "Only administrators and API tokens may import" }, { status: 403 });
   // Counted while reading, chunked bodies too: 413 past the importer's limit.
   const bytes = await readBodyBytes(request, IMPORT_BODY_LIMIT, { format: "json", what: "The file" });
-  const filename = request.headers.get("X-Filename") ?? `${kind}.csv (API)`;
+  // The name becomes the reason in the figures' and targets' history: the import page's limit holds here too.
+  const filename = request.headers.get("X-Filename")?.trim() || `${kind}.csv (API)`;
+  if (filename.length > IMPORT_FILENAME_MAX)
+    return Response.json(
+      { error: `The file name (X-Filename) must be at most ${IMPORT_FILENAME_MAX} characters; nothing was imported` },
+      { status: 400 },
+    );
   const outcome = await importFile(context.services.db, {
     organisationId: org.id,
     kind,

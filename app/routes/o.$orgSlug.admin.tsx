@@ -63,6 +63,17 @@ function reassignmentFrom(formData: FormData): Reassignment {
   return reassign;
 }
 
+/**
+ * The address named by the redirect after a removal, for the banner. The link can be
+ * written by anyone, so only an address (of someone no longer a member) is shown: not any
+ * text a link puts in the admin's success banner.
+ */
+function removedEmail(value: string | null, members: { email: string }[]): string | null {
+  const parsed = emailSchema.max(254).safeParse(value ?? "");
+  if (!parsed.success || members.some((m) => m.email.toLowerCase() === parsed.data)) return null;
+  return parsed.data;
+}
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { org, principal } = await requireOrgMember(request, context, params.orgSlug);
   authorizeOr403(() => authorize(organisationPolicy.administer(principal, org)));
@@ -79,7 +90,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (removeId && !leaving) throw notFound();
   return {
     me: principal.kind === "user" ? principal.userId : null,
-    removed: new URL(request.url).searchParams.get("removed"),
+    removed: removedEmail(new URL(request.url).searchParams.get("removed"), members),
     adminCount: members.filter((m) => m.role === "admin").length,
     removal: leaving ? { member: leaving, duties: await listMemberResponsibilities(db, org.id, leaving.userId) } : null,
     members,

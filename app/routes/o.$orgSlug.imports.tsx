@@ -9,6 +9,7 @@ import { importFile, type ImportSummary } from "../../server/commands/import-com
 import { IMPORT_FORM_LIMIT } from "../../server/http/body-limits";
 import { DEFAULT_MAX_BYTES, formatSize } from "../../server/imports/decode-text";
 import { IMPORT_KINDS, type ImportKind } from "../../server/imports/parse-import";
+import { IMPORT_FILENAME_MAX } from "../../server/imports/import-limits";
 import { problemCount, type ImportProblem } from "../../server/imports/problems";
 import { authorize } from "../../server/policies/authorize";
 import { performanceDataPolicy } from "../../server/policies/performance-data-policy";
@@ -34,7 +35,7 @@ const kindSchema = z.enum(IMPORT_KINDS, { message: "Choose what the file holds" 
 const commitSchema = z.object({
   intent: z.literal("commit"),
   kind: kindSchema,
-  filename: z.string().min(1).max(255),
+  filename: z.string().min(1).max(IMPORT_FILENAME_MAX),
   content: z.string().min(1, "Upload the file again"),
 });
 

@@ -149,6 +149,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = parseForm(progressSchema, form);
   if (!parsed.ok) return data<ActionResult>({ fieldErrors: parsed.fieldErrors, intent }, { status: 400 });
   const input = parsed.data;
+  // The quarters the form offers are the only ones a person reports on: a posted quarter
+  // outside them would rewrite (or pre-write) another quarter's progress and slips.
+  const [quarterField, quarter] =
+    input.intent === "action" ? ["quarter", input.quarter] : ["milestoneQuarter", input.milestoneQuarter];
+  if (!reportableQuarters(ukToday()).includes(quarter))
+    return data<ActionResult>(
+      { fieldErrors: { [quarterField]: "Choose this quarter or one of the three before it" }, intent },
+      { status: 400 },
+    );
   try {
     await recordPlanProgress(
       db,

@@ -1,6 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "../client";
 import { users } from "../schema/identity";
+import { actuals } from "../schema/performance";
 import { reportingMonths, reportingTimetables } from "../schema/reporting-months";
 import { DEFAULT_TIMETABLE } from "../../app/shared/performance/reporting-timetable";
 
@@ -52,4 +53,14 @@ export async function findReportingTimetable(db: Database, organisationId: strin
     .where(eq(reportingTimetables.organisationId, organisationId))
     .limit(1);
   return row ? { ...row, isDefault: false } : { ...DEFAULT_TIMETABLE, isDefault: true };
+}
+
+/** Whether the organisation has any figure (any indicator, any area, any status) for the month. */
+export async function hasFigureFor(db: Database, organisationId: string, period: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: actuals.id })
+    .from(actuals)
+    .where(and(eq(actuals.organisationId, organisationId), eq(actuals.period, period)))
+    .limit(1);
+  return row !== undefined;
 }

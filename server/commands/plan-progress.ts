@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { isIsoDate } from "../../app/shared/dates";
+import { ukToday } from "../../app/shared/meetings/action-status";
 import { isQuarterKey } from "../../app/shared/plans/quarters";
 import type { ActionStatus } from "../../app/shared/vocabulary";
 import type { Database } from "../../db/client";
@@ -46,6 +47,9 @@ export async function recordPlanProgress(db: Database, input: PlanProgressInput,
   ] as const) {
     if (value && !isIsoDate(value)) throw new CommandError("Give a real date", field);
   }
+  // Done is a fact of the past: a day still to come would show the milestone met before it is.
+  if (input.completedOn && input.completedOn > ukToday(input.at ?? new Date()))
+    throw new CommandError("The day it was done cannot be later than today", "completedOn");
   return db.transaction(async (tx) => {
     const [action] = await tx
       .select()

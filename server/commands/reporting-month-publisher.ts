@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { lastPublishedPeriod } from "../../db/queries/reporting-months";
+import { hasFigureFor, lastPublishedPeriod } from "../../db/queries/reporting-months";
+import { organisations } from "../../db/schema/identity";
 import { reportingMonths } from "../../db/schema/reporting-months";
 import { publishDecision, type MonthGaps } from "../../app/shared/performance/reporting-month-gaps";
 import { recordAudit, type Actor } from "../audit";
@@ -23,17 +24,23 @@ export async function publishReportingMonth(
 ): Promise<PublishOutcome> {
   const { organisationId, period } = input;
   const note = input.note?.trim() ? input.note.trim() : null;
-  const lastPublished = await lastPublishedPeriod(db, organisationId);
-  if (lastPublished && period <= lastPublished) {
-    const reason = period === lastPublished ? "already published" : `earlier than the last published month (${lastPublished})`;
-    return { ok: false, reason: `This month is ${reason}.`, missing: null };
-  }
-  const latest = await latestPeriod(db, organisationId);
-  if (!latest || period > latest) return { ok: false, reason: "This month has no figures yet.", missing: null };
-  const { gaps } = await loadMonthStatus(db, organisationId, period);
-  const decision = publishDecision(gaps, note);
-  if (!decision.ok) return { ok: false, reason: decision.reason, missing: gaps };
   return db.transaction(async (tx) => {
+    // One publication at a time per organisation: two requests racing for the same month
+    // (or two months) are checked one after the other, so the second sees the first's.
+    await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId)).for("update");
+    const lastPublished = await lastPublishedPeriod(tx, organisationId);
+    if (lastPublished && period <= lastPublished) {
+      const reason = period === lastPublished ? "already published" : `earlier than the last published month (${lastPublished})`;
+      return { ok: false as const, reason: `This month is ${reason}.`, missing: null };
+    }
+    const latest = await latestPeriod(tx, organisationId);
+    // Before the first publication nothing bounds the month from below: a month before any
+    // figure (1990-01) would otherwise become what every default and the public pages show.
+    if (!latest || period > latest || !(await hasFigureFor(tx, organisationId, period)))
+      return { ok: false as const, reason: "This month has no figures yet.", missing: null };
+    const { gaps } = await loadMonthStatus(tx, organisationId, period);
+    const decision = publishDecision(gaps, note);
+    if (!decision.ok) return { ok: false as const, reason: decision.reason, missing: gaps };
     const publishedAt = new Date();
     const values = { state: "published" as const, publishedAt, publishedBy: actor.userId, publishedByLabel: actor.label, note };
     const [existing] = await tx

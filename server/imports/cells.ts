@@ -6,7 +6,7 @@
 // so the patterns are compiled once, at module load, and nothing allocates
 // more than it returns.
 
-import { formatPeriod, isFinancialYear } from "../../app/shared/performance/periods";
+import { formatPeriod, isFinancialYear, PERIOD_YEARS } from "../../app/shared/performance/periods";
 import { stripBidiControls } from "../../app/shared/typed-text";
 import type { CellValue } from "./read-table";
 
@@ -88,10 +88,11 @@ export function showNumber(value: number, decimals = 4): string {
 // Periods
 // ---------------------------------------------------------------------------
 
-// Figures older than 1990 or later than 2100 are typing errors ("2205-04"),
+// Figures older than 1990 or later than 2100 are typing errors ("2205-04"): the same years
+// as every period the pages and APIs take (PERIOD_YEARS),
 // and bounding the range is what lets a bare number be read as an Excel date.
-export const FIRST_YEAR = 1990;
-export const LAST_YEAR = 2100;
+export const FIRST_YEAR = PERIOD_YEARS.first;
+export const LAST_YEAR = PERIOD_YEARS.last;
 
 const DAY_MS = 86_400_000;
 // Excel's day 0 in the 1900 date system, allowing for its phantom 29 Feb 1900

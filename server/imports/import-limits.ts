@@ -40,6 +40,9 @@ export const DEFAULT_IMPORT_LIMITS: Readonly<ImportLimits> = Object.freeze({
 /** Problems listed for one file: a person fixes a spreadsheet from the first hundred, then uploads it again. */
 export const MAX_PROBLEMS_LISTED = 100;
 
+/** A file's name as the import page and API take it: it becomes the reason in the figures' and targets' history. */
+export const IMPORT_FILENAME_MAX = 255;
+
 export function importLimits(overrides: Partial<ImportLimits> = {}): ImportLimits {
   return { ...DEFAULT_IMPORT_LIMITS, ...overrides };
 }

@@ -227,4 +227,13 @@ describe("removing a member", () => {
     const [theirs] = await services.db.select().from(memberships).where(eq(memberships.userId, ids.outsider));
     expect(theirs.organisationId).toBe(southbank.id);
   });
+
+  it("says someone was removed only for the address of someone no longer a member, not for any text in the link", async () => {
+    const removedOf = async (query: string) => ((await get(cookies.admin, query)) as { removed: string | null }).removed;
+    expect(await removedOf("?removed=officer%40riverside.example")).toBe("officer@riverside.example");
+    const spoof = "Your session has expired. Sign in again at https://evil.example/riverside – IT";
+    expect(await removedOf(`?removed=${encodeURIComponent(spoof)}`)).toBeNull();
+    expect(await removedOf("?removed=member%40riverside.example")).toBeNull();
+    expect(await removedOf(`?removed=${"a".repeat(5000)}%40riverside.example`)).toBeNull();
+  });
 });

@@ -2,7 +2,7 @@
 // import takes an area column, an area with no target of its own is judged against the
 // organisation's only for a rate, and every row says whose target it is.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { asc, eq } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import { action as importAction } from "../../app/routes/api.v1.o.$orgSlug.imports.$kind";
 import { loader as apiLoader } from "../../app/routes/api.v1.o.$orgSlug.scorecard";
 import { targetRevisions } from "../../db/schema/performance";
@@ -163,5 +163,21 @@ describe("the indicator page", () => {
       ["East", "No area target", "No area target"],
       ["North", "28", "Within tolerance"],
     ]);
+  });
+});
+
+describe("the file name an API import gives (X-Filename)", () => {
+  it("is at most 255 characters, as on the import page: 400 and nothing imported", async () => {
+    const targets = "indicator,year,area,target,tolerance\nEH01,2025/26,East,35,5\n";
+    const long = await importCsv("targets", targets, `${"t".repeat(256)}.csv`);
+    expect(long.status).toBe(400);
+    expect(long.body.error).toMatch(/255 characters/);
+    const [latest] = await services.db
+      .select({ reason: targetRevisions.reason })
+      .from(targetRevisions)
+      .where(eq(targetRevisions.organisationId, organisationId))
+      .orderBy(desc(targetRevisions.changedAt), desc(targetRevisions.id))
+      .limit(1);
+    expect(latest!.reason).not.toMatch(/ttt/);
   });
 });

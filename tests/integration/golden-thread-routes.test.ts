@@ -62,6 +62,15 @@ describe("the pages", () => {
     }
   });
 
+  it("reads a quarter out of range in the query as no quarter, never a 500", async () => {
+    for (const quarter of ["9999/00 Q4", "9999/00 Q1", "nope"]) {
+      const path = `/o/northfield/plans/${ids.planId}?quarter=${encodeURIComponent(quarter)}`;
+      expect(
+        await statusOf(planPage.loader(args(get(path, cookies.viewer), { orgSlug: "northfield", planId: ids.planId }))),
+      ).toBe(200);
+    }
+  });
+
   it("answers 404 for a plan action under another plan or a malformed id", async () => {
     const wrongPlan = { orgSlug: "northfield", planId: ids.objectiveId, planActionId: ids.actionId };
     expect(await statusOf(actionPage.loader(args(get("/x", cookies.admin), wrongPlan)))).toBe(404);
@@ -88,6 +97,32 @@ describe("the quarterly progress form", () => {
     >;
     expect(page.history[0]!.note).toBe("Supplier fix due — ŵ ŷ £");
     expect(page.canRecord).toBe(false);
+  });
+
+  it("refuses a quarter the form does not offer: one in the future, or more than three back", async () => {
+    for (const quarter of ["2030/31 Q1", "2019/20 Q4"]) {
+      expect(await statusOf(actionPage.action(args(formRequest(path(), { ...note, quarter }, cookies.admin), params())))).toBe(
+        400,
+      );
+      const milestone = {
+        intent: "milestone",
+        milestoneId: ids.slippedId,
+        milestoneQuarter: quarter,
+        commentary: "Rewriting an old quarter",
+      };
+      expect(await statusOf(actionPage.action(args(formRequest(path(), milestone, cookies.admin), params())))).toBe(400);
+    }
+  });
+
+  it("refuses a milestone done on a day still to come", async () => {
+    const done = {
+      intent: "milestone",
+      milestoneId: ids.slippedId,
+      milestoneQuarter: "2026/27 Q3",
+      commentary: "Done, in advance",
+      completedOn: "2099-01-01",
+    };
+    expect(await statusOf(actionPage.action(args(formRequest(path(), done, cookies.admin), params())))).toBe(400);
   });
 
   it("takes a slipped milestone's commentary, and refuses an empty note", async () => {

@@ -31,10 +31,11 @@ let orgId: string;
 let cookies: DemoCallers["cookies"];
 let token: string;
 let otherToken: string;
+let otherId: string;
 
 beforeAll(async () => {
   services = await createTestServices();
-  ({ orgId, cookies, token, otherToken } = await seedDemoCallers(services));
+  ({ orgId, otherId, cookies, token, otherToken } = await seedDemoCallers(services));
 });
 afterAll(() => services.cleanup());
 
@@ -308,5 +309,70 @@ describe("publishing a month", () => {
       publishedByLabel: "admin@northfield.example",
       note: "Only BV66a is in: an early figure.",
     });
+  });
+
+  it("refuses a month with no figure at all, even with a note, before anything is published", async () => {
+    // Southbank has one figure (October 2026) and has published nothing yet.
+    const [indicator] = await services.db
+      .insert(indicators)
+      .values({
+        organisationId: otherId,
+        code: "SB1",
+        title: "Repairs done on time",
+        category: "Repairs",
+        unit: "%",
+        polarity: "higher",
+        frequency: "monthly",
+        aggregation: "mean",
+      })
+      .returning();
+    await recordFigure(
+      services.db,
+      {
+        organisationId: otherId,
+        indicatorId: indicator!.id,
+        period: "2026-10",
+        areaId: null,
+        value: 91,
+        numerator: null,
+        denominator: null,
+        note: null,
+        reason: null,
+      },
+      SYSTEM_ACTOR,
+    );
+    const early = await publish("2019-01", { note: "Publishing a month we never reported" }, { token: otherToken }, "southbank");
+    expect(early.status).toBe(409);
+    expect(((await early.json()) as { error: string }).error).toMatch(/has no figures/);
+    expect(await statusOf(publish("2026-10", { note: "Our first month" }, { token: otherToken }, "southbank"))).toBe(200);
+  });
+
+  it("publishes a month once when two requests race: one 200, the other 409, never a 500", async () => {
+    // Southbank (from the test before) has published October 2026; November gets a figure.
+    const [indicator] = await services.db.select().from(indicators).where(eq(indicators.organisationId, otherId));
+    await recordFigure(
+      services.db,
+      {
+        organisationId: otherId,
+        indicatorId: indicator!.id,
+        period: "2026-11",
+        areaId: null,
+        value: 92,
+        numerator: null,
+        denominator: null,
+        note: null,
+        reason: null,
+      },
+      SYSTEM_ACTOR,
+    );
+    const race = await Promise.all(
+      [1, 2, 3].map(() => statusOf(publish("2026-11", { note: "Twice at once" }, { token: otherToken }, "southbank"))),
+    );
+    expect(race.sort()).toEqual([200, 409, 409]);
+    const audits = await services.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.organisationId, otherId), eq(auditLog.action, "reporting_month.publish")));
+    expect(audits.filter((a) => a.subjectId === "2026-11")).toHaveLength(1);
   });
 });

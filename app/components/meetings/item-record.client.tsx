@@ -9,6 +9,8 @@ import type { IndicatorRule } from "~/shared/performance/types";
 import {
   actionsList,
   challengesList,
+  CLINIC_MILESTONES_MAX,
+  MILESTONE_TEXT_MAX,
   milestonesList,
   minutesFragment,
   readAgreedActions,
@@ -467,7 +469,7 @@ function ImprovementPlan({ session, itemId, editable, clinic }: Props & { clinic
                   <input
                     type="text"
                     id={`milestone-${m.id}`}
-                    maxLength={500}
+                    maxLength={MILESTONE_TEXT_MAX}
                     value={m.milestone}
                     onChange={(e) => transact(doc, () => setField(milestones, index, "milestone", e.currentTarget.value))}
                   />
@@ -500,7 +502,9 @@ function ImprovementPlan({ session, itemId, editable, clinic }: Props & { clinic
           </li>
         ))}
       </ol>
-      {editable ? (
+      {editable && rows.length >= CLINIC_MILESTONES_MAX ? (
+        <p className="hint">A plan has at most {CLINIC_MILESTONES_MAX} milestones: remove one to add another.</p>
+      ) : editable ? (
         <button
           type="button"
           className="button button--secondary"

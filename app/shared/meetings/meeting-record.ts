@@ -94,12 +94,24 @@ export function readChallenges(doc: Y.Doc, itemId: string): Challenge[] {
 
 export type Milestone = { id: string; milestone: string; due: string };
 
+/*
+ * A clinic's plan is read into the room, the minuted pack and the plan stored at close:
+ * whatever a client pushed into the document, those read no more than these (the room's
+ * form stops adding milestones at the limit and says so).
+ */
+export const CLINIC_MILESTONES_MAX = 20;
+export const MILESTONE_TEXT_MAX = 500;
+/** Two years of monthly points: far more than the six months the room's form offers. */
+export const TRAJECTORY_POINTS_MAX = 24;
+/** A planned value beyond any indicator's figures (days, pounds, percentages, counts). */
+const TRAJECTORY_VALUE_MAX = 1e12;
+
 export function readMilestones(doc: Y.Doc, itemId: string): Milestone[] {
   return readMaps(milestonesList(doc, itemId), (map, index) => ({
     id: idOf(map, `milestone-${index}`),
-    milestone: text(map.get("milestone")),
+    milestone: text(map.get("milestone")).slice(0, MILESTONE_TEXT_MAX),
     due: dateOrEmpty(map.get("due")),
-  }));
+  })).slice(0, CLINIC_MILESTONES_MAX);
 }
 
 export type Suggestion = { id: string; text: string; by: string; byName: string; at: string };
@@ -125,9 +137,9 @@ export function readTrajectory(doc: Y.Doc, itemId: string, indicatorId: string):
     const [id, period] = key.split("|");
     if (id !== indicatorId || !PERIOD.test(period ?? "")) return;
     const value = typeof raw === "number" ? raw : typeof raw === "string" && raw.trim() !== "" ? Number(raw) : Number.NaN;
-    if (Number.isFinite(value)) points.push({ period, value });
+    if (Number.isFinite(value) && Math.abs(value) <= TRAJECTORY_VALUE_MAX) points.push({ period, value });
   });
-  return points.sort((a, b) => a.period.localeCompare(b.period));
+  return points.sort((a, b) => a.period.localeCompare(b.period)).slice(0, TRAJECTORY_POINTS_MAX);
 }
 
 /** The minutes of an item as plain text, one line per block. */

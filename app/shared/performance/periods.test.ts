@@ -45,6 +45,12 @@ describe("period parsing", () => {
     ["2025/04", false],
     [202504, false],
     [null, false],
+    ["1990-01", true],
+    ["2100-12", true],
+    ["1989-12", false],
+    ["2101-01", false],
+    ["9999-12", false],
+    ["0000-01", false],
   ])("isPeriod(%j) = %s", (value, expected) => {
     expect(isPeriod(value)).toBe(expected);
   });

@@ -37,9 +37,19 @@ export interface ParsedPeriod {
   month: number;
 }
 
-/** True when `value` is a well-formed "YYYY-MM" period (month 01–12). */
+/**
+ * The years a period given from outside (a query, a form, an import, an API path) may
+ * name. Pages step years back and forward from the period asked for (three years of
+ * trend, the financial year's end), which past year 9999 or before year 0 throws: a
+ * request for 9999-12 answered 500. Imports hold figures to the same years.
+ */
+export const PERIOD_YEARS = { first: 1990, last: 2100 } as const;
+
+/** True when `value` is a well-formed "YYYY-MM" period (month 01–12) within PERIOD_YEARS. */
 export function isPeriod(value: unknown): value is string {
-  return typeof value === "string" && PERIOD_PATTERN.test(value);
+  if (typeof value !== "string") return false;
+  const match = PERIOD_PATTERN.exec(value);
+  return match !== null && Number(match[1]) >= PERIOD_YEARS.first && Number(match[1]) <= PERIOD_YEARS.last;
 }
 
 /**

@@ -14,7 +14,8 @@ const QUARTER_KEY = /^(\d{4})\/(\d{2}) Q([1-4])$/;
 export function isQuarterKey(value: unknown): value is QuarterKey {
   if (typeof value !== "string") return false;
   const match = QUARTER_KEY.exec(value);
-  return match !== null && (Number(match[1]) + 1) % 100 === Number(match[2]);
+  // 9999/00 would end in January of year 10000, past the last month a period can name.
+  return match !== null && Number(match[1]) < 9999 && (Number(match[1]) + 1) % 100 === Number(match[2]);
 }
 
 /** The quarter a day falls in: 2026-08-15 is in "2026/27 Q2", 2027-02-01 in "2026/27 Q4". */
