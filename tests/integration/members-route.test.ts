@@ -26,6 +26,7 @@ beforeAll(async () => {
   cookies.member = await cookieFor(services, org.seated.tenant1.id);
   cookies.officer = await cookieFor(services, org.officer.id);
   cookies.viewer = await cookieFor(services, org.viewer.id);
+  cookies.otherMember = await cookieFor(services, org.seated.tenant2.id);
   cookies.outsider = await cookieFor(services, other.seated.tenant1.id);
 }, 60_000);
 afterAll(() => services.cleanup());
@@ -80,6 +81,22 @@ describe("the apologies page", () => {
     expect(row).toMatchObject({ attendance: "apologies", apologyNote: "Apologies sent (Gwaith – Tŷ Ŵyn)" });
     const mine = await apologiesLoader({ request: get(apologiesPath(), cookies.member), context: ctx(), params: params() });
     expect(mine).toMatchObject({ attendance: "Apologies sent (Gwaith – Tŷ Ŵyn)", canWithdraw: true });
+    // A reason may be personal: another member and a viewer see that apologies were sent, not why.
+    for (const who of ["otherMember", "viewer"]) {
+      const theirs = await meetingLoader({
+        request: get(`/o/northfield/meetings/${org.meeting.id}`, cookies[who]),
+        context: ctx(),
+        params: params(),
+      });
+      expect(
+        theirs.attendance.find((a) => a.name === org.seated.tenant1.name),
+        who,
+      ).toMatchObject({
+        attendance: "apologies",
+        apologyNote: null,
+      });
+      expect(JSON.stringify(theirs), who).not.toContain("Gwaith");
+    }
   });
 
   it("refuses an officer's post (no seat) and withdraws the member's own", async () => {

@@ -1,4 +1,3 @@
-import { describeAttendance } from "~/shared/members/apologies";
 import type { InterestPrompt } from "~/shared/members/interests";
 import { INTEREST_KIND_LABELS } from "~/shared/meetings/labels";
 import type { RoomApology } from "~/shared/meetings/room-events";
@@ -14,9 +13,7 @@ export function RoomApologies({ apologies }: { apologies: RoomApology[] }) {
       </h2>
       <ul className="room-panel__people" data-testid="room-apologies">
         {apologies.map((a) => (
-          <li key={a.userId}>
-            {a.name} <span className="hint">({describeAttendance("apologies", a.reason)})</span>
-          </li>
+          <li key={a.userId}>{a.name}</li>
         ))}
       </ul>
     </section>

@@ -24,7 +24,7 @@ import type { Principal } from "../../../server/policies/principal";
 import { isBeforeOpening } from "~/shared/meetings/meeting-stage";
 import { agendaChangesSincePublished, latestAgendaPack } from "../../../server/packs/papers-as-presented";
 import { loadMemberHelp } from "../../../server/members/member-help";
-import { describeAttendance } from "~/shared/members/apologies";
+import { describeAttendance, mayReadApologyReason } from "~/shared/members/apologies";
 
 type Choices = Awaited<ReturnType<typeof listAgendaChoices>>;
 
@@ -85,6 +85,7 @@ export async function loadMeetingPage(
   ]);
   const permissions = meetingPermissions(principal, meeting, seat);
   const people = permissions.manage ? await listMembersOfOrganisation(db, organisationId) : [];
+  const reader = { keepsTheRegister: permissions.manage, userId: principal.kind === "user" ? principal.userId : null };
   const memberHelp = await loadMemberHelp(db, { principal, meeting, seat, items });
   const positionOf = new Map(seats.map((s) => [s.userId, s.position]));
   const onList = new Set(attendance.map((a) => a.userId));
@@ -178,8 +179,11 @@ export async function loadMeetingPage(
           role,
           attendance: a.attendance,
           attendanceLabel: ATTENDANCE_LABELS[a.attendance],
-          /** "Apologies sent (reason)": what the member said when they sent them. */
-          apologyNote: a.attendance === "apologies" && a.apologyReason ? describeAttendance(a.attendance, a.apologyReason) : null,
+          /** "Apologies sent (reason)": what the member said, for the clerk and that member only. */
+          apologyNote:
+            a.attendance === "apologies" && a.apologyReason && mayReadApologyReason(reader, a.userId)
+              ? describeAttendance(a.attendance, a.apologyReason)
+              : null,
           arrived: timeOf(a.arrivedAt),
           left: timeOf(a.leftAt),
           rank: position ? POSITION_ORDER[position] : 3,

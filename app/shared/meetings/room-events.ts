@@ -97,7 +97,8 @@ export type RoomDeclaration = {
 };
 
 /** A member who sent apologies (themselves, with their reason, or recorded by the clerk). */
-export type RoomApology = { userId: string; name: string; reason: string };
+/** Who sent apologies; never their reason (see loadApologies). */
+export type RoomApology = { userId: string; name: string };
 
 export type NamedVote = { userId: string; name: string; choice: VoteChoice };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apologiesRefusal, apologiesSchema, describeAttendance, withdrawalRefusal } from "./apologies";
+import { apologiesRefusal, apologiesSchema, describeAttendance, mayReadApologyReason, withdrawalRefusal } from "./apologies";
 
 describe("apologies", () => {
   it.each([
@@ -38,5 +38,15 @@ describe("apologies", () => {
     expect(describeAttendance("apologies", "")).toBe("Apologies");
     expect(describeAttendance("present", "Away on holiday")).toBe("Present");
     expect(describeAttendance("expected", "")).toBe("Expected");
+  });
+
+  it.each([
+    ["the clerk", { keepsTheRegister: true, userId: "clerk" }, "member", true],
+    ["the member who sent them", { keepsTheRegister: false, userId: "member" }, "member", true],
+    ["another member", { keepsTheRegister: false, userId: "other" }, "member", false],
+    ["an API token (no person)", { keepsTheRegister: false, userId: null }, "member", false],
+    ["no one, for a guest's apologies with no account", { keepsTheRegister: false, userId: null }, null, false],
+  ] as const)("lets %s read the reason: %s", (_, viewer, apologiser, allowed) => {
+    expect(mayReadApologyReason(viewer, apologiser)).toBe(allowed);
   });
 });

@@ -39,6 +39,19 @@ export function withdrawalRefusal(status: MeetingStatus, attendee: AttendeeState
   return null;
 }
 
+/**
+ * Whether `viewer` may read the reason given with `apologiser`'s apologies. A reason may be
+ * personal (an illness, a family matter): the clerk, who keeps the register, reads it,
+ * and so does the member who gave it; everyone else, in the room and on the meeting
+ * page, sees only that apologies were sent. The minuted record lists names only.
+ */
+export function mayReadApologyReason(
+  viewer: { keepsTheRegister: boolean; userId: string | null },
+  apologiserId: string | null,
+): boolean {
+  return viewer.keepsTheRegister || (viewer.userId !== null && viewer.userId === apologiserId);
+}
+
 /** The attendance as the clerk's pages show it: "Apologies sent (Away on holiday)". */
 export function describeAttendance(attendance: AttendanceState, apologyReason: string): string {
   if (attendance === "apologies" && apologyReason) return `Apologies sent (${apologyReason})`;

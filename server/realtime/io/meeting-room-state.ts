@@ -115,10 +115,14 @@ export async function loadDeclarations(db: Database, meetingId: string): Promise
   return rows.map((d) => ({ ...d, declaredAt: d.declaredAt.toISOString() }));
 }
 
-/** Guests have no account and never send apologies themselves: only people with one are listed. */
+/**
+ * Guests have no account and never send apologies themselves: only people with one are
+ * listed. Names only: the room state goes to everyone in the room, viewers and the public
+ * gallery included, and a reason may be personal (the clerk reads it on the meeting page).
+ */
 export async function loadApologies(db: Database, meetingId: string): Promise<RoomApology[]> {
   const rows = await listApologies(db, meetingId);
-  return rows.flatMap((r) => (r.userId ? [{ userId: r.userId, name: r.name, reason: r.reason }] : []));
+  return rows.flatMap((r) => (r.userId ? [{ userId: r.userId, name: r.name }] : []));
 }
 
 export async function loadMotions(db: Database, meetingId: string, onlyMotionId?: string): Promise<RoomMotion[]> {
