@@ -18,7 +18,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return Response.json({ error: "Only administrators and API tokens may publish a month" }, { status: 403 });
   const period = periodParam(params.period);
   if (!period) return Response.json({ error: "The month must be written YYYY-MM, for example 2026-10" }, { status: 404 });
+  // No body publishes without a note; a body that is not JSON is refused, never read as none.
   const body = await readJson(request);
+  if (body === null) return Response.json({ error: 'Send JSON such as {"note": "…"}, or no body' }, { status: 400 });
   const parsed = publishSchema.safeParse(body ?? {});
   if (!parsed.success) return Response.json({ error: parsed.error.issues.map((i) => i.message).join("; ") }, { status: 400 });
   const outcome = await publishReportingMonth(

@@ -88,11 +88,16 @@ export async function readFormData(request: Request, limit: number = FORM_BODY_L
   return form;
 }
 
-/** A JSON body of at most `limit` bytes; 413 past it; null when it is not JSON. */
+/**
+ * A JSON body of at most `limit` bytes; 413 past it; null when it is not JSON; undefined
+ * when there is no body at all (for routes whose body is optional).
+ */
 export async function readJson(request: Request, limit: number = FORM_BODY_LIMIT): Promise<unknown> {
   const bytes = await readBodyBytes(request, limit, { format: "json" });
+  const text = new TextDecoder().decode(bytes);
+  if (text.trim() === "") return undefined;
   try {
-    return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
     return null;
   }

@@ -198,6 +198,25 @@ describe("the public pages", () => {
 });
 
 describe("publishing a month", () => {
+  it("refuses a body that is not JSON (400) rather than reading it as no note, and publishes nothing", async () => {
+    const garbled = await publishApi({
+      request: requestAs(
+        "/api/v1/o/northfield/reporting-months/2026-10/publish",
+        { token },
+        {
+          method: "POST",
+          body: '{"note": "gaps named here',
+          headers: { "Content-Type": "application/json" },
+        },
+      ),
+      context: ctx(),
+      params: { orgSlug: "northfield", period: "2026-10" },
+    });
+    expect((garbled as Response).status).toBe(400);
+    const october = ((await months({ token })) as { period: string; state: string }[]).find((m) => m.period === "2026-10");
+    expect(october?.state).toBe("open");
+  });
+
   it("is refused to an officer and a viewer (403), and to another organisation's admin and token (404)", async () => {
     expect(await statusOf(publish("2026-10", { note: "x" }, { cookie: cookies.officer }))).toBe(403);
     expect(await statusOf(publish("2026-10", { note: "x" }, { cookie: cookies.viewer }))).toBe(403);
