@@ -341,6 +341,10 @@ export default function Admin() {
                 ))}
               </>
             )}
+            <p className="hint">
+              Their seats on this organisation’s committees and panels end, and their register of interests here is closed (kept,
+              marked removed). Their finished actions and the records of past meetings keep their name.
+            </p>
             <button className="button button--warning" type="submit">
               Remove {removal.member.name} from the organisation
             </button>{" "}

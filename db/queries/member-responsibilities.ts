@@ -1,6 +1,7 @@
-import { and, asc, eq, ne, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne, or } from "drizzle-orm";
 import type { Database } from "../client";
-import { actions } from "../schema/meetings";
+import { actions, bodies, bodyMembers } from "../schema/meetings";
+import { registeredInterests } from "../schema/members";
 import { indicators } from "../schema/performance";
 
 /**
@@ -46,3 +47,49 @@ export async function listMemberResponsibilities(db: Database, organisationId: s
 }
 
 export type MemberResponsibilities = Awaited<ReturnType<typeof listMemberResponsibilities>>;
+
+/**
+ * What leaving the organisation ends for a person who stays in others: their seats on its
+ * committees (a seat of someone no longer there would still count towards the number
+ * expected and the quorum) and their current entries in its register of interests (kept,
+ * marked removed, as a member's own removal is). Returns the committees' names and how
+ * many entries were closed, for the audit.
+ */
+export async function releaseMemberFromOrganisation(db: Database, organisationId: string, userId: string, at: Date) {
+  const seats = await db
+    .delete(bodyMembers)
+    .where(
+      and(
+        eq(bodyMembers.userId, userId),
+        inArray(bodyMembers.bodyId, db.select({ id: bodies.id }).from(bodies).where(eq(bodies.organisationId, organisationId))),
+      ),
+    )
+    .returning({ bodyId: bodyMembers.bodyId });
+  const seatBodies = seats.length
+    ? await db
+        .select({ name: bodies.name })
+        .from(bodies)
+        .where(
+          and(
+            eq(bodies.organisationId, organisationId),
+            inArray(
+              bodies.id,
+              seats.map((s) => s.bodyId),
+            ),
+          ),
+        )
+        .orderBy(asc(bodies.name))
+    : [];
+  const interests = await db
+    .update(registeredInterests)
+    .set({ removedAt: at })
+    .where(
+      and(
+        eq(registeredInterests.organisationId, organisationId),
+        eq(registeredInterests.userId, userId),
+        isNull(registeredInterests.removedAt),
+      ),
+    )
+    .returning({ id: registeredInterests.id });
+  return { seats: seatBodies.map((b) => b.name), interestsClosed: interests.length };
+}

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Role } from "../../app/shared/vocabulary";
 import type { Database } from "../../db/client";
-import { listMemberResponsibilities } from "../../db/queries/member-responsibilities";
+import { listMemberResponsibilities, releaseMemberFromOrganisation } from "../../db/queries/member-responsibilities";
 import { memberships, users } from "../../db/schema/identity";
 import { actions } from "../../db/schema/meetings";
 import { indicators } from "../../db/schema/performance";
@@ -106,6 +106,7 @@ export async function removeMember(db: Database, input: Scope & { reassign: Reas
         .update(indicators)
         .set({ managerUserId: reassign.managers[i.id], updatedAt: new Date() })
         .where(eq(indicators.id, i.id));
+    const released = await releaseMemberFromOrganisation(tx, input.organisationId, input.userId, new Date());
     await tx
       .delete(memberships)
       .where(and(eq(memberships.organisationId, input.organisationId), eq(memberships.userId, input.userId)));
@@ -120,6 +121,8 @@ export async function removeMember(db: Database, input: Scope & { reassign: Reas
         actions: Object.fromEntries(duties.actions.map((a) => [a.id, reassign.actions[a.id]])),
         owners: Object.fromEntries(duties.owned.map((i) => [i.code, reassign.owners[i.id]])),
         managers: Object.fromEntries(duties.managed.map((i) => [i.code, reassign.managers[i.id]])),
+        seatsEnded: released.seats,
+        interestsClosed: released.interestsClosed,
       },
     });
     return member;

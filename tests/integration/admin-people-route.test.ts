@@ -2,10 +2,13 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { action, loader } from "../../app/routes/o.$orgSlug.admin";
 import { auditLog, memberships } from "../../db/schema/identity";
-import { actions } from "../../db/schema/meetings";
+import { actions, bodyMembers } from "../../db/schema/meetings";
+import { registeredInterests } from "../../db/schema/members";
 import { indicators } from "../../db/schema/performance";
 import { SYSTEM_ACTOR } from "../../server/audit";
+import { createBody, setSeat } from "../../server/commands/body-commands";
 import { createIndicator, createTheme } from "../../server/commands/indicator-commands";
+import { registerInterest } from "../../server/commands/interest-commands";
 import { createOrganisation } from "../../server/commands/organisation-creator";
 import { addMember } from "../../server/commands/user-creator";
 import { cookieFor, createTestServices, formRequest, loadContext, statusOf } from "../support/test-services";
@@ -190,6 +193,32 @@ describe("removing a member", () => {
   });
 
   it("removes the member once everything is reassigned, keeping their finished actions as they were", async () => {
+    // The officer also sits on a committee and keeps a register here, and does both at Southbank too.
+    const committeeOf = async (organisationId: string, name: string) => {
+      const body = await createBody(
+        services.db,
+        { organisationId, name, kind: "committee", minutePrefix: "PC", termsOfReference: "", quorumCount: "1" },
+        SYSTEM_ACTOR,
+      );
+      await setSeat(
+        services.db,
+        { organisationId, bodyId: body.id, userId: ids.officer, position: "member", memberKind: "independent" },
+        SYSTEM_ACTOR,
+      );
+      await registerInterest(
+        services.db,
+        { organisationId, userId: ids.officer, interest: `Governor at ${name}`, kind: "other" },
+        SYSTEM_ACTOR,
+      );
+    };
+    await addMember(
+      services.db,
+      { organisationId: southbank.id, email: "officer@riverside.example", role: "member" },
+      SYSTEM_ACTOR,
+    );
+    await committeeOf(riverside.id, "Riverside Performance Committee");
+    await committeeOf(southbank.id, "Southbank Performance Committee");
+
     const response = await post(
       {
         intent: "remove-member",
@@ -211,6 +240,21 @@ describe("removing a member", () => {
       "LPI-01": [ids.admin, null],
       "LPI-02": [ids.admin, null],
     });
+    // Their seat here ends (it would count towards the quorum) and their register here is closed; Southbank's stay.
+    const seats = await services.db.select().from(bodyMembers).where(eq(bodyMembers.userId, ids.officer));
+    expect(seats).toHaveLength(1);
+    const register = await services.db.select().from(registeredInterests).where(eq(registeredInterests.userId, ids.officer));
+    expect(
+      register.map((r) => [r.organisationId === southbank.id ? "southbank" : "riverside", r.removedAt === null]).sort(),
+    ).toEqual([
+      ["riverside", false],
+      ["southbank", true],
+    ]);
+    const [audit] = await services.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.organisationId, riverside.id), eq(auditLog.action, "member.remove")));
+    expect(audit.after).toMatchObject({ seatsEnded: ["Riverside Performance Committee"], interestsClosed: 1 });
     // The removed officer's session no longer reaches the organisation.
     expect(await statusOf(get(cookies.officer))).toBe(404);
   });
