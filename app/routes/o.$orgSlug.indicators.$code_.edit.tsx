@@ -51,10 +51,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { org, principal, user } = await requireOrgMember(request, context, params.orgSlug);
+  authorizeOr403(() => authorize(performanceDataPolicy.manageLibrary(principal, org)));
   const formData = await readFormData(request);
   const parsed = parseForm(indicatorDetailsSchema, formData);
   if (!parsed.ok) return invalidForm("update-indicator", parsed.fieldErrors, formData);
-  authorizeOr403(() => authorize(performanceDataPolicy.manageLibrary(principal, org)));
   const { db } = context.services;
   const indicator = await findLibraryIndicator(db, org.id, params.code ?? "");
   if (!indicator) throw notFound();

@@ -49,11 +49,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { org, principal, user } = await requireOrgMember(request, context, params.orgSlug);
+  authorizeOr403(() => authorize(performanceDataPolicy.manageLibrary(principal, org)));
   const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const parsed = parseForm(libraryActionSchema, formData);
   if (!parsed.ok) return invalidForm(intent, parsed.fieldErrors, formData);
-  authorizeOr403(() => authorize(performanceDataPolicy.manageLibrary(principal, org)));
   const actor = { userId: user.id, label: user.email };
   const { db } = context.services;
   const input = parsed.data;

@@ -24,10 +24,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { org, principal, user } = await requireOrgMember(request, context, params.orgSlug);
+  authorizeOr403(() => authorize(performanceDataPolicy.manageLibrary(principal, org)));
   const formData = await readFormData(request);
   const parsed = parseForm(indicatorSchema, formData);
   if (!parsed.ok) return invalidForm("create-indicator", parsed.fieldErrors, formData);
-  authorizeOr403(() => authorize(performanceDataPolicy.manageLibrary(principal, org)));
   try {
     const created = await createIndicator(
       context.services.db,

@@ -122,6 +122,8 @@ describe("the Areas page", () => {
   it("refuses officers and viewers changing areas", async () => {
     expect(await statusOf(post({ intent: "create-area", name: "West", homes: "10" }, cookies.officer))).toBe(403);
     expect(await statusOf(post({ intent: "create-area", name: "West", homes: "10" }, cookies.viewer))).toBe(403);
+    // Refused before the form is read: a viewer learns nothing from the form's problems.
+    expect(await statusOf(post({ intent: "create-area", name: "", homes: "many" }, cookies.viewer))).toBe(403);
   });
 
   it("keeps another organisation's admin out, and cannot reach another organisation's area by id", async () => {
