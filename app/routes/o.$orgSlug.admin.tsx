@@ -48,17 +48,26 @@ const adminActionSchema = z.discriminatedUnion("intent", [
 ]);
 
 /**
- * The selects of the removal form: `action:<id>`, `owner:<indicator id>` and
- * `manager:<indicator id>`, each naming a member ("" for a manager: nobody). The
- * command checks that each names another member of this organisation.
+ * The selects of the removal form: `action:<id>`, `owner:<indicator id>`,
+ * `manager:<indicator id>`, `objective:<id>`, `plan:<id>` and `plan-action:<id>`, each
+ * naming a member ("" for a manager: nobody). The command checks that each names another
+ * member of this organisation.
  */
+const REASSIGNED: Record<string, Exclude<keyof Reassignment, "managers">> = {
+  action: "actions",
+  owner: "owners",
+  objective: "objectives",
+  plan: "plans",
+  "plan-action": "planActions",
+};
+
 function reassignmentFrom(formData: FormData): Reassignment {
-  const reassign: Reassignment = { actions: {}, owners: {}, managers: {} };
+  const reassign: Reassignment = { actions: {}, owners: {}, managers: {}, objectives: {}, plans: {}, planActions: {} };
   for (const [key, value] of formData) {
-    const match = /^(action|owner|manager):(.+)$/.exec(key);
+    const match = /^(action|owner|manager|objective|plan|plan-action):(.+)$/.exec(key);
     if (!match || typeof value !== "string") continue;
     if (match[1] === "manager") reassign.managers[match[2]] = value === "" ? null : value;
-    else if (value !== "") reassign[match[1] === "action" ? "actions" : "owners"][match[2]] = value;
+    else if (value !== "") reassign[REASSIGNED[match[1]]][match[2]] = value;
   }
   return reassign;
 }
@@ -312,13 +321,16 @@ export default function Admin() {
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="remove-member" />
             <input type="hidden" name="userId" value={removal.member.userId} />
-            {removal.duties.actions.length + removal.duties.owned.length + removal.duties.managed.length === 0 ? (
-              <p>{removal.member.name} has no open actions and owns or manages no indicators.</p>
+            {Object.values(removal.duties).every((duties) => duties.length === 0) ? (
+              <p>
+                {removal.member.name} has no open actions, owns or manages no indicators, and owns no objective, plan or plan
+                action.
+              </p>
             ) : (
               <>
                 <p>
-                  Every action and indicator keeps a named person: choose who takes over each of {removal.member.name}’s before
-                  removing them.
+                  Every action, indicator, objective and plan keeps a named person: choose who takes over each of{" "}
+                  {removal.member.name}’s before removing them.
                 </p>
                 {removal.duties.actions.map((a) => (
                   <SelectField
@@ -337,6 +349,30 @@ export default function Admin() {
                     name={`manager:${i.id}`}
                     label={`Manager of ${i.code} ${i.title}`}
                     options={[{ value: "", label: "Nobody" }, ...someoneElse.slice(1)]}
+                  />
+                ))}
+                {removal.duties.objectives.map((o) => (
+                  <SelectField
+                    key={o.id}
+                    name={`objective:${o.id}`}
+                    label={`Accountable for objective ${o.code} ${o.title}`}
+                    options={someoneElse}
+                  />
+                ))}
+                {removal.duties.plans.map((p) => (
+                  <SelectField
+                    key={p.id}
+                    name={`plan:${p.id}`}
+                    label={`Owner of plan ${p.code} ${p.title}`}
+                    options={someoneElse}
+                  />
+                ))}
+                {removal.duties.planActions.map((a) => (
+                  <SelectField
+                    key={a.id}
+                    name={`plan-action:${a.id}`}
+                    label={`Owner of plan action ${a.code}: ${a.title}`}
+                    options={someoneElse}
                   />
                 ))}
               </>

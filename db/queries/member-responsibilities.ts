@@ -1,16 +1,18 @@
-import { and, asc, eq, inArray, isNull, ne, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { actions, bodies, bodyMembers } from "../schema/meetings";
 import { registeredInterests } from "../schema/members";
+import { objectives, planActions, plans } from "../schema/plans";
 import { indicators } from "../schema/performance";
 
 /**
- * What a member answers for in the organisation: their open actions and the indicators
- * (retired ones included) they own or manage. Removing them needs each one passed to
- * someone else first, so that every action and indicator keeps a named person.
+ * What a member answers for in the organisation: their open actions, the indicators
+ * (retired ones included) they own or manage, the objectives they are accountable for,
+ * and the plans and unfinished plan actions they own. Removing them needs each one passed
+ * to someone else first, so that every one keeps a named person.
  */
 export async function listMemberResponsibilities(db: Database, organisationId: string, userId: string) {
-  const [openActions, indicatorRows] = await Promise.all([
+  const [openActions, indicatorRows, accountableFor, ownedPlans, ownedPlanActions] = await Promise.all([
     db
       .select({
         id: actions.id,
@@ -38,12 +40,60 @@ export async function listMemberResponsibilities(db: Database, organisationId: s
         ),
       )
       .orderBy(asc(indicators.code)),
+    db
+      .select({ id: objectives.id, code: objectives.code, title: objectives.title })
+      .from(objectives)
+      .where(and(eq(objectives.organisationId, organisationId), eq(objectives.accountableUserId, userId)))
+      .orderBy(asc(objectives.code)),
+    db
+      .select({ id: plans.id, code: plans.code, title: plans.title })
+      .from(plans)
+      .where(and(eq(plans.organisationId, organisationId), eq(plans.ownerUserId, userId)))
+      .orderBy(asc(plans.code)),
+    db
+      .select({ id: planActions.id, code: sql<string>`${plans.code} || ' ' || ${planActions.code}`, title: planActions.title })
+      .from(planActions)
+      .innerJoin(plans, eq(plans.id, planActions.planId))
+      .where(
+        and(
+          eq(planActions.organisationId, organisationId),
+          eq(planActions.ownerUserId, userId),
+          ne(planActions.status, "complete"),
+        ),
+      )
+      .orderBy(asc(plans.code), asc(planActions.position)),
   ]);
   return {
     actions: openActions,
+    objectives: accountableFor,
+    plans: ownedPlans,
+    planActions: ownedPlanActions,
     owned: indicatorRows.filter((i) => i.ownerUserId === userId).map(({ id, code, title }) => ({ id, code, title })),
     managed: indicatorRows.filter((i) => i.managerUserId === userId).map(({ id, code, title }) => ({ id, code, title })),
   };
+}
+
+/** Passes objectives, plans and plan actions to their new people: [id, user id] pairs, all of this organisation. */
+export async function reassignGoldenThread(
+  db: Database,
+  organisationId: string,
+  to: { objectives: [string, string][]; plans: [string, string][]; planActions: [string, string][] },
+) {
+  for (const [id, userId] of to.objectives)
+    await db
+      .update(objectives)
+      .set({ accountableUserId: userId })
+      .where(and(eq(objectives.organisationId, organisationId), eq(objectives.id, id)));
+  for (const [id, userId] of to.plans)
+    await db
+      .update(plans)
+      .set({ ownerUserId: userId })
+      .where(and(eq(plans.organisationId, organisationId), eq(plans.id, id)));
+  for (const [id, userId] of to.planActions)
+    await db
+      .update(planActions)
+      .set({ ownerUserId: userId })
+      .where(and(eq(planActions.organisationId, organisationId), eq(planActions.id, id)));
 }
 
 export type MemberResponsibilities = Awaited<ReturnType<typeof listMemberResponsibilities>>;

@@ -1,7 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import type { Role } from "../../app/shared/vocabulary";
 import type { Database } from "../../db/client";
-import { listMemberResponsibilities, releaseMemberFromOrganisation } from "../../db/queries/member-responsibilities";
+import {
+  listMemberResponsibilities,
+  reassignGoldenThread,
+  releaseMemberFromOrganisation,
+} from "../../db/queries/member-responsibilities";
 import { memberships, users } from "../../db/schema/identity";
 import { actions } from "../../db/schema/meetings";
 import { indicators } from "../../db/schema/performance";
@@ -74,6 +78,10 @@ export type Reassignment = {
   actions: Record<string, string>;
   owners: Record<string, string>;
   managers: Record<string, string | null>;
+  /** The golden thread (ADR 021): objective id to who is accountable, plan and plan action ids to their owner. */
+  objectives: Record<string, string>;
+  plans: Record<string, string>;
+  planActions: Record<string, string>;
 };
 
 export async function removeMember(db: Database, input: Scope & { reassign: Reassignment }, actor: Actor) {
@@ -91,6 +99,11 @@ export async function removeMember(db: Database, input: Scope & { reassign: Reas
           (i) => !(i.id in reassign.managers) || (reassign.managers[i.id] !== null && !others.has(reassign.managers[i.id]!)),
         )
         .map((i) => `the manager of ${i.code}`),
+      ...duties.objectives.filter((o) => !others.has(reassign.objectives[o.id])).map((o) => `accountable for ${o.code}`),
+      ...duties.plans.filter((p) => !others.has(reassign.plans[p.id])).map((p) => `the owner of the plan ${p.code}`),
+      ...duties.planActions
+        .filter((a) => !others.has(reassign.planActions[a.id]))
+        .map((a) => `the owner of the plan action ${a.code}`),
     ];
     if (missing.length)
       throw new CommandError(`Before removing ${member.name}, choose someone else as ${missing.join(", ")}`, "form");
@@ -106,6 +119,11 @@ export async function removeMember(db: Database, input: Scope & { reassign: Reas
         .update(indicators)
         .set({ managerUserId: reassign.managers[i.id], updatedAt: new Date() })
         .where(eq(indicators.id, i.id));
+    await reassignGoldenThread(tx, input.organisationId, {
+      objectives: duties.objectives.map((o) => [o.id, reassign.objectives[o.id]]),
+      plans: duties.plans.map((p) => [p.id, reassign.plans[p.id]]),
+      planActions: duties.planActions.map((a) => [a.id, reassign.planActions[a.id]]),
+    });
     const released = await releaseMemberFromOrganisation(tx, input.organisationId, input.userId, new Date());
     await tx
       .delete(memberships)
@@ -121,6 +139,9 @@ export async function removeMember(db: Database, input: Scope & { reassign: Reas
         actions: Object.fromEntries(duties.actions.map((a) => [a.id, reassign.actions[a.id]])),
         owners: Object.fromEntries(duties.owned.map((i) => [i.code, reassign.owners[i.id]])),
         managers: Object.fromEntries(duties.managed.map((i) => [i.code, reassign.managers[i.id]])),
+        objectives: Object.fromEntries(duties.objectives.map((o) => [o.code, reassign.objectives[o.id]])),
+        plans: Object.fromEntries(duties.plans.map((p) => [p.code, reassign.plans[p.id]])),
+        planActions: Object.fromEntries(duties.planActions.map((a) => [a.code, reassign.planActions[a.id]])),
         seatsEnded: released.seats,
         interestsClosed: released.interestsClosed,
       },

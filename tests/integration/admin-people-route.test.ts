@@ -4,6 +4,7 @@ import { action, loader } from "../../app/routes/o.$orgSlug.admin";
 import { auditLog, memberships } from "../../db/schema/identity";
 import { actions, bodyMembers } from "../../db/schema/meetings";
 import { registeredInterests } from "../../db/schema/members";
+import { objectives, planActions, plans } from "../../db/schema/plans";
 import { indicators } from "../../db/schema/performance";
 import { SYSTEM_ACTOR } from "../../server/audit";
 import { createBody, setSeat } from "../../server/commands/body-commands";
@@ -96,6 +97,46 @@ beforeAll(async () => {
     })
     .returning();
   ids.doneAction = done.id;
+
+  // And in the golden thread: accountable for an objective, owner of a plan and of one of its actions.
+  const [objective] = await services.db
+    .insert(objectives)
+    .values({
+      organisationId: riverside.id,
+      code: "OBJ1",
+      title: "Safe homes",
+      firstYear: "2025/26",
+      lastYear: "2027/28",
+      accountableUserId: ids.officer,
+    })
+    .returning();
+  ids.objective = objective.id;
+  const [plan] = await services.db
+    .insert(plans)
+    .values({
+      organisationId: riverside.id,
+      code: "SIP-VOID",
+      title: "Voids",
+      kind: "improvement",
+      serviceArea: "Lettings",
+      year: "2026/27",
+      ownerUserId: ids.officer,
+    })
+    .returning();
+  ids.plan = plan.id;
+  const [planAction] = await services.db
+    .insert(planActions)
+    .values({
+      organisationId: riverside.id,
+      planId: plan.id,
+      code: "A1",
+      title: "Shorter repairs",
+      startDate: "2026-04-01",
+      dueDate: "2027-03-31",
+      ownerUserId: ids.officer,
+    })
+    .returning();
+  ids.planAction = planAction.id;
 });
 afterAll(() => services.cleanup());
 
@@ -167,6 +208,9 @@ describe("removing a member", () => {
     expect(page.removal?.duties.actions.map((a) => a.description)).toEqual(["Review void turnaround"]);
     expect(page.removal?.duties.owned.map((i) => i.code)).toEqual(["LPI-01"]);
     expect(page.removal?.duties.managed.map((i) => i.code)).toEqual(["LPI-02"]);
+    expect(page.removal?.duties.objectives.map((o) => o.code)).toEqual(["OBJ1"]);
+    expect(page.removal?.duties.plans.map((p) => p.code)).toEqual(["SIP-VOID"]);
+    expect(page.removal?.duties.planActions.map((a) => a.code)).toEqual(["SIP-VOID A1"]);
     expect(await statusOf(get(cookies.admin, `?remove=${ids.outsider}`))).toBe(404);
   });
 
@@ -188,7 +232,9 @@ describe("removing a member", () => {
         cookies.admin,
       ),
     );
-    expect(foreign.fieldErrors?.form).toMatch(/the action “Review void turnaround”, the owner of LPI-01$/);
+    expect(foreign.fieldErrors?.form).toMatch(
+      /the action “Review void turnaround”, the owner of LPI-01, accountable for OBJ1, the owner of the plan SIP-VOID, the owner of the plan action SIP-VOID A1$/,
+    );
     expect(await roleOf(ids.officer)).toBe("officer");
   });
 
@@ -226,6 +272,9 @@ describe("removing a member", () => {
         [`action:${ids.openAction}`]: ids.member,
         [`owner:${ids.owned}`]: ids.admin,
         [`manager:${ids.managed}`]: "",
+        [`objective:${ids.objective}`]: ids.admin,
+        [`plan:${ids.plan}`]: ids.member,
+        [`plan-action:${ids.planAction}`]: ids.member,
       },
       cookies.admin,
     );
@@ -240,6 +289,10 @@ describe("removing a member", () => {
       "LPI-01": [ids.admin, null],
       "LPI-02": [ids.admin, null],
     });
+    const [objective] = await services.db.select().from(objectives).where(eq(objectives.id, ids.objective));
+    const [plan] = await services.db.select().from(plans).where(eq(plans.id, ids.plan));
+    const [planAction] = await services.db.select().from(planActions).where(eq(planActions.id, ids.planAction));
+    expect([objective.accountableUserId, plan.ownerUserId, planAction.ownerUserId]).toEqual([ids.admin, ids.member, ids.member]);
     // Their seat here ends (it would count towards the quorum) and their register here is closed; Southbank's stay.
     const seats = await services.db.select().from(bodyMembers).where(eq(bodyMembers.userId, ids.officer));
     expect(seats).toHaveLength(1);
