@@ -6,6 +6,9 @@ import { blankAsNull, checkbox, keysOf, list, text, wholeNumber, type Submitted,
 import { AGENDA_ITEM_KIND_LABELS, EXEMPT_PARAGRAPHS } from "./labels";
 
 const uuid = z.uuid();
+
+/** The most indicators one clinic item may look at. */
+export const CLINIC_INDICATORS_MAX = 10;
 const paragraphs = Object.keys(EXEMPT_PARAGRAPHS).map(Number);
 
 /** Kinds whose options name a reporting period (plan progress may: its quarter is the period's, or the meeting's). */
@@ -53,6 +56,9 @@ export const agendaItemSchema = z
     if (needsPeriod(item.kind) && !item.period) problem("period", "Choose the period the item covers");
     if (item.kind === "performance_clinic" && item.indicatorIds.length === 0)
       problem("indicatorIds", "Choose at least one indicator for the clinic");
+    // A clinic looks hard at a few indicators in trouble; a whole scorecard is a scorecard item.
+    if (item.kind === "performance_clinic" && item.indicatorIds.length > CLINIC_INDICATORS_MAX)
+      problem("indicatorIds", `Choose at most ${CLINIC_INDICATORS_MAX} indicators for a clinic; review more as a scorecard item`);
     if (item.kind === "plan_progress" && (item.planId === null) === (item.planThemeId === null))
       problem("planId", "Choose one plan, or the plans of one theme");
   }, EVEN_WITH_FIELD_PROBLEMS)
