@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { actions, bodies, bodyMembers } from "../schema/meetings";
+import { BEFORE_OPENING_STATUSES } from "../../app/shared/meetings/meeting-stage";
+import { actions, bodies, bodyMembers, meetingAttendance, meetings } from "../schema/meetings";
 import { registeredInterests } from "../schema/members";
 import { objectives, planActions, plans } from "../schema/plans";
 import { indicators } from "../schema/performance";
@@ -99,35 +100,61 @@ export async function reassignGoldenThread(
 export type MemberResponsibilities = Awaited<ReturnType<typeof listMemberResponsibilities>>;
 
 /**
- * What leaving the organisation ends for a person who stays in others: their seats on its
- * committees (a seat of someone no longer there would still count towards the number
- * expected and the quorum) and their current entries in its register of interests (kept,
- * marked removed, as a member's own removal is). Returns the committees' names and how
- * many entries were closed, for the audit.
+ * Ends a person's seats (on one body, or on every body of the organisation): the seats go,
+ * and so do their places as a member on the register of the bodies' meetings not yet
+ * opened (meetings held keep who was there). The one rule for taking someone off a body,
+ * whether the clerk does it or the person leaves the organisation. Returns the ended
+ * seats' body ids.
  */
-export async function releaseMemberFromOrganisation(db: Database, organisationId: string, userId: string, at: Date) {
-  const seats = await db
+export async function endSeats(db: Database, organisationId: string, userId: string, onlyBodyId?: string) {
+  const bodiesOfOrganisation = db
+    .select({ id: bodies.id })
+    .from(bodies)
+    .where(and(eq(bodies.organisationId, organisationId), onlyBodyId ? eq(bodies.id, onlyBodyId) : undefined));
+  const ended = await db
     .delete(bodyMembers)
+    .where(and(eq(bodyMembers.userId, userId), inArray(bodyMembers.bodyId, bodiesOfOrganisation)))
+    .returning({ bodyId: bodyMembers.bodyId });
+  if (ended.length === 0) return [];
+  const upcoming = db
+    .select({ id: meetings.id })
+    .from(meetings)
     .where(
       and(
-        eq(bodyMembers.userId, userId),
-        inArray(bodyMembers.bodyId, db.select({ id: bodies.id }).from(bodies).where(eq(bodies.organisationId, organisationId))),
+        eq(meetings.organisationId, organisationId),
+        inArray(
+          meetings.bodyId,
+          ended.map((s) => s.bodyId),
+        ),
+        inArray(meetings.status, [...BEFORE_OPENING_STATUSES]),
       ),
-    )
-    .returning({ bodyId: bodyMembers.bodyId });
-  const seatBodies = seats.length
+    );
+  await db
+    .delete(meetingAttendance)
+    .where(
+      and(
+        eq(meetingAttendance.userId, userId),
+        eq(meetingAttendance.capacity, "member"),
+        inArray(meetingAttendance.meetingId, upcoming),
+      ),
+    );
+  return ended.map((s) => s.bodyId);
+}
+
+/**
+ * What leaving the organisation ends for a person who stays in others: their seats on its
+ * committees (endSeats: a seat of someone no longer there would still count towards the
+ * number expected and the quorum) and their current entries in its register of interests
+ * (kept, marked removed, as a member's own removal is). Returns the committees' names and
+ * how many entries were closed, for the audit.
+ */
+export async function releaseMemberFromOrganisation(db: Database, organisationId: string, userId: string, at: Date) {
+  const endedBodyIds = await endSeats(db, organisationId, userId);
+  const seatBodies = endedBodyIds.length
     ? await db
         .select({ name: bodies.name })
         .from(bodies)
-        .where(
-          and(
-            eq(bodies.organisationId, organisationId),
-            inArray(
-              bodies.id,
-              seats.map((s) => s.bodyId),
-            ),
-          ),
-        )
+        .where(and(eq(bodies.organisationId, organisationId), inArray(bodies.id, endedBodyIds)))
         .orderBy(asc(bodies.name))
     : [];
   const interests = await db

@@ -12,6 +12,7 @@ import {
 } from "../../app/shared/meetings/body-schemas";
 import { BODY_KIND_LABELS, SEAT_POSITION_LABELS } from "../../app/shared/meetings/labels";
 import { BEFORE_OPENING_STATUSES } from "../../app/shared/meetings/meeting-stage";
+import { endSeats } from "../../db/queries/member-responsibilities";
 import { recordAudit, type Actor } from "../audit";
 import { parseCommandInput } from "./command-input";
 import { CommandError } from "./errors";
@@ -232,20 +233,7 @@ export async function removeSeat(
       .where(and(eq(bodyMembers.id, input.seatId), eq(bodyMembers.bodyId, body.id)))
       .limit(1);
     if (!seat) throw new CommandError("That seat is not on this committee or panel", "seatId");
-    await tx.delete(bodyMembers).where(eq(bodyMembers.id, seat.id));
-    const upcoming = tx
-      .select({ id: meetings.id })
-      .from(meetings)
-      .where(and(eq(meetings.bodyId, body.id), inArray(meetings.status, [...UNOPENED])));
-    await tx
-      .delete(meetingAttendance)
-      .where(
-        and(
-          eq(meetingAttendance.userId, seat.userId),
-          eq(meetingAttendance.capacity, "member"),
-          inArray(meetingAttendance.meetingId, upcoming),
-        ),
-      );
+    await endSeats(tx, input.organisationId, seat.userId, body.id);
     await recordAudit(tx, {
       organisationId: input.organisationId,
       actor,

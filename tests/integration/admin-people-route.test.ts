@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { action, loader } from "../../app/routes/o.$orgSlug.admin";
 import { auditLog, memberships } from "../../db/schema/identity";
-import { actions, bodyMembers } from "../../db/schema/meetings";
+import { actions, bodyMembers, meetingAttendance } from "../../db/schema/meetings";
 import { registeredInterests } from "../../db/schema/members";
 import { objectives, planActions, plans } from "../../db/schema/plans";
 import { indicators } from "../../db/schema/performance";
@@ -10,6 +10,7 @@ import { SYSTEM_ACTOR } from "../../server/audit";
 import { createBody, setSeat } from "../../server/commands/body-commands";
 import { createIndicator, createTheme } from "../../server/commands/indicator-commands";
 import { registerInterest } from "../../server/commands/interest-commands";
+import { createMeeting } from "../../server/commands/meeting-commands";
 import { createOrganisation } from "../../server/commands/organisation-creator";
 import { addMember } from "../../server/commands/user-creator";
 import { cookieFor, createTestServices, formRequest, loadContext, statusOf } from "../support/test-services";
@@ -240,6 +241,7 @@ describe("removing a member", () => {
 
   it("removes the member once everything is reassigned, keeping their finished actions as they were", async () => {
     // The officer also sits on a committee and keeps a register here, and does both at Southbank too.
+    const upcoming: Record<string, string> = {};
     const committeeOf = async (organisationId: string, name: string) => {
       const body = await createBody(
         services.db,
@@ -251,6 +253,22 @@ describe("removing a member", () => {
         { organisationId, bodyId: body.id, userId: ids.officer, position: "member", memberKind: "independent" },
         SYSTEM_ACTOR,
       );
+      // A meeting not yet opened lists every seat as expected; the removal takes the officer off it.
+      const meeting = await createMeeting(
+        services.db,
+        {
+          organisationId,
+          bodyId: body.id,
+          kind: "",
+          title: "",
+          date: "2027-01-14",
+          time: "18:00",
+          place: "Room 1",
+          onlineLink: "",
+        },
+        SYSTEM_ACTOR,
+      );
+      upcoming[organisationId] = meeting.id;
       await registerInterest(
         services.db,
         { organisationId, userId: ids.officer, interest: `Governor at ${name}`, kind: "other" },
@@ -296,6 +314,11 @@ describe("removing a member", () => {
     // Their seat here ends (it would count towards the quorum) and their register here is closed; Southbank's stay.
     const seats = await services.db.select().from(bodyMembers).where(eq(bodyMembers.userId, ids.officer));
     expect(seats).toHaveLength(1);
+    const expected = await services.db
+      .select({ meetingId: meetingAttendance.meetingId })
+      .from(meetingAttendance)
+      .where(eq(meetingAttendance.userId, ids.officer));
+    expect(expected.map((e) => e.meetingId)).toEqual([upcoming[southbank.id]]);
     const register = await services.db.select().from(registeredInterests).where(eq(registeredInterests.userId, ids.officer));
     expect(
       register.map((r) => [r.organisationId === southbank.id ? "southbank" : "riverside", r.removedAt === null]).sort(),
