@@ -51,6 +51,10 @@ describe("a clinic's improvement plan read from the record", () => {
     const map = trajectoryMap(odd, ITEM);
     map.set(trajectoryKey(INDICATOR, "2027-01"), "1e308");
     map.set(trajectoryKey(INDICATOR, "2027-02"), 42);
+    // Months no period may name: building the pack counts back from each, and year 0000 has no months before it.
+    map.set(trajectoryKey(INDICATOR, "0000-03"), 1);
+    map.set(trajectoryKey(INDICATOR, "9999-12"), 1);
+    map.set(trajectoryKey(INDICATOR, "2027-13"), 1);
     expect(readTrajectory(odd, ITEM, INDICATOR)).toEqual([{ period: "2027-02", value: 42 }]);
   });
 });

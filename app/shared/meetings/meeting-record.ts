@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import { fragmentText } from "../commentary/commentary-content";
 import { isIsoDate } from "../dates";
+import { isPeriod } from "../performance/periods";
 
 /*
  * The shared record of a meeting: one Yjs document, `meeting:<meeting id>`, holding per
@@ -127,7 +128,6 @@ export function readSuggestions(doc: Y.Doc, itemId: string): Suggestion[] {
   })).filter((s) => s.text !== "");
 }
 
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const trajectoryKey = (indicatorId: string, period: string) => `${indicatorId}|${period}`;
 
 /** The recovery trajectory of one indicator: period → planned value, in period order. */
@@ -135,7 +135,8 @@ export function readTrajectory(doc: Y.Doc, itemId: string, indicatorId: string):
   const points: { period: string; value: number }[] = [];
   trajectoryMap(doc, itemId).forEach((raw, key) => {
     const [id, period] = key.split("|");
-    if (id !== indicatorId || !PERIOD.test(period ?? "")) return;
+    // The one rule for a month (years 1990–2100): the pack counts back 36 months from each.
+    if (id !== indicatorId || !isPeriod(period)) return;
     const value = typeof raw === "number" ? raw : typeof raw === "string" && raw.trim() !== "" ? Number(raw) : Number.NaN;
     if (Number.isFinite(value) && Math.abs(value) <= TRAJECTORY_VALUE_MAX) points.push({ period, value });
   });
