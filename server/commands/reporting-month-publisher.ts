@@ -27,7 +27,13 @@ export async function publishReportingMonth(
   return db.transaction(async (tx) => {
     // One publication at a time per organisation: two requests racing for the same month
     // (or two months) are checked one after the other, so the second sees the first's.
-    await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId)).for("update");
+    // "No key update" so as not to hold up what refers to the organisation meanwhile (a
+    // figure, an audit row take a key-share lock on it, which plain FOR UPDATE would block).
+    await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.id, organisationId))
+      .for("no key update");
     const lastPublished = await lastPublishedPeriod(tx, organisationId);
     if (lastPublished && period <= lastPublished) {
       const reason = period === lastPublished ? "already published" : `earlier than the last published month (${lastPublished})`;
