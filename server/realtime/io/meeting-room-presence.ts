@@ -23,8 +23,10 @@ const attendingAs = ({ user, role, seat }: RoomActor) => ({ userId: user.id, nam
 
 /**
  * Coming and going: joining the room records arrival (in session), the last socket of a
- * person leaving records departure. Both run in order per meeting on this instance, so
- * a quick reconnect cannot be overtaken by the departure of the connection it replaced.
+ * person leaving records departure. Both run as steps in order per meeting on this
+ * instance (a step writes everything gathered while the one before ran), so a quick
+ * reconnect cannot be overtaken by the departure of the connection it replaced, and a
+ * socket that drops while its arrival waits is left out of it.
  * Arrivals, and departures, of one meeting gather while earlier ones are written and
  * are then written together: when a venue's network drops and comes back, a thousand
  * people leave and arrive within seconds, and each step is a few statements, not a
@@ -47,7 +49,10 @@ export function createRoomPresence(io: MeetingIo, db: Database, broadcasts: Room
    * them is present. Each arrival is checked against the meeting as its person's
    * lookup read it.
    */
-  const arrive = createGatheringQueue(inOrder, async (meetingId: string, arrivals: Arrival[]) => {
+  const arrive = createGatheringQueue(inOrder, async (meetingId: string, gathered: Arrival[]) => {
+    // A socket that dropped while its arrival waited in the gathering has already been
+    // handled as gone (with no room to leave): it must not be recorded as present.
+    const arrivals = gathered.filter(({ socket }) => !socket.disconnected);
     const inSession = arrivals.filter(({ actor }) => actor.meeting.status === "in_session");
     const following = arrivals.filter(({ actor }) => actor.meeting.status !== "in_session");
     const [recorded, listed] = await Promise.all([
@@ -69,6 +74,16 @@ export function createRoomPresence(io: MeetingIo, db: Database, broadcasts: Room
         const person = personInRoom(actor, roomCapacity(actor.role, attendee?.capacity ?? null, actor.seat !== null));
         socket.data.meetingPresence = { ...socket.data.meetingPresence, [meetingId]: person };
         await socket.join([MEETING_ROOM(meetingId), MEETING_PERSON_ROOM(meetingId, actor.user.id)]);
+        if (socket.disconnected) {
+          // Dropped while being recorded: leave again, and let the departure follow this
+          // step in the meeting's order (not awaited: this step holds that order).
+          socket.leave(MEETING_ROOM(meetingId));
+          socket.leave(MEETING_PERSON_ROOM(meetingId, actor.user.id));
+          void departIfLast(meetingId, actor.user.id).catch((error: unknown) =>
+            console.error("meeting room: recording a departure failed", error),
+          );
+          return;
+        }
         if (presentBy(attendee)) present.add(actor.user.id);
       }),
     );
