@@ -216,7 +216,10 @@ export default function Admin() {
       <ErrorSummary errors={errors} />
       {removed && !result ? (
         <div className="notification notification--success" role="status">
-          <p>{removed} is no longer a member of the organisation. Their actions and indicators have been passed on.</p>
+          <p>
+            {removed} is no longer a member of the organisation. Their actions, indicators, objectives and plans have been passed
+            on, and their seats here have ended.
+          </p>
         </div>
       ) : null}
       {result && "message" in result && !("secret" in result) ? (

@@ -8,6 +8,7 @@ import { readFormData } from "~/utils/request-body.server";
 import { importFile, type ImportSummary } from "../../server/commands/import-committer";
 import { IMPORT_FORM_LIMIT } from "../../server/http/body-limits";
 import { DEFAULT_MAX_BYTES, formatSize } from "../../server/imports/decode-text";
+import { IMPORTS_BUSY_MESSAGE, IMPORTS_BUSY_RETRY_SECONDS } from "../../server/imports/import-threads";
 import { IMPORT_KINDS, type ImportKind } from "../../server/imports/parse-import";
 import { IMPORT_FILENAME_MAX } from "../../server/imports/import-limits";
 import { problemCount, type ImportProblem } from "../../server/imports/problems";
@@ -42,6 +43,8 @@ const commitSchema = z.object({
 type ActionResult =
   | { stage: "error"; fieldErrors: Record<string, string> }
   | { stage: "problems"; filename: string; problems: ImportProblem[]; notices: string[] }
+  /** Every import thread busy: nothing wrong with the file; at the commit step, the checked file is kept to try again. */
+  | { stage: "busy"; filename: string; message: string; retry: { kind: string; content: string } | null }
   | { stage: "preview"; kind: string; filename: string; content: string; summary: ImportSummary; notices: string[] }
   | { stage: "done"; summary: ImportSummary };
 
@@ -75,10 +78,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       actor,
       threads: importThreads,
     });
+    if (!outcome.ok && outcome.busy)
+      return data<ActionResult>(
+        {
+          stage: "busy",
+          filename: parsed.data.filename,
+          message: IMPORTS_BUSY_MESSAGE,
+          retry: { kind: parsed.data.kind, content: parsed.data.content },
+        },
+        { status: 503, headers: { "Retry-After": String(IMPORTS_BUSY_RETRY_SECONDS) } },
+      );
     if (!outcome.ok)
       return data<ActionResult>(
         { stage: "problems", filename: parsed.data.filename, problems: outcome.problems, notices: outcome.notices },
-        { status: outcome.busy ? 503 : 422 },
+        { status: 422 },
       );
     if (outcome.changedIndicatorCodes.length) {
       live.figuresChanged(org.id, {
@@ -111,10 +124,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     dryRun: true,
     threads: importThreads,
   });
+  if (!outcome.ok && outcome.busy)
+    return data<ActionResult>(
+      { stage: "busy", filename: file.name, message: IMPORTS_BUSY_MESSAGE, retry: null },
+      { status: 503, headers: { "Retry-After": String(IMPORTS_BUSY_RETRY_SECONDS) } },
+    );
   if (!outcome.ok)
     return data<ActionResult>(
       { stage: "problems", filename: file.name, problems: outcome.problems, notices: outcome.notices },
-      { status: outcome.busy ? 503 : 422 },
+      { status: 422 },
     );
   return data<ActionResult>({
     stage: "preview",
@@ -193,6 +211,26 @@ export default function Imports() {
               </tbody>
             </table>
           </TableRegion>
+        </div>
+      ) : null}
+
+      {result?.stage === "busy" ? (
+        <div className="notification" role="alert" data-testid="imports-busy">
+          <h2>{result.filename} has not been imported yet</h2>
+          <p>{result.message}</p>
+          {result.retry ? (
+            <Form method="post" encType="multipart/form-data">
+              <input type="hidden" name="intent" value="commit" />
+              <input type="hidden" name="kind" value={result.retry.kind} />
+              <input type="hidden" name="filename" value={result.filename} />
+              <input type="hidden" name="content" value={result.retry.content} />
+              <button className="button" type="submit" disabled={busy}>
+                Try the import again
+              </button>
+            </Form>
+          ) : (
+            <p>Upload the file again below.</p>
+          )}
         </div>
       ) : null}
 

@@ -5,9 +5,10 @@
 // a few files wait their turn, and past that an upload is refused at once
 // with "try again in a minute" rather than queued without end.
 //
-// Two threads, because the machine we size for has two cores and the event
-// loop needs one of them; eight waiting, so that a whole team uploading its
-// month at once is served in turn, not refused.
+// Two threads: the machine we size for has two cores, shared with the event
+// loop, so a third file read at once would only slow the other two and every
+// page with them; eight waiting, so that a team uploading its month at once
+// is served in turn, not refused.
 
 import pLimit, { type LimitFunction } from "p-limit";
 
@@ -21,11 +22,10 @@ export interface ImportThreadLimits {
 export const DEFAULT_IMPORT_THREAD_LIMITS: Readonly<ImportThreadLimits> = Object.freeze({ running: 2, waiting: 8 });
 
 /** What an upload gets when every thread is busy and the queue is full. */
-export const IMPORTS_BUSY_MESSAGE =
-  "Minuted is reading other files just now and cannot take another: nothing has changed, try again in a minute";
-
-/** Seconds to suggest in Retry-After when an upload is refused as busy. */
+/** Seconds to suggest in Retry-After when an upload is refused as busy, and in its message. */
 export const IMPORTS_BUSY_RETRY_SECONDS = 30;
+
+export const IMPORTS_BUSY_MESSAGE = `Minuted is reading other files just now and cannot take another: nothing has changed, try again in ${IMPORTS_BUSY_RETRY_SECONDS} seconds`;
 
 export class ImportThreads {
   private readonly limit: LimitFunction;

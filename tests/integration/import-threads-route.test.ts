@@ -82,9 +82,13 @@ describe("uploads when every import thread is busy", () => {
     expect(refused.headers.get("Retry-After")).toBe("30");
     expect(await refused.json()).toEqual({ error: IMPORTS_BUSY_MESSAGE });
 
-    const page = (await pageUpload()) as unknown as { init: { status: number }; data: { problems: { message: string }[] } };
+    // The page says the server is busy, not that the file is wrong.
+    const page = (await pageUpload()) as unknown as {
+      init: { status: number; headers: Record<string, string> };
+      data: { stage: string; message: string; retry: unknown };
+    };
     expect(page.init.status).toBe(503);
-    expect(page.data.problems.map((p) => p.message)).toEqual([IMPORTS_BUSY_MESSAGE]);
+    expect(page.data).toMatchObject({ stage: "busy", message: IMPORTS_BUSY_MESSAGE, retry: null });
 
     expect(await listAreas(services.db, organisationId)).toEqual([]);
 

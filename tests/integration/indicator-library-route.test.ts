@@ -279,6 +279,10 @@ describe("who may keep the library", () => {
       expect(await statusOf(postLibrary({ intent: "create-theme", name: "Sneaky" }, cookies[role]))).toBe(403);
       expect(await statusOf(postNew({ ...rentCollected(), code: "SNEAKY" }, cookies[role]))).toBe(403);
       expect(await statusOf(postEdit("BV66a", { ...rentCollected(), title: "Sneaky" }, cookies[role]))).toBe(403);
+      // Refused before the form is read: an invalid form gets 403, not its problems.
+      expect(await statusOf(postLibrary({ intent: "create-theme", name: "" }, cookies[role]))).toBe(403);
+      expect(await statusOf(postNew({ code: "" }, cookies[role]))).toBe(403);
+      expect(await statusOf(postEdit("BV66a", { title: "" }, cookies[role]))).toBe(403);
     }
     expect((await listThemes(services.db, riverside.id)).some((t) => t.name === "Sneaky")).toBe(false);
   });

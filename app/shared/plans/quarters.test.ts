@@ -27,6 +27,10 @@ describe("quarters of the financial year", () => {
   it("knows a quarter key when it sees one", () => {
     expect(isQuarterKey("2026/27 Q2")).toBe(true);
     expect(isQuarterKey("2026/28 Q2")).toBe(false);
+    // Only quarters whose months a period can name (1990–2100).
+    expect(isQuarterKey("2099/00 Q4")).toBe(true);
+    expect(isQuarterKey("2100/01 Q1")).toBe(false);
+    expect(isQuarterKey("1989/90 Q1")).toBe(false);
     expect(isQuarterKey("2026/27 Q5")).toBe(false);
     expect(isQuarterKey("Q2")).toBe(false);
   });

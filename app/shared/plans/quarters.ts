@@ -4,7 +4,7 @@
  * are compared as strings, so no Date objects and no time zones.
  */
 import { isIsoDate } from "../dates";
-import { financialYearLabel, formatPeriod, monthLabel, quarterOf } from "../performance/periods";
+import { PERIOD_YEARS, financialYearLabel, formatPeriod, monthLabel, quarterOf } from "../performance/periods";
 
 /** "2026/27 Q2" */
 export type QuarterKey = string;
@@ -14,8 +14,10 @@ const QUARTER_KEY = /^(\d{4})\/(\d{2}) Q([1-4])$/;
 export function isQuarterKey(value: unknown): value is QuarterKey {
   if (typeof value !== "string") return false;
   const match = QUARTER_KEY.exec(value);
-  // 9999/00 would end in January of year 10000, past the last month a period can name.
-  return match !== null && Number(match[1]) < 9999 && (Number(match[1]) + 1) % 100 === Number(match[2]);
+  if (match === null) return false;
+  const firstYear = Number(match[1]);
+  // Every month of the quarter must be one a period can name (PERIOD_YEARS): the pages read its figures.
+  return firstYear >= PERIOD_YEARS.first && firstYear < PERIOD_YEARS.last && (firstYear + 1) % 100 === Number(match[2]);
 }
 
 /** The quarter a day falls in: 2026-08-15 is in "2026/27 Q2", 2027-02-01 in "2026/27 Q4". */
