@@ -11,9 +11,9 @@ import { createBody, setSeat } from "../../server/commands/body-commands";
 import { createIndicator, createTheme } from "../../server/commands/indicator-commands";
 import { registerInterest } from "../../server/commands/interest-commands";
 import { createMeeting } from "../../server/commands/meeting-commands";
-import { createOrganisation } from "../../server/commands/organisation-creator";
 import { addMember } from "../../server/commands/user-creator";
-import { cookieFor, createTestServices, formRequest, loadContext, statusOf } from "../support/test-services";
+import { createTestServices, formRequest, loadContext, statusOf } from "../support/test-services";
+import { riversideAndSouthbank } from "../support/two-organisations";
 
 /*
  * People on the Admin page: an admin changes a member's role and removes a member, once
@@ -29,30 +29,10 @@ let southbank: { id: string };
 
 beforeAll(async () => {
   services = await createTestServices();
-  riverside = await createOrganisation(services.db, { slug: "riverside", name: "Riverside Homes" }, SYSTEM_ACTOR);
-  southbank = await createOrganisation(services.db, { slug: "southbank", name: "Southbank" }, SYSTEM_ACTOR);
-  for (const role of ["admin", "officer", "member", "viewer"] as const) {
-    const user = await addMember(
-      services.db,
-      {
-        organisationId: riverside.id,
-        email: `${role}@riverside.example`,
-        name: `Riverside ${role}`,
-        role,
-        password: "a-long-password",
-      },
-      SYSTEM_ACTOR,
-    );
-    ids[role] = user.id;
-    cookies[role] = await cookieFor(services, user.id);
-  }
-  const outsider = await addMember(
-    services.db,
-    { organisationId: southbank.id, email: "admin@southbank.example", role: "admin", password: "a-long-password" },
-    SYSTEM_ACTOR,
-  );
-  ids.outsider = outsider.id;
-  cookies.outsider = await cookieFor(services, outsider.id);
+  const made = await riversideAndSouthbank(services);
+  ({ riverside, southbank } = made);
+  Object.assign(ids, made.ids);
+  Object.assign(cookies, made.cookies);
 
   // The officer owns an indicator, manages another, and has an open and a finished action.
   const theme = await createTheme(services.db, { organisationId: riverside.id, name: "Decent Homes" }, SYSTEM_ACTOR);

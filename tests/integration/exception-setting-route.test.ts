@@ -7,9 +7,8 @@ import { exceptionRuleOf } from "../../db/queries/organisations";
 import { auditLog } from "../../db/schema/identity";
 import { SYSTEM_ACTOR } from "../../server/audit";
 import { importFile } from "../../server/commands/import-committer";
-import { createOrganisation } from "../../server/commands/organisation-creator";
-import { addMember } from "../../server/commands/user-creator";
-import { cookieFor, createTestServices, formRequest, loadContext, statusOf } from "../support/test-services";
+import { createTestServices, formRequest, loadContext, statusOf } from "../support/test-services";
+import { riversideAndSouthbank, type Caller } from "../support/two-organisations";
 
 /*
  * What counts as an exception (issue 14, section 3), set on /o/:org/exception-setting:
@@ -21,7 +20,7 @@ import { cookieFor, createTestServices, formRequest, loadContext, statusOf } fro
 let services: Awaited<ReturnType<typeof createTestServices>>;
 let riverside: { id: string };
 let southbank: { id: string };
-const cookies: Record<string, string> = {};
+let cookies: Record<Caller, string>;
 let adminId: string;
 
 const PERIOD = "2026-10";
@@ -30,23 +29,9 @@ const csv = (text: string) => new TextEncoder().encode(text);
 
 beforeAll(async () => {
   services = await createTestServices();
-  riverside = await createOrganisation(services.db, { slug: "riverside", name: "Riverside Homes" }, SYSTEM_ACTOR);
-  southbank = await createOrganisation(services.db, { slug: "southbank", name: "Southbank" }, SYSTEM_ACTOR);
-  for (const role of ["admin", "officer", "member", "viewer"] as const) {
-    const user = await addMember(
-      services.db,
-      { organisationId: riverside.id, email: `${role}@riverside.example`, role, password: "a-long-password" },
-      SYSTEM_ACTOR,
-    );
-    cookies[role] = await cookieFor(services, user.id);
-    if (role === "admin") adminId = user.id;
-  }
-  const outsider = await addMember(
-    services.db,
-    { organisationId: southbank.id, email: "admin@southbank.example", role: "admin", password: "a-long-password" },
-    SYSTEM_ACTOR,
-  );
-  cookies.outsider = await cookieFor(services, outsider.id);
+  let ids: Record<Caller, string>;
+  ({ riverside, southbank, ids, cookies } = await riversideAndSouthbank(services));
+  adminId = ids.admin;
 
   // RA1 is amber (27 days against 25, tolerance 3); RR1 is red (95% against 98, tolerance 1); RG1 is green.
   const files: [Parameters<typeof importFile>[1]["kind"], string][] = [
@@ -132,7 +117,7 @@ describe("the exception setting page", () => {
   });
 
   it("refuses officers, members and viewers, both to see and to change it", async () => {
-    for (const role of ["officer", "member", "viewer"]) {
+    for (const role of ["officer", "member", "viewer"] as const) {
       expect(await statusOf(get(cookies[role])), role).toBe(403);
       expect(await statusOf(post("off_target_only", cookies[role])), role).toBe(403);
     }
