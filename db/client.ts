@@ -27,7 +27,12 @@ export type DatabaseHandle = {
 
 export type DatabaseOptions =
   | { kind: "postgres"; url: string; maxConnections?: number }
-  | { kind: "pglite"; dataDir: string | null /* null: in memory, for tests */ };
+  | {
+      kind: "pglite";
+      dataDir: string | null /* null: in memory, for tests */;
+      /** In memory only: start from this dump of a data directory (a tar file) instead of an empty database. */
+      fromDump?: string;
+    };
 
 /**
  * How long a pooled connection that failed waits before connecting again. postgres.js's
@@ -62,7 +67,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     dataDir = path.join(options.dataDir, "pglite");
   }
   try {
-    const thread = await startPgliteThread(dataDir);
+    const thread = await startPgliteThread(dataDir, options.fromDump ?? null);
     // PGlite serves one session: one connection, whose queue orders queries and transactions.
     const sql = postgres({ path: thread.socketPath, database: "postgres", username: "postgres", max: 1, onnotice: () => {} });
     return overDriver("pglite", sql, async () => {
@@ -103,10 +108,12 @@ function overDriver(kind: DatabaseHandle["kind"], sql: postgres.Sql, afterClose:
 }
 
 /** Starts PGlite in its thread (db/pglite-thread.mjs) and answers once it accepts connections. */
-async function startPgliteThread(dataDir: string | null) {
+async function startPgliteThread(dataDir: string | null, fromDump: string | null) {
   const socketDir = mkdtempSync(path.join(os.tmpdir(), "minuted-pglite-"));
   const socketPath = path.join(socketDir, ".s.PGSQL.5432");
-  const worker = new Worker(new URL("./pglite-thread.mjs", import.meta.url), { workerData: { dataDir, socketPath } });
+  const worker = new Worker(new URL("./pglite-thread.mjs", import.meta.url), {
+    workerData: { dataDir, socketPath, fromDump },
+  });
   const removeSocketDir = () => rmSync(socketDir, { recursive: true, force: true });
   const starting = new Promise<void>((resolve, reject) => {
     worker.on("error", reject);

@@ -5,15 +5,17 @@
 //
 // Plain JavaScript because a worker thread does not inherit the TypeScript loader
 // the server was started with; it is the one file of the kind, and it holds no logic.
+import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
-/** @type {{ dataDir: string | null, socketPath: string }} */
-const { dataDir, socketPath } = workerData;
+/** @type {{ dataDir: string | null, socketPath: string, fromDump: string | null }} */
+const { dataDir, socketPath, fromDump } = workerData;
 
 try {
-  const db = await PGlite.create(dataDir ? { dataDir } : {});
+  // fromDump: the tests' migrated database, made once per run (tests/setup/global-setup.ts).
+  const db = await PGlite.create(dataDir ? { dataDir } : fromDump ? { loadDataDir: new Blob([readFileSync(fromDump)]) } : {});
   // One connection: PGlite runs one session, so the parent's driver holds a single
   // connection and orders its queries and transactions itself.
   const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 1 });
