@@ -23,6 +23,8 @@ export type DatabaseHandle = {
   /** Answers whether a trivial query succeeds, for /healthz. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /** The embedded database only: writes all of it to a tar file that `fromDump` starts from (the tests' starting points). */
+  dumpTo?(file: string): Promise<void>;
 };
 
 export type DatabaseOptions =
@@ -70,13 +72,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const thread = await startPgliteThread(dataDir, options.fromDump ?? null);
     // PGlite serves one session: one connection, whose queue orders queries and transactions.
     const sql = postgres({ path: thread.socketPath, database: "postgres", username: "postgres", max: 1, onnotice: () => {} });
-    return overDriver("pglite", sql, async () => {
+    const handle = overDriver("pglite", sql, async () => {
       try {
         await thread.stop();
       } finally {
         releaseLock();
       }
     });
+    return { ...handle, dumpTo: thread.dumpTo };
   } catch (error) {
     releaseLock();
     throw error;
@@ -134,6 +137,13 @@ async function startPgliteThread(dataDir: string | null, fromDump: string | null
   worker.on("error", (error) => console.error("The embedded database thread failed:", error));
   return {
     socketPath,
+    async dumpTo(file: string) {
+      const answer = await new Promise<{ dumped: boolean; error?: string }>((resolve) => {
+        worker.once("message", resolve);
+        worker.postMessage({ dumpTo: file });
+      });
+      if (!answer.dumped) throw new Error(`The embedded database could not be dumped: ${answer.error}`);
+    },
     async stop() {
       try {
         // Let PGlite close its files cleanly; a thread that does not answer is ended anyway.

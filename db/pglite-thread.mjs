@@ -5,7 +5,7 @@
 //
 // Plain JavaScript because a worker thread does not inherit the TypeScript loader
 // the server was started with; it is the one file of the kind, and it holds no logic.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
@@ -21,6 +21,17 @@ try {
   const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 1 });
   await server.start();
   parentPort.on("message", async (message) => {
+    if (typeof message === "object" && message?.dumpTo) {
+      // A copy of the whole database as a tar file: the tests' starting points.
+      try {
+        const dump = await db.dumpDataDir("none");
+        writeFileSync(message.dumpTo, Buffer.from(await dump.arrayBuffer()));
+        parentPort.postMessage({ dumped: true });
+      } catch (error) {
+        parentPort.postMessage({ dumped: false, error: String(error) });
+      }
+      return;
+    }
     if (message !== "stop") return;
     try {
       await server.stop();

@@ -9,7 +9,6 @@ import { indicators } from "../../db/schema/performance";
 import { createMeetingFixture, type MeetingFixture } from "../../tests/support/meeting-factory";
 import { createTestDatabase } from "../../tests/support/test-database";
 import { addAction, AGREED_NOTE, enterAgreedActions, updateAction, type AgreedActionInput } from "./action-log";
-import { seedDemo } from "./demo-seeder";
 import { CommandError } from "./errors";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -26,9 +25,8 @@ let otherIndicator: string;
 const actor = () => ({ userId: officer.id, label: officer.label });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase("demo");
   db = database.db;
-  await seedDemo(db);
   org = (await findOrganisationBySlug(db, "northfield"))!;
   const officerUser = (await findUserByEmail(db, "officer@northfield.example"))!;
   officer = { id: officerUser.id, label: officerUser.email };

@@ -14,7 +14,6 @@ import { SYSTEM_ACTOR } from "../audit";
 import { loadCarriedForward } from "../commentary/carried-forward";
 import { updateAction } from "./action-log";
 import { markCommentaryReady } from "./commentary-state";
-import { seedDemo } from "./demo-seeder";
 import { createOrganisation } from "./organisation-creator";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -50,8 +49,7 @@ const logEntries = () =>
     .where(and(eq(actions.indicatorId, indicatorId), isNotNull(actions.raisedInPeriod)));
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.db);
+  database = await createTestDatabase("demo");
   organisationId = (await findOrganisationBySlug(database.db, "northfield"))!.id;
   owner = { userId: (await findUserByEmail(database.db, "admin@northfield.example"))!.id, label: "admin" };
   manager = { userId: (await findUserByEmail(database.db, "officer@northfield.example"))!.id, label: "officer" };

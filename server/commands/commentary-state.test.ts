@@ -9,7 +9,6 @@ import { exceptionCommentaries } from "../../db/schema/commentaries";
 import { auditLog } from "../../db/schema/identity";
 import { indicators } from "../../db/schema/performance";
 import { createTestDatabase } from "../../tests/support/test-database";
-import { seedDemo } from "./demo-seeder";
 import { createPostgresStorage } from "../realtime/yjs/document-storage";
 import { writeDocument as writeCommentary } from "../../tests/support/commentary-documents";
 import { CommentaryIncompleteError, markCommentaryReady, moveCommentaryToDraft, recordCommentaryEdit } from "./commentary-state";
@@ -34,8 +33,7 @@ const complete = () => ({
 });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.db);
+  database = await createTestDatabase("demo");
   organisationId = (await findOrganisationBySlug(database.db, "northfield"))!.id;
   owner = { userId: (await findUserByEmail(database.db, "admin@northfield.example"))!.id, label: "admin@northfield.example" };
   manager = {

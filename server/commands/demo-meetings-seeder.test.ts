@@ -8,12 +8,10 @@ import { packVersions } from "../../db/schema/packs";
 import { latestAgendaPack } from "../packs/papers-as-presented";
 import { checkRecord } from "../packs/record-check";
 import { SharedDocuments } from "../realtime/yjs/shared-documents";
-import { seedDemo } from "./demo-seeder";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.db);
+  database = await createTestDatabase("demo");
 }, 120_000);
 afterAll(() => database.cleanup());
 

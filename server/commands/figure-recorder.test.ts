@@ -6,7 +6,6 @@ import { auditLog } from "../../db/schema/identity";
 import { actualRevisions, actuals, areas, indicators } from "../../db/schema/performance";
 import { createTestDatabase } from "../../tests/support/test-database";
 import { SYSTEM_ACTOR, type Actor } from "../audit";
-import { seedDemo } from "./demo-seeder";
 import { CommandError } from "./errors";
 import { recordFigure, verifyFigure, type RecordFigureInput } from "./figure-recorder";
 import { createOrganisation } from "./organisation-creator";
@@ -20,9 +19,8 @@ const ids: Record<string, string> = {};
 const areaIds: Record<string, string> = {};
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase("demo");
   const { db } = database;
-  await seedDemo(db);
   organisationId = (await findOrganisationBySlug(db, "northfield"))!.id;
   const other = await createOrganisation(db, { slug: "southbank", name: "Southbank" }, SYSTEM_ACTOR);
   otherOrganisationId = other.id;

@@ -4,7 +4,7 @@ import { findOrganisationBySlug } from "../../db/queries/organisations";
 import { actualRevisions, actuals, indicators } from "../../db/schema/performance";
 import { createTestDatabase } from "../../tests/support/test-database";
 import { SYSTEM_ACTOR } from "../audit";
-import { readSeedFile, seedDemo } from "./demo-seeder";
+import { readSeedFile } from "./demo-seeder";
 import { importFile } from "./import-committer";
 import { createOrganisation } from "./organisation-creator";
 import { addMember } from "./user-creator";
@@ -15,8 +15,7 @@ const csv = (text: string) => new TextEncoder().encode(text);
 const actor = { userId: null, label: "test" };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.db);
+  database = await createTestDatabase("demo");
   organisationId = (await findOrganisationBySlug(database.db, "northfield"))!.id;
 });
 afterAll(() => database.cleanup());

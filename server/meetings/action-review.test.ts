@@ -8,7 +8,6 @@ import { actions, actionUpdates, bodies, meetings } from "../../db/schema/meetin
 import { actuals, indicators } from "../../db/schema/performance";
 import { createTestDatabase } from "../../tests/support/test-database";
 import { enterAgreedActions, updateAction, type AgreedActionInput } from "../commands/action-log";
-import { seedDemo } from "../commands/demo-seeder";
 import { publishReportingMonth } from "../commands/reporting-month-publisher";
 import { loadActionLog, loadActionReview } from "./action-review";
 
@@ -41,9 +40,8 @@ async function indicatorId(code: string) {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase("demo");
   db = database.db;
-  await seedDemo(db);
   orgId = (await findOrganisationBySlug(db, "northfield"))!.id;
   const user = (await findUserByEmail(db, "officer@northfield.example"))!;
   officer = { userId: user.id, label: user.email };

@@ -15,7 +15,6 @@ import { findUserByEmail } from "../../db/queries/users";
 import { agendaItems, declarations, meetings, motions } from "../../db/schema/meetings";
 import { minutesApprovals, packVersions } from "../../db/schema/packs";
 import { createTestServices } from "../../tests/support/test-services";
-import { seedDemo } from "../commands/demo-seeder";
 import { createPostgresStorage } from "../realtime/yjs/document-storage";
 import { signMinutes } from "./approve-minutes";
 import { canonicalJson, sha256Hex } from "./canonical-json";
@@ -34,8 +33,7 @@ let november: typeof meetings.$inferSelect;
 let clerk: { userId: string; label: string; name: string };
 
 beforeAll(async () => {
-  services = await createTestServices();
-  await seedDemo(services.db);
+  services = await createTestServices("demo");
   const org = await findOrganisationBySlug(services.db, "northfield");
   organisationId = org!.id;
   const rows = await services.db

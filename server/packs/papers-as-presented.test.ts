@@ -13,7 +13,6 @@ import { agendaItems, meetingAttendance, meetings, type Meeting } from "../../db
 import { packs } from "../../db/schema/packs";
 import { createTestServices } from "../../tests/support/test-services";
 import { markCommentaryReady } from "../commands/commentary-state";
-import { seedDemo } from "../commands/demo-seeder";
 import { publishAgenda } from "../commands/meeting-commands";
 import { closeMeeting, openMeeting } from "../commands/meeting-session-commands";
 import { loadExceptions } from "../performance/exceptions";
@@ -32,8 +31,7 @@ let clerk: { userId: string; label: string; name: string };
 let owner: { userId: string; label: string };
 
 beforeAll(async () => {
-  services = await createTestServices();
-  await seedDemo(services.db);
+  services = await createTestServices("demo");
   organisationId = (await findOrganisationBySlug(services.db, "northfield"))!.id;
   const officer = (await findUserByEmail(services.db, "officer@northfield.example"))!;
   clerk = { userId: officer.id, label: officer.email, name: officer.name };

@@ -12,7 +12,6 @@ import { createMeetingFixture } from "../../tests/support/meeting-factory";
 import { createTestServices } from "../../tests/support/test-services";
 import { SYSTEM_ACTOR } from "../audit";
 import { addAgendaItem } from "../commands/agenda-commands";
-import { seedDemo } from "../commands/demo-seeder";
 import { DEMO_SLIPPED } from "../commands/demo-plans-seeder";
 import { CommandError } from "../commands/errors";
 import { createMeeting } from "../commands/meeting-commands";
@@ -34,8 +33,7 @@ let meeting: Meeting;
 let sipRepId: string;
 
 beforeAll(async () => {
-  services = await createTestServices();
-  await seedDemo(services.db);
+  services = await createTestServices("demo");
   organisationId = (await findOrganisationBySlug(services.db, "northfield"))!.id;
   const [body] = await services.db.select().from(bodies).where(eq(bodies.organisationId, organisationId)).limit(1);
   const [plan] = await services.db

@@ -8,7 +8,6 @@ import { indicators } from "../../db/schema/performance";
 import { cookieFor, createTestServices, loadContext, statusOf } from "../../tests/support/test-services";
 import { SYSTEM_ACTOR } from "../audit";
 import { createArea } from "../commands/area-commands";
-import { seedDemo } from "../commands/demo-seeder";
 import { createOrganisation } from "../commands/organisation-creator";
 import { loadExceptions } from "./exceptions";
 import { loadScorecard } from "./scorecard";
@@ -21,8 +20,7 @@ let otherAreaId: string;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  services = await createTestServices();
-  await seedDemo(services.db);
+  services = await createTestServices("demo");
   organisationId = (await findOrganisationBySlug(services.db, "northfield"))!.id;
   adminCookie = await cookieFor(services, (await findUserByEmail(services.db, "admin@northfield.example"))!.id);
   for (const row of await services.db

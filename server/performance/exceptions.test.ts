@@ -10,7 +10,6 @@ import { findUserByEmail } from "../../db/queries/users";
 import { indicators } from "../../db/schema/performance";
 import { createTestDatabase } from "../../tests/support/test-database";
 import { markCommentaryReady, recordCommentaryEdit } from "../commands/commentary-state";
-import { seedDemo } from "../commands/demo-seeder";
 import { createPostgresStorage } from "../realtime/yjs/document-storage";
 import { loadExceptions, missingCommentaries } from "./exceptions";
 
@@ -33,8 +32,7 @@ const complete = () => ({
 });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.db);
+  database = await createTestDatabase("demo");
   organisationId = (await findOrganisationBySlug(database.db, "northfield"))!.id;
   owner = { userId: (await findUserByEmail(database.db, "admin@northfield.example"))!.id, label: "admin" };
   manager = { userId: (await findUserByEmail(database.db, "officer@northfield.example"))!.id, label: "officer" };

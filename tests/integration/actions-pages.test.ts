@@ -7,7 +7,6 @@ import { findUserByEmail } from "../../db/queries/users";
 import { bodies, meetings } from "../../db/schema/meetings";
 import { SYSTEM_ACTOR } from "../../server/audit";
 import { enterAgreedActions } from "../../server/commands/action-log";
-import { seedDemo } from "../../server/commands/demo-seeder";
 import { loadActionReview } from "../../server/meetings/action-review";
 import { cookieFor, createTestServices, loadContext } from "../support/test-services";
 
@@ -51,9 +50,8 @@ const dayFromToday = (days: number) => {
 };
 
 beforeAll(async () => {
-  services = await createTestServices();
+  services = await createTestServices("demo");
   const { db } = services;
-  await seedDemo(db);
   orgId = (await findOrganisationBySlug(db, "northfield"))!.id;
   const ids: Record<string, string> = {};
   for (const role of ["officer", "member", "viewer"] as const) {

@@ -8,7 +8,6 @@ import { findUserByEmail } from "../../db/queries/users";
 import { actions, actionUpdates, bodies, meetings } from "../../db/schema/meetings";
 import { SYSTEM_ACTOR } from "../../server/audit";
 import { enterAgreedActions } from "../../server/commands/action-log";
-import { seedDemo } from "../../server/commands/demo-seeder";
 import { createOrganisation } from "../../server/commands/organisation-creator";
 import { addMember } from "../../server/commands/user-creator";
 import { cookieFor, createTestServices, formRequest, loadContext, statusOf } from "../support/test-services";
@@ -30,9 +29,8 @@ const dayFromToday = (days: number) => {
 };
 
 beforeAll(async () => {
-  services = await createTestServices();
+  services = await createTestServices("demo");
   const { db } = services;
-  await seedDemo(db);
   orgId = (await findOrganisationBySlug(db, "northfield"))!.id;
   for (const role of ["admin", "officer", "member", "viewer"] as const) {
     const user = (await findUserByEmail(db, `${role}@northfield.example`))!;

@@ -23,7 +23,6 @@ import { findOrganisationBySlug } from "../../db/queries/organisations";
 import { findUserByEmail } from "../../db/queries/users";
 import { SYSTEM_ACTOR } from "../../server/audit";
 import { createApiToken } from "../../server/commands/api-token-creator";
-import { seedDemo } from "../../server/commands/demo-seeder";
 import { createOrganisation } from "../../server/commands/organisation-creator";
 import { addMember } from "../../server/commands/user-creator";
 import { createHttpServer, type RunningHttpServer } from "../../server/http-server";
@@ -87,9 +86,8 @@ const ids = {} as {
 };
 
 beforeAll(async () => {
-  services = await createTestServices();
+  services = await createTestServices("demo");
   const { db } = services;
-  await seedDemo(db);
   const org = (await findOrganisationBySlug(db, "northfield"))!;
   ids.org = org.id;
   ids.areaId = (await listAreas(db, org.id)).find((a) => a.name === "North")!.id;

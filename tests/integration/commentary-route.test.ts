@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { action } from "../../app/routes/o.$orgSlug.exceptions.$code";
 import { SYSTEM_ACTOR } from "../../server/audit";
-import { DEMO_USERS, seedDemo } from "../../server/commands/demo-seeder";
+import { DEMO_USERS } from "../../server/commands/demo-seeder";
 import { createOrganisation } from "../../server/commands/organisation-creator";
 import { addMember } from "../../server/commands/user-creator";
 import { findUserByEmail } from "../../db/queries/users";
@@ -11,8 +11,7 @@ let services: Awaited<ReturnType<typeof createTestServices>>;
 const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
-  services = await createTestServices();
-  await seedDemo(services.db);
+  services = await createTestServices("demo");
   for (const person of DEMO_USERS) {
     const user = await findUserByEmail(services.db, person.email);
     cookies[person.role] = await cookieFor(services, user!.id);

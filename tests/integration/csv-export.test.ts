@@ -5,7 +5,6 @@ import { loader as scorecardCsv } from "../../app/routes/o.$orgSlug.scorecard[.c
 import { findOrganisationBySlug } from "../../db/queries/organisations";
 import { areas, indicators } from "../../db/schema/performance";
 import { SYSTEM_ACTOR } from "../../server/audit";
-import { seedDemo } from "../../server/commands/demo-seeder";
 import { addMember } from "../../server/commands/user-creator";
 import { cookieFor, createTestServices, loadContext } from "../support/test-services";
 
@@ -27,8 +26,7 @@ const HOSTILE_TITLES: Record<string, string> = {
 };
 
 beforeAll(async () => {
-  services = await createTestServices();
-  await seedDemo(services.db);
+  services = await createTestServices("demo");
   organisationId = (await findOrganisationBySlug(services.db, "northfield"))!.id;
   for (const [code, title] of Object.entries(HOSTILE_TITLES)) {
     await services.db

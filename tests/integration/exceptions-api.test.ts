@@ -18,7 +18,7 @@ let token: string;
 let otherToken: string;
 
 beforeAll(async () => {
-  services = await createTestServices();
+  services = await createTestServices("demo");
   ({ orgId, cookies, token, otherToken } = await seedDemoCallers(services));
 }, 300_000); // seeding the demo takes a minute or more on a busy machine
 afterAll(() => services.cleanup());

@@ -23,7 +23,7 @@ let cookies: DemoCallers["cookies"];
 let ids: { planId: string; actionId: string; objectiveId: string; slippedId: string };
 
 beforeAll(async () => {
-  services = await createTestServices();
+  services = await createTestServices("demo");
   const { db } = services;
   const demo = await seedDemoCallers(services);
   cookies = demo.cookies;

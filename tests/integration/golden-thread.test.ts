@@ -5,7 +5,6 @@ import { findIndicatorRuleByCode, findPlanActionByCode, listObjectives } from ".
 import { planProgressNotes } from "../../db/schema/plans";
 import { SYSTEM_ACTOR } from "../../server/audit";
 import { DEMO_SLIPPED } from "../../server/commands/demo-plans-seeder";
-import { seedDemo } from "../../server/commands/demo-seeder";
 import { importFile } from "../../server/commands/import-committer";
 import { recordPlanProgress } from "../../server/commands/plan-progress";
 import { createOrganisation } from "../../server/commands/organisation-creator";
@@ -30,8 +29,7 @@ let orgId: string;
 let otherOrgId: string;
 
 beforeAll(async () => {
-  services = await createTestServices();
-  await seedDemo(services.db);
+  services = await createTestServices("demo");
   orgId = (await findOrganisationBySlug(services.db, "northfield"))!.id;
   otherOrgId = (await createOrganisation(services.db, { slug: "southbank", name: "Southbank Homes" }, SYSTEM_ACTOR)).id;
 }, 600_000);

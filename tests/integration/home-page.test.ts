@@ -13,7 +13,7 @@ let services: Awaited<ReturnType<typeof createTestServices>>;
 let cookies: DemoCallers["cookies"];
 
 beforeAll(async () => {
-  services = await createTestServices();
+  services = await createTestServices("demo");
   ({ cookies } = await seedDemoCallers(services));
 });
 afterAll(() => services.cleanup());

@@ -5,7 +5,6 @@ import { findOrganisationBySlug } from "../../db/queries/organisations";
 import { findUserByEmail } from "../../db/queries/users";
 import { actualRevisions, actuals, indicators } from "../../db/schema/performance";
 import { SYSTEM_ACTOR } from "../../server/audit";
-import { seedDemo } from "../../server/commands/demo-seeder";
 import { createOrganisation } from "../../server/commands/organisation-creator";
 import { addMember } from "../../server/commands/user-creator";
 import { cookieFor, createTestServices, formRequest, loadContext, statusOf } from "../support/test-services";
@@ -16,8 +15,7 @@ let bv212: string;
 let organisationId: string;
 
 beforeAll(async () => {
-  services = await createTestServices();
-  await seedDemo(services.db);
+  services = await createTestServices("demo");
   organisationId = (await findOrganisationBySlug(services.db, "northfield"))!.id;
   for (const role of ["admin", "officer", "member", "viewer"] as const) {
     const user = (await findUserByEmail(services.db, `${role}@northfield.example`))!;

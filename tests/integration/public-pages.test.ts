@@ -7,7 +7,6 @@ import type { Database } from "../../db/client";
 import { findOrganisationBySlug } from "../../db/queries/organisations";
 import { agendaItems, meetings, motions } from "../../db/schema/meetings";
 import { minutesApprovals, packVersions, packs, type PackKind } from "../../db/schema/packs";
-import { seedDemo } from "../../server/commands/demo-seeder";
 import { createMeetingFixture, type MeetingFixture } from "../support/meeting-factory";
 import { createTestServices, loadContext } from "../support/test-services";
 
@@ -127,9 +126,8 @@ async function earlierMeeting(
 }
 
 beforeAll(async () => {
-  services = await createTestServices();
+  services = await createTestServices("demo");
   const { db } = services;
-  await seedDemo(db);
   riverside = await createMeetingFixture(db, {
     slug: "riverside",
     status: "agenda_published",

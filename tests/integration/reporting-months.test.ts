@@ -34,7 +34,7 @@ let otherToken: string;
 let otherId: string;
 
 beforeAll(async () => {
-  services = await createTestServices();
+  services = await createTestServices("demo");
   ({ orgId, otherId, cookies, token, otherToken } = await seedDemoCallers(services));
 });
 afterAll(() => services.cleanup());

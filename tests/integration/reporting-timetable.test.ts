@@ -19,7 +19,7 @@ let otherId: string;
 let cookies: DemoCallers["cookies"];
 
 beforeAll(async () => {
-  services = await createTestServices();
+  services = await createTestServices("demo");
   ({ orgId, otherId, cookies } = await seedDemoCallers(services));
 });
 afterAll(() => services.cleanup());

@@ -5,7 +5,6 @@ import { action as importAction } from "../../app/routes/api.v1.o.$orgSlug.impor
 import { findOrganisationBySlug } from "../../db/queries/organisations";
 import { SYSTEM_ACTOR } from "../../server/audit";
 import { createApiToken } from "../../server/commands/api-token-creator";
-import { seedDemo } from "../../server/commands/demo-seeder";
 import { createOrganisation } from "../../server/commands/organisation-creator";
 import { addMember } from "../../server/commands/user-creator";
 import { loadScorecard } from "../../server/performance/scorecard";
@@ -19,8 +18,7 @@ let otherToken: string;
 let viewerCookie: string;
 
 beforeAll(async () => {
-  services = await createTestServices();
-  await seedDemo(services.db);
+  services = await createTestServices("demo");
   organisationId = (await findOrganisationBySlug(services.db, "northfield"))!.id;
   token = (await createApiToken(services.db, { organisationId, name: "HMS", createdBy: null }, SYSTEM_ACTOR)).token;
   const other = await createOrganisation(services.db, { slug: "southbank", name: "Southbank" }, SYSTEM_ACTOR);

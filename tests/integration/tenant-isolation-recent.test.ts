@@ -43,7 +43,7 @@ let ids: {
 };
 
 beforeAll(async () => {
-  services = await createTestServices();
+  services = await createTestServices("demo");
   const { db } = services;
   demo = await seedDemoCallers(services);
   const a1 = (await findPlanActionByCode(db, demo.orgId, "SIP-REP", "A1"))!;

@@ -24,7 +24,7 @@ export interface DemoCallers {
   otherToken: string;
 }
 
-/** Seeds the demo and makes the second organisation and the callers' sessions and tokens. */
+/** Seeds the demo (unless the database started with it: `createTestServices("demo")`) and makes the second organisation and the callers' sessions and tokens. */
 export async function seedDemoCallers(services: AppServices): Promise<DemoCallers> {
   const { db } = services;
   await seedDemo(db);

@@ -13,15 +13,17 @@ import { SharedDocuments } from "../../server/realtime/yjs/shared-documents";
 import { MeetingEvents } from "../../server/realtime/io/meeting-events";
 import { LiveSessions } from "../../server/realtime/live-sessions";
 import type { DatabaseHandle } from "../../db/client";
-import { createTestDatabase } from "./test-database";
+import { createTestDatabase, type TestDatabaseStart } from "./test-database";
 import { ImportThreads } from "../../server/imports/import-threads";
 
 /** The session secret of every test and bench server (tokens minted in one process are good in another). */
 export const TEST_SESSION_SECRET = "test-secret-test-secret-test-secret-0123";
 
-/** Services as server/index.ts makes them, on a fresh test database. */
-export async function createTestServices(): Promise<AppServices & { cleanup(): Promise<void> }> {
-  return servicesOn(await createTestDatabase());
+/** Services as server/index.ts makes them, on a fresh test database (with the demo seeded: `"demo"`). */
+export async function createTestServices(
+  startFrom: TestDatabaseStart = "migrated",
+): Promise<AppServices & { cleanup(): Promise<void> }> {
+  return servicesOn(await createTestDatabase(startFrom));
 }
 
 /** Services as server/index.ts makes them, on that database (closed by `cleanup`). */
