@@ -45,14 +45,11 @@ describe("a zip bomb disguised as a workbook", () => {
     expect(bytes.length).toBeLessThan(2 * 1024 * 1024);
 
     const before = memoryMb();
-    const started = performance.now();
     const read = await readTable(bytes, "figures.xlsx");
-    const elapsed = performance.now() - started;
     expect(read.ok).toBe(false);
     expect(!read.ok && read.problem.message).toMatch(
       /^The Excel file expands to [\d,]+ times its size when opened \(a real workbook expands about ten times, at most 100\): it was not opened/,
     );
-    expect(elapsed).toBeLessThan(1_000);
     expect(memoryMb() - before).toBeLessThan(50);
   });
 
@@ -86,9 +83,7 @@ describe("a zip bomb disguised as a workbook", () => {
     const sheet = { ...(await bombSheet()), declaredSize: 100 * 1024 };
     const bytes = zipArchive([...workbookParts(), sheet]);
     const before = memoryMb();
-    const started = performance.now();
     const read = await readTable(bytes, "figures.xlsx");
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(!read.ok && read.problem.message).toBe(
       "The Excel file could not be opened: it may be damaged or password-protected (“xl/worksheets/sheet1.xml” is larger than the archive says: 100 KB declared)",
     );
@@ -118,12 +113,10 @@ describe("row and cell budgets", () => {
     expect(read.ok && read.table.rows).toHaveLength(100_000);
   });
 
-  it("stops a CSV of millions of short lines at the row budget, quickly", async () => {
+  it("stops a CSV of millions of short lines at the row budget", async () => {
     const bytes = utf8("value\n" + "1\n".repeat(2_500_000)); // 5 MB, the most an upload may be.
-    const started = performance.now();
     const read = await readTable(bytes, "figures.csv");
     expect(!read.ok && read.problem.message).toMatch(/^The file has more than 100,000 rows/);
-    expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it("refuses a CSV line or cell longer than a spreadsheet can hold, without splitting it", async () => {

@@ -190,7 +190,11 @@ function overflowing(page: Page) {
   });
 }
 
-/** Loads the page at 320 px, then widens it to 390 px: at each width no sideways scrolling, and axe finds nothing serious. */
+/**
+ * Loads the page at 320 px, then widens it to 390 px: at each width no sideways scrolling.
+ * Axe runs at 320 px, the narrowest layout; a second run at 390 px found nothing the first
+ * had not, and took about a third of the suite's time in CI.
+ */
 async function expectReflows(page: Page, path: string) {
   await page.setViewportSize({ width: WIDTHS[0], height: 720 });
   const response = await page.goto(path, { waitUntil: "networkidle" });
@@ -203,7 +207,7 @@ async function expectReflows(page: Page, path: string) {
     }));
     const culprits = scrollWidth > innerWidth ? (await overflowing(page)).join("; ") : "";
     expect.soft(scrollWidth, `${path} at ${width} px is ${scrollWidth} px wide: ${culprits}`).toBeLessThanOrEqual(innerWidth);
-    await expectAccessible(page, { soft: true, everyImpact: true });
+    if (width === WIDTHS[0]) await expectAccessible(page, { soft: true, everyImpact: true });
   }
 }
 

@@ -286,7 +286,7 @@ describe("buildScorecardRow", () => {
     );
   });
 
-  it("builds 200 indicators × 5 areas with 36 periods each in under 300 ms", () => {
+  it("builds a row for each of 200 indicators × 5 areas with 36 periods each (its speed: npm run bench -- performance-data)", () => {
     const aggregations: Aggregation[] = ["ratio", "mean", "snapshot", "sum", "survey"];
     const inputs: ScorecardRowInput[] = [];
     for (let i = 0; i < 200; i++) {
@@ -320,10 +320,7 @@ describe("buildScorecardRow", () => {
         });
       }
     }
-    const started = performance.now();
     const rows = inputs.map(buildScorecardRow);
-    const elapsed = performance.now() - started;
     expect(rows).toHaveLength(1000);
-    expect(elapsed).toBeLessThan(300);
   });
 });
