@@ -26,6 +26,22 @@ function seeded() {
 }
 
 describe("rootsTouchedBy", () => {
+  it("names no root for a sync reply that repeats deletions the server has made already", () => {
+    // The clerk removed an action: its entries are garbage collected on the server.
+    const server = seeded();
+    server.getArray("actions:b").delete(0, 1);
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    // What a joining member's provider answers the server's sync step 1 with: nothing
+    // new, and the whole delete set, as Yjs always sends it.
+    const reply = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
+    expect(Y.decodeUpdate(reply).ds.clients.size).toBeGreaterThan(0);
+    expect(rootsTouchedBy(server, reply)).toEqual(new Set());
+    // A new deletion is still named.
+    const removal = clientEdit(server, (doc) => doc.getXmlFragment("minutes:a").delete(0, 1));
+    expect(rootsTouchedBy(server, removal)).toEqual(new Set(["minutes:a"]));
+  });
+
   it("names the root of typing inside an existing paragraph", () => {
     const server = seeded();
     const update = clientEdit(server, (doc) => {

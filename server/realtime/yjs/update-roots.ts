@@ -39,6 +39,17 @@ export function rootsTouchedBy(doc: Y.Doc, update: Uint8Array): Set<string> | nu
     }
   };
 
+  /** The stored struct at `id` when it is deleted already (a deleted item, or garbage collected). */
+  const alreadyDeleted = (id: Y.ID): { clock: number; length: number } | null => {
+    if (id.clock >= Y.getState(doc.store, id.client)) return null;
+    try {
+      const struct = Y.getItem(doc.store, id) as Y.Item | Y.GC;
+      return struct instanceof Y.GC || struct.deleted ? { clock: struct.id.clock, length: struct.length } : null;
+    } catch {
+      return null;
+    }
+  };
+
   // An item of the update names its parent (a root's name or the item holding the
   // parent type) or, when the parent is implied, its left or right neighbour.
   const rootOfIncoming = (item: Y.Item, depth: number): string | null => {
@@ -83,6 +94,15 @@ export function rootsTouchedBy(doc: Y.Doc, update: Uint8Array): Set<string> | nu
       const end = range.clock + range.len;
       while (clock < end) {
         const id = Y.createID(client, clock);
+        const gone = alreadyDeleted(id);
+        if (gone) {
+          // Deleting what is deleted here changes nothing. Every client's sync reply carries
+          // its whole delete set, including the server's own deletions, whose nested content
+          // is garbage collected and names no root: refused as unknown, a member joining a
+          // record with a removed suggestion was disconnected where the clerk holds the pen.
+          clock = gone.clock + gone.length;
+          continue;
+        }
         const stored = storedItem(id);
         if (stored) {
           const root = rootOfStoredItem(stored);
