@@ -8,12 +8,12 @@ import { lazy, Suspense, useEffect, useState } from "react";
 import { actionStylesLinks } from "~/components/meetings/action-styles";
 import { MOTION_STATUS_LABELS, VOTE_CHOICE_LABELS } from "~/shared/meetings/labels";
 import { motionStatement } from "~/shared/meetings/motion-wording";
-import { distinctLines, kindCaption, projectedMotion } from "~/shared/meetings/projector-view";
+import { distinctLines, kindCaption, projectedMotion, projectorPage } from "~/shared/meetings/projector-view";
 import type { MeetingRoomState, RoomMotion } from "~/shared/meetings/room-events";
 import sessionStyles from "~/styles/session.css?url";
 import presentStyles from "~/styles/present.css?url";
 import { ItemContentView } from "./o.$orgSlug.meetings.$meetingId.session/item-content-view";
-import { loadSessionData, type SessionData } from "./o.$orgSlug.meetings.$meetingId.session/session-data.server";
+import { loadSessionData } from "./o.$orgSlug.meetings.$meetingId.session/session-data.server";
 
 const FollowChair = lazy(() => import("./o.$orgSlug.meetings.$meetingId.session/follow-chair.client"));
 
@@ -28,8 +28,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader(args: LoaderFunctionArgs) {
-  return loadSessionData(args);
+  return projectorPage(await loadSessionData(args));
 }
+
+type ProjectorPage = Awaited<ReturnType<typeof loader>>;
 
 export default function PresentView() {
   const page = useLoaderData<typeof loader>();
@@ -56,7 +58,7 @@ export function PresentedItem({
   itemId,
   room,
 }: {
-  page: SessionData;
+  page: ProjectorPage;
   itemId: string | null;
   room: MeetingRoomState | null;
 }) {

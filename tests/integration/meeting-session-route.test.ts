@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import * as Y from "yjs";
 import { action, loader } from "../../app/routes/o.$orgSlug.meetings.$meetingId.session/route";
+import { loader as projectorLoader } from "../../app/routes/o.$orgSlug_.meetings.$meetingId.present";
 import { meetingDocumentName } from "../../app/shared/collab/document-names";
 import { actionsList } from "../../app/shared/meetings/meeting-record";
 import { listAgendaItems } from "../../db/queries/meetings";
@@ -74,6 +75,26 @@ describe("the session page", () => {
   });
   it("answers 400 to an unknown intent", async () => {
     expect(await statusOf(post({ intent: "explode" }, cookies.admin))).toBe(400);
+  });
+});
+
+describe("the projector page", () => {
+  it("carries no exempt item's papers, no members and no permissions, even signed in as the clerk", async () => {
+    const exemptItem = fixture.items.find((item) => item.kind === "action_log")!;
+    await services.db.update(agendaItems).set({ exempt: true }).where(eq(agendaItems.id, exemptItem.id));
+    try {
+      const request = new Request(`http://localhost${url()}/present`, { headers: { Cookie: cookies.admin } });
+      const session = (await load(cookies.admin)) as unknown as { contents: Record<string, unknown> };
+      expect(session.contents[exemptItem.id]).toBeDefined(); // the clerk's own session page has it
+      const page = await projectorLoader({ request, context: loadContext(services), params: params() });
+      expect(Object.keys(page.contents)).not.toContain(exemptItem.id);
+      expect(Object.keys(page.contents).length).toBe(fixture.items.length - 1);
+      expect(page.items.find((item) => item.id === exemptItem.id)).toMatchObject({ exempt: true, title: exemptItem.title });
+      expect(Object.keys(page).sort()).toEqual(["contents", "items", "meeting", "organisationName", "orgSlug"].sort());
+      expect(JSON.stringify(page)).not.toContain(fixture.seated.tenant1.name);
+    } finally {
+      await services.db.update(agendaItems).set({ exempt: false }).where(eq(agendaItems.id, exemptItem.id));
+    }
   });
 });
 

@@ -8,6 +8,17 @@ import { computeQuorum } from "./quorum";
 import { describeTally, motionResult, tallyVotes } from "./votes";
 
 describe("computeQuorum", () => {
+  it("is never quorate for a body with no members yet, and says why instead of counting 0 of 0", () => {
+    for (const rule of [
+      { quorumCount: 0, quorumRequiresKind: null },
+      { quorumCount: 3, quorumRequiresKind: "tenant" as const },
+    ]) {
+      const quorum = computeQuorum(rule, 0, []);
+      expect(quorum.quorate).toBe(false);
+      expect(quorum.message).toBe("Not quorate: this body has no members yet (add them on the body's page)");
+    }
+  });
+
   const rule = { quorumCount: 4, quorumRequiresKind: "tenant" as const };
   it("is quorate with enough members including the required kind", () => {
     const quorum = computeQuorum(rule, 6, ["councillor", "tenant", "independent", "councillor"]);

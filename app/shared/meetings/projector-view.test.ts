@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { distinctLines, kindCaption, projectedMotion } from "./projector-view";
+import { distinctLines, kindCaption, projectedMotion, projectorPage } from "./projector-view";
 
 describe("projector lines", () => {
   it("never repeats a title: Any other business / Any other business", () => {
@@ -40,5 +40,50 @@ describe("the motion on the projector", () => {
     expect(projectedMotion([m("a", "i1", "carried"), m("b", "i1", "lost"), m("c", "i1", "withdrawn")], "i1")?.id).toBe("b");
     expect(projectedMotion([m("a", "i2", "open")], "i1")).toBeNull();
     expect(projectedMotion([m("a", "i1", "withdrawn")], "i1")).toBeNull();
+  });
+});
+
+describe("the projector's page", () => {
+  const item = (id: string, exempt: boolean) => ({
+    id,
+    position: 1,
+    kind: "report" as const,
+    title: `Item ${id}`,
+    presenter: null,
+    exempt,
+    minuteNumber: null,
+    exemptParagraph: exempt ? "Paragraph 3" : null,
+  });
+  const session = {
+    orgSlug: "northfield",
+    organisationName: "Northfield Homes",
+    meeting: {
+      id: "m",
+      title: "Performance Committee",
+      when: "today",
+      status: "in_session",
+      currentItemId: "b",
+      place: "Room 1",
+    },
+    items: [item("a", false), item("b", true)],
+    contents: { a: "the open paper", b: "the exempt paper" },
+    people: [{ id: "u", name: "Cllr Ann Chair" }],
+    permissions: { canMinute: true },
+  };
+
+  it("keeps an exempt item's title and mark, never its paper", () => {
+    const page = projectorPage(session);
+    expect(page.contents).toEqual({ a: "the open paper" });
+    expect(page.items.map((i) => [i.id, i.exempt, i.title])).toEqual([
+      ["a", false, "Item a"],
+      ["b", true, "Item b"],
+    ]);
+  });
+
+  it("carries only what the screen shows: no members, permissions, place or exempt paragraph", () => {
+    const page = projectorPage(session);
+    const text = JSON.stringify(page);
+    for (const hidden of ["Cllr Ann Chair", "canMinute", "Room 1", "Paragraph 3", "the exempt paper"])
+      expect(text).not.toContain(hidden);
   });
 });

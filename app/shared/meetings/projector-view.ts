@@ -48,3 +48,48 @@ export function projectedMotion<M extends Pick<RoomMotion, "agendaItemId" | "sta
   const ofItem = motions.filter((m) => m.agendaItemId === itemId);
   return ofItem.find((m) => m.status === "open") ?? ofItem.filter((m) => m.status !== "withdrawn").at(-1) ?? null;
 }
+
+/** The fields of an item the projector shows. */
+type ProjectedItemFields = {
+  id: string;
+  position: number;
+  kind: AgendaItemKind;
+  title: string;
+  presenter: string | null;
+  exempt: boolean;
+  minuteNumber: string | null;
+};
+
+/**
+ * The page the projector loads: what it shows and nothing more. The screen is a browser
+ * signed in as the clerk, in a room the public may sit in: an exempt item's papers, the
+ * members' names and the clerk's permissions never reach it, not even unseen in the page.
+ */
+export function projectorPage<Item extends ProjectedItemFields, Content>(session: {
+  orgSlug: string;
+  organisationName: string;
+  meeting: { id: string; title: string; when: string; status: string; currentItemId: string | null };
+  items: Item[];
+  contents: Record<string, Content>;
+}) {
+  const { id, title, when, status, currentItemId } = session.meeting;
+  return {
+    orgSlug: session.orgSlug,
+    organisationName: session.organisationName,
+    meeting: { id, title, when, status, currentItemId },
+    items: session.items.map(({ id, position, kind, title, presenter, exempt, minuteNumber }) => ({
+      id,
+      position,
+      kind,
+      title,
+      presenter,
+      exempt,
+      minuteNumber,
+    })),
+    contents: Object.fromEntries(
+      session.items
+        .filter((item) => !item.exempt && item.id in session.contents)
+        .map((item) => [item.id, session.contents[item.id]]),
+    ) as Record<string, Content>,
+  };
+}

@@ -27,11 +27,14 @@ export function computeQuorum(rule: QuorumRule, membersOfBody: number, presentKi
   const required = rule.quorumCount;
   const kind = rule.quorumRequiresKind;
   const requiredKindPresent = kind === null || presentKinds.includes(kind);
-  const quorate = present >= required && requiredKindPresent;
+  // A body with no members seated is never quorate, whatever its rule says ("0 of 0" was).
+  const quorate = membersOfBody > 0 && present >= required && requiredKindPresent;
   const kindWord = kind ? MEMBER_KIND_LABELS[kind].toLowerCase() : "";
   const counted = `${present} of ${membersOfBody} member${membersOfBody === 1 ? "" : "s"}`;
   let message: string;
-  if (quorate) {
+  if (membersOfBody === 0) {
+    message = "Not quorate: this body has no members yet (add them on the body's page)";
+  } else if (quorate) {
     message = `Quorate: ${counted}${kind ? `, including ${article(kindWord)} ${kindWord} member` : ""}`;
   } else if (present < required) {
     message = `Not quorate: ${counted} present, ${required} needed${kind ? ` including ${article(kindWord)} ${kindWord} member` : ""}`;

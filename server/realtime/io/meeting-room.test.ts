@@ -299,6 +299,36 @@ describe("presence and quorum", () => {
     expect((await attendanceOf(fx, fx.seated.tenant1.id))?.leftAt).toBeInstanceOf(Date);
   });
 
+  it("never leaves present someone who dropped while their arrival waited or was being recorded", async () => {
+    const fx = await createMeetingFixture(services.db);
+    const watcher = await join(fx.officer.id, fx.meeting.id);
+    const people = Object.values(fx.seated);
+    const staying = people.filter((_, i) => i % 2 === 0);
+    const dropping = people.filter((_, i) => i % 2 === 1);
+    // Everyone asks to join at once, so arrivals gather behind each other; half drop at
+    // once after asking, while their arrival waits in the gathering or is being written.
+    const sockets = await Promise.all(people.map((person) => connect(person.id)));
+    sockets.forEach((client) => client.emit("meeting:join", { meetingId: fx.meeting.id }, () => {}));
+    sockets.filter((_, i) => i % 2 === 1).forEach((client) => client.close());
+    await waitFor(
+      async () => {
+        const rows = await Promise.all(people.map((person) => attendanceOf(fx, person.id)));
+        const stayed = rows.filter((_, i) => i % 2 === 0);
+        const dropped = rows.filter((_, i) => i % 2 === 1);
+        return (
+          stayed.every((row) => row?.attendance === "present" && row.leftAt === null) &&
+          dropped.every((row) => !row || row.leftAt !== null)
+        );
+      },
+      10_000,
+      "the arrivals and departures to settle",
+    );
+    const { state } = await must(watcher.client, "meeting:join", { meetingId: fx.meeting.id });
+    const inRoom = state.presence.map((p) => p.userId);
+    for (const person of staying) expect(inRoom).toContain(person.id);
+    for (const person of dropping) expect(inRoom).not.toContain(person.id);
+  });
+
   it("keeps a person present while another of their tabs is still open", async () => {
     const fx = await createMeetingFixture(services.db);
     const first = await join(fx.seated.tenant2.id, fx.meeting.id);
