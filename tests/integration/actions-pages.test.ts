@@ -1,6 +1,6 @@
-import { createElement, type ReactNode } from "react";
+import { createElement } from "react";
 import { renderToString } from "react-dom/server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ukToday } from "../../app/shared/meetings/action-status";
 import { findOrganisationBySlug } from "../../db/queries/organisations";
 import { findUserByEmail } from "../../db/queries/users";
@@ -8,6 +8,7 @@ import { bodies, meetings } from "../../db/schema/meetings";
 import { SYSTEM_ACTOR } from "../../server/audit";
 import { enterAgreedActions } from "../../server/commands/action-log";
 import { loadActionReview } from "../../server/meetings/action-review";
+import { renderPage } from "../support/render-page";
 import { cookieFor, createTestServices, loadContext } from "../support/test-services";
 
 /*
@@ -15,22 +16,6 @@ import { cookieFor, createTestServices, loadContext } from "../support/test-serv
  * marks people rely on (overdue flagged in words, read-only for those who may not
  * update). Remix's hooks are replaced by the loader's data; nothing else is mocked.
  */
-
-const remix = vi.hoisted(() => ({ loaderData: null as unknown }));
-vi.mock("@remix-run/react", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@remix-run/react")>();
-  const anchor = ({ to, children, ...rest }: { to: string; children?: ReactNode }) =>
-    createElement("a", { href: to, ...rest }, children);
-  const form = ({ children, ...rest }: { children?: ReactNode }) => createElement("form", rest, children);
-  return {
-    ...actual,
-    useLoaderData: () => remix.loaderData,
-    useActionData: () => undefined,
-    useNavigation: () => ({ state: "idle" }),
-    Link: anchor,
-    Form: form,
-  };
-});
 
 const { default: ActionLogPage, loader: logLoader } = await import("../../app/routes/o.$orgSlug.actions._index");
 const { default: ActionPage, loader: detailLoader } = await import("../../app/routes/o.$orgSlug.actions.$actionId");
@@ -116,26 +101,22 @@ const request = (path: string, cookie: string) => new Request(`http://localhost$
 const overTheWire = (value: unknown) => JSON.parse(JSON.stringify(value));
 
 async function renderLog(cookie: string, search = "") {
-  remix.loaderData = overTheWire(
-    await logLoader({
-      request: request(`/o/northfield/actions${search}`, cookie),
-      context: loadContext(services),
-      params: { orgSlug: "northfield" },
-    }),
-  );
-  return renderToString(createElement(ActionLogPage));
+  const data = await logLoader({
+    request: request(`/o/northfield/actions${search}`, cookie),
+    context: loadContext(services),
+    params: { orgSlug: "northfield" },
+  });
+  return renderPage(ActionLogPage, overTheWire(data), `/o/northfield/actions${search}`);
 }
 
 async function renderAction(cookie: string) {
   const params = { orgSlug: "northfield", actionId: overdueId };
-  remix.loaderData = overTheWire(
-    await detailLoader({
-      request: request(`/o/northfield/actions/${overdueId}`, cookie),
-      context: loadContext(services),
-      params,
-    }),
-  );
-  return renderToString(createElement(ActionPage));
+  const data = await detailLoader({
+    request: request(`/o/northfield/actions/${overdueId}`, cookie),
+    context: loadContext(services),
+    params,
+  });
+  return renderPage(ActionPage, overTheWire(data), `/o/northfield/actions/${overdueId}`);
 }
 
 describe("the action log page", () => {

@@ -1,13 +1,12 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { createElement } from "react";
-import { renderToString } from "react-dom/server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
 import { findOrganisationBySlug } from "../../db/queries/organisations";
 import { agendaItems, meetings, motions } from "../../db/schema/meetings";
 import { minutesApprovals, packVersions, packs, type PackKind } from "../../db/schema/packs";
 import { createMeetingFixture, type MeetingFixture } from "../support/meeting-factory";
+import { renderPage } from "../support/render-page";
 import { createTestServices, loadContext } from "../support/test-services";
 
 /*
@@ -16,12 +15,6 @@ import { createTestServices, loadContext } from "../support/test-services";
  * other organisation's), and that only the public copy of a pack is ever served. Pack
  * versions are inserted directly: the freezer is tested on its own.
  */
-
-const remix = vi.hoisted(() => ({ loaderData: null as unknown }));
-vi.mock("@remix-run/react", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@remix-run/react")>();
-  return { ...actual, useLoaderData: () => remix.loaderData };
-});
 
 const { default: PublicPage, loader: pageLoader } = await import("../../app/routes/p.$orgSlug._index");
 const { loader: screenLoader } = await import("../../app/routes/p.$orgSlug.screen");
@@ -226,8 +219,8 @@ describe("an organisation's public page", () => {
 
   it("says so plainly when nothing has been published or approved", async () => {
     const empty = await createMeetingFixture(services.db, { slug: "quiet-homes" });
-    remix.loaderData = overTheWire(await pageLoader(args("/p/quiet-homes", { orgSlug: empty.org.slug })));
-    const page = renderToString(createElement(PublicPage));
+    const data = overTheWire(await pageLoader(args("/p/quiet-homes", { orgSlug: empty.org.slug })));
+    const page = renderPage(PublicPage, data, "/p/quiet-homes");
     expect(page).toContain("No agenda packs have been published yet.");
     expect(page).toContain("No minutes have been approved yet.");
     expect(page).toContain("No figures have been published yet.");
@@ -236,8 +229,8 @@ describe("an organisation's public page", () => {
   });
 
   it("renders the packs with their links, PDF page counts, shortened and full fingerprints, and the approval", async () => {
-    remix.loaderData = overTheWire(await pageLoader(args("/p/riverside", { orgSlug: "riverside" })));
-    const page = renderToString(createElement(PublicPage)).replace(/<!-- -->/g, "");
+    const data = overTheWire(await pageLoader(args("/p/riverside", { orgSlug: "riverside" })));
+    const page = renderPage(PublicPage, data, "/p/riverside").replace(/<!-- -->/g, "");
     expect(page).toContain("Read the agenda pack");
     expect(page).toContain("PDF (13 pages)");
     expect(page).toContain(`${agenda.publicSha[1].slice(0, 12)}…`);
