@@ -290,7 +290,7 @@ describe("renderPackPdf on other packs", () => {
       type: "doc",
       content: [
         paragraph(text("Rent arrears → down 🎉 ≥ 5% ≤ 9% × 2 — “quoted” £10 €5 Łódź naïve 文字")),
-        paragraph(text("Families 👩‍👩‍👧 in Wales 🏴󠁧󠁢󠁷󠁬󠁳󠁿 and the UK 🇬🇧 ❤️")),
+        paragraph(text("Families 👩‍👩‍👧 in Wales 🏴󠁧󠁢󠁷󠁬󠁳󠁿 and the UK 🇬🇧 ❤️ 👍🏽")),
         paragraph(text(longWord)),
         paragraph(
           text("Bold", ["bold"]),
@@ -327,7 +327,7 @@ describe("renderPackPdf on other packs", () => {
     const all = (await pageTexts(path)).join("\n");
     // Every character prints as itself; one no font has prints as its code, never as "?".
     expect(all).toContain("Rent arrears → down 🎉 ≥ 5% ≤ 9% × 2 — “quoted” £10 €5 Łódź naïve [U+6587][U+5B57]");
-    expect(all).toContain("Families 👩‍👩‍👧 in Wales 🏴󠁧󠁢󠁷󠁬󠁳󠁿 and the UK 🇬🇧 ❤️"); // sequences whole, as typed
+    expect(all).toContain("Families 👩‍👩‍👧 in Wales 🏴󠁧󠁢󠁷󠁬󠁳󠁿 and the UK 🇬🇧 ❤️ 👍🏽"); // sequences whole, as typed, the tone too
     expect(all).toContain("Committee ✅ → review");
     expect(all).toContain("Supercalifragilistic");
     expect(all).toContain("after break");

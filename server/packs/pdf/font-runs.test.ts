@@ -53,7 +53,6 @@ describe("fontRuns", () => {
     ["a joined family", "👨‍👩‍👧"],
     ["the flag of Wales (tag characters)", "🏴󠁧󠁢󠁷󠁬󠁳󠁿"],
     ["a flag of regional indicators", "🇬🇧"],
-    ["a skin tone", "👍🏽"],
     ["emoji presentation", "❤️"],
   ])("keeps %s whole, in the emoji face, which draws it as one glyph", (_, emoji) => {
     expect(runs(`Tŷ ${emoji} Ŵyn`)).toEqual([
@@ -61,6 +60,16 @@ describe("fontRuns", () => {
       { text: emoji, face: "emoji" },
       { text: " Ŵyn", face: "regular" },
     ]);
+  });
+
+  it("draws a skin tone after its emoji as a swatch, in runs of their own that are never ligated together", () => {
+    expect(runs("Tŷ 👍🏽 Ŵyn")).toEqual([
+      { text: "Tŷ ", face: "regular" },
+      { text: "👍", face: "emoji" },
+      { text: "🏽", face: "emoji" },
+      { text: " Ŵyn", face: "regular" },
+    ]);
+    expect(plain("👩🏿‍💻 👋🏻")).toBe("👩🏿‍💻 👋🏻");
   });
 
   it("prints a character no font has as its code, visibly and searchably", () => {

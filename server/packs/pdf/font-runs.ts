@@ -27,6 +27,15 @@ const EMOJI_SEQUENCE =
   /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u200d\ufe0e\ufe0f\u20e3\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}])+$/u;
 const EMOJI_GLYPH = /[\p{Extended_Pictographic}\p{Regional_Indicator}]/gu;
 
+/**
+ * A skin tone (👍🏽). The emoji face is monochrome: it ligates a toned emoji into the plain
+ * one, which then printed, and copied out of the PDF, without its tone. The tone is drawn
+ * after the emoji as its own swatch instead, as Unicode asks where a combination has no
+ * glyph, and both copy out as typed.
+ */
+const SKIN_TONE = /[\u{1f3fb}-\u{1f3ff}]/u;
+const SKIN_TONE_PIECES = /([\u{1f3fb}-\u{1f3ff}])/u;
+
 /** Whether the emoji face draws `segment` (one grapheme) whole: a sequence of emoji it has. */
 function isWholeEmoji(segment: string, hasGlyph: Coverage): boolean {
   if (!EMOJI_SEQUENCE.test(segment)) return false;
@@ -58,8 +67,10 @@ export function fontRuns(text: string, face: TextFace, hasGlyph: Coverage): Font
   };
   const normal = text.normalize("NFC").replace(/\r\n?/g, "\n").replace(/\t/g, " ");
   for (const { segment } of graphemes.segment(normal)) {
-    if (isWholeEmoji(segment, hasGlyph)) push(segment, "emoji");
-    else for (const char of segment.replace(INVISIBLE, "")) pushChar(char);
+    if (!isWholeEmoji(segment, hasGlyph)) for (const char of segment.replace(INVISIBLE, "")) pushChar(char);
+    else if (!SKIN_TONE.test(segment)) push(segment, "emoji");
+    // Runs of their own, never merged: each is laid out apart, so the tone is not ligated away.
+    else for (const piece of segment.split(SKIN_TONE_PIECES).filter(Boolean)) runs.push({ text: piece, face: "emoji" });
   }
   return runs.length > 0 ? runs : [{ text: "", face }];
 
