@@ -62,9 +62,13 @@ describe("/healthz when the database is down", () => {
     const server = await createHttpServer(down, { withRemix: false });
     await new Promise<void>((resolve) => server.server.listen(0, "127.0.0.1", resolve));
     await down.database.close();
-    const res = await fetch(`http://127.0.0.1:${(server.server.address() as AddressInfo).port}/healthz`);
-    expect(res.status).toBe(503);
-    await server.close();
+    try {
+      const res = await fetch(`http://127.0.0.1:${(server.server.address() as AddressInfo).port}/healthz`);
+      expect(res.status).toBe(503);
+    } finally {
+      await server.close();
+      await down.cleanup(); // its database is dropped (on PostgreSQL it was left behind)
+    }
   });
 });
 
