@@ -14,7 +14,7 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 const { dataDir, socketPath, fromDump } = workerData;
 
 try {
-  // fromDump: the tests' migrated database, made once per run (tests/setup/global-setup.ts).
+  // fromDump: one of the tests' starting points, made once per run (tests/setup/global-setup.ts).
   const db = await PGlite.create(dataDir ? { dataDir } : fromDump ? { loadDataDir: new Blob([readFileSync(fromDump)]) } : {});
   // One connection: PGlite runs one session, so the parent's driver holds a single
   // connection and orders its queries and transactions itself.

@@ -17,9 +17,6 @@ import { createScratchDatabase, TEST_DATABASE_START_POINTS } from "../support/te
  * (tests/support/test-database.ts).
  */
 export default async function globalSetup() {
-  // Once per run, should vitest call it again in the same process (it does once per project).
-  if (process.env[START_POINTS_MADE]) return;
-  process.env[START_POINTS_MADE] = "1";
   const url = process.env.DATABASE_URL;
   if (!url) return makePgliteStartPoints();
   const sql = postgres(url, { max: 1, connect_timeout: 5, onnotice: () => {} });
@@ -32,8 +29,6 @@ export default async function globalSetup() {
   }
   return makePostgresStartPoints(url);
 }
-
-const START_POINTS_MADE = "MINUTED_TEST_START_POINTS_MADE";
 
 async function makePgliteStartPoints() {
   const dir = mkdtempSync(path.join(tmpdir(), "minuted-test-dump-"));

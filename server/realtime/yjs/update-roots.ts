@@ -29,25 +29,19 @@ export function rootsTouchedBy(doc: Y.Doc, update: Uint8Array): Set<string> | nu
     }
   };
 
-  const storedItem = (id: Y.ID): Y.Item | null => {
+  /** What the document holds at `id`: an item, a garbage-collected range, or nothing yet. */
+  const storedStruct = (id: Y.ID): Y.Item | Y.GC | null => {
     if (id.clock >= Y.getState(doc.store, id.client)) return null;
     try {
-      const struct = Y.getItem(doc.store, id);
-      return struct instanceof Y.Item ? struct : null;
+      return Y.getItem(doc.store, id) as Y.Item | Y.GC;
     } catch {
       return null;
     }
   };
 
-  /** The stored struct at `id` when it is deleted already (a deleted item, or garbage collected). */
-  const alreadyDeleted = (id: Y.ID): { clock: number; length: number } | null => {
-    if (id.clock >= Y.getState(doc.store, id.client)) return null;
-    try {
-      const struct = Y.getItem(doc.store, id) as Y.Item | Y.GC;
-      return struct instanceof Y.GC || struct.deleted ? { clock: struct.id.clock, length: struct.length } : null;
-    } catch {
-      return null;
-    }
+  const storedItem = (id: Y.ID): Y.Item | null => {
+    const struct = storedStruct(id);
+    return struct instanceof Y.Item ? struct : null;
   };
 
   // An item of the update names its parent (a root's name or the item holding the
@@ -94,13 +88,13 @@ export function rootsTouchedBy(doc: Y.Doc, update: Uint8Array): Set<string> | nu
       const end = range.clock + range.len;
       while (clock < end) {
         const id = Y.createID(client, clock);
-        const gone = alreadyDeleted(id);
-        if (gone) {
+        const gone = storedStruct(id);
+        if (gone && (gone instanceof Y.GC || gone.deleted)) {
           // Deleting what is deleted here changes nothing. Every client's sync reply carries
           // its whole delete set, including the server's own deletions, whose nested content
           // is garbage collected and names no root: refused as unknown, a member joining a
           // record with a removed suggestion was disconnected where the clerk holds the pen.
-          clock = gone.clock + gone.length;
+          clock = gone.id.clock + gone.length;
           continue;
         }
         const stored = storedItem(id);
